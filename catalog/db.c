@@ -1,0 +1,382 @@
+/*
+ * db: opening the catalogue database (see db.h).
+ *
+ * Every connection gets the same setup: WAL journal, a busy timeout so a
+ * reader never fails while sync commits, foreign keys on, and the
+ * "leerpunt" FTS5 tokenizer registered (fts.c), without which the search
+ * index cannot be read or written.
+ *
+ * Migrations are an append-only list of SQL scripts; PRAGMA user_version is
+ * the number of scripts applied. Never edit a shipped script: add one.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/dbint.h"
+#include "catalog/fts.h"
+#include "catalog/xmalloc.h"
+
+#ifndef LP_DEFAULT_DB
+#define LP_DEFAULT_DB "/var/lib/leerpunt/catalog.db"
+#endif
+
+struct catalog_db {
+	sqlite3		*sq;
+	char		*path;
+	int		 readonly;
+	int64_t		 data_version;
+};
+
+static const char *const catalog_db_migrations[] = {
+	/* 1: the first schema. */
+	"CREATE TABLE meta ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE theme ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  position INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE TABLE theme_text ("
+	"  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,"
+	"  lang TEXT NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  hint TEXT,"
+	"  PRIMARY KEY (theme_id, lang)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE entry ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  source TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('course', 'community',"
+	"    'fieldlab', 'mentor', 'learning-house')),"
+	"  provider TEXT NOT NULL,"
+	"  level TEXT,"
+	"  city TEXT,"
+	"  province TEXT,"
+	"  lat REAL,"
+	"  lon REAL,"
+	"  contact TEXT,"
+	"  link TEXT,"
+	"  digest BLOB NOT NULL"
+	");"
+	"CREATE INDEX entry_source ON entry(source);"
+	"CREATE TABLE entry_theme ("
+	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
+	"  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (entry_id, theme_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX entry_theme_by_theme ON entry_theme(theme_id, entry_id);"
+	"CREATE TABLE offering ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  start TEXT,"
+	"  end_date TEXT,"
+	"  duration TEXT,"
+	"  hours_per_week INTEGER,"
+	"  mode TEXT CHECK (mode IN ('onsite', 'online', 'blended')),"
+	"  place TEXT,"
+	"  cost_cents INTEGER,"
+	"  instruction_lang TEXT,"
+	"  UNIQUE (entry_id, key)"
+	");"
+	"CREATE INDEX offering_start ON offering(start);"
+	"CREATE TABLE entry_text ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
+	"  lang TEXT NOT NULL,"
+	"  title TEXT,"
+	"  summary TEXT,"
+	"  description TEXT,"
+	"  outcome TEXT,"
+	"  join_info TEXT,"
+	"  cost_note TEXT,"
+	"  UNIQUE (entry_id, lang)"
+	");"
+	"CREATE VIRTUAL TABLE entry_fts USING fts5("
+	"  title, summary, description,"
+	"  content='entry_text', content_rowid='id',"
+	"  tokenize='leerpunt', prefix='2 3 4'"
+	");"
+	"CREATE TRIGGER entry_text_ai AFTER INSERT ON entry_text BEGIN"
+	"  INSERT INTO entry_fts(rowid, title, summary, description)"
+	"    VALUES (new.id, new.title, new.summary, new.description);"
+	"END;"
+	"CREATE TRIGGER entry_text_ad AFTER DELETE ON entry_text BEGIN"
+	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
+	"    VALUES ('delete', old.id, old.title, old.summary, old.description);"
+	"END;"
+	"CREATE TRIGGER entry_text_au AFTER UPDATE ON entry_text BEGIN"
+	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
+	"    VALUES ('delete', old.id, old.title, old.summary, old.description);"
+	"  INSERT INTO entry_fts(rowid, title, summary, description)"
+	"    VALUES (new.id, new.title, new.summary, new.description);"
+	"END;"
+	"INSERT INTO meta(key, value) VALUES ('version', '0');",
+};
+
+#define CATALOG_DB_NMIGRATIONS \
+	((int)(sizeof catalog_db_migrations / sizeof catalog_db_migrations[0]))
+
+int
+catalog_db_schema_version(void)
+{
+	return CATALOG_DB_NMIGRATIONS;
+}
+
+const char *
+catalog_db_default_path(void)
+{
+	const char *env = getenv("LEERPUNT_DB");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	return LP_DEFAULT_DB;
+}
+
+sqlite3 *
+catalog_db_sqlite(struct catalog_db *db)
+{
+	return db->sq;
+}
+
+const char *
+catalog_db_path(struct catalog_db *db)
+{
+	return db->path;
+}
+
+int
+catalog_db_exec(struct catalog_db *db, const char *sql, char **cause)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(db->sq, sql, NULL, NULL, &err) != SQLITE_OK) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", db->path,
+			    err != NULL ? err : sqlite3_errmsg(db->sq));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+catalog_db_prepare(struct catalog_db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "leerpunt: %s: cannot prepare \"%s\": %s\n",
+		    db->path, sql, sqlite3_errmsg(db->sq));
+		abort();
+	}
+	return st;
+}
+
+int
+catalog_db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+char *
+catalog_db_column_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s == NULL ? NULL : xstrdup((const char *)s);
+}
+
+static int
+catalog_db_user_version(struct catalog_db *db)
+{
+	sqlite3_stmt *st = catalog_db_prepare(db, "PRAGMA user_version");
+	int v = -1;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+catalog_db_migrate(struct catalog_db *db, char **cause)
+{
+	int v = catalog_db_user_version(db), i;
+	char *sql;
+
+	if (v < 0) {
+		*cause = xasprintf("%s: not a catalogue: %s", db->path,
+		    sqlite3_errmsg(db->sq));
+		return -1;
+	}
+	if (v > CATALOG_DB_NMIGRATIONS) {
+		*cause = xasprintf("%s: catalogue schema %d is newer than this "
+		    "program understands (%d): update Leerpunt", db->path, v,
+		    CATALOG_DB_NMIGRATIONS);
+		return -1;
+	}
+	if (v == CATALOG_DB_NMIGRATIONS)
+		return 0;
+	if (db->readonly) {
+		*cause = xasprintf("%s: catalogue schema %d is old (need %d): "
+		    "run leerpunt-catalog to update it", db->path, v,
+		    CATALOG_DB_NMIGRATIONS);
+		return -1;
+	}
+	for (i = v; i < CATALOG_DB_NMIGRATIONS; i++) {
+		sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA user_version = %d;"
+		    " COMMIT;", catalog_db_migrations[i], i + 1);
+		if (catalog_db_exec(db, sql, cause) != 0) {
+			free(sql);
+			sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		free(sql);
+	}
+	return 0;
+}
+
+struct catalog_db *
+catalog_db_open(const char *path, int flags, char **cause)
+{
+	struct catalog_db *db = xcalloc(1, sizeof *db);
+	int oflags;
+
+	db->path = xstrdup(path);
+	db->readonly = (flags & CATALOG_DB_READONLY) != 0;
+	if (db->readonly)
+		oflags = SQLITE_OPEN_READONLY;
+	else {
+		oflags = SQLITE_OPEN_READWRITE;
+		if (flags & CATALOG_DB_CREATE)
+			oflags |= SQLITE_OPEN_CREATE;
+	}
+	oflags |= SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &db->sq, oflags, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: cannot open catalogue: %s", path,
+		    db->sq != NULL ? sqlite3_errmsg(db->sq) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sq, 1);
+	sqlite3_busy_timeout(db->sq, 5000);
+	if (catalog_fts_register(db->sq, cause) != 0)
+		goto fail;
+	if (!db->readonly &&
+	    catalog_db_exec(db, "PRAGMA journal_mode = WAL", cause) != 0)
+		goto fail;
+	if (catalog_db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
+		goto fail;
+	if (catalog_db_migrate(db, cause) != 0)
+		goto fail;
+	db->data_version = -1;
+	catalog_db_poll(db);
+	return db;
+
+fail:
+	catalog_db_close(db);
+	return NULL;
+}
+
+void
+catalog_db_close(struct catalog_db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close_v2(db->sq);
+	free(db->path);
+	free(db);
+}
+
+char *
+catalog_db_meta_get(struct catalog_db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	st = catalog_db_prepare(db, "SELECT value FROM meta WHERE key = ?");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = catalog_db_column_strdup(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+catalog_db_meta_set(struct catalog_db *db, const char *key, const char *value,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = catalog_db_prepare(db,
+	    "INSERT INTO meta(key, value) VALUES (?, ?)"
+	    " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: cannot store %s: %s", db->path,
+			    key, sqlite3_errmsg(db->sq));
+		return -1;
+	}
+	return 0;
+}
+
+int64_t
+catalog_db_version(struct catalog_db *db)
+{
+	char *v = catalog_db_meta_get(db, "version");
+	int64_t n = 0;
+
+	if (v != NULL)
+		n = strtoll(v, NULL, 10);
+	free(v);
+	return n;
+}
+
+int
+catalog_db_set_version(struct catalog_db *db, int64_t version, char **cause)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", (long long)version);
+	return catalog_db_meta_set(db, "version", buf, cause);
+}
+
+int64_t
+catalog_db_entry_count(struct catalog_db *db)
+{
+	sqlite3_stmt *st = catalog_db_prepare(db, "SELECT count(*) FROM entry");
+	int64_t n = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
+catalog_db_poll(struct catalog_db *db)
+{
+	sqlite3_stmt *st = catalog_db_prepare(db, "PRAGMA data_version");
+	int64_t v = db->data_version;
+	int changed;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	changed = db->data_version != -1 && v != db->data_version;
+	db->data_version = v;
+	return changed;
+}

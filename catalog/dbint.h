@@ -1,0 +1,27 @@
+/*
+ * dbint: the catalogue's SQLite handle, for catalog/ modules only.
+ *
+ * kiosk/ and sync/ must not include this header (a test greps for it):
+ * they reach the data through the catalogue modules' functions.
+ */
+#ifndef CATALOG_DBINT_H
+#define CATALOG_DBINT_H
+
+#include <sqlite3.h>
+
+#include "catalog/db.h"
+
+sqlite3 *catalog_db_sqlite(struct catalog_db *db);
+/* Run sql (no results); -1 and *cause with the SQLite message on error. */
+int catalog_db_exec(struct catalog_db *db, const char *sql, char **cause);
+/* Prepare sql; aborts on error, since every statement is a literal. */
+sqlite3_stmt *catalog_db_prepare(struct catalog_db *db, const char *sql);
+/* Set the catalogue version inside the caller's transaction. */
+int catalog_db_set_version(struct catalog_db *db, int64_t version,
+    char **cause);
+/* Bind text or NULL. */
+int catalog_db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Copy of column i as a new string, or NULL. */
+char *catalog_db_column_strdup(sqlite3_stmt *st, int i);
+
+#endif

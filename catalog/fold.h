@@ -1,0 +1,36 @@
+/*
+ * fold: text normalisation for search, with ICU.
+ *
+ * Indexed text and typed queries go through the same steps, so that case,
+ * accents and compatibility forms never stop a match: canonical
+ * decomposition, removal of non-spacing marks (diacritics, Arabic vowel
+ * marks), then NFKC case folding. Words are split at ICU word boundaries,
+ * which handle Latin, Arabic, Cyrillic, Ethiopic and CJK alike.
+ */
+#ifndef CATALOG_FOLD_H
+#define CATALOG_FOLD_H
+
+#include <stddef.h>
+
+struct catalog_fold;
+
+/* One folder per thread or connection; it caches ICU objects. */
+struct catalog_fold *catalog_fold_new(void);
+void catalog_fold_free(struct catalog_fold *f);
+
+/* Called for each word: folded UTF-8, and its byte range in the input. */
+typedef int (*catalog_fold_cb)(void *arg, const char *word, size_t len,
+    size_t start, size_t end);
+
+/*
+ * Split utf8 (n bytes, need not be NUL-terminated) into words and fold
+ * each; invalid UTF-8 is replaced. Stops and returns the callback's value
+ * when it is non-zero; 0 when done.
+ */
+int catalog_fold_words(struct catalog_fold *f, const char *utf8, size_t n,
+    catalog_fold_cb cb, void *arg);
+
+/* The whole text folded, as a new string (for tests and sorting keys). */
+char *catalog_fold_string(struct catalog_fold *f, const char *utf8);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * import: storing records in one all-or-nothing transaction.
+ *
+ * An import is a session: begin, put records and themes, then commit or
+ * abort. Nothing is visible to readers before the commit, and an abort (or
+ * any error) leaves the catalogue exactly as it was. Entries are matched by
+ * key, so re-importing a source updates them and their ids stay stable.
+ * Entries of the same source that the import did not put are removed at
+ * commit. The summary counts what happened.
+ */
+#ifndef CATALOG_IMPORT_H
+#define CATALOG_IMPORT_H
+
+#include <stddef.h>
+
+#include "catalog/record.h"
+
+struct catalog_db;
+struct catalog_import;
+
+struct catalog_import_summary {
+	size_t		 created;
+	size_t		 updated;
+	size_t		 unchanged;
+	size_t		 removed;
+	size_t		 skipped;
+	size_t		 themes;
+	char		**skip_reasons;	/* one per skipped record */
+	size_t		 nskip_reasons;
+};
+
+/*
+ * Begin an import of source (a name such as "demo" or "ooapi:provider"):
+ * entries last imported from the same source and not put again are
+ * removed at commit.
+ */
+struct catalog_import *catalog_import_begin(struct catalog_db *db,
+    const char *source, char **cause);
+/* Store r (the record stays the caller's). -1 and *cause on failure. */
+int catalog_import_put(struct catalog_import *imp,
+    const struct catalog_record *r, char **cause);
+/* Add or update a theme and its label and hint in lang. */
+int catalog_import_theme(struct catalog_import *imp, const char *key,
+    int position, const char *lang, const char *label, const char *hint,
+    char **cause);
+/* 1 when the theme key exists (already or put in this import). */
+int catalog_import_has_theme(struct catalog_import *imp, const char *key);
+/* Note a record that was skipped, with the reason (kept in the summary). */
+void catalog_import_skip(struct catalog_import *imp, const char *reason);
+/* Commit: removes stale entries, raises the catalogue version if changed. */
+int catalog_import_commit(struct catalog_import *imp,
+    struct catalog_import_summary *sum, char **cause);
+/* Roll back and free. */
+void catalog_import_abort(struct catalog_import *imp);
+void catalog_import_summary_done(struct catalog_import_summary *sum);
+
+#endif

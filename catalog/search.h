@@ -1,0 +1,59 @@
+/*
+ * search: finding entries by words and filters.
+ *
+ * One function serves type-ahead search, browsing a theme and the
+ * narrowing questions: a query holds optional text and filters, and the
+ * result is one page of hits plus the total. Query text is tokenised and
+ * folded exactly like the indexed text (fold.h), every word must match and
+ * the last word matches as a prefix, so each keystroke is a query. Words
+ * never reach FTS5 syntax: each is quoted.
+ */
+#ifndef CATALOG_SEARCH_H
+#define CATALOG_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog/entry.h"
+
+struct catalog_db;
+
+struct catalog_query {
+	const char	*text;		/* words typed, or NULL/"" for all */
+	const char	*lang;		/* interface language */
+	const char	*theme;		/* theme key or NULL */
+	int		 kind;		/* enum catalog_kind, or -1 for any */
+	const char	*province;	/* or NULL */
+	int		 mode;		/* enum catalog_mode, 0 for any */
+	int		 free_only;
+	const char	*instruction_lang;	/* or NULL */
+	int		 starts_within_days;	/* 0 for any */
+	const char	*today;		/* YYYY-MM-DD, NULL for the real date */
+	size_t		 offset;
+	size_t		 limit;		/* 0 means 20 */
+};
+
+/* One row of a result list: enough to draw title, place, start and cost. */
+struct catalog_hit {
+	int64_t		 id;
+	enum catalog_kind kind;
+	struct catalog_text title;
+	char		*city;		/* or NULL */
+	char		*start;		/* next start YYYY-MM-DD, or NULL */
+	enum catalog_mode mode;		/* of that offering */
+	int64_t		 cost_cents;	/* of that offering, -1 unknown */
+};
+
+struct catalog_results {
+	struct catalog_hit *hits;
+	size_t		 n;
+	size_t		 total;		/* all matches, for paging */
+};
+
+void catalog_query_init(struct catalog_query *q);
+/* Run q; 0 on success, -1 and *cause on failure. */
+int catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
+    struct catalog_results *out, char **cause);
+void catalog_results_done(struct catalog_results *r);
+
+#endif
