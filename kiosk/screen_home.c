@@ -1,7 +1,8 @@
 /*
- * screen_home: the themes of the catalogue as numbered choices, then
- * "Search". Themes keep their number as long as they fit on one page;
- * the list is read again when the catalogue changes.
+ * screen_home: "Search" first (always choice 1 on the first page), then
+ * the themes of the catalogue as numbered choices. Themes keep their
+ * number as long as they fit on one page; the list is read again when
+ * the catalogue changes.
  */
 #include "config.h"
 
@@ -56,18 +57,18 @@ kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
 	d->themes = catalog_theme_list(app->db, app->lang, &d->nthemes);
 	d->n = d->nthemes + 1;
 	d->items = xcalloc(d->n, sizeof *d->items);
+	it = &d->items[0];
+	it->label = xstrdup(_("Search by typing a word"));
+	it->detail = xstrdup(_("For example a job or a skill"));
 	for (i = 0; i < d->nthemes; i++) {
 		t = &d->themes[i];
-		it = &d->items[i];
+		it = &d->items[i + 1];
 		it->label = kiosk_width_sanitize(t->label.value != NULL ?
 		    t->label.value : t->key, 0);
 		if (t->hint.value != NULL && *t->hint.value != '\0')
 			it->detail = kiosk_width_sanitize(t->hint.value, 0);
 		it->mark = kiosk_format_mark(app->fmt, &t->label);
 	}
-	it = &d->items[d->nthemes];
-	it->label = xstrdup(_("Search by typing a word"));
-	it->detail = xstrdup(_("For example a job or a skill"));
 }
 
 static void
@@ -91,11 +92,11 @@ static void
 kiosk_screen_home_choose(struct kiosk_screen_home *d, struct kiosk_app *app,
     size_t i)
 {
-	if (i < d->nthemes)
-		kiosk_app_push(app, kiosk_screen_list_new(app,
-		    d->themes[i].key, d->items[i].label));
-	else
+	if (i == 0)
 		kiosk_app_push(app, kiosk_screen_search_new(app));
+	else if (i <= d->nthemes)
+		kiosk_app_push(app, kiosk_screen_list_new(app,
+		    d->themes[i - 1].key, d->items[i].label));
 }
 
 static int

@@ -149,14 +149,15 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	l->nlead = 0;
 	if (l->lead != NULL && *l->lead != '\0')
 		l->nlead = kiosk_width_wrap(l->lead, l->w, &l->lead_lines);
-	max_lead = l->h - l->pager_h - 2 - l->block_h;
+	max_lead = l->h - l->pager_h - 1 - (l->h >= 16) - l->block_h;
 	if (max_lead < 1)
 		max_lead = l->h >= 4 ? 1 : 0;
 	if (l->nlead > (size_t)max_lead)
 		l->nlead = (size_t)max_lead;
 	lead_h = l->nlead > 0 ? (int)l->nlead + 1 : 0;
 	l->items_y = l->y + lead_h;
-	avail = l->h - lead_h - l->pager_h - 1;
+	/* A blank row above the pager, unless space is tight. */
+	avail = l->h - lead_h - l->pager_h - (l->h >= 16);
 	if (avail < l->block_h)
 		l->block_h = avail < 1 ? 1 : avail;
 	if (avail < 1)

@@ -76,3 +76,52 @@ demo_db() { "$CATALOG" --db "$1" demo >/dev/null; }
 
 # tap_done: exit status for the harness.
 tap_done() { [ "$TAP_FAILED" -eq 0 ]; }
+
+# --- tmux: drive a full-screen program on a private tmux server ------------
+# tmux_start W H COMMAND...: start COMMAND (one shell string) in a W x H
+# pane on a private server (socket $TMUX_SOCK, killed at exit). The pane
+# stays after the program ends, so its exit can be checked.
+TMUX_SOCK="lp-test-$$-$(date +%s)"
+_lp_tmux_started=
+tmux_start() {
+	_w=$1; _h=$2; shift 2
+	if [ -z "$_lp_tmux_started" ]; then
+		at_exit "tmux -L '$TMUX_SOCK' kill-server 2>/dev/null"
+		_lp_tmux_started=1
+	fi
+	tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
+	LANG=C.UTF-8 tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d \
+	    -s t -x "$_w" -y "$_h" "$*" &&
+	tmux -L "$TMUX_SOCK" set-option -t t remain-on-exit on >/dev/null
+}
+# tmux_keys KEY...: send tmux key names (Enter, BSpace, C-c, NPage, 1).
+tmux_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
+# tmux_type TEXT: send TEXT literally (escape sequences too).
+tmux_type() { tmux -L "$TMUX_SOCK" send-keys -t t -l "$1"; }
+# tmux_screen: the visible pane as text.
+tmux_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t; }
+# tmux_format FORMAT: a tmux format for the pane (#{pane_dead}, ...).
+tmux_format() { tmux -L "$TMUX_SOCK" display-message -p -t t "$1"; }
+tmux_resize() { tmux -L "$TMUX_SOCK" resize-window -t t -x "$1" -y "$2"; }
+# tmux_click X Y [X2 Y2]: SGR 1006 press at X,Y (1-based) and release at
+# X2,Y2 (default the same cell).
+tmux_click() {
+	tmux_type "$(printf '\033[<0;%s;%sM' "$1" "$2")"
+	tmux_type "$(printf '\033[<0;%s;%sm' "${3:-$1}" "${4:-$2}")"
+}
+_lp_screen_has() { tmux_screen | grep -Eq -- "$1"; }
+_lp_screen_lacks() { ! tmux_screen | grep -Eq -- "$1"; }
+# tmux_wait SECONDS PATTERN: wait until the screen matches (grep -E).
+tmux_wait() { wait_for "$1" _lp_screen_has "$2"; }
+# tmux_wait_gone SECONDS PATTERN: wait until the screen no longer matches.
+tmux_wait_gone() { wait_for "$1" _lp_screen_lacks "$2"; }
+# check_screen DESCRIPTION PATTERN [SECONDS]: ok when the screen shows
+# PATTERN within SECONDS (default 5); the screen goes to the log if not.
+check_screen() {
+	if tmux_wait "${3:-5}" "$2"; then ok "$1"
+	else not_ok "$1"; diag "pattern '$2' not on screen:" "$(tmux_screen)"; fi
+}
+check_screen_lacks() {
+	if tmux_wait_gone "${3:-5}" "$2"; then ok "$1"
+	else not_ok "$1"; diag "pattern '$2' still on screen:" "$(tmux_screen)"; fi
+}
