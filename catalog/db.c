@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "catalog/dbint.h"
+#include "catalog/fold.h"
 #include "catalog/fts.h"
 #include "catalog/xmalloc.h"
 
@@ -28,6 +29,7 @@ struct catalog_db {
 	char		*path;
 	int		 readonly;
 	int64_t		 data_version;
+	struct catalog_fold *fold;	/* for queries, made on first use */
 };
 
 static const char *const catalog_db_migrations[] = {
@@ -143,6 +145,14 @@ sqlite3 *
 catalog_db_sqlite(struct catalog_db *db)
 {
 	return db->sq;
+}
+
+struct catalog_fold *
+catalog_db_fold(struct catalog_db *db)
+{
+	if (db->fold == NULL)
+		db->fold = catalog_fold_new();
+	return db->fold;
 }
 
 const char *
@@ -292,6 +302,7 @@ catalog_db_close(struct catalog_db *db)
 	if (db == NULL)
 		return;
 	sqlite3_close_v2(db->sq);
+	catalog_fold_free(db->fold);
 	free(db->path);
 	free(db);
 }

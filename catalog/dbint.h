@@ -12,6 +12,8 @@
 #include "catalog/db.h"
 
 sqlite3 *catalog_db_sqlite(struct catalog_db *db);
+/* The connection's text folder (fold.h), for folding queries. */
+struct catalog_fold *catalog_db_fold(struct catalog_db *db);
 /* Run sql (no results); -1 and *cause with the SQLite message on error. */
 int catalog_db_exec(struct catalog_db *db, const char *sql, char **cause);
 /* Prepare sql; aborts on error, since every statement is a literal. */

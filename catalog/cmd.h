@@ -1,0 +1,42 @@
+/*
+ * cmd: the commands of leerpunt-catalog, one file each (cmd_NAME.c).
+ *
+ * main.c parses the global options and dispatches on the command name
+ * through the table in main.c. A command returns the exit status:
+ * 0 success, 1 failure (a message was printed), 2 wrong usage.
+ */
+#ifndef CATALOG_CMD_H
+#define CATALOG_CMD_H
+
+#include <stdio.h>
+
+struct catalog_db;
+
+struct cmd_ctx {
+	const char	*progname;
+	const char	*db_path;
+};
+
+struct cmd {
+	const char	*name;
+	int		 (*run)(struct cmd_ctx *ctx, int argc, char **argv);
+	const char	*usage;		/* arguments after the name */
+	const char	*summary;	/* one line for --help */
+};
+
+int cmd_demo(struct cmd_ctx *, int, char **);
+int cmd_import(struct cmd_ctx *, int, char **);
+int cmd_search(struct cmd_ctx *, int, char **);
+int cmd_stats(struct cmd_ctx *, int, char **);
+
+/* Print "progname: message" to stderr; returns 1 for "return cmd_fail()". */
+int cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Print usage of the command named name to f. */
+void cmd_usage(struct cmd_ctx *ctx, const char *name, FILE *f);
+/* Open the catalogue; with create, make it (and its folder) if missing. */
+struct catalog_db *cmd_open_db(struct cmd_ctx *ctx, int create, int readonly);
+/* The folder holding themes.csv and demo.csv. */
+const char *cmd_data_dir(void);
+
+#endif

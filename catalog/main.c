@@ -1,0 +1,189 @@
+/*
+ * main: leerpunt-catalog, the coordinator's and staff's tool.
+ *
+ * Global options come before the command (--db, --help, --version); each
+ * command parses its own options. The command table below is the one
+ * place that lists them.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog/cmd.h"
+#include "catalog/db.h"
+#include "catalog/xmalloc.h"
+
+#ifndef LP_PKGDATADIR
+#define LP_PKGDATADIR "/usr/local/share/leerpunt"
+#endif
+
+static const struct cmd cmds[] = {
+	{ "demo", cmd_demo, "",
+	  "load the demo catalogue (themes and entries)" },
+	{ "import", cmd_import, "[--format csv] [--source NAME] FILE...",
+	  "import course data; all files in one transaction" },
+	{ "search", cmd_search, "[--lang LL] [--json] [--theme KEY] [--limit N] "
+	  "QUERY...", "print entries that match the words" },
+	{ "stats", cmd_stats, "[--json]",
+	  "print the number of entries and the catalogue version" },
+};
+
+#define NCMDS (sizeof cmds / sizeof cmds[0])
+
+int
+cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", ctx->progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+void
+cmd_usage(struct cmd_ctx *ctx, const char *name, FILE *f)
+{
+	size_t i;
+
+	for (i = 0; i < NCMDS; i++)
+		if (strcmp(cmds[i].name, name) == 0)
+			fprintf(f, "usage: %s [--db PATH] %s %s\n",
+			    ctx->progname, cmds[i].name, cmds[i].usage);
+}
+
+const char *
+cmd_data_dir(void)
+{
+	const char *env = getenv("LEERPUNT_DATADIR");
+
+	return env != NULL && *env != '\0' ? env : LP_PKGDATADIR;
+}
+
+/* Make the folder that will hold path, like mkdir -p. */
+static int
+cmd_make_parent(const char *path)
+{
+	char *dir = xstrdup(path), *p;
+	int rc = 0;
+
+	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+				rc = -1;
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+struct catalog_db *
+cmd_open_db(struct cmd_ctx *ctx, int create, int readonly)
+{
+	struct catalog_db *db;
+	char *cause = NULL;
+
+	if (!create && access(ctx->db_path, F_OK) != 0) {
+		cmd_fail(ctx, "%s: no catalogue here: load one with \"%s "
+		    "demo\" or \"%s import\", or give --db", ctx->db_path,
+		    ctx->progname, ctx->progname);
+		return NULL;
+	}
+	if (create && cmd_make_parent(ctx->db_path) != 0) {
+		cmd_fail(ctx, "%s: cannot make its folder: %s", ctx->db_path,
+		    strerror(errno));
+		return NULL;
+	}
+	db = catalog_db_open(ctx->db_path, (create ? CATALOG_DB_CREATE : 0) |
+	    (readonly ? CATALOG_DB_READONLY : 0), &cause);
+	if (db == NULL) {
+		cmd_fail(ctx, "%s", cause);
+		free(cause);
+	}
+	return db;
+}
+
+static void
+usage(struct cmd_ctx *ctx, FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: %s [--db PATH] COMMAND [OPTIONS] [ARGS]\n\n"
+	    "Manage the Leerpunt course and community catalogue.\n\n"
+	    "Commands:\n", ctx->progname);
+	for (i = 0; i < NCMDS; i++)
+		fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
+	fprintf(f, "\nOptions:\n"
+	    "  --db PATH    the catalogue (default %s;\n"
+	    "               the environment variable LEERPUNT_DB overrides it)\n"
+	    "  --help       show this help; COMMAND --help shows its usage\n"
+	    "  --version    show the version\n", catalog_db_default_path());
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cmd_ctx ctx;
+	size_t i;
+	int c;
+
+	ctx.progname = "leerpunt-catalog";
+	ctx.db_path = catalog_db_default_path();
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			ctx.db_path = optarg;
+			break;
+		case 'h':
+			usage(&ctx, stdout);
+			return 0;
+		case 'V':
+			printf("leerpunt-catalog %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			usage(&ctx, stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		usage(&ctx, stderr);
+		return 2;
+	}
+	for (i = 0; i < NCMDS; i++) {
+		if (strcmp(argv[optind], cmds[i].name) == 0) {
+			argv += optind;
+			argc -= optind;
+			optind = 1;
+			return cmds[i].run(&ctx, argc, argv);
+		}
+	}
+	cmd_fail(&ctx, "unknown command \"%s\" (see %s --help)", argv[optind],
+	    ctx.progname);
+	return 2;
+}
