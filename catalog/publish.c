@@ -46,6 +46,30 @@ catalog_publish_result_done(struct catalog_publish_result *res)
 	memset(res, 0, sizeof *res);
 }
 
+/* mkdir -p dir (mode 0755); -1 with errno on failure. */
+static int
+catalog_publish_mkdirs(const char *dir)
+{
+	char *copy = xstrdup(dir), *p;
+	int rc = 0;
+
+	for (p = copy + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		if (*p == '\0') {
+			if (mkdir(copy, 0755) != 0 && errno != EEXIST)
+				rc = -1;
+			break;
+		}
+		*p = '\0';
+		if (mkdir(copy, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	free(copy);
+	return rc;
+}
+
 /* A new empty temporary file in dir, mode 0644; -1 and *cause. */
 static int
 catalog_publish_mktemp(const char *dir, char **path, char **cause)
@@ -300,7 +324,7 @@ catalog_publish_run(struct catalog_db *db, const char *dir,
 		*cause = xstrdup("cannot initialise libsodium");
 		goto fail;
 	}
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+	if (catalog_publish_mkdirs(dir) != 0) {
 		*cause = xasprintf("%s: cannot create directory: %s", dir,
 		    strerror(errno));
 		goto fail;
