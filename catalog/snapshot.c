@@ -204,9 +204,14 @@ fail:
 	return -1;
 }
 
-/* "a", "b", ... : the columns of main.table, quoted. */
+/*
+ * The columns of main.table, quoted and each after prefix: "a", "b" or
+ * s."a", s."b". A qualified name never falls back to a string literal, as
+ * an unknown double-quoted bare name does in SQLite.
+ */
 static char *
-catalog_snapshot_columns(struct catalog_db *db, const char *table)
+catalog_snapshot_columns(struct catalog_db *db, const char *table,
+    const char *prefix)
 {
 	sqlite3_stmt *st;
 	char *list = NULL, *next;
@@ -217,8 +222,8 @@ catalog_snapshot_columns(struct catalog_db *db, const char *table)
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		name = (const char *)sqlite3_column_text(st, 0);
-		next = xasprintf("%s%s\"%s\"", list != NULL ? list : "",
-		    list != NULL ? ", " : "", name);
+		next = xasprintf("%s%s%s\"%s\"", list != NULL ? list : "",
+		    list != NULL ? ", " : "", prefix, name);
 		free(list);
 		list = next;
 	}
@@ -231,7 +236,7 @@ catalog_snapshot_apply(struct catalog_db *db, const char *path,
     int64_t version, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	char *sql = NULL, *cols = NULL;
+	char *sql = NULL, *cols = NULL, *scols = NULL;
 	int attached = 0, began = 0, rc = -1;
 	int64_t n;
 	size_t i;
@@ -272,15 +277,18 @@ catalog_snapshot_apply(struct catalog_db *db, const char *path,
 		sql = NULL;
 	}
 	for (i = 0; i < CATALOG_SNAPSHOT_NTABLES; i++) {
-		cols = catalog_snapshot_columns(db, catalog_snapshot_tables[i]);
-		if (cols == NULL) {
+		cols = catalog_snapshot_columns(db, catalog_snapshot_tables[i],
+		    "");
+		scols = catalog_snapshot_columns(db, catalog_snapshot_tables[i],
+		    "s.");
+		if (cols == NULL || scols == NULL) {
 			*cause = xasprintf("%s: no table %s",
 			    catalog_db_path(db), catalog_snapshot_tables[i]);
 			goto fail;
 		}
 		sql = xasprintf("INSERT INTO main.\"%s\" (%s) SELECT %s FROM "
-		    "snapshot.\"%s\"", catalog_snapshot_tables[i], cols, cols,
-		    catalog_snapshot_tables[i]);
+		    "snapshot.\"%s\" AS s", catalog_snapshot_tables[i], cols,
+		    scols, catalog_snapshot_tables[i]);
 		if (catalog_db_exec(db, sql, cause) != 0) {
 			char *c = xasprintf("snapshot %s, table %s: %s", path,
 			    catalog_snapshot_tables[i], *cause);
@@ -293,6 +301,8 @@ catalog_snapshot_apply(struct catalog_db *db, const char *path,
 		sql = NULL;
 		free(cols);
 		cols = NULL;
+		free(scols);
+		scols = NULL;
 	}
 	if (catalog_db_set_version(db, version, cause) != 0)
 		goto fail;
@@ -305,6 +315,7 @@ fail:
 	sqlite3_finalize(st);
 	free(sql);
 	free(cols);
+	free(scols);
 	if (began)
 		sqlite3_exec(catalog_db_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
 	if (attached)
