@@ -198,7 +198,8 @@ sync_agent_snapshot(struct sync_agent_run *r, struct sync_agent_result *res,
 	}
 
 	url = sync_repo_url(r->base, f->name);
-	zpath = xasprintf("%s/%s", r->staging, f->name);
+	/* Fixed staging names: a manifest's name must not pick our files. */
+	zpath = xasprintf("%s/snapshot.z", r->staging);
 	dbpath = xasprintf("%s/snapshot.db", r->staging);
 	rc = sync_fetch_file(r->fetch, url, zpath, f->size, cause);
 	if (rc != SYNC_FETCH_OK) {
