@@ -125,3 +125,8 @@ check_screen_lacks() {
 	if tmux_wait_gone "${3:-5}" "$2"; then ok "$1"
 	else not_ok "$1"; diag "pattern '$2' still on screen:" "$(tmux_screen)"; fi
 }
+_lp_pane_dead() { [ "$(tmux_format '#{pane_dead}')" = 1 ]; }
+_lp_pane_status() { [ -n "$(tmux_format '#{pane_dead_status}')" ]; }
+# tmux_wait_exit SECONDS: wait until the program in the pane has ended
+# and its exit status is known (#{pane_dead_status}).
+tmux_wait_exit() { wait_for "$1" _lp_pane_dead && wait_for "$1" _lp_pane_status; }
