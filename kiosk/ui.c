@@ -174,7 +174,7 @@ kiosk_ui_init(const char *theme, int lock, char **cause)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(60);
+	set_escdelay(250);
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
 	mouseinterval(0);

@@ -82,27 +82,33 @@ tap_done() { [ "$TAP_FAILED" -eq 0 ]; }
 # pane on a private server (socket $TMUX_SOCK, killed at exit). The pane
 # stays after the program ends, so its exit can be checked.
 TMUX_SOCK="lp-test-$$-$(date +%s)"
-_lp_tmux_started=
+TMUX_TARGET=
+_lp_tmux_n=0
 tmux_start() {
 	_w=$1; _h=$2; shift 2
-	if [ -z "$_lp_tmux_started" ]; then
+	[ "$_lp_tmux_n" -gt 0 ] ||
 		at_exit "tmux -L '$TMUX_SOCK' kill-server 2>/dev/null"
-		_lp_tmux_started=1
-	fi
-	tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
+	_lp_tmux_n=$((_lp_tmux_n + 1))
+	_old=$TMUX_TARGET
+	TMUX_TARGET="t$_lp_tmux_n"
+	# The new session first: killing the last one would stop the server.
 	LANG=C.UTF-8 tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d \
-	    -s t -x "$_w" -y "$_h" "$*" &&
-	tmux -L "$TMUX_SOCK" set-option -t t remain-on-exit on >/dev/null
+	    -s "$TMUX_TARGET" -x "$_w" -y "$_h" "$*" || return 1
+	tmux -L "$TMUX_SOCK" set-option -t "$TMUX_TARGET" remain-on-exit on \
+	    >/dev/null
+	[ -z "$_old" ] || tmux -L "$TMUX_SOCK" kill-session -t "$_old" \
+	    2>/dev/null
+	return 0
 }
 # tmux_keys KEY...: send tmux key names (Enter, BSpace, C-c, NPage, 1).
-tmux_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
+tmux_keys() { tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" "$@"; }
 # tmux_type TEXT: send TEXT literally (escape sequences too).
-tmux_type() { tmux -L "$TMUX_SOCK" send-keys -t t -l "$1"; }
+tmux_type() { tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" -l "$1"; }
 # tmux_screen: the visible pane as text.
-tmux_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t; }
+tmux_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t "$TMUX_TARGET"; }
 # tmux_format FORMAT: a tmux format for the pane (#{pane_dead}, ...).
-tmux_format() { tmux -L "$TMUX_SOCK" display-message -p -t t "$1"; }
-tmux_resize() { tmux -L "$TMUX_SOCK" resize-window -t t -x "$1" -y "$2"; }
+tmux_format() { tmux -L "$TMUX_SOCK" display-message -p -t "$TMUX_TARGET" "$1"; }
+tmux_resize() { tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"; }
 # tmux_click X Y [X2 Y2]: SGR 1006 press at X,Y (1-based) and release at
 # X2,Y2 (default the same cell).
 tmux_click() {
