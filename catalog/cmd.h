@@ -34,6 +34,7 @@ int cmd_keygen(struct cmd_ctx *, int, char **);
 int cmd_enrol(struct cmd_ctx *, int, char **);
 int cmd_outbox(struct cmd_ctx *, int, char **);
 int cmd_inbox(struct cmd_ctx *, int, char **);
+int cmd_publish(struct cmd_ctx *, int, char **);
 
 /* Print "progname: message" to stderr; returns 1 for "return cmd_fail()". */
 int cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)

@@ -45,6 +45,8 @@ static const struct cmd cmds[] = {
 	  "show enrolments waiting to be sent (no personal data)" },
 	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
 	  "--ooapi] DIR", "office: read received enrolments" },
+	{ "publish", cmd_publish, "--out DIR [--valid-days N]",
+	  "write the catalogue as a repository for leerpunt-sync" },
 };
 
 #define NCMDS (sizeof cmds / sizeof cmds[0])
