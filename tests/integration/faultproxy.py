@@ -6,7 +6,8 @@ Used by enrol-upload.test between leerpunt-sync and nginx. It listens on
 each request to 127.0.0.1:UPSTREAM, one request per connection. A share of
 the requests (--fail, default 0.3) goes wrong instead, in four ways chosen
 at random: a 500 answer, a connection reset before forwarding, a stall
-(no answer for --stall seconds, then close), or the worst case for
+(no answer for --stall seconds, then close; --stall-share of all
+requests, the rest of --fail split evenly over the other three), or the worst case for
 "exactly once": the request IS forwarded and stored, but the client's
 connection is reset before it sees the answer. Counts go to stderr at exit.
 """
@@ -81,7 +82,7 @@ def handle(conn, args, rng):
             conn.close()
             return
         r = rng.random()
-        share = args.fail / 4.0
+        share = (args.fail - args.stall_share) / 3.0
         if r < share:
             count("500")
             conn.sendall(b"HTTP/1.1 500 Internal Server Error\r\n"
@@ -90,11 +91,11 @@ def handle(conn, args, rng):
         elif r < 2 * share:
             count("reset")
             reset(conn)
-        elif r < 3 * share:
+        elif r < 2 * share + args.stall_share:
             count("stall")
             time.sleep(args.stall)
             conn.close()
-        elif r < 4 * share:
+        elif r < 3 * share + args.stall_share:
             count("lost-answer")
             forward(req, args.upstream)
             reset(conn)
@@ -112,6 +113,7 @@ def main():
     p.add_argument("upstream", type=int)
     p.add_argument("--fail", type=float, default=0.3)
     p.add_argument("--stall", type=float, default=3.0)
+    p.add_argument("--stall-share", type=float, default=0.075)
     p.add_argument("--seed", type=int, default=None)
     args = p.parse_args()
     rng = random.Random(args.seed)
