@@ -90,7 +90,7 @@ catalog_enrfile_peek(const unsigned char *buf, size_t len, char *id,
 	    !enr_chars(buf + ENR_ID_OFF + 6, ENR_ID_LEN - 6,
 	    "0123456789abcdef") ||
 	    !enr_chars(buf + ENR_RECEIPT_OFF, CATALOG_ENRFILE_RECEIPT_LEN,
-	    "23456789ABCDEFGHJKMNPQRSTUVWXYZ-")) {
+	    "23456789ABCDEFGHJKMNPQRSTVWXYZ-")) {
 		*cause = xstrdup("damaged header (kiosk id or receipt)");
 		return -1;
 	}

@@ -50,7 +50,7 @@ void catalog_staff_list_free(char **names, size_t n);
 
 /*
  * Check a PIN: against the named account, or with name NULL against every
- * account. For WRONG, LOCKED and ERROR *cause says why in plain words
+ * account (about 70 ms per account checked). For WRONG, LOCKED and ERROR *cause says why in plain words
  * (tries left, minutes to wait); for OK *cause is left alone.
  */
 enum catalog_staff_result catalog_staff_verify(struct catalog_state *state,
