@@ -1,0 +1,165 @@
+/*
+ * test_fold: search normalisation (case, diacritics, ligatures, scripts)
+ * and word splitting.
+ */
+#include "unit.h"
+
+#include "catalog/fold.h"
+
+static struct catalog_fold *fold;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	fold = catalog_fold_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalog_fold_free(fold);
+	return 0;
+}
+
+static void
+assert_folds(const char *in, const char *want)
+{
+	char *got = catalog_fold_string(fold, in);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("fold(\"%s\") = \"%s\", want \"%s\"", in, got, want);
+	free(got);
+}
+
+static void
+test_case_and_accents(void **state)
+{
+	(void)state;
+	assert_folds("Lassen", "lassen");
+	assert_folds("LASSEN", "lassen");
+	assert_folds("café Crème", "cafe creme");
+	assert_folds("cafe\xcc\x81", "cafe");	/* decomposed accent */
+	assert_folds("Überstunden naïef", "uberstunden naief");
+}
+
+static void
+test_dutch_ij_and_sharp_s(void **state)
+{
+	(void)state;
+	assert_folds("\xc4\xb3sbaan", "ijsbaan");	/* ij ligature */
+	assert_folds("\xc4\xb2SSEL", "ijssel");	/* IJ ligature */
+	assert_folds("Straße", "strasse");
+}
+
+static void
+test_turkish_i(void **state)
+{
+	(void)state;
+	assert_folds("İstanbul", "istanbul");
+	assert_folds("ISPARTA ılık", "isparta ilik");
+	assert_folds("kaynakçı", "kaynakci");
+}
+
+static void
+test_arabic_marks(void **state)
+{
+	char *with, *without;
+
+	(void)state;
+	/* "al-lahim" (welding) with and without vowel marks, and tatweel. */
+	with = catalog_fold_string(fold, "اللِّحَام");
+	without = catalog_fold_string(fold, "اللحام");
+	assert_string_equal(with, without);
+	free(with);
+	free(without);
+	with = catalog_fold_string(fold, "لحـــام");
+	assert_string_equal(with, "لحام");
+	free(with);
+	/* Alef with hamza folds to a bare alef. */
+	assert_folds("أحمد", "احمد");
+}
+
+static void
+test_cyrillic_and_ethiopic(void **state)
+{
+	(void)state;
+	assert_folds("ЗВАРЮВАННЯ Курси", "зварювання курси");
+	assert_folds("ትምህርት ቤት", "ትምህርት ቤት");
+}
+
+struct words {
+	char	 w[8][64];
+	size_t	 start[8], end[8];
+	int	 n;
+};
+
+static int
+collect(void *arg, const char *word, size_t len, size_t start, size_t end)
+{
+	struct words *ws = arg;
+
+	assert_true(ws->n < 8 && len < 64);
+	memcpy(ws->w[ws->n], word, len);
+	ws->w[ws->n][len] = '\0';
+	ws->start[ws->n] = start;
+	ws->end[ws->n] = end;
+	ws->n++;
+	return 0;
+}
+
+static void
+test_words_and_offsets(void **state)
+{
+	const char *s = "Lassen, (MIG/MAG) — nú!";
+	struct words ws;
+
+	(void)state;
+	memset(&ws, 0, sizeof ws);
+	assert_int_equal(catalog_fold_words(fold, s, strlen(s), collect, &ws),
+	    0);
+	assert_int_equal(ws.n, 4);
+	assert_string_equal(ws.w[0], "lassen");
+	assert_int_equal(ws.start[0], 0);
+	assert_int_equal(ws.end[0], 6);
+	assert_string_equal(ws.w[1], "mig");
+	assert_string_equal(ws.w[2], "mag");
+	assert_string_equal(ws.w[3], "nu");
+	/* Offsets are bytes in the original text. */
+	assert_memory_equal(s + ws.start[3], "nú", strlen("nú"));
+	assert_int_equal(ws.end[3] - ws.start[3], strlen("nú"));
+}
+
+static void
+test_invalid_utf8(void **state)
+{
+	struct words ws;
+	const char bad[] = "ab\xff" "cd \xc3";
+
+	(void)state;
+	memset(&ws, 0, sizeof ws);
+	assert_int_equal(catalog_fold_words(fold, bad, sizeof bad - 1, collect,
+	    &ws), 0);
+	assert_true(ws.n >= 1);
+	assert_string_equal(ws.w[0], "ab");
+	assert_folds("", "");
+	assert_folds("  ,;!  ", "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case_and_accents),
+		cmocka_unit_test(test_dutch_ij_and_sharp_s),
+		cmocka_unit_test(test_turkish_i),
+		cmocka_unit_test(test_arabic_marks),
+		cmocka_unit_test(test_cyrillic_and_ethiopic),
+		cmocka_unit_test(test_words_and_offsets),
+		cmocka_unit_test(test_invalid_utf8),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,352 @@
+/*
+ * test_import: the CSV format, all-or-nothing imports, re-imports that
+ * update instead of duplicating, and the language fallback on reading.
+ */
+#include "unit.h"
+
+#include "catalog/entry.h"
+#include "catalog/search.h"
+#include "catalog/theme.h"
+
+#define HEADER "id,kind,provider,themes,city,province,lat,lon,link," \
+	"title_nl,title_en,summary_nl,summary_en,title_ar,start,mode,cost," \
+	"instruction_lang\n"
+#define WELD "weld,course,Albeda,technical,Rotterdam,Zuid-Holland,51.92," \
+	"4.47,https://www.albeda.nl/,Lassen voor beginners," \
+	"Welding for beginners,Je leert lassen.,You learn to weld.," \
+	"دورة اللحام,2027-01-10,onsite,0,nl\n"
+#define WELD2 "weld,,,,,,,,,,,,,,2027-03-01,blended,450.50,nl\n"
+#define CARE "care,course,ROC,care;language,Utrecht,Utrecht,,,," \
+	"Helpende zorg,,\"Werken in de zorg, met \"\"hart\"\".\",,,,,,\n"
+
+static int64_t
+id_of(struct catalog_db *db, const char *word)
+{
+	struct catalog_query q;
+	struct catalog_results r;
+	char *cause = NULL;
+	int64_t id = -1;
+
+	catalog_query_init(&q);
+	q.text = word;
+	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
+	if (r.n == 1)
+		id = r.hits[0].id;
+	catalog_results_done(&r);
+	return id;
+}
+
+static void
+test_good_import(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	struct catalog_entry *e;
+	char *cause = NULL;
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    HEADER WELD WELD2 CARE, NULL), 0);
+	assert_int_equal(catalog_db_entry_count(u->db), 2);
+	assert_int_equal(catalog_db_version(u->db), 1);
+	id = id_of(u->db, "lassen");
+	assert_true(id > 0);
+	e = catalog_entry_get(u->db, id, "nl", &cause);
+	assert_non_null(e);
+	assert_string_equal(e->key, "weld");
+	assert_int_equal(e->kind, CATALOG_KIND_COURSE);
+	assert_string_equal(e->provider, "Albeda");
+	assert_string_equal(e->city, "Rotterdam");
+	assert_true(e->has_geo);
+	assert_true(e->lat > 51.9 && e->lat < 51.93);
+	assert_string_equal(e->link, "https://www.albeda.nl/");
+	assert_string_equal(e->title.value, "Lassen voor beginners");
+	assert_string_equal(e->title.lang, "nl");
+	assert_int_equal(e->nthemes, 1);
+	assert_string_equal(e->themes[0], "technical");
+	assert_int_equal(e->nofferings, 2);
+	assert_string_equal(e->offerings[0].start, "2027-01-10");
+	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONSITE);
+	assert_int_equal(e->offerings[0].cost_cents, 0);
+	assert_string_equal(e->offerings[0].lang, "nl");
+	assert_int_equal(e->offerings[1].cost_cents, 45050);
+	assert_int_equal(e->offerings[1].mode, CATALOG_MODE_BLENDED);
+	catalog_entry_free(e);
+
+	/* Quoted field with a comma and doubled quotes. */
+	e = catalog_entry_get(u->db, id_of(u->db, "helpende"), "nl", &cause);
+	assert_non_null(e);
+	assert_string_equal(e->summary.value, "Werken in de zorg, met \"hart\".");
+	assert_int_equal(e->nthemes, 2);
+	assert_int_equal(e->nofferings, 0);
+	catalog_entry_free(e);
+	unit_db_free(u);
+}
+
+static void
+test_fallback_chain(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	struct catalog_entry *e;
+	char *cause = NULL;
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    HEADER WELD CARE, NULL), 0);
+	id = id_of(u->db, "lassen");
+	/* Arabic: title in Arabic, summary falls back to English. */
+	e = catalog_entry_get(u->db, id, "ar", &cause);
+	assert_string_equal(e->title.lang, "ar");
+	assert_string_equal(e->summary.value, "You learn to weld.");
+	assert_string_equal(e->summary.lang, "en");
+	assert_null(e->description.value);
+	assert_string_equal(e->description.lang, "");
+	catalog_entry_free(e);
+	/* Turkish: nothing in Turkish, English first. */
+	e = catalog_entry_get(u->db, id, "tr", &cause);
+	assert_string_equal(e->title.value, "Welding for beginners");
+	assert_string_equal(e->title.lang, "en");
+	catalog_entry_free(e);
+	/* Only Dutch present: English asked, Dutch given. */
+	e = catalog_entry_get(u->db, id_of(u->db, "helpende"), "en", &cause);
+	assert_string_equal(e->title.lang, "nl");
+	catalog_entry_free(e);
+	/* Missing entry. */
+	assert_null(catalog_entry_get(u->db, 9999, "nl", &cause));
+	assert_non_null(strstr(cause, "9999"));
+	free(cause);
+	unit_db_free(u);
+}
+
+static void
+test_any_language_fallback(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	struct catalog_entry *e;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    "id,kind,provider,themes,title_uk,title_pl\n"
+	    "x,course,P,care,Курси зварювання,Kurs spawania\n", NULL), 0);
+	e = catalog_entry_get(u->db, id_of(u->db, "spawania"), "nl", &cause);
+	assert_non_null(e);
+	/* Neither nl nor en: the first language present, alphabetically. */
+	assert_string_equal(e->title.lang, "pl");
+	catalog_entry_free(e);
+	unit_db_free(u);
+}
+
+static void
+test_reimport_updates(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	struct catalog_import_summary sum;
+	struct catalog_import *imp;
+	struct catalog_csv *csv;
+	struct catalog_entry *e;
+	char *cause = NULL;
+	int64_t id, oid;
+	const char *v2 = HEADER
+	    "weld,course,Albeda,technical,Rotterdam,Zuid-Holland,51.92,4.47,"
+	    "https://www.albeda.nl/,Lassen (MIG/MAG),Welding for beginners,"
+	    "Je leert lassen.,You learn to weld.,,2027-01-10,onsite,0,nl\n";
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    HEADER WELD WELD2 CARE, NULL), 0);
+	id = id_of(u->db, "lassen");
+	e = catalog_entry_get(u->db, id, "nl", &cause);
+	oid = e->offerings[0].id;
+	catalog_entry_free(e);
+
+	/* Same data again: all unchanged, version stays. */
+	imp = catalog_import_begin(u->db, "s", &cause);
+	csv = catalog_csv_new("a.csv", HEADER WELD WELD2 CARE,
+	    strlen(HEADER WELD WELD2 CARE));
+	assert_int_equal(catalog_csvimport_read(imp, csv, &cause), 0);
+	catalog_csv_free(csv);
+	assert_int_equal(catalog_import_commit(imp, &sum, &cause), 0);
+	assert_int_equal(sum.unchanged, 2);
+	assert_int_equal(sum.created + sum.updated + sum.removed, 0);
+	catalog_import_summary_done(&sum);
+	assert_int_equal(catalog_db_version(u->db), 1);
+
+	/* Changed title, one offering and the Arabic text gone, care gone. */
+	imp = catalog_import_begin(u->db, "s", &cause);
+	csv = catalog_csv_new("b.csv", v2, strlen(v2));
+	assert_int_equal(catalog_csvimport_read(imp, csv, &cause), 0);
+	catalog_csv_free(csv);
+	assert_int_equal(catalog_import_commit(imp, &sum, &cause), 0);
+	assert_int_equal(sum.updated, 1);
+	assert_int_equal(sum.removed, 1);
+	assert_int_equal(sum.created, 0);
+	catalog_import_summary_done(&sum);
+	assert_int_equal(catalog_db_version(u->db), 2);
+	assert_int_equal(catalog_db_entry_count(u->db), 1);
+
+	assert_int_equal(id_of(u->db, "mig"), id);	/* id is stable */
+	assert_int_equal(id_of(u->db, "helpende"), -1);
+	assert_int_equal(id_of(u->db, "اللحام"), -1);	/* old text unindexed */
+	e = catalog_entry_get(u->db, id, "ar", &cause);
+	assert_string_equal(e->title.lang, "en");
+	assert_int_equal(e->nofferings, 1);
+	assert_int_equal(e->offerings[0].id, oid);	/* offering id stable */
+	catalog_entry_free(e);
+	unit_db_free(u);
+}
+
+static void
+test_other_source_untouched(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "a", &cause, UNIT_THEMES,
+	    HEADER WELD, NULL), 0);
+	assert_int_equal(unit_import(u->db, "b", &cause, HEADER CARE, NULL),
+	    0);
+	assert_int_equal(catalog_db_entry_count(u->db), 2);
+	unit_db_free(u);
+}
+
+/* Each bad input fails with the exact place, and changes nothing. */
+static void
+assert_bad(struct unit_db *u, const char *csv, const char *where,
+    const char *why)
+{
+	int64_t count = catalog_db_entry_count(u->db);
+	int64_t version = catalog_db_version(u->db);
+	char *cause = NULL;
+
+	assert_int_equal(unit_import(u->db, "s", &cause, csv, NULL), -1);
+	if (strstr(cause, where) == NULL || strstr(cause, why) == NULL)
+		fail_msg("cause \"%s\" lacks \"%s\" or \"%s\"", cause, where,
+		    why);
+	free(cause);
+	assert_int_equal(catalog_db_entry_count(u->db), count);
+	assert_int_equal(catalog_db_version(u->db), version);
+}
+
+static void
+test_bad_rows(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    HEADER WELD, NULL), 0);
+	/* A good row before the bad one is not kept either. */
+	assert_bad(u, HEADER CARE
+	    "x,course,P,care,,,,,,T,,,,,2027-02-30,,,\n", "t1.csv:3:",
+	    "2027-02-30");
+	assert_bad(u, HEADER "x,course,P,care,,,,,,T,,,,,,,abc,\n",
+	    "t1.csv:2:", "cost \"abc\"");
+	assert_bad(u, HEADER "x,lecture,P,care,,,,,,T,,,,,,,,\n",
+	    "t1.csv:2:3:", "kind");
+	assert_bad(u, HEADER "x,course,P,nosuch,,,,,,T,,,,,,,,\n",
+	    "t1.csv:2:", "nosuch");
+	assert_bad(u, HEADER "x,course,P,care,,,,,ftp://x,T,,,,,,,,\n",
+	    "t1.csv:2:", "https://");
+	assert_bad(u, HEADER "x,course,P,care,,,91,4,,T,,,,,,,,\n",
+	    "t1.csv:2:", "latitude");
+	assert_bad(u, HEADER "x,course,P,care,,,52,,,T,,,,,,,,\n",
+	    "t1.csv:2:", "both lat and lon");
+	assert_bad(u, HEADER "x,course,P,care,,,,,,,,,,,,,,\n",
+	    "t1.csv:2:1:", "no title");
+	assert_bad(u, HEADER "x,course,,care,,,,,,T,,,,,,,,\n",
+	    "t1.csv:2:", "provider");
+	assert_bad(u, HEADER "x,course,P,care,,,,,,T,,,,,,walk,,\n",
+	    "t1.csv:2:", "mode");
+	assert_bad(u, HEADER "x,course,P,care\n", "t1.csv:2:",
+	    "4 fields, the header has 18");
+	assert_bad(u, HEADER "x,course,P,care,,,,,,\"T,,,,,,,,\n",
+	    "t1.csv:2:", "never closed");
+	assert_bad(u, HEADER "x,course,P,care,,,,,,T\"x,,,,,,,,\n",
+	    "t1.csv:2:", "quote");
+	assert_bad(u, HEADER "x,course,P,care,,,,,,T\xc3\x28,,,,,,,,\n",
+	    "t1.csv:2:", "UTF-8");
+	assert_bad(u, "id,kind,provider,themes,title_nl,colour\n",
+	    "t1.csv:1:", "unknown column \"colour\"");
+	assert_bad(u, "id,kind,provider,title_nl\n", "t1.csv:1:1:",
+	    "\"themes\"");
+	assert_bad(u, "id,kind,provider,themes,title_nl,title_nl\n",
+	    "t1.csv:1:", "twice");
+	assert_bad(u, "id,kind,provider,themes,title_x!\n", "t1.csv:1:",
+	    "language");
+	assert_bad(u, HEADER WELD CARE WELD, "t1.csv:4:1:", "twice");
+	assert_bad(u, HEADER WELD "weld,course,,,,,,,,,,,,,2027-05-01,,,\n",
+	    "t1.csv:3:", "continues");
+	assert_bad(u, "", "t1.csv:1:1:", "empty");
+	unit_db_free(u);
+}
+
+static void
+test_long_text_refused(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	size_t n = 10 * 1024 * 1024;
+	char *csv = xmalloc(n + 200), *cause = NULL;
+	int len;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES, NULL),
+	    0);
+	len = sprintf(csv, "id,kind,provider,themes,title_nl\nx,course,P,"
+	    "care,");
+	memset(csv + len, 'a', n);
+	strcpy(csv + len + n, "\n");
+	assert_bad(u, csv, "t1.csv:2:", "too long");
+	free(csv);
+	unit_db_free(u);
+}
+
+static void
+test_themes(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	struct catalog_theme *t;
+	char *cause = NULL;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    HEADER WELD CARE, NULL), 0);
+	t = catalog_theme_list(u->db, "en", &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(t[0].key, "technical");
+	assert_string_equal(t[0].label.value, "Technology");
+	assert_string_equal(t[0].label.lang, "en");
+	assert_string_equal(t[0].hint.value, "Lassen en machines.");
+	assert_string_equal(t[0].hint.lang, "nl");	/* no English hint */
+	assert_int_equal(t[0].count, 1);
+	assert_string_equal(t[2].key, "language");
+	assert_int_equal(t[2].count, 1);
+	catalog_theme_list_free(t, n);
+	t = catalog_theme_list(u->db, "ar", &n);
+	assert_string_equal(t[1].label.value, "Care");
+	catalog_theme_list_free(t, n);
+	assert_bad(u, "theme,label_nl\nBad Key,X\n", "t1.csv:2:1:", "theme");
+	assert_bad(u, "theme,position\nx,1\n", "t1.csv:1:", "label");
+	unit_db_free(u);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_import),
+		cmocka_unit_test(test_fallback_chain),
+		cmocka_unit_test(test_any_language_fallback),
+		cmocka_unit_test(test_reimport_updates),
+		cmocka_unit_test(test_other_source_untouched),
+		cmocka_unit_test(test_bad_rows),
+		cmocka_unit_test(test_long_text_refused),
+		cmocka_unit_test(test_themes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,105 @@
+/*
+ * unit: helpers shared by the cmocka unit tests.
+ *
+ * Each test gets a fresh catalogue in a temporary folder; CSV text can be
+ * imported from a string. Included by the test programs only.
+ */
+#ifndef TESTS_UNIT_H
+#define TESTS_UNIT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "catalog/csv.h"
+#include "catalog/csvimport.h"
+#include "catalog/db.h"
+#include "catalog/import.h"
+#include "catalog/xmalloc.h"
+
+struct unit_db {
+	char		 dir[64];
+	char		*path;
+	struct catalog_db *db;
+};
+
+static inline struct unit_db *
+unit_db_new(void)
+{
+	struct unit_db *u = xcalloc(1, sizeof *u);
+	char *cause = NULL;
+
+	snprintf(u->dir, sizeof u->dir, "/tmp/leerpunt-unit.XXXXXX");
+	assert_non_null(mkdtemp(u->dir));
+	u->path = xasprintf("%s/c.db", u->dir);
+	u->db = catalog_db_open(u->path, CATALOG_DB_CREATE, &cause);
+	if (u->db == NULL)
+		fail_msg("open: %s", cause);
+	return u;
+}
+
+static inline void
+unit_db_free(struct unit_db *u)
+{
+	char *cmd;
+
+	if (u == NULL)
+		return;
+	catalog_db_close(u->db);
+	cmd = xasprintf("rm -rf '%s'", u->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "# cannot remove %s\n", u->dir);
+	free(cmd);
+	free(u->path);
+	free(u);
+}
+
+/*
+ * Import CSV texts (NULL-terminated list) under source in one import.
+ * Returns 0, or -1 with *cause set (the import was aborted).
+ */
+static inline int
+unit_import(struct catalog_db *db, const char *source, char **cause, ...)
+{
+	struct catalog_import_summary sum;
+	struct catalog_import *imp;
+	struct catalog_csv *csv;
+	const char *text;
+	va_list ap;
+	int rc = 0, n = 0;
+
+	if ((imp = catalog_import_begin(db, source, cause)) == NULL)
+		return -1;
+	va_start(ap, cause);
+	while (rc == 0 && (text = va_arg(ap, const char *)) != NULL) {
+		char name[32];
+
+		snprintf(name, sizeof name, "t%d.csv", ++n);
+		csv = catalog_csv_new(name, text, strlen(text));
+		rc = catalog_csvimport_read(imp, csv, cause);
+		catalog_csv_free(csv);
+	}
+	va_end(ap);
+	if (rc != 0) {
+		catalog_import_abort(imp);
+		return -1;
+	}
+	if (catalog_import_commit(imp, &sum, cause) != 0)
+		return -1;
+	catalog_import_summary_done(&sum);
+	return 0;
+}
+
+#define UNIT_THEMES \
+	"theme,position,label_nl,label_en,hint_nl\n" \
+	"technical,1,Techniek,Technology,Lassen en machines.\n" \
+	"care,2,Zorg,Care,Werken met mensen.\n" \
+	"language,3,Taal,Language,\n"
+
+#endif
