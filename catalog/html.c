@@ -280,7 +280,7 @@ catalog_html_to_text(const char *html, size_t len, char **cause)
 	}
 	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NOIMPLIED | HTML_PARSE_NODEFDTD | HTML_PARSE_RECOVER);
+	    HTML_PARSE_NODEFDTD | HTML_PARSE_RECOVER);
 	if (doc != NULL) {
 		html_children(&b, doc->children, 0);
 		xmlFreeDoc(doc);

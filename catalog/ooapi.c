@@ -34,6 +34,7 @@
 #include "catalog/xmalloc.h"
 
 #define OOAPI_MAX_ID 256		/* longest id kept */
+#define OOAPI_MAX_PARTS 64		/* texts joined per language */
 #define OOAPI_HOURS_PER_ECTS 28		/* Dutch rule: 1 EC is 28 hours */
 #define OOAPI_HOURS_PER_SP 40		/* old Dutch studiepunt */
 
@@ -126,6 +127,7 @@ struct ooapi {
 struct ooapi_text {
 	char		 lang[CATALOG_LANG_MAX];
 	char		*value;
+	size_t		 parts;
 };
 
 struct ooapi_texts {
@@ -196,6 +198,13 @@ path_str(struct ooapi_path *p)
 	if (p->len == 0)
 		return "/";
 	return p->s;
+}
+
+/* A stored pointer for a message ("/" for the whole document). */
+static const char *
+path_show(const char *ptr)
+{
+	return *ptr != '\0' ? ptr : "/";
 }
 
 /* Set *cause to "FILE: POINTER: message" and return -1. */
@@ -469,7 +478,7 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 	memset(ob, 0, sizeof *ob);
 	ob->json = j;
 	ob->file = o->file;
-	ob->ptr = xstrdup(path_str(&o->path));
+	ob->ptr = xstrdup(o->path.len > 0 ? o->path.s : "");
 	ob->kind = kind;
 	ob->id = id;
 	ob->expanded = expanded;
@@ -672,7 +681,8 @@ ooapi_index(struct ooapi *o, char **cause)
 		if (a->expanded || b->expanded || a->kind->type == OOAPI_ORG)
 			continue;
 		*cause = xasprintf("%s: %s: %s %s is also at %s: %s", b->file,
-		    b->ptr, b->kind->name, b->id, a->file, a->ptr);
+		    path_show(b->ptr), b->kind->name, b->id, a->file,
+		    path_show(a->ptr));
 		return -1;
 	}
 	return 0;
@@ -710,8 +720,12 @@ ooapi_texts_add(struct ooapi *o, struct ooapi_texts *t, const char *lang,
 		x = &t->v[t->n++];
 		snprintf(x->lang, sizeof x->lang, "%s", lang);
 		x->value = xstrdup(value);
+		x->parts = 1;
 		return 0;
 	}
+	if (++x->parts > OOAPI_MAX_PARTS)	/* bounds the strstr() work */
+		return ooapi_fail(o, cause, "more than %d texts in language "
+		    "%s", OOAPI_MAX_PARTS, lang);
 	if (strstr(x->value, value) != NULL)
 		return 0;	/* the same text again */
 	if (strlen(x->value) + strlen(sep) + strlen(value) >
@@ -1425,6 +1439,18 @@ static const char *const ooapi_outcome_keys[] = { "learningOutcomes", NULL };
 static const char *const ooapi_join_keys[] = { "enrollment",
 	"admissionRequirements", NULL };
 
+static int
+ooapi_has_title(const struct catalog_record *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->ntexts; i++) {
+		if (r->texts[i].field == CATALOG_FIELD_TITLE)
+			return 1;
+	}
+	return 0;
+}
+
 /* Build the record of a program or course (offerings come later). */
 static int
 ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
@@ -1459,8 +1485,7 @@ ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	    ooapi_field(o, ob->json, r, CATALOG_FIELD_JOIN, "\n\n",
 	    ooapi_join_keys, cause) != 0)
 		goto fail;
-	if (r->ntexts == 0 || !json_is_array(json_object_get(ob->json,
-	    "name"))) {
+	if (!ooapi_has_title(r)) {
 		ooapi_fail(o, cause, "the %s %s has no name", ob->kind->name,
 		    ob->id);
 		goto fail;
@@ -1541,12 +1566,13 @@ ooapi_offering(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	if (parent == NULL || parent->rec == NULL) {
 		if (ref == NULL)
 			reason = xasprintf("%s: %s: offering %s names no course "
-			    "or program: skipped", ob->file, ob->ptr, ob->id);
+			    "or program: skipped", ob->file,
+			    path_show(ob->ptr), ob->id);
 		else
 			reason = xasprintf("%s: %s: offering %s is for %s, "
 			    "which is not in this import: skipped (import "
 			    "its file together with this one)", ob->file,
-			    ob->ptr, ob->id, ref);
+			    path_show(ob->ptr), ob->id, ref);
 		catalog_import_skip(o->imp, reason);
 		free(reason);
 		return 0;
@@ -1598,7 +1624,7 @@ ooapi_put(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	if (r->provider == NULL) {
 		reason = xasprintf("%s: %s: %s %s has no organization (give "
 		    "its organization file in the same import): skipped",
-		    ob->file, ob->ptr, ob->kind->name, ob->id);
+		    ob->file, path_show(ob->ptr), ob->kind->name, ob->id);
 		catalog_import_skip(o->imp, reason);
 		free(reason);
 		return 0;

@@ -42,6 +42,7 @@
 
 #define XCRI_DEFAULT_LANG "en"		/* for texts without xml:lang */
 #define XCRI_ENTITY_BUDGET 100000	/* entity references per document */
+#define XCRI_MAX_PARTS 64		/* texts joined per language */
 
 /* A namespace set an element may be in. */
 enum xcri_ns { XNS_XCRI, XNS_MLO, XNS_DC, XNS_GEO, XNS_ANY_CAP };
@@ -57,6 +58,7 @@ struct xcri {
 struct xcri_text {
 	char		 lang[CATALOG_LANG_MAX];
 	char		*value;
+	size_t		 parts;
 };
 
 struct xcri_texts {
@@ -307,7 +309,13 @@ xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
 		e = &t->v[t->n++];
 		snprintf(e->lang, sizeof e->lang, "%s", primary);
 		e->value = s;
+		e->parts = 1;
 		return 0;
+	}
+	if (++e->parts > XCRI_MAX_PARTS) {	/* bounds the strstr() work */
+		free(s);
+		return xcri_fail(x, n, cause, "more than %d texts in language "
+		    "%s", XCRI_MAX_PARTS, primary);
 	}
 	if (strstr(e->value, s) == NULL) {
 		if (strlen(e->value) + strlen(sep) + strlen(s) >
