@@ -518,8 +518,10 @@ static char *
 xcri_place_line(struct xcri *x, const xmlNode *prov, char **cause,
     int *failed)
 {
+	static const char *const parts[] = { "address", "town", "postcode" };
 	const xmlNode	*loc, *c;
 	char		*line = NULL, *s, *p;
+	size_t		 k;
 
 	*failed = 0;
 	if ((s = xcri_child_text(x, prov, XNS_DC, "title", cause,
@@ -529,23 +531,22 @@ xcri_place_line(struct xcri *x, const xmlNode *prov, char **cause,
 		return NULL;
 	if ((loc = xcri_child(prov, XNS_MLO, "location")) == NULL)
 		return line;
-	for (c = loc->children; c != NULL; c = c->next) {
-		if (!xcri_is(c, XNS_MLO, "address") &&
-		    !xcri_is(c, XNS_MLO, "town") &&
-		    !xcri_is(c, XNS_MLO, "postcode"))
-			continue;
-		if ((s = xcri_text(x, c, cause)) == NULL) {
-			free(line);
-			*failed = 1;
-			return NULL;
+	for (k = 0; k < 3; k++) {	/* address lines, town, postcode */
+		XCRI_EACH(c, loc, XNS_MLO, parts[k]) {
+			if ((s = xcri_text(x, c, cause)) == NULL) {
+				free(line);
+				*failed = 1;
+				return NULL;
+			}
+			if (*s != '\0' &&
+			    (line == NULL || strstr(line, s) == NULL)) {
+				p = xasprintf("%s%s%s", line != NULL ? line :
+				    "", line != NULL ? ", " : "", s);
+				free(line);
+				line = p;
+			}
+			free(s);
 		}
-		if (*s != '\0' && (line == NULL || strstr(line, s) == NULL)) {
-			p = xasprintf("%s%s%s", line != NULL ? line : "",
-			    line != NULL ? ", " : "", s);
-			free(line);
-			line = p;
-		}
-		free(s);
 	}
 	if (line != NULL) {	/* one line: address lines may hold breaks */
 		for (p = line; *p != '\0'; p++) {
