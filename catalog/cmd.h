@@ -28,6 +28,7 @@ int cmd_demo(struct cmd_ctx *, int, char **);
 int cmd_import(struct cmd_ctx *, int, char **);
 int cmd_search(struct cmd_ctx *, int, char **);
 int cmd_stats(struct cmd_ctx *, int, char **);
+int cmd_publish(struct cmd_ctx *, int, char **);
 
 /* Print "progname: message" to stderr; returns 1 for "return cmd_fail()". */
 int cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)

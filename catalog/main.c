@@ -33,6 +33,8 @@ static const struct cmd cmds[] = {
 	  "QUERY...", "print entries that match the words" },
 	{ "stats", cmd_stats, "[--json]",
 	  "print the number of entries and the catalogue version" },
+	{ "publish", cmd_publish, "--out DIR [--valid-days N]",
+	  "write the catalogue as a repository for leerpunt-sync" },
 };
 
 #define NCMDS (sizeof cmds / sizeof cmds[0])
