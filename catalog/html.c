@@ -288,3 +288,19 @@ catalog_html_to_text(const char *html, size_t len, char **cause)
 		html_text(&b, html, len);	/* nothing parsed: keep text */
 	return html_finish(&b, cause);
 }
+
+char *
+catalog_html_tidy(const char *text)
+{
+	struct html_buf	 b;
+	char		*s;
+
+	memset(&b, 0, sizeof b);
+	if (html_text(&b, text, strlen(text)) != 0) {
+		free(b.cause);	/* keep what fitted */
+		b.cause = NULL;
+	}
+	s = xstrndup(b.s != NULL ? b.s : "", b.len);
+	free(b.s);
+	return s;
+}

@@ -31,6 +31,13 @@
 char *catalog_html_to_text(const char *html, size_t len, char **cause);
 
 /*
+ * Text that is not markup (a city, a street), tidied the same way: white
+ * space folded, control characters dropped. Never NULL: text longer than
+ * the limit is cut at a character boundary.
+ */
+char *catalog_html_tidy(const char *text);
+
+/*
  * Plain text of the children of an XML element (text, XHTML elements and
  * internal entity references). *budget is the number of entity
  * references the whole document may still follow; it is decreased. NULL

@@ -939,7 +939,7 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 	json_t		*geo;
 	double		 lat = 0, lon = 0;
 	int		 has_lat, has_lon, rc = -1;
-	char		*why = NULL;
+	char		*why = NULL, *tidy;
 	size_t		 old;
 
 	old = path_key(&o->path, "addresses");
@@ -951,8 +951,11 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 	if (geo == NULL &&	/* a spelling seen in the wild */
 	    ooapi_object(o, a, "geoLocation", &geo, cause) != 0)
 		goto fail;
-	if (city != NULL && *city != '\0')
-		catalog_record_set_string(&r->city, city);
+	if (city != NULL && *city != '\0') {
+		tidy = catalog_html_tidy(city);
+		catalog_record_set_string(&r->city, tidy);
+		free(tidy);
+	}
 	if (geo != NULL) {
 		path_key(&o->path, json_object_get(a, "geolocation") != NULL ?
 		    "geolocation" : "geoLocation");
@@ -978,7 +981,7 @@ static char *
 ooapi_place_line(json_t *a)
 {
 	const char	*street, *number, *postcode, *city;
-	char		*s;
+	char		*s, *tidy;
 
 	street = json_string_value(json_object_get(a, "street"));
 	number = json_string_value(json_object_get(a, "streetNumber"));
@@ -993,7 +996,9 @@ ooapi_place_line(json_t *a)
 	    postcode != NULL ? postcode : "",
 	    postcode != NULL && city != NULL ? " " : "",
 	    city != NULL ? city : "");
-	return s;
+	tidy = catalog_html_tidy(s);
+	free(s);
+	return tidy;
 }
 
 /* 1 when s looks like a UUID (the usual form of an OOAPI reference). */
@@ -1031,8 +1036,8 @@ ooapi_org_name(struct ooapi *o, struct ooapi_obj *org, char **cause,
 		*failed = 1;
 		return NULL;
 	}
-	return shortname != NULL && *shortname != '\0' ? xstrdup(shortname) :
-	    NULL;
+	return shortname != NULL && *shortname != '\0' ?
+	    catalog_html_tidy(shortname) : NULL;
 }
 
 /*
@@ -1048,6 +1053,7 @@ ooapi_provider(struct ooapi *o, struct ooapi_obj *spec, char **cause,
 				    "organization");
 	struct ooapi_obj	*found = NULL, *only = NULL;
 	const char		*ref = NULL, *link, *host, *end;
+	char			*s, *tidy;
 	size_t			 i, norgs = 0;
 
 	*failed = 0;
@@ -1062,7 +1068,7 @@ ooapi_provider(struct ooapi *o, struct ooapi_obj *spec, char **cause,
 		return ooapi_org_name(o, found, cause, failed);
 	if (ref != NULL && json_is_string(org) && *ref != '\0' &&
 	    !ooapi_is_uuid(ref))
-		return xstrdup(ref);
+		return catalog_html_tidy(ref);
 	for (i = 0; i < o->nobjs; i++) {
 		if (o->objs[i].kind->type == OOAPI_ORG && !o->objs[i].skip) {
 			only = &o->objs[i];
@@ -1077,8 +1083,12 @@ ooapi_provider(struct ooapi *o, struct ooapi_obj *spec, char **cause,
 		if (strncmp(host, "www.", 4) == 0)
 			host += 4;
 		end = host + strcspn(host, "/:?#");
-		if (end > host)
-			return xstrndup(host, (size_t)(end - host));
+		if (end > host) {
+			s = xstrndup(host, (size_t)(end - host));
+			tidy = catalog_html_tidy(s);
+			free(s);
+			return tidy;
+		}
 	}
 	return NULL;
 }

@@ -79,6 +79,17 @@ test_dropped(void **state)
 }
 
 static void
+test_tidy(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = catalog_html_tidy("  Rotter\x1b[2Jdam <b>\xc2\x9b</b>\n ");
+	assert_string_equal(s, "Rotter[2Jdam <b></b>");
+	free(s);
+}
+
+static void
 test_broken_markup(void **state)
 {
 	(void)state;
@@ -148,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_inline_and_entities),
 		cmocka_unit_test(test_dropped),
+		cmocka_unit_test(test_tidy),
 		cmocka_unit_test(test_broken_markup),
 		cmocka_unit_test(test_too_long),
 		cmocka_unit_test(test_node_text),

@@ -418,7 +418,12 @@ test_mappings(void **state)
 	    "\"levelOfQualification\": \"4+\"},"
 	    "{\"courseId\": \"misc\", \"organization\": \"org-1\", "
 	    "\"name\": [{\"language\": \"nl\", \"value\": \"Diversen\"}],"
-	    "\"fieldsOfStudy\": \"not-a-code\", \"level\": \"undefined\"}]",
+	    "\"fieldsOfStudy\": \"not-a-code\", \"level\": \"undefined\","
+	    "\"addresses\": [{\"addressType\": \"visit\", \"city\": "
+	    "\"Rotter\\u001b[2Jdam\"}]},"
+	    "{\"courseId\": \"esc\", \"organization\": \"ROC\\u0007 \\u009b1m\","
+	    "\"name\": [{\"language\": \"nl\", \"value\": \"Bel\\u0007len"
+	    "\"}]}]",
 	    "o.json", ORG, NULL);
 	e = entry_by_key(u->db, "ooapi:weld", "nl");
 	assert_string_equal(e->title.value, "Lassen / Lassen & snijden");
@@ -439,6 +444,12 @@ test_mappings(void **state)
 	assert_int_equal(e->nthemes, 1);
 	assert_true(has_theme(e, "career"));	/* the default */
 	assert_null(e->level);
+	/* No control character from a feed reaches the catalogue. */
+	assert_string_equal(e->city, "Rotter[2Jdam");
+	catalog_entry_free(e);
+	e = entry_by_key(u->db, "ooapi:esc", "nl");
+	assert_string_equal(e->provider, "ROC 1m");
+	assert_string_equal(e->title.value, "Bellen");
 	catalog_entry_free(e);
 	unit_db_free(u);
 }
