@@ -6,6 +6,11 @@
  * to run from a timer; the exit status tells a script what happened (see
  * usage() and docs/sync.md), and exactly one line reports it: success on
  * standard output (silenced by --quiet), failure on standard error.
+ *
+ * With --inbox URL the same run also uploads queued enrolments from the
+ * state database (sync/upload.h, docs/enrolment.md); with --once and no
+ * --repo it only uploads. Credentials for the inbox come from the
+ * environment, never from the command line (which others can see).
  */
 #include "config.h"
 
@@ -19,7 +24,12 @@
 #include <curl/curl.h>
 
 #include "catalog/db.h"
+#include "catalog/state.h"
 #include "sync/agent.h"
+#include "sync/upload.h"
+
+/* Exit status: sync went well (or was not asked) but enrolments wait. */
+#define SYNC_MAIN_WAITING 5
 
 #define SYNC_MAIN_TIMEOUT 600L	/* seconds per transfer by default */
 
@@ -28,12 +38,24 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: leerpunt-sync --repo URL --once [options]\n"
+	    "       leerpunt-sync [--repo URL] --inbox URL --once [options]\n"
 	    "\n"
 	    "Check a catalogue repository once and apply a newer catalogue.\n"
 	    "URL is an http://, https:// or file:// URL, or a directory\n"
-	    "(for example a USB stick).\n"
+	    "(for example a USB stick). With --inbox, also send the queued\n"
+	    "enrolments (sealed for the office) by HTTP PUT to\n"
+	    "URL/KIOSK-ID/RECEIPT.enr; without --repo, only send them.\n"
 	    "\n"
 	    "  --repo URL         the repository to sync from\n"
+	    "  --inbox URL        the office's inbox (WebDAV or S3 bucket URL)\n"
+	    "  --state PATH       the kiosk's state (default: $LEERPUNT_STATE\n"
+	    "                     or %s)\n"
+	    "  --inbox-sigv4 SPEC sign for S3, e.g. aws:amz:eu-west-1:s3\n"
+	    "  --retry-delay MS   first wait before retrying a PUT (default\n"
+	    "                     1000; doubles, with jitter, up to 300 s)\n"
+	    "  Inbox credentials: LEERPUNT_INBOX_USER and LEERPUNT_INBOX_PASSWORD\n"
+	    "  (basic auth, or the S3 access key and secret), or\n"
+	    "  LEERPUNT_INBOX_TOKEN (bearer token).\n"
 	    "  --once             check once and exit (required)\n"
 	    "  --db PATH          the catalogue (default: $LEERPUNT_DB or %s)\n"
 	    "  --cacert FILE      trust the CA certificates in FILE for https\n"
@@ -50,8 +72,11 @@ usage(FILE *f)
 	    "  3  already current: the repository has this version\n"
 	    "  4  refused: the repository offered something unsafe or unusable\n"
 	    "     (rollback, bad size or checksum, expired, unknown schema);\n"
-	    "     the catalogue is unchanged\n",
-	    catalog_db_default_path(), SYNC_MAIN_TIMEOUT);
+	    "     the catalogue is unchanged\n"
+	    "  5  the catalogue part went well (or was not asked for), but\n"
+	    "     some enrolments are still waiting to be sent\n",
+	    catalog_state_default_path(), catalog_db_default_path(),
+	    SYNC_MAIN_TIMEOUT);
 }
 
 /*
@@ -93,13 +118,18 @@ sync_main_seconds(const char *s)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_REPO = 256, OPT_ONCE, OPT_DB, OPT_CACERT, OPT_TIMEOUT };
+	enum { OPT_REPO = 256, OPT_ONCE, OPT_DB, OPT_CACERT, OPT_TIMEOUT,
+	    OPT_INBOX, OPT_STATE, OPT_SIGV4, OPT_DELAY };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "once", no_argument, NULL, OPT_ONCE },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "cacert", required_argument, NULL, OPT_CACERT },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "inbox", required_argument, NULL, OPT_INBOX },
+		{ "state", required_argument, NULL, OPT_STATE },
+		{ "inbox-sigv4", required_argument, NULL, OPT_SIGV4 },
+		{ "retry-delay", required_argument, NULL, OPT_DELAY },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -107,12 +137,18 @@ main(int argc, char **argv)
 	};
 	struct sync_agent_options opts;
 	struct sync_agent_result res;
-	enum sync_status st;
-	char *cause = NULL;
-	int c, once = 0, quiet = 0;
+	struct sync_upload_options up;
+	struct sync_upload_result upres;
+	struct catalog_state *state;
+	const char *state_path = NULL;
+	enum sync_status st = SYNC_CURRENT;
+	char *cause = NULL, *end;
+	int c, once = 0, quiet = 0, timeout_set = 0, status;
+	long delay;
 
 	memset(&opts, 0, sizeof opts);
 	opts.timeout = SYNC_MAIN_TIMEOUT;
+	sync_upload_defaults(&up);
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_REPO:
@@ -134,6 +170,30 @@ main(int argc, char **argv)
 				    "(1 to 86400)\n", optarg);
 				return SYNC_USAGE;
 			}
+			timeout_set = 1;
+			break;
+		case OPT_INBOX:
+			up.inbox = optarg;
+			break;
+		case OPT_STATE:
+			state_path = optarg;
+			break;
+		case OPT_SIGV4:
+			up.aws_sigv4 = optarg;
+			break;
+		case OPT_DELAY:
+			errno = 0;
+			delay = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    delay < 1 || delay > 300000) {
+				fprintf(stderr, "leerpunt-sync: --retry-delay: "
+				    "\"%s\" is not a number of milliseconds "
+				    "(1 to 300000)\n", optarg);
+				return SYNC_USAGE;
+			}
+			up.delay_ms = delay;
+			if (up.max_delay_ms < delay)
+				up.max_delay_ms = delay;
 			break;
 		case 'q':
 			quiet = 1;
@@ -155,9 +215,9 @@ main(int argc, char **argv)
 		    argv[optind]);
 		return SYNC_USAGE;
 	}
-	if (opts.repo == NULL) {
-		fprintf(stderr, "leerpunt-sync: --repo URL is required "
-		    "(see --help)\n");
+	if (opts.repo == NULL && up.inbox == NULL) {
+		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL is "
+		    "required (see --help)\n");
 		return SYNC_USAGE;
 	}
 	if (!once) {
@@ -173,8 +233,9 @@ main(int argc, char **argv)
 		    "libcurl\n");
 		return SYNC_FAILED;
 	}
+	if (opts.repo == NULL)
+		goto upload;
 	st = sync_agent_run(&opts, &res, &cause);
-	curl_global_cleanup();
 
 	switch (st) {
 	case SYNC_UPDATED:
@@ -195,5 +256,42 @@ main(int argc, char **argv)
 		break;
 	}
 	free(cause);
-	return (int)st;
+	cause = NULL;
+upload:
+	status = (int)st;
+	if (up.inbox == NULL) {
+		curl_global_cleanup();
+		return status;
+	}
+	if (timeout_set)
+		up.timeout = opts.timeout;
+	up.user = getenv("LEERPUNT_INBOX_USER");
+	up.password = getenv("LEERPUNT_INBOX_PASSWORD");
+	up.bearer = getenv("LEERPUNT_INBOX_TOKEN");
+	up.cacert = opts.cacert;
+	if (state_path == NULL)
+		state_path = catalog_state_default_path();
+	if ((state = catalog_state_open(state_path, &cause)) == NULL ||
+	    sync_upload_run(state, &up, &upres, &cause) != 0) {
+		sync_main_print_safe("leerpunt-sync: upload failed: ", cause);
+		catalog_state_close(state);
+		free(cause);
+		curl_global_cleanup();
+		return opts.repo != NULL && status != SYNC_UPDATED &&
+		    status != SYNC_CURRENT ? status : SYNC_FAILED;
+	}
+	catalog_state_close(state);
+	curl_global_cleanup();
+	if (upres.waiting > 0)
+		fprintf(stderr, "leerpunt-sync: %zu enrolment%s sent, %zu "
+		    "still waiting (will retry)\n", upres.sent,
+		    upres.sent == 1 ? "" : "s", upres.waiting);
+	else if (!quiet)
+		printf("%zu enrolment%s sent, none waiting\n", upres.sent,
+		    upres.sent == 1 ? "" : "s");
+	if (opts.repo != NULL && status != SYNC_UPDATED &&
+	    status != SYNC_CURRENT)
+		return status;
+	return upres.waiting > 0 ? SYNC_MAIN_WAITING : status == SYNC_CURRENT &&
+	    opts.repo != NULL ? SYNC_CURRENT : 0;
 }
