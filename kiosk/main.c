@@ -2,6 +2,10 @@
  * main: the kiosk program `leerpunt`: options, opening the catalogue
  * read-only, then the app loop (app.c). Errors before the screen starts
  * go to stderr with what failed and what to do.
+ *
+ * For tests, LEERPUNT_SPEECH=memory synthesises speech into memory
+ * instead of the sound device, and LEERPUNT_SPEECH_TRANSCRIPT=FILE
+ * appends every spoken text to FILE.
  */
 #include "config.h"
 
@@ -18,6 +22,7 @@
 #include "kiosk/app.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
@@ -37,6 +42,11 @@ kiosk_main_usage(FILE *f)
 	    "per screen\n"
 	    "  --theme NAME           high-contrast (default), light or "
 	    "mono\n"
+	    "  --languages LL,LL,...  languages on the first screen, in "
+	    "this order\n"
+	    "                         (default nl,en,ar,ti,uk,tr,pl,fa)\n"
+	    "  --printer NAME         print slips on this printer (lp -d "
+	    "NAME)\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n"),
 	    catalog_db_default_path());
@@ -66,6 +76,8 @@ main(int argc, char **argv)
 		{ "no-lock", no_argument, NULL, 'n' },
 		{ "desk", no_argument, NULL, 'k' },
 		{ "theme", required_argument, NULL, 't' },
+		{ "languages", required_argument, NULL, 'L' },
+		{ "printer", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -74,6 +86,7 @@ main(int argc, char **argv)
 	struct catalog_db		*db = NULL;
 	struct kiosk_app		 app;
 	const char			*path = NULL, *theme = "high-contrast";
+	const char			*printer = NULL, *env;
 	char				*cause = NULL;
 	int				 c, lock = 1, desk = 0, rc = 1;
 	long				 idle = 90;
@@ -91,9 +104,28 @@ main(int argc, char **argv)
 		case 'l':
 			if ((lang = kiosk_lang_find(optarg)) == NULL) {
 				fprintf(stderr, _("leerpunt: unknown language "
-				    "\"%s\" (known: nl, en)\n"), optarg);
+				    "\"%s\" (known: %s)\n"), optarg,
+				    kiosk_lang_known());
 				return 2;
 			}
+			break;
+		case 'L':
+			if (kiosk_lang_set_order(optarg, &cause) != 0) {
+				fprintf(stderr, "leerpunt: --languages: %s\n",
+				    cause);
+				free(cause);
+				return 2;
+			}
+			break;
+		case 'p':
+			if (*optarg == '\0' || *optarg == '-' ||
+			    strpbrk(optarg, " \t\n/") != NULL) {
+				fprintf(stderr, _("leerpunt: --printer needs "
+				    "the name of a printer, not \"%s\"\n"),
+				    optarg);
+				return 2;
+			}
+			printer = optarg;
 			break;
 		case 'i':
 			if ((idle = kiosk_main_seconds(optarg, 1,
@@ -155,6 +187,13 @@ main(int argc, char **argv)
 	}
 	kiosk_app_init(&app, db, lang != NULL ? lang->code :
 	    kiosk_lang_default(), lock, desk, (int)idle);
+	app.printer = printer;
+	env = getenv("LEERPUNT_SPEECH");
+	app.speech = kiosk_speech_new(env != NULL && strcmp(env, "memory") ==
+	    0 ? KIOSK_SPEECH_MEMORY : KIOSK_SPEECH_PLAYBACK);
+	if ((env = getenv("LEERPUNT_SPEECH_TRANSCRIPT")) != NULL && *env != '\0')
+		kiosk_speech_set_transcript(app.speech, env);
+	kiosk_speech_set_lang(app.speech, app.lang);
 	if (kiosk_ui_init(theme, lock, &cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
@@ -167,6 +206,7 @@ main(int argc, char **argv)
 	kiosk_ui_done();
 fail:
 	kiosk_app_done(&app);
+	kiosk_speech_free(app.speech);
 	catalog_db_close(db);
 	kiosk_width_done();
 	return rc;
