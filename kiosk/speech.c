@@ -2,7 +2,9 @@
  * speech: espeak-ng output and what the kiosk says (see speech.h).
  *
  * espeak-ng keeps its state per process, so one kiosk_speech exists at a
- * time. PLAYBACK output is asynchronous: espeak_Synth() returns at once
+ * time, and the engine is initialised once per process with one output
+ * (espeak-ng 1.51 hangs in a second espeak_Terminate()); it is left to
+ * the end of the process. PLAYBACK output is asynchronous: espeak_Synth() returns at once
  * and espeak_Cancel() stops the sound. MEMORY output is asynchronous too,
  * but samples go to a sink through the synth callback; SYNC output runs in
  * the caller, and the callback stops synthesis when the input fd has
@@ -41,6 +43,9 @@ enum kiosk_speech_state {
 	KIOSK_SPEECH_FAILED,
 	KIOSK_SPEECH_NO_VOICE
 };
+
+/* The output espeak-ng was initialised with, or -1. */
+static int kiosk_speech_engine = -1;
 
 struct kiosk_speech {
 	enum kiosk_speech_output out;
@@ -129,11 +134,18 @@ kiosk_speech_new(enum kiosk_speech_output out)
 		eo = out == KIOSK_SPEECH_PLAYBACK ? AUDIO_OUTPUT_PLAYBACK :
 		    out == KIOSK_SPEECH_MEMORY ? AUDIO_OUTPUT_RETRIEVAL :
 		    AUDIO_OUTPUT_SYNCHRONOUS;
-		rate = espeak_Initialize(eo, 100, NULL,
-		    espeakINITIALIZE_DONT_EXIT);
-		if (rate <= 0) {
-			sp->state = KIOSK_SPEECH_FAILED;
-			return sp;
+		if (kiosk_speech_engine != (int)out) {
+			if (kiosk_speech_engine != -1) {
+				sp->state = KIOSK_SPEECH_FAILED;
+				return sp;
+			}
+			rate = espeak_Initialize(eo, 100, NULL,
+			    espeakINITIALIZE_DONT_EXIT);
+			if (rate <= 0) {
+				sp->state = KIOSK_SPEECH_FAILED;
+				return sp;
+			}
+			kiosk_speech_engine = (int)out;
 		}
 		espeak_SetSynthCallback(kiosk_speech_cb);
 		sp->state = KIOSK_SPEECH_OK;
@@ -153,8 +165,8 @@ kiosk_speech_free(struct kiosk_speech *sp)
 	if (sp->state != KIOSK_SPEECH_NOT_BUILT &&
 	    sp->state != KIOSK_SPEECH_NO_DEVICE &&
 	    sp->state != KIOSK_SPEECH_FAILED) {
-		espeak_Cancel();
-		espeak_Terminate();
+		if (sp->out != KIOSK_SPEECH_SYNC)
+			espeak_Cancel();
 	}
 #endif
 	if (sp->transcript != NULL)
@@ -254,7 +266,8 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 	if (sp->transcript != NULL)
 		fprintf(sp->transcript, "%s\t%s\n", sp->lang, text);
 #ifdef HAVE_ESPEAK
-	if (pri == KIOSK_SPEECH_NOW)
+	/* SYNC output: nothing is being said while we are here. */
+	if (pri == KIOSK_SPEECH_NOW && sp->out != KIOSK_SPEECH_SYNC)
 		espeak_Cancel();
 	if (espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8 | espeakENDPAUSE, NULL, sp) != EE_OK)
@@ -270,7 +283,7 @@ void
 kiosk_speech_stop(struct kiosk_speech *sp)
 {
 #ifdef HAVE_ESPEAK
-	if (sp->state == KIOSK_SPEECH_OK)
+	if (sp->state == KIOSK_SPEECH_OK && sp->out != KIOSK_SPEECH_SYNC)
 		espeak_Cancel();
 #else
 	(void)sp;
