@@ -33,7 +33,9 @@ static const struct cmd cmds[] = {
 	  "QUERY...", "print entries that match the words" },
 	{ "stats", cmd_stats, "[--json]",
 	  "print the number of entries and the catalogue version" },
-	{ "publish", cmd_publish, "--out DIR [--valid-days N]",
+	{ "publish", cmd_publish, "--key FILE.secret --out DIR "
+	  "[--expires-in DURATION] [--keep-deltas K] [--next-key FILE.pub] "
+	  "[--state DIR]",
 	  "write the catalogue as a repository for leerpunt-sync" },
 };
 

@@ -1,0 +1,41 @@
+# tests/integration/sync-lib.sh: helpers for the sync tests (sourced after
+# tests/lib.sh).
+
+# repo_keygen PREFIX: a repository key pair, PREFIX.pub and PREFIX.secret,
+# in the format of docs/keys.md. Uses `leerpunt-catalog keygen` when this
+# build has it, else makes the Ed25519 pair with openssl (a PKCS#8 private
+# key ends in the 32-byte seed, an SPKI public key in the 32-byte key;
+# libsodium's secret key is seed followed by public key).
+repo_keygen() {
+	if "$CATALOG" keygen --help >/dev/null 2>&1; then
+		"$CATALOG" keygen --kind repo --out "$1" >/dev/null
+		return
+	fi
+	openssl genpkey -algorithm ed25519 -outform DER -out "$1.der" 2>/dev/null &&
+	openssl pkey -inform DER -in "$1.der" -pubout -outform DER -out "$1.pub.der" 2>/dev/null &&
+	python3 - "$1" <<'PY'
+import base64, os, sys
+p = sys.argv[1]
+seed = open(p + ".der", "rb").read()[-32:]
+pk = open(p + ".pub.der", "rb").read()[-32:]
+with open(p + ".pub", "w") as f:
+    f.write("leerpunt-repo-public v1 " + base64.b64encode(pk).decode() + "\n")
+fd = os.open(p + ".secret", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+os.write(fd, ("leerpunt-repo-secret v1 " + base64.b64encode(seed + pk).decode() + "\n").encode())
+os.close(fd)
+os.unlink(p + ".der"); os.unlink(p + ".pub.der")
+PY
+}
+
+# content_digest DB: a digest of the catalogue's content tables and
+# version, row by row in key order (what makes two catalogues "the same").
+content_digest() {
+	sqlite3 -readonly "$1" \
+	    "SELECT * FROM theme ORDER BY id;
+	     SELECT * FROM theme_text ORDER BY theme_id, lang;
+	     SELECT id, key, source, kind, provider, level, city, province, lat, lon, contact, link, hex(digest) FROM entry ORDER BY id;
+	     SELECT * FROM entry_theme ORDER BY entry_id, theme_id;
+	     SELECT * FROM offering ORDER BY id;
+	     SELECT * FROM entry_text ORDER BY id;
+	     SELECT value FROM meta WHERE key = 'version';" | sha256sum | cut -d' ' -f1
+}
