@@ -39,3 +39,32 @@ content_digest() {
 	     SELECT * FROM entry_text ORDER BY id;
 	     SELECT value FROM meta WHERE key = 'version';" | sha256sum | cut -d' ' -f1
 }
+
+# resign_manifest MANIFEST SECRET: sign MANIFEST's "signed" object again
+# with the key in SECRET (replacing the signatures), as a publisher with a
+# good key but bad intentions or bugs would. The canonical bytes are
+# jansson's JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII, which for
+# these ASCII-only manifests is Python's compact, sorted, ASCII dump; the
+# signature comes from openssl (Ed25519, PKCS#8 key made from the seed).
+resign_manifest() {
+	python3 - "$1" "$2" <<'PY'
+import base64, hashlib, json, os, subprocess, sys, tempfile
+path, secret = sys.argv[1], sys.argv[2]
+sk = base64.b64decode(open(secret).read().split()[2])
+seed, pk = sk[:32], sk[32:]
+m = json.load(open(path))
+canon = json.dumps(m["signed"], separators=(",", ":"), sort_keys=True,
+                   ensure_ascii=True).encode()
+with tempfile.TemporaryDirectory() as d:
+    key = os.path.join(d, "k.der")
+    open(key, "wb").write(bytes.fromhex("302e020100300506032b657004220420") + seed)
+    msg = os.path.join(d, "m")
+    open(msg, "wb").write(canon)
+    sig = subprocess.run(["openssl", "pkeyutl", "-sign", "-keyform", "DER",
+                          "-inkey", key, "-rawin", "-in", msg],
+                         check=True, capture_output=True).stdout
+keyid = hashlib.sha256(pk).hexdigest()[:16]
+m["signatures"] = [{"keyid": keyid, "sig": sig.hex()}]
+open(path, "w").write(json.dumps(m, indent=2, sort_keys=True) + "\n")
+PY
+}
