@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -40,6 +41,7 @@
 struct sync_fetch {
 	CURL		*curl;
 	char		 error[CURL_ERROR_SIZE];
+	int64_t		 max_rate;	/* bytes per second, 0: no limit */
 	int		 progress;
 	int		 bar;		/* a progress bar is on the screen */
 	volatile sig_atomic_t *stop;
@@ -56,6 +58,7 @@ struct sync_fetch_sink {
 	int64_t		 got;
 	int64_t		 offset;	/* resumed after this many bytes */
 	int		 started;	/* the first body bytes have come */
+	struct timespec	 t0;		/* when they came */
 	int		 too_large;
 	int		 write_error;	/* errno of a failed write, or -1 OOM */
 	char		 etag[SYNC_FETCH_HEADER_MAX];
@@ -73,6 +76,7 @@ sync_fetch_first(struct sync_fetch_sink *s)
 	char *scheme = NULL;
 
 	s->started = 1;
+	clock_gettime(CLOCK_MONOTONIC, &s->t0);
 	if (s->file == NULL || s->offset == 0)
 		return 0;
 	curl_easy_getinfo(s->fetch->curl, CURLINFO_RESPONSE_CODE, &code);
@@ -90,6 +94,40 @@ sync_fetch_first(struct sync_fetch_sink *s)
 	return 0;
 }
 
+/*
+ * --max-rate: before taking more bytes, sleep until the transfer's
+ * average is back under the limit. libcurl's own limit
+ * (CURLOPT_MAX_RECV_SPEED_LARGE, also set) lets short transfers through
+ * at full speed in the libcurl of Debian 12; while this callback sleeps,
+ * libcurl reads nothing, the TCP window closes and the sender slows down.
+ * -1 when a signal asks to stop.
+ */
+static int
+sync_fetch_throttle(struct sync_fetch_sink *s)
+{
+	struct timespec now, ts;
+	double due, elapsed;
+
+	if (s->fetch->max_rate <= 0)
+		return 0;
+	for (;;) {
+		if (s->fetch->stop != NULL && *s->fetch->stop)
+			return -1;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		elapsed = (double)(now.tv_sec - s->t0.tv_sec) +
+		    (double)(now.tv_nsec - s->t0.tv_nsec) / 1e9;
+		due = (double)s->got / (double)s->fetch->max_rate;
+		if (elapsed >= due)
+			return 0;
+		due -= elapsed;
+		if (due > 0.5)
+			due = 0.5;	/* look at the stop flag now and then */
+		ts.tv_sec = (time_t)due;
+		ts.tv_nsec = (long)((due - (double)ts.tv_sec) * 1e9);
+		nanosleep(&ts, NULL);
+	}
+}
+
 static size_t
 sync_fetch_write(char *ptr, size_t size, size_t nmemb, void *arg)
 {
@@ -100,6 +138,8 @@ sync_fetch_write(char *ptr, size_t size, size_t nmemb, void *arg)
 	if (n == 0)
 		return 0;
 	if (!s->started && sync_fetch_first(s) != 0)
+		return 0;
+	if (sync_fetch_throttle(s) != 0)
 		return 0;
 	if ((int64_t)n > s->cap - s->got) {
 		s->too_large = 1;
@@ -206,6 +246,7 @@ sync_fetch_new(const struct sync_fetch_options *opts, char **cause)
 	CURLcode rc = CURLE_OK;
 
 	f->progress = opts->progress;
+	f->max_rate = opts->max_rate;
 	f->stop = opts->stop;
 	if ((c = f->curl = curl_easy_init()) == NULL) {
 		*cause = xstrdup("cannot initialise libcurl");
@@ -304,7 +345,7 @@ sync_fetch_run(struct sync_fetch *f, const char *url,
 		f->bar = 0;
 	}
 
-	if (rc == CURLE_ABORTED_BY_CALLBACK && f->stop != NULL && *f->stop) {
+	if (f->stop != NULL && *f->stop && rc != CURLE_OK) {
 		*cause = xasprintf("%s: stopped by a signal", url);
 		return SYNC_FETCH_STOPPED;
 	}

@@ -68,3 +68,32 @@ m["signatures"] = [{"keyid": keyid, "sig": sig.hex()}]
 open(path, "w").write(json.dumps(m, indent=2, sort_keys=True) + "\n")
 PY
 }
+
+# nginx_start ROOT: Debian's nginx serving ROOT on 127.0.0.1:$PORT (a free
+# port; three tries) with tests/integration/nginx.conf.in; logs in
+# $TMP/nginx/access.log (one line per request, see the log_format there).
+# Stopped on exit. Returns non-zero when it did not start.
+nginx_start() {
+	NGINX=${NGINX:-/usr/sbin/nginx}
+	mkdir -p "$TMP/nginx/tmp"
+	if [ "$(id -u)" -eq 0 ]; then _user="user $(id -un) $(id -gn);"
+	else _user=; fi
+	for _try in 1 2 3; do
+		PORT=$(free_port)
+		sed -e "s|@PREFIX@|$TMP/nginx|g" -e "s|@ROOT@|$1|g" \
+		    -e "s|@PORT@|$PORT|g" -e "s|@USER@|$_user|g" \
+		    "$top_srcdir/tests/integration/nginx.conf.in" >"$TMP/nginx/nginx.conf"
+		"$NGINX" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" \
+		    -e "$TMP/nginx/error.log" >"$TMP/nginx/stderr" 2>&1 &
+		NGINX_PID=$!
+		echo pong >"$1/ping.txt"
+		if wait_for 10 python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
+		    "http://127.0.0.1:$PORT/ping.txt"; then
+			at_exit "kill $NGINX_PID 2>/dev/null; wait $NGINX_PID 2>/dev/null"
+			: >"$TMP/nginx/access.log"
+			return 0
+		fi
+		kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null
+	done
+	return 1
+}
