@@ -19,6 +19,8 @@
 #include "catalog/csvimport.h"
 #include "catalog/db.h"
 #include "catalog/import.h"
+#include "catalog/ooapi.h"
+#include "catalog/xcri.h"
 #include "catalog/xmalloc.h"
 
 struct import_format {
@@ -41,8 +43,30 @@ import_csv_files(struct catalog_import *imp, char **files, size_t n,
 	return 0;
 }
 
+/* OOAPI files go in together: an offering may name a course in another. */
+static int
+import_ooapi_files(struct catalog_import *imp, char **files, size_t n,
+    char **cause)
+{
+	return catalog_ooapi_import(imp, (const char *const *)files, n, cause);
+}
+
+static int
+import_xcri_files(struct catalog_import *imp, char **files, size_t n,
+    char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (catalog_xcri_import(imp, files[i], cause) != 0)
+			return -1;
+	return 0;
+}
+
 static const struct import_format import_formats[] = {
 	{ "csv", catalog_csvimport_sniff, import_csv_files },
+	{ "ooapi", catalog_ooapi_sniff, import_ooapi_files },
+	{ "xcri", catalog_xcri_sniff, import_xcri_files },
 };
 
 #define NFORMATS (sizeof import_formats / sizeof import_formats[0])

@@ -1,21 +1,24 @@
 /*
- * keys: Leerpunt's key files, the part that signing catalogues needs.
+ * keys: Leerpunt's key pairs and their one-line key files.
  *
- * STAND-IN: the enrol branch owns catalog/keys.{c,h} (keygen, office and
- * kiosk keys, the state database). Until it is on main, this file declares
- * the same names and reads the same one-line format (docs/keys.md on that
- * branch): "leerpunt-KIND-public v1 BASE64" / "leerpunt-KIND-secret v1
- * BASE64", strictly, secret files refused when others may read them. When
- * merging, take the enrol branch's keys.{c,h}: every declaration here is
- * also there, with the same meaning.
+ * Three kinds: the office's X25519 pair (enrolments are sealed to its
+ * public key), a kiosk's Ed25519 pair (it signs the enrolments it makes)
+ * and the repository's Ed25519 pair (it signs published catalogues). A key
+ * file is one line of text, "leerpunt-KIND-public v1 BASE64" or
+ * "leerpunt-KIND-secret v1 BASE64" (docs/keys.md), read strictly: any
+ * deviation is refused with the file and what is wrong. Secret files are
+ * written 0600 and refused when others may read them.
  *
  * Key material lives in sodium_malloc'd memory (locked, guarded, wiped on
- * free).
+ * free). A kiosk's own pair is kept in the state database and made on first
+ * use; its id is "kiosk-" and 8 hex digits of the public key's SHA-256.
  */
 #ifndef CATALOG_KEYS_H
 #define CATALOG_KEYS_H
 
 #include <stddef.h>
+
+struct catalog_state;
 
 enum catalog_keys_kind {
 	CATALOG_KEYS_OFFICE,	/* X25519, crypto_box_seal */
@@ -44,6 +47,18 @@ size_t catalog_keys_secret_size(enum catalog_keys_kind kind);
 /* Empty keys in locked memory; free wipes them. */
 struct catalog_keys *catalog_keys_new(enum catalog_keys_kind kind);
 void catalog_keys_free(struct catalog_keys *k);
+/* A new random pair. */
+struct catalog_keys *catalog_keys_generate(enum catalog_keys_kind kind);
+
+/* The kiosk id of an Ed25519 public key, into id. */
+void catalog_keys_kiosk_id(const unsigned char *pk, char *id);
+
+/*
+ * Write prefix.pub and prefix.secret (0600); refuses to overwrite either.
+ * -1 and *cause on failure (nothing is left half-written).
+ */
+int catalog_keys_write(const struct catalog_keys *k, const char *prefix,
+    char **cause);
 
 /* Read a public key file of this kind; NULL and *cause when bad. */
 struct catalog_keys *catalog_keys_read_public(const char *path,
@@ -51,5 +66,18 @@ struct catalog_keys *catalog_keys_read_public(const char *path,
 /* Read a secret key file of this kind (and derive its public key). */
 struct catalog_keys *catalog_keys_read_secret(const char *path,
     enum catalog_keys_kind kind, char **cause);
+
+/*
+ * Read a file of known kiosk public keys: one "leerpunt-kiosk-public v1"
+ * line per kiosk, blank lines and "#" comments allowed. Fills *list (free
+ * with catalog_keys_list_free). -1 and *cause (path:line) when bad.
+ */
+int catalog_keys_read_kiosks(const char *path, struct catalog_keys ***list,
+    size_t *n, char **cause);
+void catalog_keys_list_free(struct catalog_keys **list, size_t n);
+
+/* This kiosk's own pair from the state database, made on first use. */
+struct catalog_keys *catalog_keys_kiosk(struct catalog_state *state,
+    char **cause);
 
 #endif

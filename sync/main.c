@@ -16,6 +16,11 @@
  * netlink (a container, say) the back-off timer alone decides. SIGTERM
  * and SIGINT stop a transfer at once, never an apply (which is one short
  * transaction), and end the daemon with status 0.
+ *
+ * With --inbox URL the same run also uploads queued enrolments from the
+ * state database (sync/upload.h, docs/enrolment.md); with --once and no
+ * --repo it only uploads. Credentials for the inbox come from the
+ * environment, never from the command line (which others can see).
  */
 #include "config.h"
 
@@ -43,8 +48,13 @@
 #include "catalog/db.h"
 #include "catalog/keys.h"
 #include "catalog/publish.h"
+#include "catalog/state.h"
 #include "catalog/xmalloc.h"
 #include "sync/agent.h"
+#include "sync/upload.h"
+
+/* Exit status: sync went well (or was not asked) but enrolments wait. */
+#define SYNC_MAIN_WAITING 5
 
 #define SYNC_MAIN_TIMEOUT 600L		/* seconds per transfer by default */
 #define SYNC_MAIN_INTERVAL 3600		/* seconds between daemon checks */
@@ -62,10 +72,14 @@ usage(FILE *f)
 	fprintf(f,
 	    "usage: leerpunt-sync --repo URL --pubkey FILE (--once | --daemon) "
 	    "[options]\n"
+	    "       leerpunt-sync [--repo URL --pubkey FILE] --inbox URL "
+	    "(--once | --daemon)\n"
 	    "\n"
 	    "Check a catalogue repository and apply a newer, signed catalogue.\n"
 	    "URL is an http://, https:// or file:// URL, or a directory\n"
-	    "(for example a USB stick).\n"
+	    "(for example a USB stick). With --inbox, also send the queued\n"
+	    "enrolments (sealed for the office) by HTTP PUT to\n"
+	    "URL/KIOSK-ID/RECEIPT.enr; without --repo, only send them.\n"
 	    "\n"
 	    "  --repo URL          the repository to sync from\n"
 	    "  --pubkey FILE       the repository's public key (repo .pub file)\n"
@@ -82,6 +96,15 @@ usage(FILE *f)
 	    "                      suffixes: 8k is 8192)\n"
 	    "  --progress          show a progress bar (on a terminal)\n"
 	    "  --syslog            report to syslog instead of standard error\n"
+	    "  --inbox URL         the office's inbox (WebDAV or S3 bucket URL)\n"
+	    "  --state PATH        the kiosk's state (default: $LEERPUNT_STATE\n"
+	    "                      or %s)\n"
+	    "  --inbox-sigv4 SPEC  sign for S3, e.g. aws:amz:eu-west-1:s3\n"
+	    "  --retry-delay MS    first wait before retrying a PUT (default\n"
+	    "                      1000; doubles, with jitter, up to 300 s)\n"
+	    "  Inbox credentials: LEERPUNT_INBOX_USER and LEERPUNT_INBOX_PASSWORD\n"
+	    "  (basic auth, or the S3 access key and secret), or\n"
+	    "  LEERPUNT_INBOX_TOKEN (bearer token).\n"
 	    "  -q, --quiet         report failures only\n"
 	    "  -h, --help          show this help\n"
 	    "  -V, --version       show the version\n"
@@ -94,8 +117,11 @@ usage(FILE *f)
 	    "  3  already current: the repository has this version\n"
 	    "  4  refused: the repository offered something unsafe or unusable\n"
 	    "     (bad or missing signature, rollback, bad size or checksum,\n"
-	    "     expired, unknown schema); the catalogue is unchanged\n",
-	    catalog_db_default_path(), SYNC_MAIN_TIMEOUT);
+	    "     expired, unknown schema); the catalogue is unchanged\n"
+	    "  5  the catalogue part went well (or was not asked for), but\n"
+	    "     some enrolments are still waiting to be sent\n",
+	    catalog_db_default_path(), SYNC_MAIN_TIMEOUT,
+	    catalog_state_default_path());
 }
 
 /*
@@ -327,12 +353,47 @@ sync_main_backoff(long base, int n, long cap)
 	return d < 1 ? 1 : d;
 }
 
+/*
+ * Send the queued enrolments (--inbox). Returns the status to exit with,
+ * given the catalogue check's status st (or -1 when there was none).
+ */
+static int
+sync_main_upload(struct sync_upload_options *up, const char *state_path,
+    int st, int quiet)
+{
+	struct sync_upload_result upres;
+	struct catalog_state *state;
+	char *cause = NULL;
+
+	if ((state = catalog_state_open(state_path, &cause)) == NULL ||
+	    sync_upload_run(state, up, &upres, &cause) != 0) {
+		sync_main_log(LOG_WARNING, "upload failed: %s", cause);
+		catalog_state_close(state);
+		free(cause);
+		return st != -1 && st != SYNC_UPDATED && st != SYNC_CURRENT ?
+		    st : SYNC_FAILED;
+	}
+	catalog_state_close(state);
+	if (upres.waiting > 0)
+		sync_main_log(LOG_WARNING, "%zu enrolment%s sent, %zu still "
+		    "waiting (will retry)", upres.sent, upres.sent == 1 ? "" :
+		    "s", upres.waiting);
+	else if (!quiet)
+		sync_main_log(LOG_INFO, "%zu enrolment%s sent, none waiting",
+		    upres.sent, upres.sent == 1 ? "" : "s");
+	if (st != -1 && st != SYNC_UPDATED && st != SYNC_CURRENT)
+		return st;
+	return upres.waiting > 0 ? SYNC_MAIN_WAITING : st == SYNC_CURRENT ?
+	    SYNC_CURRENT : 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	enum { OPT_REPO = 256, OPT_ONCE, OPT_DAEMON, OPT_DB, OPT_CACERT,
 	    OPT_TIMEOUT, OPT_PUBKEY, OPT_INTERVAL, OPT_RETRIES, OPT_MAX_RATE,
-	    OPT_PROGRESS, OPT_SYSLOG };
+	    OPT_PROGRESS, OPT_SYSLOG, OPT_INBOX, OPT_STATE, OPT_SIGV4,
+	    OPT_DELAY };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "pubkey", required_argument, NULL, OPT_PUBKEY },
@@ -346,6 +407,10 @@ main(int argc, char **argv)
 		{ "max-rate", required_argument, NULL, OPT_MAX_RATE },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "syslog", no_argument, NULL, OPT_SYSLOG },
+		{ "inbox", required_argument, NULL, OPT_INBOX },
+		{ "state", required_argument, NULL, OPT_STATE },
+		{ "inbox-sigv4", required_argument, NULL, OPT_SIGV4 },
+		{ "retry-delay", required_argument, NULL, OPT_DELAY },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -353,18 +418,20 @@ main(int argc, char **argv)
 	};
 	struct sync_agent_options opts;
 	struct sync_agent_result res;
+	struct sync_upload_options up;
 	struct catalog_keys *key = NULL;
 	struct sigaction sa;
 	enum sync_status st = SYNC_FAILED;
-	const char *pubkey = NULL;
+	const char *pubkey = NULL, *state_path = NULL;
 	char *cause = NULL, *end, retry[64];
-	long interval = SYNC_MAIN_INTERVAL, wait;
+	long interval = SYNC_MAIN_INTERVAL, wait, delay;
 	int c, once = 0, daemon = 0, quiet = 0, retries = 0, failures;
-	int nlfd = -1, woke;
+	int nlfd = -1, woke, timeout_set = 0, status = 0;
 
 	memset(&opts, 0, sizeof opts);
 	opts.timeout = SYNC_MAIN_TIMEOUT;
 	opts.stop = &sync_main_stop;
+	sync_upload_defaults(&up);
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_REPO:
@@ -412,6 +479,30 @@ main(int argc, char **argv)
 				    "(1 to 86400)\n", optarg);
 				return SYNC_USAGE;
 			}
+			timeout_set = 1;
+			break;
+		case OPT_INBOX:
+			up.inbox = optarg;
+			break;
+		case OPT_STATE:
+			state_path = optarg;
+			break;
+		case OPT_SIGV4:
+			up.aws_sigv4 = optarg;
+			break;
+		case OPT_DELAY:
+			errno = 0;
+			delay = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    delay < 1 || delay > 300000) {
+				fprintf(stderr, "leerpunt-sync: --retry-delay: "
+				    "\"%s\" is not a number of milliseconds "
+				    "(1 to 300000)\n", optarg);
+				return SYNC_USAGE;
+			}
+			up.delay_ms = delay;
+			if (up.max_delay_ms < delay)
+				up.max_delay_ms = delay;
 			break;
 		case OPT_MAX_RATE:
 			if ((opts.max_rate = sync_main_rate(optarg)) < 0) {
@@ -447,9 +538,9 @@ main(int argc, char **argv)
 		    argv[optind]);
 		return SYNC_USAGE;
 	}
-	if (opts.repo == NULL) {
-		fprintf(stderr, "leerpunt-sync: --repo URL is required "
-		    "(see --help)\n");
+	if (opts.repo == NULL && up.inbox == NULL) {
+		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL is "
+		    "required (see --help)\n");
 		return SYNC_USAGE;
 	}
 	if (once == daemon) {
@@ -457,21 +548,31 @@ main(int argc, char **argv)
 		    "for a timer) or --daemon (keep checking)\n");
 		return SYNC_USAGE;
 	}
-	if (pubkey == NULL) {
+	if (pubkey == NULL && opts.repo != NULL) {
 		fprintf(stderr, "leerpunt-sync: --pubkey FILE is required: the "
 		    "repository's public key (only signed catalogues are "
 		    "applied)\n");
 		return SYNC_USAGE;
 	}
-	if ((key = catalog_keys_read_public(pubkey, CATALOG_KEYS_REPO,
-	    &cause)) == NULL) {
-		fprintf(stderr, "leerpunt-sync: --pubkey: %s\n", cause);
-		free(cause);
-		return SYNC_USAGE;
+	if (pubkey != NULL) {
+		if ((key = catalog_keys_read_public(pubkey, CATALOG_KEYS_REPO,
+		    &cause)) == NULL) {
+			fprintf(stderr, "leerpunt-sync: --pubkey: %s\n", cause);
+			free(cause);
+			return SYNC_USAGE;
+		}
+		opts.pubkey = key->pk;
 	}
-	opts.pubkey = key->pk;
 	if (opts.db == NULL)
 		opts.db = catalog_db_default_path();
+	if (timeout_set)
+		up.timeout = opts.timeout;
+	up.user = getenv("LEERPUNT_INBOX_USER");
+	up.password = getenv("LEERPUNT_INBOX_PASSWORD");
+	up.bearer = getenv("LEERPUNT_INBOX_TOKEN");
+	up.cacert = opts.cacert;
+	if (state_path == NULL)
+		state_path = catalog_state_default_path();
 	if (sync_main_syslog)
 		openlog("leerpunt-sync", LOG_PID, LOG_DAEMON);
 
@@ -493,28 +594,38 @@ main(int argc, char **argv)
 		nlfd = sync_main_netlink();
 
 	for (failures = 0; !sync_main_stop; ) {
-		cause = NULL;
-		st = sync_agent_run(&opts, &res, &cause);
-		failures = st == SYNC_FAILED ? failures + 1 : 0;
-		wait = interval;
 		retry[0] = '\0';
-		if (st == SYNC_FAILED && !sync_main_stop) {
-			if (daemon)
-				wait = sync_main_backoff(SYNC_MAIN_BACKOFF,
-				    failures, interval);
-			else
-				wait = sync_main_backoff(SYNC_MAIN_RETRY_WAIT,
-				    failures, 60);
-			if (daemon || failures <= retries)
-				snprintf(retry, sizeof retry, "; trying again "
-				    "in %ld s", wait);
+		wait = interval;
+		if (opts.repo != NULL) {
+			cause = NULL;
+			st = sync_agent_run(&opts, &res, &cause);
+			failures = st == SYNC_FAILED ? failures + 1 : 0;
+			if (st == SYNC_FAILED && !sync_main_stop) {
+				if (daemon)
+					wait = sync_main_backoff(
+					    SYNC_MAIN_BACKOFF, failures,
+					    interval);
+				else
+					wait = sync_main_backoff(
+					    SYNC_MAIN_RETRY_WAIT, failures, 60);
+				if (daemon || failures <= retries)
+					snprintf(retry, sizeof retry, "; trying "
+					    "again in %ld s", wait);
+			}
+			sync_main_report(st, &res, cause != NULL ? cause : "",
+			    quiet, retry[0] != '\0' ? retry : NULL);
+			free(cause);
+			if (once && st == SYNC_FAILED && failures <= retries &&
+			    !sync_main_stop) {
+				sync_main_wait(wait, -1, 0);
+				continue;
+			}
 		}
-		sync_main_report(st, &res, cause != NULL ? cause : "",
-		    quiet, retry[0] != '\0' ? retry : NULL);
-		free(cause);
-		if (once && (st != SYNC_FAILED || failures > retries))
-			break;
-		if (sync_main_stop)
+		status = (int)st;
+		if (up.inbox != NULL && !sync_main_stop)
+			status = sync_main_upload(&up, state_path,
+			    opts.repo != NULL ? (int)st : -1, quiet);
+		if (once || sync_main_stop)
 			break;
 		woke = sync_main_wait(wait, nlfd, st == SYNC_FAILED);
 		if (woke && !quiet)
@@ -528,6 +639,6 @@ main(int argc, char **argv)
 	if (sync_main_syslog)
 		closelog();
 	if (daemon)
-		return sync_main_stop ? 0 : (int)st;
-	return (int)st;
+		return sync_main_stop ? 0 : status;
+	return status;
 }
