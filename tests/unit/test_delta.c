@@ -22,6 +22,7 @@
 #include "catalog/publish.h"
 #include "catalog/search.h"
 #include "catalog/snapshot.h"
+#include "catalog/syncinfo.h"
 
 #define ENTRIES \
 	"id,kind,provider,themes,city,title_nl,title_en,summary_nl,start,cost\n" \
@@ -298,6 +299,23 @@ test_not_a_changeset(void **state)
 }
 
 static void
+test_synced_at(void **state)
+{
+	struct state *s = *state;
+	char *cause = NULL;
+	time_t t;
+
+	assert_int_equal(catalog_db_synced_at(s->kiosk->db, &t), -1);
+	assert_int_equal(catalog_db_meta_set(s->kiosk->db, "synced_at",
+	    "2024-05-01T10:00:00Z", &cause), 0);
+	assert_int_equal(catalog_db_synced_at(s->kiosk->db, &t), 0);
+	assert_int_equal(t, 1714557600);
+	assert_int_equal(catalog_db_meta_set(s->kiosk->db, "synced_at",
+	    "yesterday", &cause), 0);
+	assert_int_equal(catalog_db_synced_at(s->kiosk->db, &t), -1);
+}
+
+static void
 test_duration(void **state)
 {
 	time_t t;
@@ -339,6 +357,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_changeset, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_synced_at, setup, teardown),
 		cmocka_unit_test(test_duration),
 	};
 
