@@ -1,5 +1,5 @@
 /*
- * delta: SQLite changesets between catalogue versions (see delta.h).
+ * delta: SQLite patchsets between catalogue versions (see delta.h).
  *
  * Everything streams through files (the _strm session functions), so
  * memory use does not follow the size of a delta. The session extension's
@@ -153,7 +153,7 @@ catalog_delta_diff(const char *from_path, const char *to_path,
 		*cause = xasprintf("%s: %s", out, strerror(errno));
 		goto fail;
 	}
-	if (sqlite3session_changeset_strm(session, catalog_delta_output, &s) !=
+	if (sqlite3session_patchset_strm(session, catalog_delta_output, &s) !=
 	    SQLITE_OK) {
 		*cause = xasprintf("%s: cannot write the changeset: %s", out,
 		    s.error != 0 ? strerror(s.error) : sqlite3_errmsg(sq));
@@ -274,6 +274,11 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 	int began = 0, rc = -1, src;
 
 	memset(&conflict, 0, sizeof conflict);
+	if (digest == NULL) {
+		*cause = xasprintf("%s: a delta needs the content digest to be "
+		    "checked against", path);
+		goto fail;
+	}
 	if ((s.f = fopen(path, "rb")) == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
@@ -299,17 +304,15 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 		    s.error != 0 ? strerror(s.error) : sqlite3_errmsg(sq));
 		goto fail;
 	}
-	if (digest != NULL) {
-		if (catalog_snapshot_digest(db, got, cause) != 0)
-			goto fail;
-		if (sodium_memcmp(got, digest, sizeof got) != 0) {
-			catalog_manifest_hex(digest, want_hex);
-			catalog_manifest_hex(got, got_hex);
-			*cause = xasprintf("%s: after the delta the content digest "
-			    "is %s, but the manifest says %s", path, got_hex,
-			    want_hex);
-			goto fail;
-		}
+	if (catalog_snapshot_digest(db, got, cause) != 0)
+		goto fail;
+	if (sodium_memcmp(got, digest, sizeof got) != 0) {
+		catalog_manifest_hex(digest, want_hex);
+		catalog_manifest_hex(got, got_hex);
+		*cause = xasprintf("%s: after the delta the content digest is %s, "
+		    "but the manifest says %s: the delta does not fit this "
+		    "catalogue", path, got_hex, want_hex);
+		goto fail;
 	}
 	if (catalog_db_set_version(db, to, cause) != 0)
 		goto fail;

@@ -1,12 +1,16 @@
 /*
  * delta: what changed between two catalogue versions, as an SQLite
- * changeset, made by the publisher and applied by kiosks.
+ * patchset, made by the publisher and applied by kiosks.
  *
  * The publisher diffs the previous published snapshot against the new one
- * (sqlite3session_diff on every content table) into a "step" changeset,
+ * (sqlite3session_diff on every content table) into a "step" patchset,
  * and combines the steps from an older version up to the newest into one
  * delta (sqlite3changegroup), so a kiosk K versions behind downloads one
  * file whose size follows what changed, not the size of the catalogue.
+ * Patchsets, not changesets: they leave out the old values of updated
+ * and deleted rows (about 40 % smaller here); what old values would guard
+ * against, a kiosk whose rows are not the "from" version's, the content
+ * digest check below catches for the whole catalogue.
  *
  * Tables are recorded children first (entry_text before entry), so on the
  * kiosk deletes of child rows come before their parent (nothing left for
@@ -15,10 +19,10 @@
  * fire during the apply, so the search index follows.
  *
  * Applying is all or nothing, in one transaction: the catalogue must be at
- * the delta's "from" version, every change must meet exactly the old row
- * the changeset records (changesets carry old values), and the content
- * digest afterwards must be the one the manifest announces. Any conflict
- * rolls everything back and the caller falls back to the full snapshot.
+ * the delta's "from" version, every change must find its row (or, for an
+ * insert, no row), and the content digest afterwards must be the one the
+ * manifest announces. Any conflict rolls everything back and the caller
+ * falls back to the full snapshot.
  */
 #ifndef CATALOG_DELTA_H
 #define CATALOG_DELTA_H
@@ -28,7 +32,7 @@
 struct catalog_db;
 
 /*
- * Write to out (created or truncated) the changeset that turns the
+ * Write to out (created or truncated) the patchset that turns the
  * snapshot at from_path into the snapshot at to_path. Both must have the
  * same schema. -1 and *cause on failure.
  */
@@ -43,9 +47,9 @@ int catalog_delta_combine(const char *const *paths, int n, const char *out,
     char **cause);
 
 /*
- * Apply the changeset at path to db, which must be at version from; then
- * set the version to `to`. When digest is not NULL the resulting content
- * must have that digest (catalog_snapshot_digest). One transaction.
+ * Apply the patchset at path to db, which must be at version from; then
+ * set the version to `to`. The resulting content must have the digest
+ * (catalog_snapshot_digest; required). One transaction.
  * Returns 0 when applied, 1 when db is not at version from (nothing
  * changed), -1 and *cause when the delta does not fit or fails (nothing
  * changed either).

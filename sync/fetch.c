@@ -286,9 +286,14 @@ sync_fetch_new(const struct sync_fetch_options *opts, char **cause)
 	SETOPT(CURLOPT_HEADERFUNCTION, sync_fetch_header);
 	SETOPT(CURLOPT_XFERINFOFUNCTION, sync_fetch_xferinfo);
 	SETOPT(CURLOPT_NOPROGRESS, 0L);
-	if (opts->max_rate > 0)
+	if (opts->max_rate > 0) {
 		SETOPT(CURLOPT_MAX_RECV_SPEED_LARGE,
 		    (curl_off_t)opts->max_rate);
+		/* Small reads, so no burst outruns the limit. */
+		SETOPT(CURLOPT_BUFFERSIZE, opts->max_rate / 4 < 1024 ? 1024L :
+		    opts->max_rate / 4 > CURL_MAX_WRITE_SIZE ?
+		    (long)CURL_MAX_WRITE_SIZE : (long)(opts->max_rate / 4));
+	}
 #undef SETOPT
 	if (rc != CURLE_OK) {
 		*cause = xasprintf("cannot set up libcurl: %s",

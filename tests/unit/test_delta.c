@@ -274,6 +274,8 @@ test_conflicts(void **state)
 	    "UPDATE entry_text SET title = 'Anders' WHERE title LIKE 'Lassen%';"
 	    "UPDATE meta SET value = '1' WHERE key = 'version'");
 	refused(s, 1, s->info[2].digest, "does not fit this catalogue");
+	/* Without a digest to check against, nothing is applied. */
+	refused(s, s->info[1].version, NULL, "needs the content digest");
 }
 
 static void
