@@ -149,8 +149,9 @@ search_parse(struct catalog_db *db, const char *text, int typos,
 		int last = i == w.n - 1 && prefix;
 
 		if (i > 0) {
-			search_sql_add(&ex, " ");
-			search_sql_add(&fx, " ");
+			/* Explicit: FTS5 allows no implicit AND after "(". */
+			search_sql_add(&ex, " AND ");
+			search_sql_add(&fx, " AND ");
 		}
 		search_sql_quote(&ex, w.w[i], strlen(w.w[i]));
 		if (last)
