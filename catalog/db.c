@@ -125,31 +125,35 @@ static const char *const catalog_db_migrations[] = {
 	 * 2: search at scale (catalog/search.c). The full-text index is
 	 * rebuilt without positions (detail=none: only "which rows") and
 	 * joined by a title index and a title+summary index, so that
-	 * search can look at titles first and stop early; all three are
-	 * filled by the same triggers. search_state.gen counts text
-	 * changes, so the typo vocabulary (search_term, search_del: the
-	 * deletion neighbourhood of every title and summary word) knows
-	 * when it is stale. entry_geo is an R*Tree over entry lat/lon for
-	 * "near a place". entry_text_owner lets search go from a matching
-	 * text row to its entry and language without reading the text.
+	 * search can look at titles first and stop early. All three are
+	 * contentless and keyed by entry_id * 1024 + the language's slot
+	 * in search_lang, so a match gives its entry and language without
+	 * reading any table; the entry_text triggers fill them.
+	 * search_state.gen counts text changes, so the typo vocabulary
+	 * (search_term, search_del: the deletion neighbourhood of every
+	 * title and summary word) knows when it is stale. entry_geo is an
+	 * R*Tree over entry lat/lon for "near a place".
 	 */
 	"DROP TRIGGER entry_text_ai;"
 	"DROP TRIGGER entry_text_ad;"
 	"DROP TRIGGER entry_text_au;"
 	"DROP TABLE entry_fts;"
+	"CREATE TABLE search_lang ("
+	"  slot INTEGER PRIMARY KEY CHECK (slot BETWEEN 1 AND 1023),"
+	"  lang TEXT NOT NULL UNIQUE"
+	");"
+	"INSERT INTO search_lang(lang) SELECT DISTINCT lang FROM entry_text"
+	"  ORDER BY lang;"
 	"CREATE VIRTUAL TABLE entry_fts USING fts5("
-	"  title, summary, description,"
-	"  content='entry_text', content_rowid='id',"
-	"  tokenize='leerpunt', detail='none', prefix='1 2 3'"
+	"  title, summary, description, content='',"
+	"  tokenize='leerpunt', detail='none', prefix='3'"
 	");"
 	"CREATE VIRTUAL TABLE head_fts USING fts5("
-	"  title, summary,"
-	"  content='entry_text', content_rowid='id',"
+	"  title, summary, content='',"
 	"  tokenize='leerpunt', detail='none', prefix='1 2 3 4'"
 	");"
 	"CREATE VIRTUAL TABLE title_fts USING fts5("
-	"  title,"
-	"  content='entry_text', content_rowid='id',"
+	"  title, content='',"
 	"  tokenize='leerpunt', detail='none', prefix='1 2 3 4'"
 	");"
 	"CREATE TABLE search_state ("
@@ -169,39 +173,61 @@ static const char *const catalog_db_migrations[] = {
 	"  PRIMARY KEY (h, term_id)"
 	") WITHOUT ROWID;"
 	"CREATE TRIGGER entry_text_ai AFTER INSERT ON entry_text BEGIN"
+	"  INSERT OR IGNORE INTO search_lang(lang) VALUES (new.lang);"
 	"  INSERT INTO entry_fts(rowid, title, summary, description)"
-	"    VALUES (new.id, new.title, new.summary, new.description);"
+	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary, new.description);"
 	"  INSERT INTO head_fts(rowid, title, summary)"
-	"    VALUES (new.id, new.title, new.summary);"
-	"  INSERT INTO title_fts(rowid, title) VALUES (new.id, new.title);"
+	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary);"
+	"  INSERT INTO title_fts(rowid, title)"
+	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title);"
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;"
 	"CREATE TRIGGER entry_text_ad AFTER DELETE ON entry_text BEGIN"
 	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
-	"    VALUES ('delete', old.id, old.title, old.summary, old.description);"
+	"    VALUES ('delete', old.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary, old.description);"
 	"  INSERT INTO head_fts(head_fts, rowid, title, summary)"
-	"    VALUES ('delete', old.id, old.title, old.summary);"
+	"    VALUES ('delete', old.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary);"
 	"  INSERT INTO title_fts(title_fts, rowid, title)"
-	"    VALUES ('delete', old.id, old.title);"
+	"    VALUES ('delete', old.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title);"
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;"
 	"CREATE TRIGGER entry_text_au AFTER UPDATE ON entry_text BEGIN"
 	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
-	"    VALUES ('delete', old.id, old.title, old.summary, old.description);"
+	"    VALUES ('delete', old.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary, old.description);"
 	"  INSERT INTO head_fts(head_fts, rowid, title, summary)"
-	"    VALUES ('delete', old.id, old.title, old.summary);"
+	"    VALUES ('delete', old.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary);"
 	"  INSERT INTO title_fts(title_fts, rowid, title)"
-	"    VALUES ('delete', old.id, old.title);"
+	"    VALUES ('delete', old.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title);"
+	"  INSERT OR IGNORE INTO search_lang(lang) VALUES (new.lang);"
 	"  INSERT INTO entry_fts(rowid, title, summary, description)"
-	"    VALUES (new.id, new.title, new.summary, new.description);"
+	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary, new.description);"
 	"  INSERT INTO head_fts(rowid, title, summary)"
-	"    VALUES (new.id, new.title, new.summary);"
-	"  INSERT INTO title_fts(rowid, title) VALUES (new.id, new.title);"
+	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary);"
+	"  INSERT INTO title_fts(rowid, title)"
+	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title);"
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;"
-	"INSERT INTO entry_fts(entry_fts) VALUES ('rebuild');"
-	"INSERT INTO head_fts(head_fts) VALUES ('rebuild');"
-	"INSERT INTO title_fts(title_fts) VALUES ('rebuild');"
+	"INSERT INTO entry_fts(rowid, title, summary, description)"
+	"  SELECT t.entry_id * 1024 + l.slot, t.title, t.summary, t.description"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+	"INSERT INTO head_fts(rowid, title, summary)"
+	"  SELECT t.entry_id * 1024 + l.slot, t.title, t.summary"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+	"INSERT INTO title_fts(rowid, title)"
+	"  SELECT t.entry_id * 1024 + l.slot, t.title"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
 	"CREATE VIRTUAL TABLE entry_geo USING rtree(id, minlat, maxlat,"
 	"  minlon, maxlon);"
 	"INSERT INTO entry_geo(id, minlat, maxlat, minlon, maxlon)"
@@ -221,9 +247,7 @@ static const char *const catalog_db_migrations[] = {
 	"CREATE TRIGGER entry_geo_ad AFTER DELETE ON entry BEGIN"
 	"  DELETE FROM entry_geo WHERE id = old.id;"
 	"END;"
-	"CREATE INDEX offering_entry_start ON offering(entry_id, start);"
-	/* From a text row to its entry without reading the long text. */
-	"CREATE INDEX entry_text_owner ON entry_text(id, entry_id, lang);",
+	"CREATE INDEX offering_entry_start ON offering(entry_id, start);",
 };
 
 #define CATALOG_DB_NMIGRATIONS \

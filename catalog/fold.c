@@ -5,8 +5,9 @@
  * byte offsets (invalid sequences become U+FFFD), ICU's word break
  * iterator finds the words, and each word is folded: NFD, drop
  * non-spacing marks and the Arabic tatweel, NFKC case fold, and map the
- * Turkish dotless i to i (people type "i" on keyboards without it). The
- * buffers and the iterator live in the folder and are reused.
+ * Turkish dotless i to i (people type "i" on keyboards without it). A word
+ * in plain ASCII skips all that: it only needs lower case. The buffers and
+ * the iterator live in the folder and are reused.
  *
  * Transliteration (for the index only) works on the original word, not
  * the folded one, because folding has already dropped marks that carry
@@ -154,6 +155,12 @@ catalog_fold_word(struct catalog_fold *f, const UChar *w, int32_t wlen)
 
 	if (wlen > FOLD_MAX_WORD)
 		wlen = FOLD_MAX_WORD;
+	/* ASCII (most Dutch and English words) folds to lower case. */
+	for (i = 0; i < wlen && w[i] < 0x80; i++)
+		f->out[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 :
+		    w[i]);
+	if (i == wlen)
+		return wlen;
 	n = unorm2_normalize(f->nfd, w, wlen, f->a, (int32_t)(sizeof f->a /
 	    sizeof f->a[0]), &ec);
 	if (U_FAILURE(ec))
@@ -377,6 +384,17 @@ catalog_fold_words_latin(struct catalog_fold *f, const char *utf8, size_t n,
     catalog_fold_alt_cb cb, void *arg)
 {
 	return catalog_fold_run(f, utf8, n, NULL, cb, arg);
+}
+
+size_t
+catalog_fold_letters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
 }
 
 struct catalog_fold_join {

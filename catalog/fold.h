@@ -44,6 +44,9 @@ typedef int (*catalog_fold_alt_cb)(void *arg, const char *word, size_t len,
 int catalog_fold_words_latin(struct catalog_fold *f, const char *utf8,
     size_t n, catalog_fold_alt_cb cb, void *arg);
 
+/* Number of letters (code points) in the UTF-8 string s. */
+size_t catalog_fold_letters(const char *s);
+
 /* The whole text folded, as a new string (for tests and sorting keys). */
 char *catalog_fold_string(struct catalog_fold *f, const char *utf8);
 /* Every word and transliteration as the indexer sees them, for tests. */

@@ -11,7 +11,9 @@
  * entries while a tier can stop early. The tiers, best first:
  *   0 all words in a title            (title_fts)
  *   1 all words in title or summary   (head_fts)
- *   2 all words anywhere              (entry_fts)
+ *   2 all words anywhere              (entry_fts; not for the start of
+ *     a word of one or two letters, which only looks at titles and
+ *     summaries)
  *   3-5 the same with typo corrections, for rows the exact words miss.
  * Each index has prefix indexes, holds no positions (detail=none) and is
  * read in rowid order with a LIMIT, so a tier costs at most
@@ -119,6 +121,7 @@ search_word_cb(void *arg, const char *word, size_t len, size_t start,
 struct search_expr {
 	char	*exact;
 	char	*fixed;		/* NULL without corrections */
+	int	 short_prefix;	/* the last word is a prefix of 1-2 letters */
 };
 
 static void
@@ -154,8 +157,10 @@ search_parse(struct catalog_db *db, const char *text, int typos,
 			search_sql_add(&fx, " AND ");
 		}
 		search_sql_quote(&ex, w.w[i], strlen(w.w[i]));
-		if (last)
+		if (last) {
 			search_sql_add(&ex, "*");
+			e->short_prefix = catalog_fold_letters(w.w[i]) < 3;
+		}
 		nf = typos ? catalog_typo_corrections(db, w.w[i], fix,
 		    SEARCH_MAX_FIXES) : 0;
 		if (nf > 0)
@@ -386,13 +391,15 @@ search_collect(struct search_ctx *c, struct search_set *set, const char *src,
 {
 	const struct catalog_query *q = c->q;
 	struct search_sql b = { NULL, 0, 0 };
-	const char *eid = src != NULL ? "t.entry_id" : "e.id";
+	const char *eid = src != NULL ? "m.eid" : "e.id";
 	int rc, added, entry = src == NULL || search_needs_entry(q);
 	sqlite3_stmt *st;
 
 	search_sql_add(&b, "SELECT ");
 	search_sql_add(&b, eid);
-	search_sql_add(&b, src != NULL ? ", t.lang IS NOT ?2" : ", 0");
+	/* Is the matching row in the interface language? */
+	search_sql_add(&b, src != NULL ? ", m.slot IS NOT (SELECT slot FROM"
+	    " search_lang WHERE lang = ?2)" : ", 0");
 	search_sql_add(&b, entry ? ", e.lat, e.lon" : ", NULL, NULL");
 	if (keys) {
 		search_sql_add(&b, ", (SELECT min(o.start) FROM offering o"
@@ -405,17 +412,16 @@ search_collect(struct search_ctx *c, struct search_set *set, const char *src,
 		search_sql_add(&b, ", NULL");
 	search_sql_add(&b, " FROM ");
 	if (src != NULL) {
+		/* The rowid is entry_id * 1024 + language slot (db.c). */
+		search_sql_add(&b, "(SELECT rowid >> 10 AS eid, rowid & 1023"
+		    " AS slot FROM ");
 		search_sql_add(&b, src);
-		search_sql_add(&b, " CROSS JOIN entry_text t INDEXED BY"
-		    " entry_text_owner ON t.id = ");
-		search_sql_add(&b, src);
-		search_sql_add(&b, ".rowid");
-		if (entry)
-			search_sql_add(&b, " CROSS JOIN entry e"
-			    " ON e.id = t.entry_id");
 		search_sql_add(&b, " WHERE ");
 		search_sql_add(&b, src);
-		search_sql_add(&b, " MATCH ?1");
+		search_sql_add(&b, " MATCH ?1) m");
+		if (entry)
+			search_sql_add(&b, " CROSS JOIN entry e ON e.id = m.eid");
+		search_sql_add(&b, " WHERE 1");
 	} else if (search_has_radius(q))
 		search_sql_add(&b, "entry_geo g CROSS JOIN entry e"
 		    " ON e.id = g.id WHERE g.minlat <= ?16 AND g.maxlat >= ?15"
@@ -620,7 +626,7 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 	static const char *const src[3] = { "title_fts", "head_fts",
 	    "entry_fts" };
 	struct search_sql ocond = { NULL, 0, 0 };
-	struct search_expr ex = { NULL, NULL };
+	struct search_expr ex = { NULL, NULL, 0 };
 	struct search_set set;
 	struct search_ctx c;
 	size_t limit, i, end;
@@ -678,6 +684,13 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 
 		if (set.n >= CATALOG_SEARCH_CAP || m == NULL)
 			break;
+		/*
+		 * entry_fts has a prefix index for three letters only: the
+		 * start of a word of one or two letters is looked up in
+		 * titles and summaries only.
+		 */
+		if (tier % 3 == 2 && ex.short_prefix)
+			continue;
 		if (tier >= 3)
 			m = notm = xasprintf("(%s) NOT (%s)", ex.fixed,
 			    ex.exact);

@@ -2,7 +2,7 @@
  * typo: forgiving word matching for search (see typo.h).
  *
  * search_term(id, term, docs) lists the vocabulary; search_del(h, term_id)
- * holds a 64-bit FNV-1a hash of each term and of each of its one-letter
+ * holds a 32-bit FNV-1a hash of each term and of each of its one-letter
  * deletions (letters are code points, not bytes). A lookup hashes the
  * typed word and its deletions, so a query costs n + 1 index seeks; hash
  * collisions only add a candidate that the distance check then drops.
@@ -64,7 +64,8 @@ typo_hash(const UChar32 *cp, int n, int skip)
 			continue;
 		h = (h ^ (uint32_t)cp[i]) * 1099511628211ULL;
 	}
-	return (int64_t)(h >> 1);
+	/* 32 bits keep the table small; collisions only cost a check. */
+	return (int64_t)(h >> 32);
 }
 
 int
