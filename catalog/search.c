@@ -58,6 +58,9 @@
 #define SEARCH_DEFAULT_LIMIT 20
 #define SEARCH_MAX_LIMIT 1000
 #define SEARCH_NTIERS 6
+#define SEARCH_SCAN_BUDGET 20000	/* index rows read per search */
+#define SEARCH_CHECK_BUDGET 1500	/* entries checked per search */
+#define SEARCH_BATCH 256		/* entries checked in one statement */
 
 struct search_sql {
 	char	*s;
@@ -245,11 +248,12 @@ search_has_radius(const struct catalog_query *q)
 	return q->has_place && q->max_km > 0;
 }
 
-/* 1 when a filter needs the entry row e itself. */
+/* 1 when entries must be checked: a filter, or a place to measure from. */
 static int
-search_needs_entry(const struct catalog_query *q)
+search_has_entry_filter(const struct catalog_query *q)
 {
-	return q->kind >= 0 || q->has_place ||
+	return q->kind >= 0 || q->has_place || search_has_offering_filter(q) ||
+	    (q->theme != NULL && *q->theme != '\0') ||
 	    (q->province != NULL && *q->province != '\0') ||
 	    (q->level != NULL && *q->level != '\0');
 }
@@ -292,6 +296,15 @@ struct search_ctx {
 	char		 today[16];
 	const char	*lang;
 	double		 lat0, lat1, lon0, lon1;
+	size_t		 budget;	/* index rows left to read */
+	size_t		 checks;	/* entries left to check */
+	int		 exhausted;	/* a budget ran out */
+	int64_t		*rejected;	/* entries the filters refused */
+	size_t		 nrejected;	/* slots (power of 2) */
+	sqlite3_stmt	*check;		/* filters and place of entry ?19 */
+	sqlite3_stmt	*next;		/* soonest fitting start of ?19 */
+	sqlite3_stmt	*title;		/* title along the fallback chain */
+	sqlite3_stmt	*hit;		/* the fields of a hit */
 };
 
 static void
@@ -366,6 +379,20 @@ search_set_find(struct search_set *s, int64_t eid, int *added)
 	return &s->c[s->n++];
 }
 
+/* Remove candidate n, the last one added. */
+static void
+search_set_forget(struct search_set *s, size_t n)
+{
+	size_t h = (size_t)((uint64_t)s->c[n].eid * 0x9e3779b97f4a7c15ULL) &
+	    (s->nslot - 1);
+
+	/* It was added last, so no later key was placed past it. */
+	while (s->slot[h] != (int64_t)n + 1)
+		h = (h + 1) & (s->nslot - 1);
+	s->slot[h] = 0;
+	s->n = n;
+}
+
 static void
 search_set_done(struct search_set *s)
 {
@@ -377,97 +404,219 @@ search_set_done(struct search_set *s)
 	free(s->slot);
 }
 
+/* 1 if eid is in the rejected set; with add, put it there. */
+static int
+search_rejected(struct search_ctx *c, int64_t eid, int add)
+{
+	size_t h = (size_t)((uint64_t)eid * 0x9e3779b97f4a7c15ULL) &
+	    (c->nrejected - 1);
+
+	while (c->rejected[h] != 0) {
+		if (c->rejected[h] == eid)
+			return 1;
+		h = (h + 1) & (c->nrejected - 1);
+	}
+	if (add)
+		c->rejected[h] = eid;
+	return 0;
+}
+
+/* Entries met in a tier, waiting to be checked together. */
+struct search_batch {
+	int64_t		 eid[SEARCH_BATCH];
+	int		 other[SEARCH_BATCH];
+	size_t		 n;
+	struct search_sql ids;	/* the same ids as a JSON array */
+};
+
+static void
+search_batch_add(struct search_batch *b, int64_t eid, int other)
+{
+	char num[24];
+
+	snprintf(num, sizeof num, "%s%lld", b->n == 0 ? "[" : ",",
+	    (long long)eid);
+	search_sql_add(&b->ids, num);
+	b->eid[b->n] = eid;
+	b->other[b->n++] = other;
+}
+
+/* Distance in km from the query's place to lat, lon (degrees). */
+static double
+search_km(const struct catalog_query *q, double lat, double lon)
+{
+	double la = lat * M_PI / 180, lo = lon * M_PI / 180;
+	double pa = q->near_lat * M_PI / 180, po = q->near_lon * M_PI / 180;
+	double a = sin((la - pa) / 2) * sin((la - pa) / 2) +
+	    cos(la) * cos(pa) * sin((lo - po) / 2) * sin((lo - po) / 2);
+
+	return 6371.0 * 2 * atan2(sqrt(a), sqrt(1 - a));
+}
+
 /*
- * Read up to rows rows of one source into the set at tier. src is the
- * full-text table matched, or NULL for entries without words; match is
- * bound to ?1. With keys, new entries get their ranking keys (next start,
- * distance); without, they are only counted. Stops when the set is full.
- * -1 and *cause on failure.
+ * Check the waiting entries against the filters in one statement (in
+ * order; up to the cap), add those that pass to the set at tier and, with
+ * keys, look up their soonest fitting start in one more. Those that fail
+ * are remembered as rejected.
+ */
+static void
+search_flush(struct search_ctx *c, struct search_set *set,
+    struct search_batch *b, int tier, int corrected, int keys)
+{
+	const struct catalog_query *q = c->q;
+	size_t i = 0, first = set->n;
+	struct search_cand *k;
+	int added;
+
+	if (b->n == 0)
+		return;
+	search_sql_add(&b->ids, "]");
+	c->checks -= b->n < c->checks ? b->n : c->checks;
+	if (c->check == NULL) {
+		/* No filter and no place: all pass. */
+		for (i = 0; i < b->n && set->n < CATALOG_SEARCH_CAP; i++) {
+			k = search_set_find(set, b->eid[i], &added);
+			k->tier = tier;
+			k->corrected = corrected;
+			k->other_lang = b->other[i];
+			k->km = -1;
+		}
+	} else {
+		sqlite3_bind_text(c->check, P_ID, b->ids.s, -1, SQLITE_STATIC);
+		while (sqlite3_step(c->check) == SQLITE_ROW &&
+		    set->n < CATALOG_SEARCH_CAP) {
+			int64_t eid = sqlite3_column_int64(c->check, 0);
+
+			/* Rows come in the batch's order: skip the refused. */
+			for (; i < b->n && b->eid[i] != eid; i++)
+				search_rejected(c, b->eid[i], 1);
+			if (i == b->n)
+				break;
+			k = search_set_find(set, eid, &added);
+			k->tier = tier;
+			k->corrected = corrected;
+			k->other_lang = b->other[i++];
+			k->km = -1;
+			if (q->has_place &&
+			    sqlite3_column_type(c->check, 1) != SQLITE_NULL)
+				k->km = search_km(q,
+				    sqlite3_column_double(c->check, 1),
+				    sqlite3_column_double(c->check, 2));
+		}
+		sqlite3_reset(c->check);
+		if (set->n < CATALOG_SEARCH_CAP)
+			for (; i < b->n; i++)
+				search_rejected(c, b->eid[i], 1);
+	}
+	if (keys && set->n > first) {
+		sqlite3_bind_text(c->next, P_ID, b->ids.s, -1, SQLITE_STATIC);
+		while (sqlite3_step(c->next) == SQLITE_ROW) {
+			int64_t eid = sqlite3_column_int64(c->next, 0);
+
+			k = search_set_find(set, eid, &added);
+			if (added) {
+				/* Not one of ours (past the cap): drop it. */
+				search_set_forget(set, set->n - 1);
+				continue;
+			}
+			if (sqlite3_column_type(c->next, 1) != SQLITE_NULL)
+				snprintf(k->next, sizeof k->next, "%s",
+				    (const char *)sqlite3_column_text(c->next,
+				    1));
+		}
+		sqlite3_reset(c->next);
+	}
+	b->n = 0;
+	b->ids.len = 0;
+}
+
+/*
+ * Read rows of one source into the set at tier, within the budgets. src
+ * is the full-text table matched, or NULL for entries without words;
+ * match is bound to ?1. The index is read without any join (its rowid
+ * holds entry and language); new entries are checked against the filters
+ * in batches (search_flush), each entry once however many of its rows
+ * match and in however many tiers. Both the rows read and the entries
+ * checked are budgeted, so a selective filter cannot make a search read
+ * more than an unfiltered one. With keys, new entries get their ranking
+ * keys; without (the page is already full), they are only counted. Stops
+ * when the set is full. -1 and *cause on failure.
  */
 static int
 search_collect(struct search_ctx *c, struct search_set *set, const char *src,
-    const char *match, int tier, int corrected, int keys, const char *ocond,
-    size_t rows, char **cause)
+    const char *match, int tier, int corrected, int keys, char **cause)
 {
 	const struct catalog_query *q = c->q;
 	struct search_sql b = { NULL, 0, 0 };
-	const char *eid = src != NULL ? "m.eid" : "e.id";
-	int rc, added, entry = src == NULL || search_needs_entry(q);
+	struct search_batch *batch;
+	struct search_cand *k;
+	size_t rows = 0, i;
 	sqlite3_stmt *st;
+	int rc, added;
+	int64_t eid;
 
-	search_sql_add(&b, "SELECT ");
-	search_sql_add(&b, eid);
-	/* Is the matching row in the interface language? */
-	search_sql_add(&b, src != NULL ? ", m.slot IS NOT (SELECT slot FROM"
-	    " search_lang WHERE lang = ?2)" : ", 0");
-	search_sql_add(&b, entry ? ", e.lat, e.lon" : ", NULL, NULL");
-	if (keys) {
-		search_sql_add(&b, ", (SELECT min(o.start) FROM offering o"
-		    " WHERE o.entry_id = ");
-		search_sql_add(&b, eid);
-		search_sql_add(&b, " AND ");
-		search_sql_add(&b, ocond);
-		search_sql_add(&b, ")");
-	} else
-		search_sql_add(&b, ", NULL");
-	search_sql_add(&b, " FROM ");
+	if (c->budget == 0 || c->checks == 0) {
+		c->exhausted = 1;
+		return 0;
+	}
 	if (src != NULL) {
 		/* The rowid is entry_id * 1024 + language slot (db.c). */
-		search_sql_add(&b, "(SELECT rowid >> 10 AS eid, rowid & 1023"
-		    " AS slot FROM ");
+		search_sql_add(&b, "SELECT rowid >> 10, rowid & 1023 IS NOT"
+		    " (SELECT slot FROM search_lang WHERE lang = ?2) FROM ");
 		search_sql_add(&b, src);
 		search_sql_add(&b, " WHERE ");
 		search_sql_add(&b, src);
-		search_sql_add(&b, " MATCH ?1) m");
-		if (entry)
-			search_sql_add(&b, " CROSS JOIN entry e ON e.id = m.eid");
-		search_sql_add(&b, " WHERE 1");
+		search_sql_add(&b, " MATCH ?1");
 	} else if (search_has_radius(q))
-		search_sql_add(&b, "entry_geo g CROSS JOIN entry e"
-		    " ON e.id = g.id WHERE g.minlat <= ?16 AND g.maxlat >= ?15"
-		    " AND g.minlon <= ?18 AND g.maxlon >= ?17");
+		search_sql_add(&b, "SELECT id, 0 FROM entry_geo"
+		    " WHERE minlat <= ?16 AND maxlat >= ?15"
+		    " AND minlon <= ?18 AND maxlon >= ?17");
 	else
-		search_sql_add(&b, "entry e WHERE 1");
-	search_entry_cond(q, ocond, eid, &b);
+		search_sql_add(&b, "SELECT id, 0 FROM entry");
 	search_sql_add(&b, " LIMIT ?10");
 	st = catalog_db_prepare(c->db, b.s);
 	free(b.s);
 	search_bind(st, c);
 	if (match != NULL)
 		sqlite3_bind_text(st, P_MATCH, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, P_LIMIT, (sqlite3_int64)rows);
+	sqlite3_bind_int64(st, P_LIMIT, (sqlite3_int64)c->budget);
+	batch = xcalloc(1, sizeof *batch);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct search_cand *k;
 		int other = sqlite3_column_int(st, 1);
 
-		k = search_set_find(set, sqlite3_column_int64(st, 0), &added);
+		rows++;
+		eid = sqlite3_column_int64(st, 0);
+		/* Rows of one entry are neighbours (rowid order). */
+		if (batch->n > 0 && batch->eid[batch->n - 1] == eid) {
+			if (!other)
+				batch->other[batch->n - 1] = 0;
+			continue;
+		}
+		if (search_rejected(c, eid, 0))
+			continue;
+		i = set->n;
+		k = search_set_find(set, eid, &added);
 		if (!added) {
 			/* Seen in a better tier; note a row in the language. */
 			if (k->tier == tier && !other)
 				k->other_lang = 0;
 			continue;
 		}
-		k->tier = tier;
-		k->corrected = corrected;
-		k->other_lang = other;
-		k->km = -1;
-		if (q->has_place && sqlite3_column_type(st, 2) != SQLITE_NULL) {
-			double la = sqlite3_column_double(st, 2) * M_PI / 180;
-			double lo = sqlite3_column_double(st, 3) * M_PI / 180;
-			double pa = q->near_lat * M_PI / 180;
-			double po = q->near_lon * M_PI / 180;
-			double a = sin((la - pa) / 2) * sin((la - pa) / 2) +
-			    cos(la) * cos(pa) * sin((lo - po) / 2) *
-			    sin((lo - po) / 2);
-
-			k->km = 6371.0 * 2 * atan2(sqrt(a), sqrt(1 - a));
+		search_set_forget(set, i);
+		search_batch_add(batch, eid, other);
+		if (batch->n == SEARCH_BATCH || batch->n >= c->checks) {
+			search_flush(c, set, batch, tier, corrected, keys);
+			if (c->checks == 0 || set->n >= CATALOG_SEARCH_CAP)
+				break;
 		}
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-			snprintf(k->next, sizeof k->next, "%s",
-			    (const char *)sqlite3_column_text(st, 4));
-		if (set->n >= CATALOG_SEARCH_CAP)
-			break;
 	}
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		search_flush(c, set, batch, tier, corrected, keys);
+	free(batch->ids.s);
+	free(batch);
+	c->budget -= rows < c->budget ? rows : c->budget;
+	if (rc == SQLITE_ROW && (c->budget == 0 || c->checks == 0))
+		c->exhausted = 1;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		*cause = xasprintf("search failed: %s",
 		    sqlite3_errmsg(catalog_db_sqlite(c->db)));
@@ -515,27 +664,21 @@ search_name_cmp(const void *a, const void *b)
 	return x->eid < y->eid ? -1 : x->eid > y->eid;
 }
 
-/* Title of entry id along the fallback chain, into hit. */
+/* Title of entry id along the fallback chain. */
 static void
-search_hit_title(struct catalog_db *db, const char *lang, int64_t id,
-    struct catalog_text *title)
+search_hit_title(struct search_ctx *c, int64_t id, struct catalog_text *title)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = c->title;
 	const char *l;
 
-	st = catalog_db_prepare(db, "SELECT title, lang FROM entry_text"
-	    " WHERE entry_id = ?1 AND title IS NOT NULL ORDER BY"
-	    " CASE lang WHEN ?2 THEN 0 WHEN 'en' THEN 1 WHEN 'nl' THEN 2"
-	    " ELSE 3 END, lang LIMIT 1");
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		title->value = catalog_db_column_strdup(st, 0);
 		l = (const char *)sqlite3_column_text(st, 1);
 		if (l != NULL && strlen(l) < sizeof title->lang)
 			strcpy(title->lang, l);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (title->value == NULL)
 		title->value = xstrdup("");
 }
@@ -560,7 +703,7 @@ search_sort_by_name(struct search_ctx *c, struct search_set *set)
 	}
 	for (i = 0; i < set->n; i++) {
 		memset(&t, 0, sizeof t);
-		search_hit_title(c->db, c->lang, set->c[i].eid, &t);
+		search_hit_title(c, set->c[i].eid, &t);
 		ec = U_ZERO_ERROR;
 		u_strFromUTF8Lenient(buf, (int32_t)(sizeof buf / sizeof buf[0]),
 		    &n, t.value, -1, &ec);
@@ -582,22 +725,12 @@ search_sort_by_name(struct search_ctx *c, struct search_set *set)
 
 /* Fill hit from the entry and its soonest offering that fits the query. */
 static void
-search_fill_hit(struct search_ctx *c, const char *ocond,
-    const struct search_cand *k, struct catalog_hit *h)
+search_fill_hit(struct search_ctx *c, const struct search_cand *k,
+    struct catalog_hit *h)
 {
-	struct search_sql b = { NULL, 0, 0 };
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = c->hit;
 	const char *s;
 
-	search_sql_add(&b, "SELECT e.kind, e.city, o.start, o.mode,"
-	    " o.cost_cents FROM entry e LEFT JOIN offering o ON o.id ="
-	    " (SELECT o.id FROM offering o WHERE o.entry_id = e.id AND ");
-	search_sql_add(&b, ocond);
-	search_sql_add(&b, " ORDER BY o.start IS NULL, o.start, o.id LIMIT 1)"
-	    " WHERE e.id = ?19");
-	st = catalog_db_prepare(c->db, b.s);
-	free(b.s);
-	search_bind(st, c);
 	sqlite3_bind_int64(st, P_ID, k->eid);
 	h->id = k->eid;
 	h->km = k->km;
@@ -615,8 +748,46 @@ search_fill_hit(struct search_ctx *c, const char *ocond,
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 			h->cost_cents = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_finalize(st);
-	search_hit_title(c->db, c->lang, k->eid, &h->title);
+	sqlite3_reset(st);
+	search_hit_title(c, k->eid, &h->title);
+}
+
+/* Prepare the per-entry statements of a search once. */
+static void
+search_prepare(struct search_ctx *c, const char *ocond)
+{
+	struct search_sql b = { NULL, 0, 0 };
+
+	if (search_has_entry_filter(c->q)) {
+		search_sql_add(&b, "SELECT e.id, e.lat, e.lon FROM"
+		    " json_each(?19) j CROSS JOIN entry e ON e.id = j.value"
+		    " WHERE 1");
+		search_entry_cond(c->q, ocond, "e.id", &b);
+		c->check = catalog_db_prepare(c->db, b.s);
+		search_bind(c->check, c);
+		b.len = 0;
+	}
+	search_sql_add(&b, "SELECT o.entry_id, min(o.start) FROM offering o"
+	    " WHERE o.entry_id IN (SELECT value FROM json_each(?19)) AND ");
+	search_sql_add(&b, ocond);
+	search_sql_add(&b, " GROUP BY o.entry_id");
+	c->next = catalog_db_prepare(c->db, b.s);
+	search_bind(c->next, c);
+	b.len = 0;
+	search_sql_add(&b, "SELECT e.kind, e.city, o.start, o.mode,"
+	    " o.cost_cents FROM entry e LEFT JOIN offering o ON o.id ="
+	    " (SELECT o.id FROM offering o WHERE o.entry_id = e.id AND ");
+	search_sql_add(&b, ocond);
+	search_sql_add(&b, " ORDER BY o.start IS NULL, o.start, o.id LIMIT 1)"
+	    " WHERE e.id = ?19");
+	c->hit = catalog_db_prepare(c->db, b.s);
+	search_bind(c->hit, c);
+	free(b.s);
+	c->title = catalog_db_prepare(c->db, "SELECT title, lang FROM"
+	    " entry_text WHERE entry_id = ?1 AND title IS NOT NULL ORDER BY"
+	    " CASE lang WHEN ?2 THEN 0 WHEN 'en' THEN 1 WHEN 'nl' THEN 2"
+	    " ELSE 3 END, lang LIMIT 1");
+	sqlite3_bind_text(c->title, 2, c->lang, -1, SQLITE_STATIC);
 }
 
 int
@@ -670,12 +841,16 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 		goto out;
 	}
 	search_offering_cond(q, &ocond);
+	search_prepare(&c, ocond.s);
+	c.budget = SEARCH_SCAN_BUDGET;
+	c.checks = SEARCH_CHECK_BUDGET;
+	c.nrejected = 8192;	/* a power of two above 2 * the checks */
+	c.rejected = xcalloc(c.nrejected, sizeof *c.rejected);
 	set.nslot = 4096;	/* a power of two above 2 * the cap */
 	set.slot = xcalloc(set.nslot, sizeof *set.slot);
 
 	if (!words) {
-		if (search_collect(&c, &set, NULL, NULL, 0, 0, 1, ocond.s,
-		    CATALOG_SEARCH_CAP + 1, cause) != 0)
+		if (search_collect(&c, &set, NULL, NULL, 0, 0, 1, cause) != 0)
 			goto out;
 	}
 	for (tier = 0; words && tier < SEARCH_NTIERS; tier++) {
@@ -700,7 +875,7 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 		 */
 		rc = search_collect(&c, &set, src[tier % 3], m, tier, tier >= 3,
 		    q->sort == CATALOG_SORT_NAME || set.n < q->offset + limit,
-		    ocond.s, set.n + CATALOG_SEARCH_CAP + 1, cause);
+		    cause);
 		free(notm);
 		if (rc != 0)
 			goto out;
@@ -710,7 +885,8 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 	if (set.n >= CATALOG_SEARCH_CAP) {
 		out->total = CATALOG_SEARCH_CAP;
 		out->total_capped = 1;
-	}
+	} else if (c.exhausted)
+		out->total_capped = 1;	/* at least this many */
 	if (q->sort == CATALOG_SORT_NAME)
 		search_sort_by_name(&c, &set);
 	else
@@ -720,11 +896,15 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 	if (q->offset < end) {
 		out->hits = xcalloc(end - q->offset, sizeof *out->hits);
 		for (i = q->offset; i < end; i++)
-			search_fill_hit(&c, ocond.s, &set.c[i],
-			    &out->hits[out->n++]);
+			search_fill_hit(&c, &set.c[i], &out->hits[out->n++]);
 	}
 	rc = 0;
 out:
+	sqlite3_finalize(c.check);
+	sqlite3_finalize(c.next);
+	free(c.rejected);
+	sqlite3_finalize(c.hit);
+	sqlite3_finalize(c.title);
 	search_set_done(&set);
 	search_expr_done(&ex);
 	free(ocond.s);
