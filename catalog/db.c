@@ -128,7 +128,8 @@ static const char *const catalog_db_migrations[] = {
 	 * search can look at titles first and stop early. All three are
 	 * contentless and keyed by entry_id * 1024 + the language's slot
 	 * in search_lang, so a match gives its entry and language without
-	 * reading any table; the entry_text triggers fill them.
+	 * reading any table; the entry_text triggers fill them (without
+	 * OR IGNORE: an outer UPSERT would override it inside a trigger).
 	 * search_state.gen counts text changes, so the typo vocabulary
 	 * (search_term, search_del: the deletion neighbourhood of every
 	 * title and summary word) knows when it is stale. entry_geo is an
@@ -173,7 +174,8 @@ static const char *const catalog_db_migrations[] = {
 	"  PRIMARY KEY (h, term_id)"
 	") WITHOUT ROWID;"
 	"CREATE TRIGGER entry_text_ai AFTER INSERT ON entry_text BEGIN"
-	"  INSERT OR IGNORE INTO search_lang(lang) VALUES (new.lang);"
+	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS"
+	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);"
 	"  INSERT INTO entry_fts(rowid, title, summary, description)"
 	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
 	"    new.title, new.summary, new.description);"
@@ -207,7 +209,8 @@ static const char *const catalog_db_migrations[] = {
 	"  INSERT INTO title_fts(title_fts, rowid, title)"
 	"    VALUES ('delete', old.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = old.lang),"
 	"    old.title);"
-	"  INSERT OR IGNORE INTO search_lang(lang) VALUES (new.lang);"
+	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS"
+	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);"
 	"  INSERT INTO entry_fts(rowid, title, summary, description)"
 	"    VALUES (new.entry_id * 1024 + (SELECT slot FROM search_lang WHERE lang = new.lang),"
 	"    new.title, new.summary, new.description);"

@@ -720,7 +720,8 @@ search_sort_by_name(struct search_ctx *c, struct search_set *set)
 	}
 	if (coll != NULL)
 		ucol_close(coll);
-	qsort(set->c, set->n, sizeof *set->c, search_name_cmp);
+	if (set->n > 1)
+		qsort(set->c, set->n, sizeof *set->c, search_name_cmp);
 }
 
 /* Fill hit from the entry and its soonest offering that fits the query. */
@@ -889,7 +890,7 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 		out->total_capped = 1;	/* at least this many */
 	if (q->sort == CATALOG_SORT_NAME)
 		search_sort_by_name(&c, &set);
-	else
+	else if (set.n > 1)
 		qsort_r(set.c, set.n, sizeof *set.c, search_cand_cmp,
 		    (void *)&q->has_place);
 	end = q->offset + limit < set.n ? q->offset + limit : set.n;

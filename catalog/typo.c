@@ -343,7 +343,8 @@ catalog_typo_corrections(struct catalog_db *db, const char *word,
 		}
 		sqlite3_reset(st);
 	}
-	qsort(c, nc, sizeof *c, typo_cand_cmp);
+	if (nc > 1)
+		qsort(c, nc, sizeof *c, typo_cand_cmp);
 	for (i = 0; i < nc; i++) {
 		if (n_out < max)
 			out[n_out++] = c[i].term;

@@ -499,6 +499,41 @@ test_sort_by_name(void **state)
 	unit_db_free(r);
 }
 
+static void
+test_index_follows_changes(void **state)
+{
+	struct unit_db *r = unit_db_new();
+	struct catalog_query q;
+	char *cause = NULL;
+
+#define H "id,kind,provider,themes,title_nl,title_ar\n"
+	(void)state;
+	if (unit_import(r->db, "s", &cause, UNIT_THEMES,
+	    H "a,course,X,care,Bakken,خبز\nb,course,X,care,Koken,\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.text = "bakken";
+	assert_titles_on(r->db, &q, "Bakken");
+	q.text = "khbz";	/* the Arabic title, transliterated */
+	assert_titles_on(r->db, &q, "Bakken");
+	/* A changed title, a new language, an entry gone. */
+	if (unit_import(r->db, "s", &cause,
+	    H "a,course,X,care,Braden,\nc,course,X,care,Bakken,\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	assert_titles_on(r->db, &q, "Bakken");
+	q.text = "braden";
+	assert_titles_on(r->db, &q, "Braden");
+	q.text = "koken";
+	assert_titles_on(r->db, &q, "");
+	q.text = "خبز";
+	assert_titles_on(r->db, &q, "");
+	q.text = "khbz";	/* the transliteration went too */
+	assert_titles_on(r->db, &q, "");
+	unit_db_free(r);
+#undef H
+}
+
 int
 main(void)
 {
@@ -517,6 +552,7 @@ main(void)
 		cmocka_unit_test(test_level_filter),
 		cmocka_unit_test(test_transliterated_query),
 		cmocka_unit_test(test_sort_by_name),
+		cmocka_unit_test(test_index_follows_changes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
