@@ -521,6 +521,7 @@ test_index_follows_changes(void **state)
 	if (unit_import(r->db, "s", &cause,
 	    H "a,course,X,care,Braden,\nc,course,X,care,Bakken,\n", NULL) != 0)
 		fail_msg("import: %s", cause);
+	q.text = "bakken";	/* now another entry */
 	assert_titles_on(r->db, &q, "Bakken");
 	q.text = "braden";
 	assert_titles_on(r->db, &q, "Braden");
