@@ -15,21 +15,25 @@
  *     a word of one or two letters, which only looks at titles and
  *     summaries)
  *   3-5 the same with typo corrections, for rows the exact words miss.
- * Each index has prefix indexes, holds no positions (detail=none) and is
- * read in rowid order with a LIMIT, so a tier costs at most
- * CATALOG_SEARCH_CAP matching rows plus the rows the filters reject.
- * Once CATALOG_SEARCH_CAP entries are found no further tier is read and
- * the total is reported as a lower bound ("1000+"); the ranking is then
- * over those entries. Within a tier entries are ordered: a match in the
- * interface language first, then entries with an upcoming offering, then
- * the nearest when a place is set, then the soonest start.
+ * Each index holds no positions (detail=none) and is keyed by entry id
+ * * 1024 + language slot (db.c), so it is read in rowid order, stopping
+ * early, without any join. Once CATALOG_SEARCH_CAP entries are found no
+ * further tier is read and the total is reported as a lower bound
+ * ("1000+"); the ranking is then over those entries. Within a tier
+ * entries are ordered: a match in the interface language first, then
+ * entries with an upcoming offering, then the nearest when a place is
+ * set, then the soonest start, then id.
  *
- * Filters are checked per matching row with index lookups (theme by the
- * entry_theme key, offerings by offering(entry_id, start), a place by a
- * bounding box on entry lat/lon and leerpunt_km()), so a filter never
- * costs more than the rows the search reads. Without words the entries
- * come from the entry table, or from the entry_geo R*Tree when a maximum
- * distance is set, ranked the same way.
+ * New entries are checked against the filters in batches of
+ * SEARCH_BATCH, each entry once, in one statement over json_each() of
+ * their ids (theme by the entry_theme key, offerings by offering(entry_id,
+ * start), a place by a bounding box and leerpunt_km()); their soonest
+ * fitting start comes from one more. A search reads at most
+ * SEARCH_SCAN_BUDGET index rows and checks at most SEARCH_CHECK_BUDGET
+ * entries, so a selective filter costs no more than an unfiltered search
+ * (past a budget the total is again a lower bound). Without words the
+ * entries come from the entry table, or from the entry_geo R*Tree when a
+ * maximum distance is set, ranked the same way.
  *
  * Offering filters (mode, free, language of instruction, start window)
  * must hold for one and the same offering, and that offering is the one
@@ -689,9 +693,12 @@ search_sort_by_name(struct search_ctx *c, struct search_set *set)
 {
 	UErrorCode ec = U_ZERO_ERROR;
 	UCollator *coll = ucol_open(c->lang, &ec);
-	struct catalog_text t;
+	struct search_sql ids = { NULL, 0, 0 };
+	sqlite3_stmt *st;
+	uint8_t key[1024];
 	UChar buf[512];
 	int32_t n, klen;
+	char num[24];
 	size_t i;
 
 	if (U_FAILURE(ec)) {
@@ -701,25 +708,52 @@ search_sort_by_name(struct search_ctx *c, struct search_set *set)
 		if (U_FAILURE(ec))
 			coll = NULL;
 	}
+	search_sql_add(&ids, "[");
 	for (i = 0; i < set->n; i++) {
-		memset(&t, 0, sizeof t);
-		search_hit_title(c, set->c[i].eid, &t);
+		snprintf(num, sizeof num, "%s%lld", i ? "," : "",
+		    (long long)set->c[i].eid);
+		search_sql_add(&ids, num);
+	}
+	search_sql_add(&ids, "]");
+	/* All titles in one statement, along the fallback chain. */
+	st = catalog_db_prepare(c->db, "SELECT j.key, (SELECT t.title FROM"
+	    " entry_text t WHERE t.entry_id = j.value AND t.title IS NOT NULL"
+	    " ORDER BY CASE t.lang WHEN ?2 THEN 0 WHEN 'en' THEN 1"
+	    " WHEN 'nl' THEN 2 ELSE 3 END, t.lang LIMIT 1) FROM json_each(?1) j");
+	sqlite3_bind_text(st, 1, ids.s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c->lang, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t k = sqlite3_column_int64(st, 0);
+		const char *title = (const char *)sqlite3_column_text(st, 1);
+		struct search_cand *cand;
+
+		if (k < 0 || (size_t)k >= set->n)
+			continue;
+		cand = &set->c[k];
 		ec = U_ZERO_ERROR;
+		n = 0;
 		u_strFromUTF8Lenient(buf, (int32_t)(sizeof buf / sizeof buf[0]),
-		    &n, t.value, -1, &ec);
+		    &n, title != NULL ? title : "", -1, &ec);
 		if (U_FAILURE(ec) && ec != U_BUFFER_OVERFLOW_ERROR)
 			n = 0;
 		if (n > (int32_t)(sizeof buf / sizeof buf[0]))
 			n = (int32_t)(sizeof buf / sizeof buf[0]);
-		free(t.value);
-		klen = coll != NULL ? ucol_getSortKey(coll, buf, n, NULL, 0) : 0;
-		set->c[i].key = xmalloc((size_t)klen + 1);
-		if (klen > 0)
-			ucol_getSortKey(coll, buf, n, set->c[i].key, klen);
-		set->c[i].keylen = klen;
+		klen = coll != NULL ? ucol_getSortKey(coll, buf, n, key,
+		    (int32_t)sizeof key) : 0;
+		cand->key = xmalloc((size_t)klen + 1);
+		if (klen > (int32_t)sizeof key)
+			ucol_getSortKey(coll, buf, n, cand->key, klen);
+		else if (klen > 0)
+			memcpy(cand->key, key, (size_t)klen);
+		cand->keylen = klen;
 	}
+	sqlite3_finalize(st);
+	free(ids.s);
 	if (coll != NULL)
 		ucol_close(coll);
+	for (i = 0; i < set->n; i++)
+		if (set->c[i].key == NULL)
+			set->c[i].key = xmalloc(1);
 	if (set->n > 1)
 		qsort(set->c, set->n, sizeof *set->c, search_name_cmp);
 }
