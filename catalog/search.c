@@ -14,9 +14,12 @@
  *   2 all words anywhere              (entry_fts; not for the start of
  *     a word of one or two letters, which only looks at titles and
  *     summaries)
+ * The word being typed matches as a prefix: through the prefix indexes
+ * when they cover its length, else as the few vocabulary words (typo.c)
+ * that start with it.
  *   3-5 the same with typo corrections, for rows the exact words miss.
  * Each index holds no positions (detail=none) and is keyed by entry id
- * * 1024 + language slot (db.c), so it is read in rowid order, stopping
+ * * 64 + language slot (db.c), so it is read in rowid order, stopping
  * early, without any join. Once CATALOG_SEARCH_CAP entries are found no
  * further tier is read and the total is reported as a lower bound
  * ("1000+"); the ranking is then over those entries. Within a tier
@@ -59,6 +62,7 @@
 
 #define SEARCH_MAX_WORDS 16
 #define SEARCH_MAX_FIXES 6	/* corrections per word */
+#define SEARCH_MAX_COMPLETIONS 24	/* words for the word being typed */
 #define SEARCH_DEFAULT_LIMIT 20
 #define SEARCH_MAX_LIMIT 1000
 #define SEARCH_NTIERS 6
@@ -124,18 +128,60 @@ search_word_cb(void *arg, const char *word, size_t len, size_t start,
 	return 0;
 }
 
-/* The parsed query: an exact and (if any word has one) a corrected form. */
+/*
+ * The parsed query: an exact and (if any word has one) a corrected form,
+ * each once with the last word as an FTS5 prefix ("lass"*) and, when the
+ * vocabulary knows few words starting with it, once with those words
+ * instead (("lassen" OR "lasser")): an FTS5 prefix query without a prefix
+ * index of its length reads every matching row before the first, while
+ * an OR of words stops as early as the tier does.
+ */
 struct search_expr {
-	char	*exact;
-	char	*fixed;		/* NULL without corrections */
-	int	 short_prefix;	/* the last word is a prefix of 1-2 letters */
+	char	*exact[2];	/* [0] prefix, [1] completions or NULL */
+	char	*fixed[2];	/* the same with corrections, or NULL */
+	size_t	 prefix_len;	/* letters in the last word if a prefix */
 };
 
 static void
 search_expr_done(struct search_expr *e)
 {
-	free(e->exact);
-	free(e->fixed);
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		free(e->exact[i]);
+		free(e->fixed[i]);
+	}
+}
+
+/* Append one word, its corrections (fix, nf) and its completions (cmp). */
+static void
+search_expr_word(struct search_sql *b, const char *word, int prefix,
+    char **fix, size_t nf, char **cmp, int ncmp)
+{
+	size_t j;
+	int k, alts = nf > 0 || (prefix && ncmp >= 0);
+
+	if (alts)
+		search_sql_add(b, "(");
+	if (prefix && ncmp >= 0) {
+		for (k = 0; k < ncmp; k++) {
+			if (k > 0)
+				search_sql_add(b, " OR ");
+			search_sql_quote(b, cmp[k], strlen(cmp[k]));
+		}
+		if (ncmp == 0)	/* no word starts so: match nothing */
+			search_sql_quote(b, word, strlen(word));
+	} else {
+		search_sql_quote(b, word, strlen(word));
+		if (prefix)
+			search_sql_add(b, "*");
+	}
+	for (j = 0; j < nf; j++) {
+		search_sql_add(b, " OR ");
+		search_sql_quote(b, fix[j], strlen(fix[j]));
+	}
+	if (alts)
+		search_sql_add(b, ")");
 }
 
 /* FTS5 expressions for text; 0 when it has no words. */
@@ -144,10 +190,11 @@ search_parse(struct catalog_db *db, const char *text, int typos,
     struct search_expr *e)
 {
 	struct search_words w = { { NULL }, 0 };
-	struct search_sql ex = { NULL, 0, 0 }, fx = { NULL, 0, 0 };
-	char *fix[SEARCH_MAX_FIXES];
+	struct search_sql ex[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct search_sql fx[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	char *fix[SEARCH_MAX_FIXES], *cmp[SEARCH_MAX_COMPLETIONS];
 	size_t n = strlen(text), nf, j;
-	int i, prefix, any = 0;
+	int i, v, prefix, any = 0, ncmp = -1;
 
 	memset(e, 0, sizeof *e);
 	catalog_fold_words(catalog_db_fold(db), text, n, search_word_cb, &w);
@@ -155,42 +202,49 @@ search_parse(struct catalog_db *db, const char *text, int typos,
 		return 0;
 	/* The last word is still being typed unless a space follows it. */
 	prefix = n > 0 && text[n - 1] != ' ';
+	if (prefix) {
+		e->prefix_len = catalog_fold_letters(w.w[w.n - 1]);
+		/* Shorter ones are served by the prefix indexes (db.c). */
+		if (e->prefix_len >= 4)
+			ncmp = catalog_typo_completions(db, w.w[w.n - 1], cmp,
+			    SEARCH_MAX_COMPLETIONS);
+	}
 	for (i = 0; i < w.n; i++) {
 		int last = i == w.n - 1 && prefix;
 
-		if (i > 0) {
-			/* Explicit: FTS5 allows no implicit AND after "(". */
-			search_sql_add(&ex, " AND ");
-			search_sql_add(&fx, " AND ");
-		}
-		search_sql_quote(&ex, w.w[i], strlen(w.w[i]));
-		if (last) {
-			search_sql_add(&ex, "*");
-			e->short_prefix = catalog_fold_letters(w.w[i]) < 3;
-		}
 		nf = typos ? catalog_typo_corrections(db, w.w[i], fix,
 		    SEARCH_MAX_FIXES) : 0;
-		if (nf > 0)
-			search_sql_add(&fx, "(");
-		search_sql_quote(&fx, w.w[i], strlen(w.w[i]));
-		if (last)
-			search_sql_add(&fx, "*");
-		for (j = 0; j < nf; j++) {
-			search_sql_add(&fx, " OR ");
-			search_sql_quote(&fx, fix[j], strlen(fix[j]));
+		any |= nf > 0;
+		for (v = 0; v < 2; v++) {
+			if (i > 0) {
+				/* FTS5 allows no implicit AND after "(". */
+				search_sql_add(&ex[v], " AND ");
+				search_sql_add(&fx[v], " AND ");
+			}
+			search_expr_word(&ex[v], w.w[i], last, NULL, 0, cmp,
+			    v ? ncmp : -1);
+			search_expr_word(&fx[v], w.w[i], last, fix, nf, cmp,
+			    v ? ncmp : -1);
+		}
+		for (j = 0; j < nf; j++)
 			free(fix[j]);
-		}
-		if (nf > 0) {
-			search_sql_add(&fx, ")");
-			any = 1;
-		}
 		free(w.w[i]);
 	}
-	e->exact = ex.s;
-	if (any)
-		e->fixed = fx.s;
+	for (i = 0; i < ncmp; i++)
+		free(cmp[i]);
+	e->exact[0] = ex[0].s;
+	if (ncmp >= 0)
+		e->exact[1] = ex[1].s;
 	else
-		free(fx.s);
+		free(ex[1].s);
+	for (v = 0; v < 2; v++) {
+		if (any && (v == 0 || ncmp >= 0))
+			e->fixed[v] = fx[v].s;
+		else
+			free(fx[v].s);
+	}
+	if (!prefix)
+		e->prefix_len = 0;
 	return 1;
 }
 
@@ -564,8 +618,8 @@ search_collect(struct search_ctx *c, struct search_set *set, const char *src,
 		return 0;
 	}
 	if (src != NULL) {
-		/* The rowid is entry_id * 1024 + language slot (db.c). */
-		search_sql_add(&b, "SELECT rowid >> 10, rowid & 1023 IS NOT"
+		/* The rowid is entry_id * 64 + language slot (db.c). */
+		search_sql_add(&b, "SELECT rowid >> 6, rowid & 63 IS NOT"
 		    " (SELECT slot FROM search_lang WHERE lang = ?2) FROM ");
 		search_sql_add(&b, src);
 		search_sql_add(&b, " WHERE ");
@@ -832,7 +886,7 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 	static const char *const src[3] = { "title_fts", "head_fts",
 	    "entry_fts" };
 	struct search_sql ocond = { NULL, 0, 0 };
-	struct search_expr ex = { NULL, NULL, 0 };
+	struct search_expr ex = { { NULL, NULL }, { NULL, NULL }, 0 };
 	struct search_set set;
 	struct search_ctx c;
 	size_t limit, i, end;
@@ -889,21 +943,24 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 			goto out;
 	}
 	for (tier = 0; words && tier < SEARCH_NTIERS; tier++) {
-		const char *m = tier < 3 ? ex.exact : ex.fixed;
+		/*
+		 * entry_fts has a prefix index for three letters, the others
+		 * for one to four; beyond that the completions are used.
+		 */
+		int full = tier % 3 == 2, v;
+		const char *m;
 		char *notm = NULL;
 
+		v = ex.prefix_len > (full ? 3u : 4u) && ex.exact[1] != NULL;
+		m = tier < 3 ? ex.exact[v] : ex.fixed[v];
 		if (set.n >= CATALOG_SEARCH_CAP || m == NULL)
 			break;
-		/*
-		 * entry_fts has a prefix index for three letters only: the
-		 * start of a word of one or two letters is looked up in
-		 * titles and summaries only.
-		 */
-		if (tier % 3 == 2 && ex.short_prefix)
+		/* The start of a word of one or two letters: not in full. */
+		if (full && ex.prefix_len > 0 && ex.prefix_len < 3)
 			continue;
 		if (tier >= 3)
-			m = notm = xasprintf("(%s) NOT (%s)", ex.fixed,
-			    ex.exact);
+			m = notm = xasprintf("(%s) NOT (%s)", ex.fixed[v],
+			    ex.exact[v]);
 		/*
 		 * Rows of better tiers come again: read past them. Once the
 		 * page is full, worse tiers only add to the total.

@@ -156,7 +156,7 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 
 	sql = xasprintf("DELETE FROM %s.search_term; DELETE FROM"
 	    " %s.search_del; CREATE VIRTUAL TABLE IF NOT EXISTS"
-	    " temp.search_vocab USING fts5vocab(main, head_fts, 'row')",
+	    " temp.search_vocab USING fts5vocab(main, entry_fts, 'row')",
 	    schema, schema);
 	if (catalog_db_exec(db, sql, cause) != 0)
 		goto out;
@@ -172,8 +172,7 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 	while (sqlite3_step(voc) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(voc, 0);
 
-		if (t == NULL || (n = typo_decode(t, cp, TYPO_MAX_TERM)) <
-		    TYPO_MIN_TERM)
+		if (t == NULL)
 			continue;
 		id++;
 		sqlite3_bind_int64(ins, 1, id);
@@ -184,6 +183,9 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 			goto out;
 		}
 		sqlite3_reset(ins);
+		n = typo_decode(t, cp, TYPO_MAX_TERM);
+		if (n < TYPO_MIN_TERM)
+			continue;	/* no typos corrected to it */
 		if (npairs + (size_t)n + 1 > cap) {
 			cap = (npairs + (size_t)n + 1) * 2;
 			pairs = xreallocarray(pairs, cap, sizeof *pairs);
@@ -276,6 +278,8 @@ typo_schema(struct catalog_db *db)
 	    " INSERT OR IGNORE INTO temp.search_state VALUES ('vocab_gen', 0);"
 	    " CREATE TEMP TABLE IF NOT EXISTS search_term (id INTEGER PRIMARY"
 	    " KEY, term TEXT NOT NULL, docs INTEGER NOT NULL);"
+	    " CREATE INDEX IF NOT EXISTS temp.search_term_term"
+	    " ON search_term(term);"
 	    " CREATE TEMP TABLE IF NOT EXISTS search_del (h INTEGER NOT NULL,"
 	    " term_id INTEGER NOT NULL, PRIMARY KEY (h, term_id))"
 	    " WITHOUT ROWID", &cause) != 0 ||
@@ -356,4 +360,43 @@ out:
 	free(sql);
 	free(c);
 	return n_out;
+}
+
+int
+catalog_typo_completions(struct catalog_db *db, const char *prefix,
+    char **out, size_t max)
+{
+	sqlite3_stmt *st = NULL;
+	const char *schema;
+	char *sql, *hi;
+	size_t n = 0, i;
+
+	if ((schema = typo_schema(db)) == NULL)
+		return -1;
+	/* Every string that starts with prefix sorts below prefix + U+10FFFF. */
+	hi = xasprintf("%s\xf4\x8f\xbf\xbf", prefix);
+	sql = xasprintf("SELECT term FROM %s.search_term WHERE term >= ?1"
+	    " AND term < ?2 ORDER BY term LIMIT %zu", schema, max + 1);
+	if (sqlite3_prepare_v2(catalog_db_sqlite(db), sql, -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (n == max) {
+				n = max + 1;
+				break;
+			}
+			out[n++] = catalog_db_column_strdup(st, 0);
+		}
+	} else
+		n = max + 1;
+	sqlite3_finalize(st);
+	free(sql);
+	free(hi);
+	if (n > max) {
+		for (i = 0; i < max && i < n; i++)
+			free(out[i]);
+		return -1;
+	}
+	return (int)n;
 }

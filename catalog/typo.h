@@ -4,9 +4,9 @@
  * A typed word of five or more letters with one substitution, one missing
  * letter, one extra letter or one swapped adjacent pair still finds the
  * word meant: "lasen" -> "lassen", "weldng" -> "welding". The vocabulary
- * is every word of four or more letters in a title or summary (including
- * the Latin transliterations the index holds), with the deletion
- * neighbourhood of each: two words at distance one always share a word
+ * is every word in the full-text index (including the Latin
+ * transliterations it holds), and for those of four or more letters their
+ * deletion neighbourhood: two words at distance one always share a word
  * with one letter deleted (or one of them is such a deletion of the
  * other). Candidates come from that table and are verified with the
  * optimal string alignment distance.
@@ -36,6 +36,16 @@ int catalog_typo_refresh(struct catalog_db *db, char **cause);
  * 0 for words shorter than CATALOG_TYPO_MIN_WORD letters.
  */
 size_t catalog_typo_corrections(struct catalog_db *db, const char *word,
+    char **out, size_t max);
+
+/*
+ * The catalogue words that start with prefix (folded UTF-8), when there
+ * are at most max: as new strings in out[], and their number. -1 when
+ * there are more, or no current vocabulary. Search uses this to look up
+ * the word being typed as a few exact words instead of an FTS5 prefix
+ * query, which reads every matching row before returning the first.
+ */
+int catalog_typo_completions(struct catalog_db *db, const char *prefix,
     char **out, size_t max);
 
 /* 1 when a and b (UTF-8) are at optimal string alignment distance 1. */

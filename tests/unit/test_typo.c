@@ -182,6 +182,30 @@ test_vocabulary_follows_imports(void **state)
 	assert_found(u->db, "forklit ", "");
 }
 
+static void
+test_completions(void **state)
+{
+	char *cmp[8];
+	int n, i;
+
+	(void)state;
+	/* Longer than any prefix index: the words that start so. */
+	assert_found(u->db, "verplegi", "Nursing");
+	assert_found(u->db, "welde", "Welder wanted");
+	assert_found(u->db, "beginner", "Welding for beginners");
+	assert_found(u->db, "lassen voor begin", "Welding for beginners");
+	assert_found(u->db, "verplegix", "");
+	n = catalog_typo_completions(u->db, "lass", cmp, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(cmp[0], "lassen");
+	assert_string_equal(cmp[1], "lasser");
+	for (i = 0; i < n; i++)
+		free(cmp[i]);
+	/* More than asked for: -1, and the caller uses a prefix query. */
+	assert_int_equal(catalog_typo_completions(u->db, "lass", cmp, 1), -1);
+	assert_int_equal(catalog_typo_completions(u->db, "zzzz", cmp, 1), 0);
+}
+
 int
 main(void)
 {
@@ -190,6 +214,7 @@ main(void)
 		cmocka_unit_test(test_each_kind_of_error),
 		cmocka_unit_test(test_short_words_not_corrected),
 		cmocka_unit_test(test_exact_above_corrected),
+		cmocka_unit_test(test_completions),
 		cmocka_unit_test(test_vocabulary_follows_imports),
 	};
 
