@@ -1,13 +1,17 @@
 /*
  * typo: forgiving word matching for search (see typo.h).
  *
- * search_term(id, term, docs) lists the vocabulary; search_del(h, term_id)
- * holds a 32-bit FNV-1a hash of each term and of each of its one-letter
- * deletions (letters are code points, not bytes). A lookup hashes the
- * typed word and its deletions, so a query costs n + 1 index seeks; hash
- * collisions only add a candidate that the distance check then drops.
- * A rebuild collects all pairs in memory and inserts them sorted, which is
- * far faster than random inserts into the b-tree.
+ * search_term(id, term, docs) lists the vocabulary, numbered in the
+ * terms' byte order. The deletion neighbourhood is a set of (h, term id)
+ * pairs, h a 32-bit FNV-1a hash of a term or of one of its one-letter
+ * deletions (letters are code points, not bytes); it is stored compactly
+ * in search_del(bucket, pairs): one row per high 16 bits of h, holding
+ * the sorted pairs as 5 bytes each (low 16 bits of h, 24-bit term id),
+ * about a third of the size of a (h, term_id) table. A lookup hashes the
+ * typed word and its deletions, so a query costs n + 1 row reads and
+ * binary searches; hash collisions only add a candidate that the
+ * distance check then drops. Completions of the word being typed are a
+ * binary search over term ids (no index on the terms needed).
  *
  * search_state(key, value): 'gen' is raised by the entry_text triggers;
  * 'vocab_gen' is the gen the tables were built for. A read-only connection
@@ -28,7 +32,9 @@
 #include "catalog/xmalloc.h"
 
 #define TYPO_MIN_TERM (CATALOG_TYPO_MIN_WORD - 1)
-#define TYPO_MAX_TERM 40	/* code points; longer words are not kept */
+#define TYPO_MAX_TERM 40	/* code points; longer words: no typos */
+#define TYPO_PAIR 5		/* bytes per stored (hash, term) pair */
+#define TYPO_MAX_ID 0xffffff	/* term ids that fit in a pair */
 
 struct typo_pair {
 	int64_t		 h;
@@ -132,6 +138,18 @@ typo_pair_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* A pair as stored: low 16 bits of the hash, then the term id, big end. */
+static unsigned char *
+typo_pair_pack(const struct typo_pair *p, unsigned char *out)
+{
+	out[0] = (unsigned char)(p->h >> 8);
+	out[1] = (unsigned char)p->h;
+	out[2] = (unsigned char)(p->id >> 16);
+	out[3] = (unsigned char)(p->id >> 8);
+	out[4] = (unsigned char)p->id;
+	return out;
+}
+
 static int
 typo_sql_error(struct catalog_db *db, char **cause)
 {
@@ -148,6 +166,7 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 	sqlite3 *sq = catalog_db_sqlite(db);
 	sqlite3_stmt *voc = NULL, *ins = NULL;
 	struct typo_pair *pairs = NULL;
+	unsigned char *blob = NULL, pack[TYPO_PAIR];
 	size_t npairs = 0, cap = 0, i;
 	UChar32 cp[TYPO_MAX_TERM + 1];
 	int64_t id = 0;
@@ -184,7 +203,7 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 		}
 		sqlite3_reset(ins);
 		n = typo_decode(t, cp, TYPO_MAX_TERM);
-		if (n < TYPO_MIN_TERM)
+		if (n < TYPO_MIN_TERM || id > TYPO_MAX_ID)
 			continue;	/* no typos corrected to it */
 		if (npairs + (size_t)n + 1 > cap) {
 			cap = (npairs + (size_t)n + 1) * 2;
@@ -199,15 +218,27 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 	ins = NULL;
 	qsort(pairs, npairs, sizeof *pairs, typo_pair_cmp);
 	free(sql);
-	sql = xasprintf("INSERT OR IGNORE INTO %s.search_del(h, term_id)"
+	sql = xasprintf("INSERT INTO %s.search_del(bucket, pairs)"
 	    " VALUES (?, ?)", schema);
 	if (sqlite3_prepare_v2(sq, sql, -1, &ins, NULL) != SQLITE_OK) {
 		typo_sql_error(db, cause);
 		goto out;
 	}
-	for (i = 0; i < npairs; i++) {
-		sqlite3_bind_int64(ins, 1, pairs[i].h);
-		sqlite3_bind_int64(ins, 2, pairs[i].id);
+	blob = xmalloc(npairs * TYPO_PAIR + 1);
+	for (i = 0; i < npairs; ) {
+		int64_t bucket = pairs[i].h >> 16;
+		size_t len = 0;
+
+		for (; i < npairs && pairs[i].h >> 16 == bucket; i++) {
+			if (len > 0 && memcmp(blob + len - TYPO_PAIR,
+			    typo_pair_pack(&pairs[i], pack), TYPO_PAIR) == 0)
+				continue;	/* the same pair twice */
+			memcpy(blob + len, typo_pair_pack(&pairs[i], pack),
+			    TYPO_PAIR);
+			len += TYPO_PAIR;
+		}
+		sqlite3_bind_int64(ins, 1, bucket);
+		sqlite3_bind_blob(ins, 2, blob, (int)len, SQLITE_STATIC);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			typo_sql_error(db, cause);
 			goto out;
@@ -215,8 +246,9 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 		sqlite3_reset(ins);
 	}
 	free(sql);
-	sql = xasprintf("UPDATE %s.search_state SET value = %lld"
-	    " WHERE key = 'vocab_gen'", schema, (long long)gen);
+	sql = xasprintf("INSERT OR REPLACE INTO %s.search_state(key, value)"
+	    " VALUES ('vocab_gen', %lld), ('vocab_size', %lld)", schema,
+	    (long long)gen, (long long)id);
 	if (catalog_db_exec(db, sql, cause) != 0)
 		goto out;
 	rc = 0;
@@ -224,6 +256,7 @@ out:
 	sqlite3_finalize(voc);
 	sqlite3_finalize(ins);
 	free(pairs);
+	free(blob);
 	free(sql);
 	return rc;
 }
@@ -278,11 +311,8 @@ typo_schema(struct catalog_db *db)
 	    " INSERT OR IGNORE INTO temp.search_state VALUES ('vocab_gen', 0);"
 	    " CREATE TEMP TABLE IF NOT EXISTS search_term (id INTEGER PRIMARY"
 	    " KEY, term TEXT NOT NULL, docs INTEGER NOT NULL);"
-	    " CREATE INDEX IF NOT EXISTS temp.search_term_term"
-	    " ON search_term(term);"
-	    " CREATE TEMP TABLE IF NOT EXISTS search_del (h INTEGER NOT NULL,"
-	    " term_id INTEGER NOT NULL, PRIMARY KEY (h, term_id))"
-	    " WITHOUT ROWID", &cause) != 0 ||
+	    " CREATE TEMP TABLE IF NOT EXISTS search_del (bucket INTEGER"
+	    " PRIMARY KEY, pairs BLOB NOT NULL)", &cause) != 0 ||
 	    typo_rebuild(db, "temp", gen, &cause) != 0) {
 		free(cause);
 		return NULL;
@@ -312,10 +342,10 @@ catalog_typo_corrections(struct catalog_db *db, const char *word,
 {
 	UChar32 cp[TYPO_MAX_TERM + 1];
 	struct typo_cand *c = NULL;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = NULL, *tst = NULL;
 	const char *schema;
 	size_t nc = 0, i, j, n_out = 0;
-	char *sql;
+	char *sql = NULL, *tsql = NULL;
 	int n, k;
 
 	n = typo_decode(word, cp, TYPO_MAX_TERM);
@@ -323,27 +353,58 @@ catalog_typo_corrections(struct catalog_db *db, const char *word,
 		return 0;
 	if ((schema = typo_schema(db)) == NULL)
 		return 0;
-	sql = xasprintf("SELECT t.id, t.docs, t.term FROM %s.search_del d"
-	    " JOIN %s.search_term t ON t.id = d.term_id WHERE d.h = ?",
-	    schema, schema);
+	sql = xasprintf("SELECT pairs FROM %s.search_del WHERE bucket = ?",
+	    schema);
+	tsql = xasprintf("SELECT docs, term FROM %s.search_term WHERE id = ?",
+	    schema);
 	if (sqlite3_prepare_v2(catalog_db_sqlite(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK)
+	    SQLITE_OK || sqlite3_prepare_v2(catalog_db_sqlite(db), tsql, -1,
+	    &tst, NULL) != SQLITE_OK)
 		goto out;
 	for (k = -1; k < n; k++) {
-		sqlite3_bind_int64(st, 1, typo_hash(cp, n, k));
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			const char *t = (const char *)sqlite3_column_text(st, 2);
+		int64_t h = typo_hash(cp, n, k);
+		const unsigned char *b;
+		size_t len, lo, hi;
 
+		sqlite3_bind_int64(st, 1, h >> 16);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			continue;
+		}
+		b = sqlite3_column_blob(st, 0);
+		len = (size_t)sqlite3_column_bytes(st, 0) / TYPO_PAIR;
+		/* Pairs are sorted: find the first with our low 16 bits. */
+		for (lo = 0, hi = len; lo < hi; ) {
+			size_t mid = (lo + hi) / 2;
+			unsigned v = (unsigned)b[mid * TYPO_PAIR] << 8 |
+			    b[mid * TYPO_PAIR + 1];
+
+			if (v < (unsigned)(h & 0xffff))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < len; lo++) {
+			const unsigned char *e = b + lo * TYPO_PAIR;
+			int64_t id = (int64_t)e[2] << 16 | e[3] << 8 | e[4];
+			const char *t;
+
+			if (((unsigned)e[0] << 8 | e[1]) != (h & 0xffff))
+				break;
 			for (j = 0; j < nc && c[j].id != id; j++)
 				;
-			if (j < nc || t == NULL ||
-			    !catalog_typo_distance1(word, t))
+			if (j < nc)
 				continue;
-			c = xreallocarray(c, nc + 1, sizeof *c);
-			c[nc].id = id;
-			c[nc].docs = sqlite3_column_int64(st, 1);
-			c[nc++].term = xstrdup(t);
+			sqlite3_bind_int64(tst, 1, id);
+			if (sqlite3_step(tst) == SQLITE_ROW &&
+			    (t = (const char *)sqlite3_column_text(tst, 1)) !=
+			    NULL && catalog_typo_distance1(word, t)) {
+				c = xreallocarray(c, nc + 1, sizeof *c);
+				c[nc].id = id;
+				c[nc].docs = sqlite3_column_int64(tst, 0);
+				c[nc++].term = xstrdup(t);
+			}
+			sqlite3_reset(tst);
 		}
 		sqlite3_reset(st);
 	}
@@ -357,44 +418,75 @@ catalog_typo_corrections(struct catalog_db *db, const char *word,
 	}
 out:
 	sqlite3_finalize(st);
+	sqlite3_finalize(tst);
 	free(sql);
+	free(tsql);
 	free(c);
 	return n_out;
+}
+
+/* The term with this id into buf (cap bytes); 0, or -1 if none. */
+static int
+typo_term_at(sqlite3_stmt *st, int64_t id, char *buf, size_t cap)
+{
+	const char *t;
+	int rc = -1;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (t = (const char *)sqlite3_column_text(st, 0)) != NULL) {
+		snprintf(buf, cap, "%s", t);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
 }
 
 int
 catalog_typo_completions(struct catalog_db *db, const char *prefix,
     char **out, size_t max)
 {
+	sqlite3 *sq = catalog_db_sqlite(db);
 	sqlite3_stmt *st = NULL;
 	const char *schema;
-	char *sql, *hi;
-	size_t n = 0, i;
+	size_t plen = strlen(prefix), n = 0, i;
+	int64_t lo = 1, hi, id;
+	char *sql, term[1024];
 
 	if ((schema = typo_schema(db)) == NULL)
 		return -1;
-	/* Every string that starts with prefix sorts below prefix + U+10FFFF. */
-	hi = xasprintf("%s\xf4\x8f\xbf\xbf", prefix);
-	sql = xasprintf("SELECT term FROM %s.search_term WHERE term >= ?1"
-	    " AND term < ?2 ORDER BY term LIMIT %zu", schema, max + 1);
-	if (sqlite3_prepare_v2(catalog_db_sqlite(db), sql, -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			if (n == max) {
-				n = max + 1;
-				break;
-			}
-			out[n++] = catalog_db_column_strdup(st, 0);
+	/*
+	 * Ids follow the terms' byte order (typo_build numbers them as
+	 * fts5vocab lists them), so a binary search over ids finds the
+	 * first term >= prefix without an index on the terms.
+	 */
+	sql = xasprintf("SELECT term FROM %s.search_term WHERE id = ?", schema);
+	if (sqlite3_prepare_v2(sq, sql, -1, &st, NULL) != SQLITE_OK) {
+		free(sql);
+		return -1;
+	}
+	hi = typo_state(db, schema, "vocab_size") + 1;
+	while (lo < hi) {
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (typo_term_at(st, mid, term, sizeof term) == 0 &&
+		    strcmp(term, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (id = lo; typo_term_at(st, id, term, sizeof term) == 0 &&
+	    strncmp(term, prefix, plen) == 0; id++) {
+		if (n == max) {
+			n = max + 1;
+			break;
 		}
-	} else
-		n = max + 1;
+		out[n++] = xstrdup(term);
+	}
 	sqlite3_finalize(st);
 	free(sql);
-	free(hi);
 	if (n > max) {
-		for (i = 0; i < max && i < n; i++)
+		for (i = 0; i < max; i++)
 			free(out[i]);
 		return -1;
 	}
