@@ -3,9 +3,11 @@
  *
  * Each tokenizer instance owns a folder (fold.c) and hands FTS5 every
  * folded word with its byte range in the original text. Queries are
- * folded by the same code in search.c before they reach FTS5, so the
- * tokenizer sees only already-folded words there and folds them again
- * harmlessly (folding is idempotent).
+ * folded word by word by the same code in search.c before they reach
+ * FTS5, one word per quoted string, so in a query each string is taken
+ * as the one token it is: splitting it again could make two tokens of
+ * one (NFKC folding can put a space into a word: U+037A becomes " ι"),
+ * and a phrase of two tokens is an error without positions.
  *
  * When indexing (not when parsing a query) every word in a non-Latin
  * script is followed by its Latin transliterations as colocated tokens
@@ -86,6 +88,8 @@ catalog_fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
 
 	if (text == NULL || n <= 0)
 		return SQLITE_OK;
+	if (flags & FTS5_TOKENIZE_QUERY)
+		return token(ctx, 0, text, n, 0, n);
 	if (flags & FTS5_TOKENIZE_DOCUMENT)
 		return catalog_fold_words_latin(t->fold, text, (size_t)n,
 		    catalog_fts_word_alt, &c);

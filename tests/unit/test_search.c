@@ -256,7 +256,9 @@ test_hostile_queries(void **state)
 {
 	const char *qs[] = { "\"", "*", "lassen\" OR \"zorg", "NEAR(a b)",
 	    "-lassen", "lassen:", "^", "(((", "AND", "\x01\x1b[2J", "\xff\xfe",
-	    "' OR 1=1 --", "title:lassen" };
+	    "' OR 1=1 --", "title:lassen",
+	    /* Folds to "o ι": one word with a space in it (found by fuzzing). */
+	    "ro;o\xcd\xbaR", "\xcd\xba", "a\xcd\xba b" };
 	struct catalog_results r;
 	struct catalog_query q;
 	char *cause = NULL;
