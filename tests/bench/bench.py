@@ -2,7 +2,7 @@
 """bench.py: search benchmark for Leerpunt (make bench).
 
 usage: bench.py --catalog PATH [--sizes 10000,100000] [--work DIR]
-                [--rounds N]
+                [--rounds N] [--reuse]
 
 For each size: generates a synthetic catalogue with gen.py (cached in the
 work folder), imports it with `leerpunt-catalog import` under
@@ -14,6 +14,10 @@ every prefix is a query, run through `search --batch --timing`, without
 and with each set of filters. Reports p50, p99 and max of the
 microseconds catalog_search_run() took, as Markdown on stdout. The first
 query of each run (cold caches, first use of ICU) is reported apart.
+With --reuse an existing database of the work folder is searched again
+without importing (to measure again on a quieter machine). The load
+average is printed with each size: other processes on the machine
+change the tail latencies a lot.
 """
 import argparse
 import json
@@ -100,31 +104,39 @@ def bench_size(args, n):
             f.write(out)
     raw = int(open(bytes_file).read())
     db = os.path.join(args.work, "bench-%d.db" % n)
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
-    files = sorted(os.path.join(data, f) for f in os.listdir(data)
-                   if f.startswith("entries-"))
-    imp_s, imp_rss = time_v([args.catalog, "--db", db, "import", "--format",
-                             "csv", os.path.join(data, "themes.csv")] + files)
-    idx_s, idx_rss = time_v([args.catalog, "--db", db, "search",
-                             "--reindex"])
-    subprocess.run(["sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE)"],
-                   capture_output=True)
-    size = os.path.getsize(db)
     print("### %d entries\n" % n)
-    print("- import: %.1f s, peak memory %d MiB" % (imp_s, imp_rss // 1024))
-    print("- typo vocabulary (search --reindex): %.1f s, peak memory %d MiB"
-          % (idx_s, idx_rss // 1024))
+    if not (args.reuse and os.path.exists(db)):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        files = sorted(os.path.join(data, f) for f in os.listdir(data)
+                       if f.startswith("entries-"))
+        imp_s, imp_rss = time_v([args.catalog, "--db", db, "import",
+                                 "--format", "csv",
+                                 os.path.join(data, "themes.csv")] + files)
+        idx_s, idx_rss = time_v([args.catalog, "--db", db, "search",
+                                 "--reindex"])
+        subprocess.run(["sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE)"],
+                       capture_output=True)
+        print("- import: %.1f s, peak memory %d MiB"
+              % (imp_s, imp_rss // 1024))
+        print("- typo vocabulary (search --reindex): %.1f s, peak memory "
+              "%d MiB" % (idx_s, idx_rss // 1024))
+    else:
+        print("- import: not run (--reuse)")
+    size = os.path.getsize(db)
     print("- database: %.1f MiB; raw text %.1f MiB; ratio %.2f"
           % (size / 2**20, raw / 2**20, size / raw))
+    print("- load average before the searches: %.2f" % os.getloadavg()[0])
     print()
     print("| filters | queries | p50 ms | p99 ms | max ms | first (cold) ms "
-          "| peak memory MiB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| CPU p50 ms | CPU p99 ms | CPU max ms | peak memory MiB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     allus = []
+    allcpu = []
     for name, extra in FILTERS:
         us = []
+        cpu = []
         cold = None
         peak = 0
         by_lang = {}
@@ -132,12 +144,13 @@ def bench_size(args, n):
             by_lang.setdefault(lang, []).extend(prefixes(text))
         for lang, lines in sorted(by_lang.items()):
             for r in range(args.rounds):
-                t0 = time.time()
                 res = run_batch(args.catalog, db, lang, lines, extra)
                 times = [x["us"] for x in res]
+                cpus = [x["cpu_us"] for x in res]
                 if cold is None:
                     cold = times[0]
                 us.extend(times[1:] if r == 0 else times)
+                cpu.extend(cpus[1:] if r == 0 else cpus)
         # Peak memory of one batch run (Dutch, all filters of this set).
         cmd = [args.catalog, "--db", db, "search", "--batch", "--lang", "nl",
                "--today", "2026-11-27"] + extra
@@ -147,13 +160,18 @@ def bench_size(args, n):
         peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
                              p.stderr).group(1))
         allus.extend(us)
-        print("| %s | %d | %.2f | %.2f | %.2f | %.2f | %d |"
+        allcpu.extend(cpu)
+        print("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f "
+              "| %d |"
               % (name, len(us), pct(us, 50) / 1000, pct(us, 99) / 1000,
-                 max(us) / 1000, cold / 1000, peak // 1024))
-    print("| **all** | %d | %.2f | %.2f | %.2f | | |"
+                 max(us) / 1000, cold / 1000, pct(cpu, 50) / 1000,
+                 pct(cpu, 99) / 1000, max(cpu) / 1000, peak // 1024))
+    print("| **all** | %d | %.2f | %.2f | %.2f | | %.2f | %.2f | %.2f | |"
           % (len(allus), pct(allus, 50) / 1000, pct(allus, 99) / 1000,
-             max(allus) / 1000))
+             max(allus) / 1000, pct(allcpu, 50) / 1000,
+             pct(allcpu, 99) / 1000, max(allcpu) / 1000))
     print()
+    print("Load average after the searches: %.2f\n" % os.getloadavg()[0])
     sys.stdout.flush()
 
 
@@ -163,6 +181,7 @@ def main():
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--work", default="bench-work")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--reuse", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     print("## Search benchmark, %s\n" % time.strftime("%Y-%m-%d %H:%M"))
