@@ -67,7 +67,7 @@
 #define SEARCH_MAX_LIMIT 1000
 #define SEARCH_NTIERS 6
 #define SEARCH_SCAN_BUDGET 20000	/* index rows read per search */
-#define SEARCH_CHECK_BUDGET 1500	/* entries checked per search */
+#define SEARCH_CHECK_BUDGET 1000	/* entries checked per search */
 #define SEARCH_BATCH 256		/* entries checked in one statement */
 
 struct search_sql {
@@ -963,10 +963,11 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 			    ex.exact[v]);
 		/*
 		 * Rows of better tiers come again: read past them. Once the
-		 * page is full, worse tiers only add to the total.
+		 * page is full, worse tiers only add to the total; sorted by
+		 * name, no entry needs the relevance keys.
 		 */
 		rc = search_collect(&c, &set, src[tier % 3], m, tier, tier >= 3,
-		    q->sort == CATALOG_SORT_NAME || set.n < q->offset + limit,
+		    q->sort != CATALOG_SORT_NAME && set.n < q->offset + limit,
 		    cause);
 		free(notm);
 		if (rc != 0)
