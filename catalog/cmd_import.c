@@ -19,6 +19,9 @@
 #include "catalog/csvimport.h"
 #include "catalog/db.h"
 #include "catalog/import.h"
+#include "catalog/safe.h"
+#include "catalog/ooapi.h"
+#include "catalog/xcri.h"
 #include "catalog/xmalloc.h"
 
 struct import_format {
@@ -41,8 +44,30 @@ import_csv_files(struct catalog_import *imp, char **files, size_t n,
 	return 0;
 }
 
+/* OOAPI files go in together: an offering may name a course in another. */
+static int
+import_ooapi_files(struct catalog_import *imp, char **files, size_t n,
+    char **cause)
+{
+	return catalog_ooapi_import(imp, (const char *const *)files, n, cause);
+}
+
+static int
+import_xcri_files(struct catalog_import *imp, char **files, size_t n,
+    char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (catalog_xcri_import(imp, files[i], cause) != 0)
+			return -1;
+	return 0;
+}
+
 static const struct import_format import_formats[] = {
 	{ "csv", catalog_csvimport_sniff, import_csv_files },
+	{ "ooapi", catalog_ooapi_sniff, import_ooapi_files },
+	{ "xcri", catalog_xcri_sniff, import_xcri_files },
 };
 
 #define NFORMATS (sizeof import_formats / sizeof import_formats[0])
@@ -92,8 +117,12 @@ import_print_summary(const struct catalog_import_summary *s, int64_t version)
 	if (s->themes > 0)
 		printf(", %zu theme changes", s->themes);
 	printf("; catalogue version %lld\n", (long long)version);
-	for (i = 0; i < s->nskip_reasons; i++)
-		printf("skipped: %s\n", s->skip_reasons[i]);
+	for (i = 0; i < s->nskip_reasons; i++) {
+		char *why = catalog_safe_line(s->skip_reasons[i]);
+
+		printf("skipped: %s\n", why);
+		free(why);
+	}
 }
 
 int

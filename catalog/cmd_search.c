@@ -27,6 +27,7 @@
 #include "catalog/cmd.h"
 #include "catalog/db.h"
 #include "catalog/lang.h"
+#include "catalog/safe.h"
 #include "catalog/search.h"
 #include "catalog/typo.h"
 #include "catalog/xmalloc.h"
@@ -65,15 +66,14 @@ search_print_json(json_t *o)
 static void
 search_print_text(const struct catalog_hit *h)
 {
-	/* Catalogue text is untrusted: no control characters to the tty. */
-	const unsigned char *p;
+	char *title = catalog_safe_line(h->title.value);
+	char *city = catalog_safe_line(h->city);
 
-	printf("%lld\t", (long long)h->id);
-	for (p = (const unsigned char *)h->title.value; *p != '\0'; p++)
-		putchar(*p < 0x20 || *p == 0x7f ? ' ' : *p);
-	printf(" [%s]", h->title.lang);
+	printf("%lld\t%s [%s]", (long long)h->id, title, h->title.lang);
 	if (h->city != NULL)
-		printf(" - %s", h->city);
+		printf(" - %s", city);
+	free(title);
+	free(city);
 	if (h->start != NULL)
 		printf(", %s", h->start);
 	if (h->cost_cents == 0)

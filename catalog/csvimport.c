@@ -88,18 +88,16 @@ csv_map_column(const char *name, int themes_file, struct csv_col *col,
 		return -1;
 	}
 	field = xstrndup(name, (size_t)(us - name));
+	col->role = R_COUNT;
 	if (themes_file) {
 		if (strcmp(field, "label") == 0)
 			col->role = R_LABEL;
 		else if (strcmp(field, "hint") == 0)
 			col->role = R_HINT;
-		else
-			f = -1, col->role = R_COUNT;
 	} else if ((f = catalog_record_field_parse(field)) >= 0) {
 		col->role = R_TEXT;
 		col->field = f;
-	} else
-		col->role = R_COUNT;
+	}
 	free(field);
 	if (col->role == R_COUNT) {
 		*reason = xasprintf("unknown column \"%s\"", name);

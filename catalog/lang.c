@@ -18,7 +18,7 @@
 static int
 catalog_lang_locale(const char *tag, char *loc, size_t locsz)
 {
-	char buf[96];
+	char buf[96], canon[ULOC_FULLNAME_CAPACITY];
 	UErrorCode ec = U_ZERO_ERROR;
 	int32_t parsed = 0, len;
 	size_t i, n;
@@ -38,9 +38,14 @@ catalog_lang_locale(const char *tag, char *loc, size_t locsz)
 		buf[i] = (char)c;
 	}
 	buf[n] = '\0';
-	len = uloc_forLanguageTag(buf, loc, (int32_t)locsz, &parsed, &ec);
+	len = uloc_forLanguageTag(buf, canon, (int32_t)sizeof canon, &parsed,
+	    &ec);
 	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING ||
 	    len <= 0 || (size_t)parsed != n)
+		return -1;
+	/* CLDR aliases: "nld" and "dut" become "nl", "iw" becomes "he". */
+	len = uloc_canonicalize(canon, loc, (int32_t)locsz, &ec);
+	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING || len <= 0)
 		return -1;
 	return 0;
 }

@@ -18,6 +18,8 @@
 
 #include "catalog/cmd.h"
 #include "catalog/db.h"
+#include "catalog/safe.h"
+#include "catalog/state.h"
 #include "catalog/xmalloc.h"
 
 #ifndef LP_PKGDATADIR
@@ -27,7 +29,7 @@
 static const struct cmd cmds[] = {
 	{ "demo", cmd_demo, "",
 	  "load the demo catalogue (themes and entries)" },
-	{ "import", cmd_import, "[--format csv] [--source NAME] FILE...",
+	{ "import", cmd_import, "[--format csv|ooapi|xcri] [--source NAME] FILE...",
 	  "import course data; all files in one transaction" },
 	{ "search", cmd_search, "[--lang LL] [--json] [--theme KEY] [--limit N] "
 	  "[--offset N]\n    [--kind K] [--province P] [--mode M] [--free] "
@@ -37,6 +39,21 @@ static const struct cmd cmds[] = {
 	  "print entries that match the words" },
 	{ "stats", cmd_stats, "[--json]",
 	  "print the number of entries and the catalogue version" },
+	{ "staff", cmd_staff, "add [--pin-stdin] NAME | remove NAME | list",
+	  "manage staff accounts (PINs for staff mode)" },
+	{ "keygen", cmd_keygen, "--kind office|kiosk|repo --out PREFIX",
+	  "write a key pair to PREFIX.pub and PREFIX.secret" },
+	{ "enrol", cmd_enrol, "--offering ID --name NAME (--phone P | --email E)"
+	  " [--note TEXT] --consent yes [--office-key FILE]",
+	  "enrol a person; the data is sealed for the office" },
+	{ "outbox", cmd_outbox, "[--all]",
+	  "show enrolments waiting to be sent (no personal data)" },
+	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
+	  "--ooapi] DIR", "office: read received enrolments" },
+	{ "publish", cmd_publish, "--key FILE.secret --out DIR "
+	  "[--expires-in DURATION] [--keep-deltas K] [--next-key FILE.pub] "
+	  "[--state DIR]",
+	  "write the catalogue as a repository for leerpunt-sync" },
 };
 
 #define NCMDS (sizeof cmds / sizeof cmds[0])
@@ -45,12 +62,16 @@ int
 cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *safe;
 
-	fprintf(stderr, "%s: ", ctx->progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* Messages quote input values: never let them drive the terminal. */
+	safe = catalog_safe_line(msg);
+	fprintf(stderr, "%s: %s\n", ctx->progname, safe);
+	free(safe);
+	free(msg);
 	return 1;
 }
 
@@ -61,7 +82,7 @@ cmd_usage(struct cmd_ctx *ctx, const char *name, FILE *f)
 
 	for (i = 0; i < NCMDS; i++)
 		if (strcmp(cmds[i].name, name) == 0)
-			fprintf(f, "usage: %s [--db PATH] %s %s\n",
+			fprintf(f, "usage: %s [--db PATH] [--state PATH] %s %s\n",
 			    ctx->progname, cmds[i].name, cmds[i].usage);
 }
 
@@ -127,6 +148,19 @@ cmd_open_db(struct cmd_ctx *ctx, int create, int readonly)
 	return db;
 }
 
+struct catalog_state *
+cmd_open_state(struct cmd_ctx *ctx)
+{
+	struct catalog_state *state;
+	char *cause = NULL;
+
+	if ((state = catalog_state_open(ctx->state_path, &cause)) == NULL) {
+		cmd_fail(ctx, "%s", cause);
+		free(cause);
+	}
+	return state;
+}
+
 static void
 usage(struct cmd_ctx *ctx, FILE *f)
 {
@@ -140,8 +174,11 @@ usage(struct cmd_ctx *ctx, FILE *f)
 	fprintf(f, "\nOptions:\n"
 	    "  --db PATH    the catalogue (default %s;\n"
 	    "               the environment variable LEERPUNT_DB overrides it)\n"
+	    "  --state PATH the kiosk's state: staff, keys, outbox (default\n"
+	    "               %s; LEERPUNT_STATE overrides it)\n"
 	    "  --help       show this help; COMMAND --help shows its usage\n"
-	    "  --version    show the version\n", catalog_db_default_path());
+	    "  --version    show the version\n", catalog_db_default_path(),
+	    catalog_state_default_path());
 }
 
 int
@@ -149,6 +186,7 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "state", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -159,10 +197,14 @@ main(int argc, char **argv)
 
 	ctx.progname = "leerpunt-catalog";
 	ctx.db_path = catalog_db_default_path();
+	ctx.state_path = catalog_state_default_path();
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			ctx.db_path = optarg;
+			break;
+		case 's':
+			ctx.state_path = optarg;
 			break;
 		case 'h':
 			usage(&ctx, stdout);

@@ -36,6 +36,10 @@ test_primary(void **state)
 		    sizeof out), 0);
 		assert_string_equal(out, "nl");
 	}
+	assert_int_equal(catalog_lang_primary("nld", out, sizeof out), 0);
+	assert_string_equal(out, "nl");
+	assert_int_equal(catalog_lang_primary("ara", out, sizeof out), 0);
+	assert_string_equal(out, "ar");
 	assert_int_equal(catalog_lang_primary("ti-ER", out, sizeof out), 0);
 	assert_string_equal(out, "ti");
 	assert_int_equal(catalog_lang_primary("-", out, sizeof out), -1);

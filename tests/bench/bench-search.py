@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""bench.py: search benchmark for Leerpunt (make bench).
+"""bench-search.py: search benchmark for Leerpunt (make bench).
 
-usage: bench.py --catalog PATH [--sizes 10000,100000] [--work DIR]
+usage: bench-search.py --catalog PATH [--sizes 10000,100000] [--work DIR]
                 [--rounds N] [--reuse]
 
-For each size: generates a synthetic catalogue with gen.py (cached in the
+For each size: generates a synthetic catalogue with gen-search.py (cached in the
 work folder), imports it with `leerpunt-catalog import` under
 /usr/bin/time -v (import time, peak memory), brings the typo vocabulary
 up to date (`search --reindex`), and measures the database size against
@@ -97,7 +97,7 @@ def bench_size(args, n):
     data = os.path.join(args.work, "data-%d" % n)
     bytes_file = os.path.join(data, "text-bytes")
     if not os.path.exists(bytes_file):
-        out = subprocess.run([sys.executable, os.path.join(HERE, "gen.py"),
+        out = subprocess.run([sys.executable, os.path.join(HERE, "gen-search.py"),
                               str(n), data], capture_output=True, text=True,
                              check=True).stdout
         with open(bytes_file, "w") as f:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""gen.py: a deterministic synthetic Leerpunt catalogue for benchmarks.
+"""gen-search.py: a deterministic synthetic Leerpunt catalogue for benchmarks.
 
-usage: gen.py N OUTDIR [SEED]
+usage: gen-search.py N OUTDIR [SEED]
 
 Writes OUTDIR/themes.csv and OUTDIR/entries-NNNN.csv (20000 entries a
 file, since the importer takes files up to 64 MiB) in the Leerpunt CSV

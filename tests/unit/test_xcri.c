@@ -1,0 +1,464 @@
+/*
+ * test_xcri: XCRI-CAP 1.2 import. The real samples import and can be
+ * found by their words; texts keep xml:lang, XHTML becomes plain text,
+ * presentations become offerings (dates, duration, mode, language, cost,
+ * venue); and bad input (broken XML, entity bombs, external entities,
+ * huge texts, bad values) fails naming file, line and element path while
+ * the catalogue stays exactly as it was.
+ */
+#include "unit.h"
+
+#include "catalog/entry.h"
+#include "catalog/search.h"
+#include "catalog/xcri.h"
+
+#define HEAD "<?xml version='1.0' encoding='UTF-8'?>\n" CAT
+#define CAT "<catalog xmlns='http://xcri.org/profiles/1.2/catalog' " \
+	"xmlns:dc='http://purl.org/dc/elements/1.1/' " \
+	"xmlns:mlo='http://purl.org/net/mlo' " \
+	"xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' " \
+	"xmlns:geo='http://www.w3.org/2003/01/geo/wgs84_pos' " \
+	"xmlns:xhtml='http://www.w3.org/1999/xhtml'>\n" \
+	"<provider><dc:identifier>https://www.roc.example/</dc:identifier>" \
+	"<dc:title>ROC Voorbeeld</dc:title>\n"
+#define TAIL "</provider></catalog>\n"
+/* A course with id and title, and more elements in the middle. */
+#define COURSE(id, more) "<course><dc:identifier>" id "</dc:identifier>" \
+	"<dc:title xml:lang='nl'>Lassen</dc:title>" more "</course>\n"
+
+static const char *
+samples(void)
+{
+	const char *s = getenv("LEERPUNT_SHARED");
+
+	return s != NULL ? s : "../shared";
+}
+
+static struct unit_db *
+themed_db(void)
+{
+	struct unit_db *u = unit_db_new();
+	struct catalog_import_summary sum;
+	struct catalog_import *imp;
+	const char *dir = getenv("LEERPUNT_DATADIR");
+	char *cause = NULL, *path;
+
+	path = xasprintf("%s/themes.csv", dir != NULL ? dir : "catalog/data");
+	imp = catalog_import_begin(u->db, "themes", &cause);
+	assert_non_null(imp);
+	if (catalog_csvimport_file(imp, path, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(catalog_import_commit(imp, &sum, &cause), 0);
+	catalog_import_summary_done(&sum);
+	free(path);
+	return u;
+}
+
+/* Import xml as t.xml; 0, or -1 and *cause (the import was aborted). */
+static int
+import_xml(struct catalog_db *db, const char *xml, size_t len, char **cause)
+{
+	struct catalog_import_summary sum;
+	struct catalog_import *imp;
+
+	if ((imp = catalog_import_begin(db, "xcri:test", cause)) == NULL)
+		return -1;
+	if (catalog_xcri_import_memory(imp, "t.xml", xml, len, cause) != 0) {
+		catalog_import_abort(imp);
+		return -1;
+	}
+	if (catalog_import_commit(imp, &sum, cause) != 0)
+		return -1;
+	catalog_import_summary_done(&sum);
+	return 0;
+}
+
+static void
+import_ok(struct catalog_db *db, const char *xml)
+{
+	char *cause = NULL;
+
+	if (import_xml(db, xml, strlen(xml), &cause) != 0)
+		fail_msg("%s", cause);
+}
+
+static struct catalog_entry *
+entry_by_key(struct catalog_db *db, const char *key, const char *lang)
+{
+	struct catalog_query q;
+	struct catalog_results r;
+	struct catalog_entry *e = NULL;
+	char *cause = NULL;
+	size_t i;
+
+	catalog_query_init(&q);
+	q.limit = 1000;
+	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
+	for (i = 0; i < r.n && e == NULL; i++) {
+		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
+		assert_non_null(e);
+		if (strcmp(e->key, key) != 0) {
+			catalog_entry_free(e);
+			e = NULL;
+		}
+	}
+	catalog_results_done(&r);
+	if (e == NULL)
+		fail_msg("no entry %s", key);
+	return e;
+}
+
+static int
+findable(struct catalog_db *db, const char *lang, const char *word,
+    const char *key)
+{
+	struct catalog_query q;
+	struct catalog_results r;
+	struct catalog_entry *e;
+	char *cause = NULL;
+	size_t i;
+	int found = 0;
+
+	catalog_query_init(&q);
+	q.text = word;
+	q.lang = lang;
+	q.limit = 100;
+	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
+	for (i = 0; i < r.n && !found; i++) {
+		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
+		found = e != NULL && strcmp(e->key, key) == 0;
+		catalog_entry_free(e);
+	}
+	catalog_results_done(&r);
+	return found;
+}
+
+#define MBA "xcri:www.poppleton.ac.uk/www.poppleton.ac.uk/postgraduate/mba"
+
+static void
+test_samples(void **state)
+{
+	struct unit_db *u = themed_db();
+	struct catalog_import_summary sum;
+	struct catalog_import *imp;
+	struct catalog_entry *e;
+	char *cause = NULL, *a, *b;
+
+	(void)state;
+	a = xasprintf("%s/samples/xcri-cap-1.2/cetis__PG_Generic_XCRI-CAP-1.2"
+	    ".xml", samples());
+	b = xasprintf("%s/samples/xcri-cap-1.2/k-int__wychwolf-moodle.xml",
+	    samples());
+	imp = catalog_import_begin(u->db, "xcri:samples", &cause);
+	if (catalog_xcri_import(imp, a, &cause) != 0 ||
+	    catalog_xcri_import(imp, b, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(catalog_import_commit(imp, &sum, &cause), 0);
+	assert_int_equal(sum.created, 2);
+	catalog_import_summary_done(&sum);
+	free(a);
+	free(b);
+
+	assert_true(findable(u->db, "en", "business marketing", MBA));
+	assert_true(findable(u->db, "nl", "marketing", MBA));
+	e = entry_by_key(u->db, MBA, "en");
+	assert_string_equal(e->title.value, "Business and Marketing");
+	assert_string_equal(e->title.lang, "en");	/* no xml:lang */
+	assert_string_equal(e->provider, "Poppleton University");
+	assert_string_equal(e->link, "http://www.poppleton.ac.uk/postgraduate/"
+	    "mba");
+	assert_string_equal(e->city, "Poppleton");
+	assert_string_equal(e->contact,
+	    "0800 666 9999, course-enquiries@poppleton.ac.uk");
+	assert_string_equal(e->summary.value, "This professional masters "
+	    "degree in business and marketing is an exciting route for anyone "
+	    "working in any field.");
+	/* XHTML paragraphs, and the typed description left out. */
+	assert_non_null(strstr(e->description.value,
+	    "MBA in Business and Marketing\n\nThis professional"));
+	assert_null(strstr(e->description.value, "specialise"));
+	assert_null(strchr(e->description.value, '<'));
+	assert_non_null(strstr(e->outcome.value, "strategic understanding"));
+	assert_non_null(strstr(e->outcome.value, "Successful award of MBA"));
+	assert_non_null(strstr(e->join.value, "First degree in any subject."));
+	assert_string_equal(e->cost_note.value, "GBP6,000 per stage");
+	assert_int_equal(e->nthemes, 1);
+	assert_string_equal(e->themes[0], "career");
+	assert_int_equal(e->nofferings, 1);
+	assert_string_equal(e->offerings[0].start, "2015-09-01");
+	assert_string_equal(e->offerings[0].end, "2017-07-01");
+	assert_string_equal(e->offerings[0].duration, "P2Y");
+	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONSITE);
+	assert_string_equal(e->offerings[0].lang, "en");
+	assert_int_equal(e->offerings[0].cost_cents, -1);	/* pounds */
+	assert_string_equal(e->offerings[0].place,
+	    "Main Campus, University Road, Poppleton, PP99 1PP");
+	catalog_entry_free(e);
+
+	assert_true(findable(u->db, "en", "webcomic", "xcri:www.wychwolf.com/"
+	    "moodle/www.wychwolf.com/moodle/course/view.php-id-5-"
+	    "328d9e011058762a"));
+	unit_db_free(u);
+}
+
+static void
+test_languages_and_offerings(void **state)
+{
+	struct unit_db *u = themed_db();
+	struct catalog_entry *e;
+
+	(void)state;
+	import_ok(u->db, HEAD COURSE("c1",
+	    "<dc:title xml:lang='en-GB'>Welding</dc:title>"
+	    "<dc:title xml:lang='nl-BE'>Lassen en snijden</dc:title>"
+	    "<dc:description xml:lang='nl'><xhtml:p>Een &amp; twee"
+	    "</xhtml:p><xhtml:p>drie</xhtml:p></dc:description>"
+	    "<dc:subject xsi:type='iscedf2013' identifier='0713'>Energy"
+	    "</dc:subject>"
+	    "<presentation><dc:identifier>p</dc:identifier>"
+	    "<start dtf='2027-09'>September 2027</start>"
+	    "<attendanceMode identifier='DA'>Blended</attendanceMode>"
+	    "<mlo:languageOfInstruction>nld</mlo:languageOfInstruction>"
+	    "<mlo:cost>\xe2\x82\xac 1.250,50</mlo:cost>"
+	    "<venue><provider><dc:title>Lasschool</dc:title><mlo:location>"
+	    "<mlo:town>Delft</mlo:town><geo:lat>52.01</geo:lat>"
+	    "<geo:long>4.36</geo:long></mlo:location></provider></venue>"
+	    "</presentation>"
+	    "<presentation><dc:identifier>p</dc:identifier>"
+	    "<mlo:start dtf='2028-01-15T09:00:00Z'>15 Jan</mlo:start>"
+	    "<attendanceMode identifier='ON'>Online</attendanceMode>"
+	    "<mlo:cost>450 EUR</mlo:cost></presentation>"
+	    "<presentation><mlo:cost>free</mlo:cost></presentation>")
+	    TAIL);
+	e = entry_by_key(u->db, "xcri:www.roc.example//c1", "nl");
+	assert_string_equal(e->title.value, "Lassen / Lassen en snijden");
+	assert_string_equal(e->description.value, "Een & twee\n\ndrie");
+	assert_string_equal(e->themes[0], "energy");
+	assert_string_equal(e->city, "Delft");
+	assert_true(e->has_geo);
+	assert_int_equal(e->nofferings, 3);
+	/* Sorted by start; an offering without start comes last. */
+	catalog_entry_free(e);
+	e = entry_by_key(u->db, "xcri:www.roc.example//c1", "en");
+	assert_string_equal(e->title.value, "Welding");
+	catalog_entry_free(e);
+	assert_true(findable(u->db, "nl", "snijden", "xcri:www.roc.example//c1"));
+	assert_true(findable(u->db, "en", "welding", "xcri:www.roc.example//c1"));
+	unit_db_free(u);
+}
+
+/* Costs, modes and partial dates, read back offering by offering. */
+static void
+test_presentation_values(void **state)
+{
+	struct unit_db *u = themed_db();
+	struct catalog_entry *e;
+	int64_t cents[3] = { -2, -2, -2 };
+	size_t i;
+
+	(void)state;
+	import_ok(u->db, HEAD
+	    COURSE("a", "<presentation><mlo:start dtf='2027-09'>Sep</mlo:start>"
+	    "<attendanceMode identifier='DA'>x</attendanceMode>"
+	    "<mlo:languageOfInstruction>nld</mlo:languageOfInstruction>"
+	    "<mlo:cost>\xe2\x82\xac 1.250,50</mlo:cost></presentation>")
+	    COURSE("b", "<presentation><mlo:start dtf='2028-01-15T09:00:00Z'>"
+	    "x</mlo:start><attendanceMode identifier='ON'>x</attendanceMode>"
+	    "<mlo:cost>450 EUR</mlo:cost></presentation>")
+	    COURSE("c", "<presentation><mlo:cost>Free</mlo:cost>"
+	    "<attendanceMode identifier='CM'>x</attendanceMode>"
+	    "</presentation>")
+	    TAIL);
+	e = entry_by_key(u->db, "xcri:www.roc.example//a", "nl");
+	assert_null(e->offerings[0].start);	/* a month is not a date */
+	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_BLENDED);
+	assert_string_equal(e->offerings[0].lang, "nl");
+	cents[0] = e->offerings[0].cost_cents;
+	catalog_entry_free(e);
+	e = entry_by_key(u->db, "xcri:www.roc.example//b", "nl");
+	assert_string_equal(e->offerings[0].start, "2028-01-15");
+	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONLINE);
+	cents[1] = e->offerings[0].cost_cents;
+	catalog_entry_free(e);
+	e = entry_by_key(u->db, "xcri:www.roc.example//c", "nl");
+	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONSITE);
+	cents[2] = e->offerings[0].cost_cents;
+	catalog_entry_free(e);
+	assert_int_equal(cents[0], 125050);
+	assert_int_equal(cents[1], 45000);
+	assert_int_equal(cents[2], 0);
+	for (i = 0; i < 3; i++)
+		assert_true(cents[i] >= 0);
+	unit_db_free(u);
+}
+
+/* bad: the import fails with want in the message; nothing changes. */
+static void
+bad_len(struct unit_db *u, const char *xml, size_t len, const char *want)
+{
+	int64_t count = catalog_db_entry_count(u->db);
+	int64_t version = catalog_db_version(u->db);
+	char *cause = NULL;
+
+	if (import_xml(u->db, xml, len, &cause) == 0)
+		fail_msg("import succeeded; wanted %s", want);
+	if (strstr(cause, want) == NULL)
+		fail_msg("\"%s\" is not in \"%s\"", want, cause);
+	assert_int_equal(catalog_db_entry_count(u->db), count);
+	assert_int_equal(catalog_db_version(u->db), version);
+	free(cause);
+}
+
+static void
+bad(struct unit_db *u, const char *xml, const char *want)
+{
+	bad_len(u, xml, strlen(xml), want);
+}
+
+#define BOMB "<?xml version='1.0'?>\n<!DOCTYPE catalog [\n" \
+	"<!ENTITY a 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'>\n" \
+	"<!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>\n" \
+	"<!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>\n" \
+	"<!ENTITY d '&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;'>\n" \
+	"<!ENTITY e '&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;'>\n" \
+	"<!ENTITY f '&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;'>\n" \
+	"<!ENTITY g '&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;'>\n" \
+	"<!ENTITY h '&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;'>\n" \
+	"<!ENTITY i '&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;'>\n]>\n"
+
+static void
+test_bad_input(void **state)
+{
+	struct unit_db *u = themed_db();
+	char *huge, *deep, *p;
+	size_t i, n;
+
+	(void)state;
+	import_ok(u->db, HEAD COURSE("keep", "") TAIL);
+	assert_int_equal(catalog_db_entry_count(u->db), 1);
+
+	/* Truncated, not XML, wrong root. */
+	bad(u, HEAD COURSE("c", "<presentation>"), "t.xml:");
+	bad(u, HEAD COURSE("c", "<presentation>"), "not well-formed XML");
+	bad(u, "", "not well-formed XML");
+	bad(u, "{\"courseId\": 1}", "t.xml:1: not well-formed XML");
+	bad(u, "<?xml version='1.0'?><catalog/>", "t.xml: not an XCRI-CAP 1.2 "
+	    "catalog");
+	/* Invalid UTF-8. */
+	bad(u, HEAD COURSE("c", "<abstract>\xff\xfe</abstract>") TAIL,
+	    "t.xml:4: not well-formed XML");
+
+	/* Billion laughs (and a smaller bomb under libxml2's own check). */
+	bad(u, BOMB CAT COURSE("c", "<abstract>&i;</abstract>") TAIL,
+	    "entity expansion limit");
+	bad(u, "<?xml version='1.0'?>\n<!DOCTYPE catalog [\n"
+	    "<!ENTITY a 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'>\n"
+	    "<!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>\n"
+	    "<!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>\n"
+	    "]>\n" CAT COURSE("c", "<abstract>&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"
+	    "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;</abstract>")
+	    TAIL, "t.xml:");
+	/* External entities are never read. */
+	{
+		char *cause = NULL;
+		struct catalog_entry *e;
+
+		assert_int_equal(import_xml(u->db, "<?xml version='1.0'?>\n"
+		    "<!DOCTYPE catalog [\n<!ENTITY x SYSTEM "
+		    "'file:///etc/passwd'>]>\n" CAT COURSE("xxe",
+		    "<abstract>&x;</abstract>") TAIL, strlen("<?xml version="
+		    "'1.0'?>\n<!DOCTYPE catalog [\n<!ENTITY x SYSTEM "
+		    "'file:///etc/passwd'>]>\n" CAT COURSE("xxe",
+		    "<abstract>&x;</abstract>") TAIL), &cause), 0);
+		e = entry_by_key(u->db, "xcri:www.roc.example//xxe", "nl");
+		assert_null(e->summary.value);
+		catalog_entry_free(e);
+		import_ok(u->db, HEAD COURSE("keep", "") TAIL);
+	}
+
+	/* Values the catalogue refuses, with the element path. */
+	bad(u, HEAD COURSE("k", "") COURSE("c", "<presentation/>"
+	    "<presentation><mlo:start dtf='2015-99-99'>x</mlo:start>"
+	    "</presentation>") TAIL, "t.xml:5: /catalog/provider[1]/"
+	    "course[2]/presentation[2]/mlo:start[1]: date \"2015-99-99\"");
+	bad(u, HEAD COURSE("c", "<presentation><mlo:start dtf='soon'>x"
+	    "</mlo:start></presentation>") TAIL,
+	    "/mlo:start[1]: dtf \"soon\" is not a date");
+	bad(u, HEAD COURSE("c", "<presentation><mlo:duration interval='2 "
+	    "years'>x</mlo:duration></presentation>") TAIL,
+	    "/presentation[1]/mlo:duration[1]: duration \"2 years\"");
+	bad(u, HEAD COURSE("c", "<mlo:url>ftp://x/</mlo:url>") TAIL,
+	    "/catalog/provider[1]/course[1]: link \"ftp://x/\"");
+	bad(u, HEAD "<course><dc:title>No id</dc:title></course>" TAIL,
+	    "t.xml:4: /catalog/provider[1]/course[1]: course without "
+	    "dc:identifier");
+	bad(u, HEAD "<course><dc:identifier>x</dc:identifier></course>" TAIL,
+	    "course without dc:title");
+	bad(u, HEAD COURSE("c", "<dc:title xml:lang='x y'>T</dc:title>") TAIL,
+	    "/dc:title[2]: xml:lang \"x y\" is not a language tag");
+	bad(u, HEAD COURSE("c", "<presentation><venue><provider><mlo:location>"
+	    "<geo:lat>91</geo:lat><geo:long>5</geo:long></mlo:location>"
+	    "</provider></venue></presentation>") TAIL,
+	    "/venue[1]/provider[1]/mlo:location[1]: position 91,5");
+
+	/* A long text (1 MB) and a 10 MB one (over libxml2's own limit). */
+	for (n = 1024 * 1024; n <= 10 * 1024 * 1024; n *= 10) {
+		huge = xmalloc(n + 4096);
+		p = huge + sprintf(huge, "%s<course><dc:identifier>c"
+		    "</dc:identifier><dc:title>", HEAD);
+		memset(p, 'a', n);
+		strcpy(p + n, "</dc:title></course>" TAIL);
+		bad(u, huge, n < 10000000 ? "/catalog/provider[1]/course[1]/"
+		    "dc:title[1]: text longer than 65536 bytes" : "t.xml:4:");
+		free(huge);
+	}
+
+	/* Deep nesting inside a description. */
+	deep = xmalloc(20000);
+	strcpy(deep, HEAD "<course><dc:identifier>d</dc:identifier>"
+	    "<dc:title>D</dc:title><dc:description>");
+	for (i = 0; i < 300; i++)
+		strcat(deep, "<xhtml:div>");
+	for (i = 0; i < 300; i++)
+		strcat(deep, "</xhtml:div>");
+	strcat(deep, "</dc:description></course>" TAIL);
+	bad(u, deep, "t.xml:4:");
+	free(deep);
+
+	assert_int_equal(catalog_db_entry_count(u->db), 1);
+	unit_db_free(u);
+}
+
+static void
+test_sniff(void **state)
+{
+	static const char *yes[] = {
+		HEAD, "\xef\xbb\xbf\n<catalog xmlns=\"http://xcri.org/profiles/"
+		"1.2/catalog\">",
+	};
+	static const char *no[] = {
+		"{\"courseId\": 1}", "<?xml version='1.0'?><rss/>", "id,kind\n",
+		"",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		assert_true(catalog_xcri_sniff(yes[i], strlen(yes[i])));
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		assert_false(catalog_xcri_sniff(no[i], strlen(no[i])));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_samples),
+		cmocka_unit_test(test_languages_and_offerings),
+		cmocka_unit_test(test_presentation_values),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_sniff),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
