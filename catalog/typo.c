@@ -35,6 +35,7 @@
 #define TYPO_MAX_TERM 40	/* code points; longer words: no typos */
 #define TYPO_PAIR 5		/* bytes per stored (hash, term) pair */
 #define TYPO_MAX_ID 0xffffff	/* term ids that fit in a pair */
+#define TYPO_TEMP_MAX_TEXTS 20000	/* readers rebuild up to this size */
 
 struct typo_pair {
 	int64_t		 h;
@@ -286,9 +287,32 @@ catalog_typo_refresh(struct catalog_db *db, char **cause)
 	return typo_rebuild(db, "main", gen, cause);
 }
 
-/* The schema whose vocabulary is current, rebuilding one if needed. */
+/* Rows of entry_text, roughly (the largest id): cheap at any size. */
+static int64_t
+typo_text_rows(struct catalog_db *db)
+{
+	sqlite3_stmt *st = catalog_db_prepare(db,
+	    "SELECT max(id) FROM entry_text");
+	int64_t n = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * The schema whose vocabulary to use. A stale one is rebuilt: in the
+ * catalogue when this connection may write, else in TEMP, but only for a
+ * small catalogue (TYPO_TEMP_MAX_TEXTS rows of text: well under a second),
+ * since a kiosk must not stop for seconds on a keystroke. A large one
+ * waits for a writer (catalog_typo_refresh); meanwhile corrections use the
+ * stale vocabulary (a word that is gone just matches nothing) when
+ * current is 0, and with current 1 there is none (NULL), so completions
+ * fall back to FTS5 prefix queries.
+ */
 static const char *
-typo_schema(struct catalog_db *db)
+typo_schema(struct catalog_db *db, int current)
 {
 	sqlite3 *sq = catalog_db_sqlite(db);
 	int64_t gen = typo_state(db, "main", "gen");
@@ -306,6 +330,8 @@ typo_schema(struct catalog_db *db)
 	}
 	if (gen == typo_state(db, "temp", "vocab_gen"))
 		return "temp";
+	if (typo_text_rows(db) > TYPO_TEMP_MAX_TEXTS)
+		return current ? NULL : "main";
 	if (catalog_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS search_state"
 	    " (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
 	    " INSERT OR IGNORE INTO temp.search_state VALUES ('vocab_gen', 0);"
@@ -351,7 +377,7 @@ catalog_typo_corrections(struct catalog_db *db, const char *word,
 	n = typo_decode(word, cp, TYPO_MAX_TERM);
 	if (n < CATALOG_TYPO_MIN_WORD || max == 0)
 		return 0;
-	if ((schema = typo_schema(db)) == NULL)
+	if ((schema = typo_schema(db, 0)) == NULL)
 		return 0;
 	sql = xasprintf("SELECT pairs FROM %s.search_del WHERE bucket = ?",
 	    schema);
@@ -453,7 +479,7 @@ catalog_typo_completions(struct catalog_db *db, const char *prefix,
 	int64_t lo = 1, hi, id;
 	char *sql, term[1024];
 
-	if ((schema = typo_schema(db)) == NULL)
+	if ((schema = typo_schema(db, 1)) == NULL)
 		return -1;
 	/*
 	 * Ids follow the terms' byte order (typo_build numbers them as
