@@ -152,12 +152,6 @@ catalog_fts_register(sqlite3 *sq, char **cause)
 		    sqlite3_errmsg(sq));
 		return -1;
 	}
-	/*
-	 * Search reads many small rows all over the file; through mmap that
-	 * costs no system call per page (the pages stay shared with the OS
-	 * cache). A failure only makes search slower.
-	 */
-	sqlite3_exec(sq, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
 	if (sqlite3_create_function(sq, "leerpunt_km", 4, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, catalog_fts_km,
 	    NULL, NULL) != SQLITE_OK) {
