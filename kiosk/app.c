@@ -19,6 +19,8 @@
 #include "kiosk/ui.h"
 
 #define KIOSK_APP_BAR_TARGET 1000
+#define KIOSK_APP_CORNER_COLS 8		/* long press here: staff mode */
+#define KIOSK_APP_LONG_PRESS 2000	/* ms */
 
 static int64_t
 kiosk_app_now(void)
@@ -46,6 +48,7 @@ kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
 	app->idle_timeout = idle_timeout;
 	app->bar_focus = -1;
 	app->press = -1;
+	kiosk_staff_init(&app->staff);
 	snprintf(app->start_lang, sizeof app->start_lang, "%s", lang);
 	kiosk_app_set_lang(app, lang);
 	app->last_input = app->last_tick = kiosk_app_now();
@@ -72,6 +75,7 @@ kiosk_app_done(struct kiosk_app *app)
 	app->stack = NULL;
 	kiosk_format_free(app->fmt);
 	app->fmt = NULL;
+	kiosk_staff_done(&app->staff);
 }
 
 void
@@ -128,6 +132,17 @@ kiosk_app_back(struct kiosk_app *app)
 }
 
 void
+kiosk_app_unwind(struct kiosk_app *app, size_t depth)
+{
+	if (depth < 1)
+		depth = 1;
+	while (app->depth > depth)
+		kiosk_app_pop(app);
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
 kiosk_app_home(struct kiosk_app *app)
 {
 	if (app->depth <= 1) {
@@ -163,6 +178,7 @@ kiosk_app_reset(struct kiosk_app *app)
 {
 	while (app->depth > 0)
 		kiosk_app_pop(app);
+	app->staff.active = 0;
 	kiosk_app_set_lang(app, app->start_lang);
 	app->press = -1;
 	/* Wipe the terminal and curses' copy of it. */
@@ -209,6 +225,46 @@ kiosk_app_bar_activate(struct kiosk_app *app, int item)
 	}
 }
 
+void
+kiosk_app_activate(struct kiosk_app *app, int item)
+{
+	kiosk_app_bar_activate(app, item);
+}
+
+void
+kiosk_app_staff_open(struct kiosk_app *app)
+{
+	struct kiosk_screen *s = kiosk_app_top(app);
+
+	if (s != NULL && (s->no_bar || s->staff_only))
+		return;
+	kiosk_app_push(app, app->staff.active ? kiosk_screen_staff_new(app) :
+	    kiosk_screen_pin_new(app));
+}
+
+void
+kiosk_app_staff_end(struct kiosk_app *app, const char *why)
+{
+	size_t i, j = 0;
+
+	app->staff.active = 0;
+	/* Staff screens may sit anywhere on the stack: drop them all. */
+	for (i = 0; i < app->depth; i++) {
+		if (app->stack[i]->staff_only && i > 0)
+			app->stack[i]->ops->free(app->stack[i]);
+		else
+			app->stack[j++] = app->stack[i];
+	}
+	app->depth = j;
+	if (why != NULL)
+		kiosk_app_push(app, kiosk_screen_notice_new(app,
+		    _("Staff mode has ended"), why));
+	else {
+		app->bar_focus = -1;
+		kiosk_app_relayout(app);
+	}
+}
+
 static void
 kiosk_app_draw(struct kiosk_app *app)
 {
@@ -233,6 +289,8 @@ kiosk_app_draw(struct kiosk_app *app)
 			    s->title_mark, attr);
 			kiosk_ui_str(mid, x + used, 1, "]", attr);
 		}
+		if (app->staff.active)
+			kiosk_staff_draw_mark(mid, app->cols);
 	}
 	s->cy = s->cx = -1;
 	s->cursor = 0;
@@ -313,6 +371,8 @@ kiosk_app_global_key(struct kiosk_app *app, struct kiosk_screen *s,
 		kiosk_app_language(app);
 	else if (is_key && ch == KEY_F(3))
 		kiosk_app_notice(app, KIOSK_BAR_READ);
+	else if (is_key && ch == KEY_F(12))
+		kiosk_app_staff_open(app);
 	else if (!app->lock && !is_key && (ch == 'q' || ch == 'Q' || ch == 3))
 		app->quit = 1;
 }
@@ -349,6 +409,13 @@ kiosk_app_mouse(struct kiosk_app *app)
 
 	if (getmouse(&ev) != OK)
 		return;
+	if (kiosk_staff_corner(&app->staff, &ev, app->title_h, app->cols,
+	    kiosk_app_now(), KIOSK_APP_CORNER_COLS, KIOSK_APP_LONG_PRESS) &&
+	    !s->no_bar) {
+		app->dirty = 1;
+		kiosk_app_staff_open(app);
+		return;
+	}
 	if (!s->no_bar &&
 	    (item = kiosk_bar_hit(&app->bar, ev.y, ev.x)) >= 0)
 		target = KIOSK_APP_BAR_TARGET + item;
@@ -386,6 +453,14 @@ kiosk_app_tick(struct kiosk_app *app, int64_t now)
 				s->ops->reload(s, app);
 		}
 		app->dirty = 1;
+	}
+	if (kiosk_staff_sync_poll(&app->staff))
+		app->dirty = 1;
+	if (app->staff.active && now - app->last_input >=
+	    app->staff.idle * 1000LL && !kiosk_app_top(app)->no_bar) {
+		kiosk_app_staff_end(app, _("Nobody used staff mode for a "
+		    "while, so it ended. What was typed there is cleared."));
+		return;
 	}
 	s = kiosk_app_top(app);
 	if (s->ops->tick != NULL) {

@@ -6,6 +6,8 @@
  * LINES list for paging. The place is kept as the paragraph at the top of
  * the page, so a resize or a catalogue update keeps the person there.
  * Text in another language than the screen gets a line "[in Dutch]".
+ * In staff mode a button at the bottom, "1 Enrol someone", opens the
+ * enrolment (screen_enrol.c).
  */
 #include "config.h"
 
@@ -15,12 +17,14 @@
 #include "catalog/entry.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/button.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_DETAIL_MAX_W 100
+#define KIOSK_DETAIL_ENROL 300	/* click target of the staff button */
 
 struct kiosk_detail_para {
 	char			*text;		/* sanitised, may hold "\n" */
@@ -38,6 +42,8 @@ struct kiosk_screen_detail {
 	struct kiosk_list_item	*lines;
 	size_t			*line_para;
 	size_t			 nlines;
+	struct kiosk_button	 enrol;		/* staff mode only */
+	int			 staff;
 };
 
 static void
@@ -307,7 +313,27 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 			break;
 		}
 	}
+	d->staff = app->staff.active;
+	if (d->staff) {
+		int bh = s->h >= 30 && !app->desk ? 3 : 1;
+
+		kiosk_button_set(&d->enrol, _("Enrol someone in this offer"));
+		kiosk_button_place(&d->enrol, s->y + s->h - bh, s->x, bh, w);
+		kiosk_list_layout(&d->list, s->y, s->x, s->h - bh - 1, w,
+		    app->desk);
+		return;
+	}
 	kiosk_list_layout(&d->list, s->y, s->x, s->h, w, app->desk);
+}
+
+static void
+kiosk_detail_draw(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_detail *d = s->data;
+
+	kiosk_screen_draw_list(s, app);
+	if (d->staff)
+		kiosk_button_draw(&d->enrol, 0, &s->cy, &s->cx);
 }
 
 static void
@@ -335,9 +361,22 @@ kiosk_detail_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 	struct kiosk_screen_detail	*d = s->data;
 	size_t				 i;
 
-	(void)app;
+	if (d->staff && !is_key && ch == '1') {
+		kiosk_app_push(app, kiosk_screen_enrol_new(app, d->id));
+		return 1;
+	}
 	return kiosk_list_key(&d->list, is_key, ch, &i) !=
 	    KIOSK_LIST_UNHANDLED;
+}
+
+static int
+kiosk_detail_hit(struct kiosk_screen *s, int y, int x)
+{
+	struct kiosk_screen_detail *d = s->data;
+
+	if (d->staff && kiosk_button_hit(&d->enrol, y, x))
+		return KIOSK_DETAIL_ENROL;
+	return kiosk_list_hit(&d->list, y, x);
 }
 
 static void
@@ -347,7 +386,10 @@ kiosk_detail_click(struct kiosk_screen *s, struct kiosk_app *app,
 	struct kiosk_screen_detail	*d = s->data;
 	size_t				 i;
 
-	(void)app;
+	if (target == KIOSK_DETAIL_ENROL) {
+		kiosk_app_push(app, kiosk_screen_enrol_new(app, d->id));
+		return;
+	}
 	kiosk_list_click(&d->list, target, &i);
 }
 
@@ -357,6 +399,7 @@ kiosk_detail_free(struct kiosk_screen *s)
 	struct kiosk_screen_detail *d = s->data;
 
 	kiosk_list_done(&d->list);
+	kiosk_button_done(&d->enrol);
 	kiosk_detail_clear(d);
 	free(d);
 	kiosk_screen_free(s);
@@ -364,9 +407,9 @@ kiosk_detail_free(struct kiosk_screen *s)
 
 static const struct kiosk_screen_ops kiosk_screen_detail_ops = {
 	.layout = kiosk_detail_layout,
-	.draw = kiosk_screen_draw_list,
+	.draw = kiosk_detail_draw,
 	.key = kiosk_detail_key,
-	.hit = kiosk_screen_hit_list,
+	.hit = kiosk_detail_hit,
 	.click = kiosk_detail_click,
 	.focus = kiosk_screen_focus_list,
 	.reload = kiosk_detail_reload,
@@ -380,6 +423,7 @@ kiosk_screen_detail_new(struct kiosk_app *app, int64_t id)
 
 	d->app = app;
 	d->id = id;
+	kiosk_button_init(&d->enrol, '1');
 	kiosk_list_init(&d->list, KIOSK_LIST_LINES, kiosk_detail_fetch, d);
 	d->screen = kiosk_screen_new(&kiosk_screen_detail_ops, "", d);
 	kiosk_detail_read(d);
