@@ -103,6 +103,9 @@ kiosk_staff_layout(struct kiosk_screen *s, struct kiosk_app *app)
 
 	kiosk_staff_status(d);
 	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
+	/* Every choice on one page, so its number always works. */
+	if (d->list.per_page < KIOSK_STAFF_NCHOICES)
+		kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, 1);
 }
 
 static void
@@ -167,7 +170,7 @@ kiosk_staff_tick(struct kiosk_screen *s, struct kiosk_app *app)
 
 	if (!kiosk_staff_status(d))
 		return 0;
-	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
+	kiosk_staff_layout(s, app);
 	return 1;
 }
 
