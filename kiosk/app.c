@@ -492,11 +492,16 @@ kiosk_app_run(struct kiosk_app *app)
 
 	if (app->depth == 0)
 		kiosk_app_push(app, kiosk_screen_lang_new(app));
-	timeout(250);
 	while (!app->quit) {
-		if (app->dirty)
-			kiosk_app_draw(app);
+		/* Draw only when no input waits: a burst costs one redraw. */
+		timeout(0);
 		r = get_wch(&ch);
+		if (r == ERR) {
+			if (app->dirty)
+				kiosk_app_draw(app);
+			timeout(250);
+			r = get_wch(&ch);
+		}
 		now = kiosk_app_now();
 		if (r == ERR) {
 			if (now - app->last_tick >= 1000)
