@@ -401,14 +401,14 @@ kiosk_app_key(struct kiosk_app *app, int is_key, wint_t ch)
 }
 
 static void
-kiosk_app_mouse(struct kiosk_app *app)
+kiosk_app_mouse_event(struct kiosk_app *app, const MEVENT *evp)
 {
 	struct kiosk_screen	*s = kiosk_app_top(app);
-	MEVENT			 ev;
+	MEVENT			 ev = *evp;
 	int			 target = -1, item;
 
-	if (getmouse(&ev) != OK)
-		return;
+	if (ev.bstate & BUTTON1_CLICKED)
+		ev.bstate |= BUTTON1_PRESSED | BUTTON1_RELEASED;
 	if (kiosk_staff_corner(&app->staff, &ev, app->title_h, app->cols,
 	    kiosk_app_now(), KIOSK_APP_CORNER_COLS, KIOSK_APP_LONG_PRESS) &&
 	    !s->no_bar) {
@@ -435,6 +435,23 @@ kiosk_app_mouse(struct kiosk_app *app)
 			s->ops->click(s, app, target);
 	}
 	app->press = -1;
+}
+
+/*
+ * A press and a release that arrive in one read (a quick tap) are queued
+ * together behind one KEY_MOUSE, and getmouse() hands them out newest
+ * first: take them all, then act on them oldest first.
+ */
+static void
+kiosk_app_mouse(struct kiosk_app *app)
+{
+	MEVENT	 ev[16];
+	int	 n = 0;
+
+	while (n < 16 && getmouse(&ev[n]) == OK)
+		n++;
+	while (n-- > 0)
+		kiosk_app_mouse_event(app, &ev[n]);
 }
 
 /* Once a second: catalogue changes, countdowns, idle time. */

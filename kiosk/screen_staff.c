@@ -2,7 +2,7 @@
  * screen_staff: the staff menu. The lead shows the state of things
  * without personal data: how long staff mode lasts without use, the
  * enrolment outbox (counts only, catalog_outbox_counts), the last
- * successful catalogue sync and the outcome of "Send and update now".
+ * successful catalogue sync (catalog_db_synced_at, local time) and the outcome of "Send and update now".
  * The choices: enrol someone (go to the offers; an entry's screen then
  * has "1 Enrol someone"), send and update now, leave staff mode, and
  * quit the kiosk, which is only possible here (or with --no-lock).
@@ -11,11 +11,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "catalog/db.h"
 #include "catalog/outbox.h"
+#include "catalog/syncinfo.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/widget_list.h"
@@ -46,6 +49,25 @@ kiosk_staff_fetch(struct kiosk_list *l, void *ctx)
 	l->n = l->first < l->total ? l->total - l->first : 0;
 }
 
+/* When the catalogue was last synced, in words, or NULL for never. */
+static char *
+kiosk_staff_synced(struct kiosk_app *app)
+{
+	struct tm	 tm;
+	time_t		 t;
+	char		 day[16], hm[8], *date, *s;
+
+	if (catalog_db_synced_at(app->db, &t) != 0 ||
+	    localtime_r(&t, &tm) == NULL)
+		return NULL;
+	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	strftime(hm, sizeof hm, "%H:%M", &tm);
+	date = kiosk_format_date(app->fmt, day);
+	s = xasprintf("%s %s", date != NULL ? date : day, hm);
+	free(date);
+	return s;
+}
+
 /* The status lines; 1 when they changed. */
 static int
 kiosk_staff_status(struct kiosk_screen_staff *d)
@@ -65,7 +87,7 @@ kiosk_staff_status(struct kiosk_screen_staff *d)
 		outbox = xasprintf(_("Enrolments: %lld waiting, %lld to try "
 		    "again, %lld sent."), (long long)c.queued,
 		    (long long)c.failed, (long long)c.sent);
-	when = catalog_db_meta_get(d->app->db, "synced_at");
+	when = kiosk_staff_synced(d->app);
 	synced = xasprintf(_("Last catalogue update: %s."), when != NULL ?
 	    when : _("never"));
 	free(when);
