@@ -18,8 +18,11 @@
 #include <unistd.h>
 
 #include "catalog/db.h"
+#include "catalog/enrol.h"
+#include "catalog/state.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/filter.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
@@ -47,9 +50,23 @@ kiosk_main_usage(FILE *f)
 	    "                         (default nl,en,ar,ti,uk,tr,pl,fa)\n"
 	    "  --printer NAME         print slips on this printer (lp -d "
 	    "NAME)\n"
+	    "  --province NAME        home province for \"Near me\" (or "
+	    "LEERPUNT_PROVINCE)\n"
+	    "  --state PATH           staff accounts and enrolments (default: "
+	    "%s)\n"
+	    "  --office-key FILE      the office's public key for enrolling "
+	    "(default: %s)\n"
+	    "  --staff-idle SECONDS   staff mode ends after this idle time "
+	    "(default 120)\n"
+	    "  --sync-repo URL        \"Send and update now\" runs "
+	    "leerpunt-sync --once\n"
+	    "  --sync-inbox URL         with this repository and inbox\n"
+	    "  --sync-program PATH    the leerpunt-sync to run (default: from "
+	    "PATH)\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n"),
-	    catalog_db_default_path());
+	    catalog_db_default_path(), catalog_state_default_path(),
+	    catalog_enrol_office_key_path());
 }
 
 /* Parse a number of seconds in [lo, hi]; -1 when bad. */
@@ -77,7 +94,14 @@ main(int argc, char **argv)
 		{ "desk", no_argument, NULL, 'k' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "languages", required_argument, NULL, 'L' },
-		{ "printer", required_argument, NULL, 'p' },
+		{ "printer", required_argument, NULL, 'R' },
+		{ "province", required_argument, NULL, 'p' },
+		{ "state", required_argument, NULL, 's' },
+		{ "office-key", required_argument, NULL, 'o' },
+		{ "staff-idle", required_argument, NULL, 'S' },
+		{ "sync-repo", required_argument, NULL, 'r' },
+		{ "sync-inbox", required_argument, NULL, 'I' },
+		{ "sync-program", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -88,9 +112,14 @@ main(int argc, char **argv)
 	const char			*path = NULL, *theme = "high-contrast";
 	const char			*printer = NULL, *env;
 	char				*cause = NULL;
+	const char			*province = NULL, *state = NULL;
+	const char			*office = NULL, *repo = NULL, *inbox = NULL;
+	const char			*program = NULL, *today;
 	int				 c, lock = 1, desk = 0, rc = 1;
-	long				 idle = 90;
+	long				 idle = 90, staff_idle = KIOSK_STAFF_IDLE;
 
+	/* Enrolments hold personal data: no core dumps, no ptrace. */
+	catalog_enrol_harden();
 	if (kiosk_lang_init(&cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
@@ -117,7 +146,7 @@ main(int argc, char **argv)
 				return 2;
 			}
 			break;
-		case 'p':
+		case 'R':
 			if (*optarg == '\0' || *optarg == '-' ||
 			    strpbrk(optarg, " \t\n/") != NULL) {
 				fprintf(stderr, _("leerpunt: --printer needs "
@@ -151,6 +180,39 @@ main(int argc, char **argv)
 			}
 			theme = optarg;
 			break;
+		case 'p':
+			if ((province = kiosk_filter_province_find(optarg)) ==
+			    NULL) {
+				fprintf(stderr, _("leerpunt: unknown province "
+				    "\"%s\" (use its Dutch name, e.g. "
+				    "Zuid-Holland)\n"), optarg);
+				return 2;
+			}
+			break;
+		case 's':
+			state = optarg;
+			break;
+		case 'o':
+			office = optarg;
+			break;
+		case 'S':
+			if ((staff_idle = kiosk_main_seconds(optarg, 5,
+			    24 * 3600)) < 0) {
+				fprintf(stderr, _("leerpunt: --staff-idle "
+				    "needs seconds from 5 to 86400, not "
+				    "\"%s\"\n"), optarg);
+				return 2;
+			}
+			break;
+		case 'r':
+			repo = optarg;
+			break;
+		case 'I':
+			inbox = optarg;
+			break;
+		case 'P':
+			program = optarg;
+			break;
 		case 'h':
 			kiosk_main_usage(stdout);
 			return 0;
@@ -170,6 +232,19 @@ main(int argc, char **argv)
 	}
 	if (path == NULL)
 		path = catalog_db_default_path();
+	if (province == NULL && getenv("LEERPUNT_PROVINCE") != NULL &&
+	    *getenv("LEERPUNT_PROVINCE") != '\0' &&
+	    (province = kiosk_filter_province_find(
+	    getenv("LEERPUNT_PROVINCE"))) == NULL) {
+		fprintf(stderr, _("leerpunt: unknown province \"%s\" in "
+		    "LEERPUNT_PROVINCE\n"), getenv("LEERPUNT_PROVINCE"));
+		return 2;
+	}
+	/* Tests fix the date so counts do not change with the calendar. */
+	today = getenv("LEERPUNT_TODAY");
+	if (today != NULL && (strlen(today) != 10 || today[4] != '-' ||
+	    today[7] != '-'))
+		today = NULL;
 	if (access(path, R_OK) != 0) {
 		fprintf(stderr, _("leerpunt: there is no catalogue at %s (%s)\n"
 		    "Load one with: leerpunt-catalog --db %s demo\n"
@@ -194,6 +269,15 @@ main(int argc, char **argv)
 	if ((env = getenv("LEERPUNT_SPEECH_TRANSCRIPT")) != NULL && *env != '\0')
 		kiosk_speech_set_transcript(app.speech, env);
 	kiosk_speech_set_lang(app.speech, app.lang);
+	app.home_province = province;
+	app.today = today;
+	app.staff.state_path = state;
+	app.staff.office_key = office;
+	app.staff.idle = (int)staff_idle;
+	app.staff.sync_repo = repo;
+	app.staff.sync_inbox = inbox;
+	app.staff.sync_program = program;
+	app.staff.db_path = path;
 	if (kiosk_ui_init(theme, lock, &cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
