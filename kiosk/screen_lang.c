@@ -42,6 +42,7 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_lang	*d = s->data;
 	struct kiosk_list		*l = &d->list;
 	char				*note;
+	size_t				 per_page;
 	int				 end, n;
 
 	note = xasprintf(ngettext("The screen starts again after %d second "
@@ -57,10 +58,23 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	if (n > s->h / 3)
 		n = d->nnote = 0;
 	kiosk_list_layout(l, s->y, s->x, s->h, s->w, app->desk);
+	per_page = l->per_page;
 	end = l->items_y + (int)l->n * (l->block_h + l->gap) - l->gap;
-	if (n > 0 && (l->total > l->per_page || end > s->y + s->h - n))
+	if (n > 0 && (l->total > l->per_page || end > s->y + s->h - n)) {
 		kiosk_list_layout(l, s->y, s->x, s->h - n - (s->h >= 16),
 		    s->w, app->desk);
+		/*
+		 * Choosing a language comes first: on a small screen the note
+		 * may not leave fewer than two languages in view (the idle
+		 * warning itself still says how long is left).
+		 */
+		if (l->per_page < 2 && per_page >= 2) {
+			n = 0;
+			d->nnote = 0;
+			kiosk_list_layout(l, s->y, s->x, s->h, s->w,
+			    app->desk);
+		}
+	}
 	d->note_y = s->y + s->h - n;
 }
 
