@@ -6,6 +6,9 @@
  * to run from a timer; the exit status tells a script what happened (see
  * usage() and docs/sync.md), and exactly one line reports it: success on
  * standard output (silenced by --quiet), failure on standard error.
+ *
+ * The configuration file (--config, catalog/config.h) gives the
+ * repository, catalogue and CA file when the command line does not.
  */
 #include "config.h"
 
@@ -18,6 +21,7 @@
 
 #include <curl/curl.h>
 
+#include "catalog/config.h"
 #include "catalog/db.h"
 #include "sync/agent.h"
 
@@ -33,9 +37,14 @@ usage(FILE *f)
 	    "URL is an http://, https:// or file:// URL, or a directory\n"
 	    "(for example a USB stick).\n"
 	    "\n"
+	    "  --config FILE      the configuration file (default\n"
+	    "                     %s); its repository, db\n"
+	    "                     and cacert apply when the options are not\n"
+	    "                     given\n"
 	    "  --repo URL         the repository to sync from\n"
 	    "  --once             check once and exit (required)\n"
-	    "  --db PATH          the catalogue (default: $LEERPUNT_DB or %s)\n"
+	    "  --db PATH          the catalogue (default: $LEERPUNT_DB, db in\n"
+	    "                     the configuration file, or %s)\n"
 	    "  --cacert FILE      trust the CA certificates in FILE for https\n"
 	    "  --timeout SECONDS  give up a download after SECONDS (default %ld)\n"
 	    "  -q, --quiet        print nothing on success\n"
@@ -51,7 +60,8 @@ usage(FILE *f)
 	    "  4  refused: the repository offered something unsafe or unusable\n"
 	    "     (rollback, bad size or checksum, expired, unknown schema);\n"
 	    "     the catalogue is unchanged\n",
-	    catalog_db_default_path(), SYNC_MAIN_TIMEOUT);
+	    catalog_config_default_path(), catalog_db_default_path(),
+	    SYNC_MAIN_TIMEOUT);
 }
 
 /*
@@ -93,13 +103,15 @@ sync_main_seconds(const char *s)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_REPO = 256, OPT_ONCE, OPT_DB, OPT_CACERT, OPT_TIMEOUT };
+	enum { OPT_REPO = 256, OPT_ONCE, OPT_DB, OPT_CACERT, OPT_TIMEOUT,
+	    OPT_CONFIG };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "once", no_argument, NULL, OPT_ONCE },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "cacert", required_argument, NULL, OPT_CACERT },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -108,6 +120,8 @@ main(int argc, char **argv)
 	struct sync_agent_options opts;
 	struct sync_agent_result res;
 	enum sync_status st;
+	struct catalog_config *cfg;
+	const char *config_path = NULL;
 	char *cause = NULL;
 	int c, once = 0, quiet = 0;
 
@@ -126,6 +140,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_CACERT:
 			opts.cacert = optarg;
+			break;
+		case OPT_CONFIG:
+			config_path = optarg;
 			break;
 		case OPT_TIMEOUT:
 			if ((opts.timeout = sync_main_seconds(optarg)) < 0) {
@@ -155,22 +172,33 @@ main(int argc, char **argv)
 		    argv[optind]);
 		return SYNC_USAGE;
 	}
+	if ((cfg = catalog_config_load(config_path, &cause)) == NULL) {
+		sync_main_print_safe("leerpunt-sync: ", cause);
+		free(cause);
+		return SYNC_USAGE;
+	}
+	if (opts.repo == NULL)
+		opts.repo = cfg->repository;
+	if (opts.cacert == NULL)
+		opts.cacert = cfg->cacert;
+	if (opts.db == NULL)
+		opts.db = catalog_config_db_path(cfg);
 	if (opts.repo == NULL) {
-		fprintf(stderr, "leerpunt-sync: --repo URL is required "
-		    "(see --help)\n");
+		catalog_config_free(cfg);
+		fprintf(stderr, "leerpunt-sync: --repo URL (or repository "
+		    "in the configuration file) is required (see --help)\n");
 		return SYNC_USAGE;
 	}
 	if (!once) {
+		catalog_config_free(cfg);
 		fprintf(stderr, "leerpunt-sync: --once is required: each run "
 		    "checks the repository once (run it from a timer)\n");
 		return SYNC_USAGE;
 	}
-	if (opts.db == NULL)
-		opts.db = catalog_db_default_path();
-
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		fprintf(stderr, "leerpunt-sync: failed: cannot initialise "
 		    "libcurl\n");
+		catalog_config_free(cfg);
 		return SYNC_FAILED;
 	}
 	st = sync_agent_run(&opts, &res, &cause);
@@ -195,5 +223,6 @@ main(int argc, char **argv)
 		break;
 	}
 	free(cause);
+	catalog_config_free(cfg);
 	return (int)st;
 }
