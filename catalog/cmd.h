@@ -17,6 +17,7 @@ struct cmd_ctx {
 	const char	*progname;
 	const char	*db_path;
 	const struct catalog_config *config;	/* never NULL */
+	const char	*state_path;	/* the kiosk's state database */
 };
 
 struct cmd {
@@ -30,6 +31,11 @@ int cmd_demo(struct cmd_ctx *, int, char **);
 int cmd_import(struct cmd_ctx *, int, char **);
 int cmd_search(struct cmd_ctx *, int, char **);
 int cmd_stats(struct cmd_ctx *, int, char **);
+int cmd_staff(struct cmd_ctx *, int, char **);
+int cmd_keygen(struct cmd_ctx *, int, char **);
+int cmd_enrol(struct cmd_ctx *, int, char **);
+int cmd_outbox(struct cmd_ctx *, int, char **);
+int cmd_inbox(struct cmd_ctx *, int, char **);
 int cmd_publish(struct cmd_ctx *, int, char **);
 int cmd_config(struct cmd_ctx *, int, char **);
 
@@ -40,6 +46,8 @@ int cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)
 void cmd_usage(struct cmd_ctx *ctx, const char *name, FILE *f);
 /* Open the catalogue; with create, make it (and its folder) if missing. */
 struct catalog_db *cmd_open_db(struct cmd_ctx *ctx, int create, int readonly);
+/* Open the state database (--state, $LEERPUNT_STATE or the default). */
+struct catalog_state *cmd_open_state(struct cmd_ctx *ctx);
 /* The folder holding themes.csv and demo.csv. */
 const char *cmd_data_dir(void);
 

@@ -20,6 +20,7 @@
 #include "catalog/cmd.h"
 #include "catalog/config.h"
 #include "catalog/db.h"
+#include "catalog/state.h"
 #include "catalog/xmalloc.h"
 
 #ifndef LP_PKGDATADIR
@@ -35,6 +36,17 @@ static const struct cmd cmds[] = {
 	  "QUERY...", "print entries that match the words" },
 	{ "stats", cmd_stats, "[--json]",
 	  "print the number of entries and the catalogue version" },
+	{ "staff", cmd_staff, "add [--pin-stdin] NAME | remove NAME | list",
+	  "manage staff accounts (PINs for staff mode)" },
+	{ "keygen", cmd_keygen, "--kind office|kiosk|repo --out PREFIX",
+	  "write a key pair to PREFIX.pub and PREFIX.secret" },
+	{ "enrol", cmd_enrol, "--offering ID --name NAME (--phone P | --email E)"
+	  " [--note TEXT] --consent yes [--office-key FILE]",
+	  "enrol a person; the data is sealed for the office" },
+	{ "outbox", cmd_outbox, "[--all]",
+	  "show enrolments waiting to be sent (no personal data)" },
+	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
+	  "--ooapi] DIR", "office: read received enrolments" },
 	{ "publish", cmd_publish, "--out DIR [--valid-days N]",
 	  "write the catalogue as a repository for leerpunt-sync" },
 	{ "config", cmd_config, "[KEY]",
@@ -63,7 +75,8 @@ cmd_usage(struct cmd_ctx *ctx, const char *name, FILE *f)
 
 	for (i = 0; i < NCMDS; i++)
 		if (strcmp(cmds[i].name, name) == 0)
-			fprintf(f, "usage: %s [--config FILE] [--db PATH] %s %s\n",
+			fprintf(f, "usage: %s [--config FILE] [--db PATH] [--state PATH] "
+			    "%s %s\n",
 			    ctx->progname, cmds[i].name, cmds[i].usage);
 }
 
@@ -129,6 +142,19 @@ cmd_open_db(struct cmd_ctx *ctx, int create, int readonly)
 	return db;
 }
 
+struct catalog_state *
+cmd_open_state(struct cmd_ctx *ctx)
+{
+	struct catalog_state *state;
+	char *cause = NULL;
+
+	if ((state = catalog_state_open(ctx->state_path, &cause)) == NULL) {
+		cmd_fail(ctx, "%s", cause);
+		free(cause);
+	}
+	return state;
+}
+
 static void
 usage(struct cmd_ctx *ctx, FILE *f)
 {
@@ -145,9 +171,12 @@ usage(struct cmd_ctx *ctx, FILE *f)
 	    "                 LEERPUNT_CONFIG overrides it)\n"
 	    "  --db PATH      the catalogue; without it LEERPUNT_DB, else \"db\"\n"
 	    "                 in the configuration file, else %s\n"
+	    "  --state PATH   the kiosk's state: staff, keys, outbox (default\n"
+	    "                 %s; LEERPUNT_STATE overrides it)\n"
 	    "  --help         show this help; COMMAND --help shows its usage\n"
 	    "  --version      show the version\n",
-	    catalog_config_default_path(), catalog_db_default_path());
+	    catalog_config_default_path(), catalog_db_default_path(),
+	    catalog_state_default_path());
 }
 
 int
@@ -156,6 +185,7 @@ main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "config", required_argument, NULL, 'c' },
+		{ "state", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -170,6 +200,7 @@ main(int argc, char **argv)
 	ctx.progname = "leerpunt-catalog";
 	ctx.db_path = NULL;
 	ctx.config = NULL;
+	ctx.state_path = catalog_state_default_path();
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -177,6 +208,9 @@ main(int argc, char **argv)
 			break;
 		case 'c':
 			config_path = optarg;
+			break;
+		case 's':
+			ctx.state_path = optarg;
 			break;
 		case 'h':
 			usage(&ctx, stdout);

@@ -7,8 +7,15 @@
  * usage() and docs/sync.md), and exactly one line reports it: success on
  * standard output (silenced by --quiet), failure on standard error.
  *
+ * With --inbox URL the same run also uploads queued enrolments from the
+ * state database (sync/upload.h, docs/enrolment.md); with --once and no
+ * --repo it only uploads. Credentials for the inbox come from the
+ * environment, never from the command line (which others can see).
+ *
  * The configuration file (--config, catalog/config.h) gives the
- * repository, catalogue and CA file when the command line does not.
+ * repository, catalogue, CA file, inbox and inbox credentials (the
+ * password and token from their secret files) when the command line and
+ * the environment do not.
  */
 #include "config.h"
 
@@ -23,7 +30,12 @@
 
 #include "catalog/config.h"
 #include "catalog/db.h"
+#include "catalog/state.h"
 #include "sync/agent.h"
+#include "sync/upload.h"
+
+/* Exit status: sync went well (or was not asked) but enrolments wait. */
+#define SYNC_MAIN_WAITING 5
 
 #define SYNC_MAIN_TIMEOUT 600L	/* seconds per transfer by default */
 
@@ -32,16 +44,28 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: leerpunt-sync --repo URL --once [options]\n"
+	    "       leerpunt-sync [--repo URL] --inbox URL --once [options]\n"
 	    "\n"
 	    "Check a catalogue repository once and apply a newer catalogue.\n"
 	    "URL is an http://, https:// or file:// URL, or a directory\n"
-	    "(for example a USB stick).\n"
+	    "(for example a USB stick). With --inbox, also send the queued\n"
+	    "enrolments (sealed for the office) by HTTP PUT to\n"
+	    "URL/KIOSK-ID/RECEIPT.enr; without --repo, only send them.\n"
 	    "\n"
 	    "  --config FILE      the configuration file (default\n"
-	    "                     %s); its repository, db\n"
-	    "                     and cacert apply when the options are not\n"
-	    "                     given\n"
+	    "                     %s); its repository,\n"
+	    "                     db, cacert and inbox settings apply when\n"
+	    "                     the options and environment do not give them\n"
 	    "  --repo URL         the repository to sync from\n"
+	    "  --inbox URL        the office's inbox (WebDAV or S3 bucket URL)\n"
+	    "  --state PATH       the kiosk's state (default: $LEERPUNT_STATE\n"
+	    "                     or %s)\n"
+	    "  --inbox-sigv4 SPEC sign for S3, e.g. aws:amz:eu-west-1:s3\n"
+	    "  --retry-delay MS   first wait before retrying a PUT (default\n"
+	    "                     1000; doubles, with jitter, up to 300 s)\n"
+	    "  Inbox credentials: LEERPUNT_INBOX_USER and LEERPUNT_INBOX_PASSWORD\n"
+	    "  (basic auth, or the S3 access key and secret), or\n"
+	    "  LEERPUNT_INBOX_TOKEN (bearer token).\n"
 	    "  --once             check once and exit (required)\n"
 	    "  --db PATH          the catalogue (default: $LEERPUNT_DB, db in\n"
 	    "                     the configuration file, or %s)\n"
@@ -59,8 +83,11 @@ usage(FILE *f)
 	    "  3  already current: the repository has this version\n"
 	    "  4  refused: the repository offered something unsafe or unusable\n"
 	    "     (rollback, bad size or checksum, expired, unknown schema);\n"
-	    "     the catalogue is unchanged\n",
-	    catalog_config_default_path(), catalog_db_default_path(),
+	    "     the catalogue is unchanged\n"
+	    "  5  the catalogue part went well (or was not asked for), but\n"
+	    "     some enrolments are still waiting to be sent\n",
+	    catalog_config_default_path(), catalog_state_default_path(),
+	    catalog_db_default_path(),
 	    SYNC_MAIN_TIMEOUT);
 }
 
@@ -86,6 +113,68 @@ sync_main_print_safe(const char *prefix, const char *msg)
 	fputc('\n', stderr);
 }
 
+/* The configuration and the secrets read for it, freed at exit. */
+static struct catalog_config *sync_main_cfg;
+static char *sync_main_password, *sync_main_token;
+
+static void
+sync_main_config_free(void)
+{
+	catalog_config_free(sync_main_cfg);
+	catalog_config_secret_free(sync_main_password);
+	catalog_config_secret_free(sync_main_token);
+}
+
+/*
+ * Read the configuration file and fill in what the command line and the
+ * environment left open. -1 (message printed) when the file or a secret
+ * file it names is bad.
+ */
+static int
+sync_main_config(const char *path, struct sync_agent_options *opts,
+    struct sync_upload_options *up)
+{
+	struct catalog_config *cfg;
+	char *cause = NULL;
+
+	if ((cfg = catalog_config_load(path, &cause)) == NULL)
+		goto fail;
+	sync_main_cfg = cfg;
+	atexit(sync_main_config_free);
+	if (opts->repo == NULL)
+		opts->repo = cfg->repository;
+	if (opts->cacert == NULL)
+		opts->cacert = cfg->cacert;
+	if (opts->db == NULL)
+		opts->db = catalog_config_db_path(cfg);
+	if (up->inbox == NULL)
+		up->inbox = cfg->inbox;
+	up->user = getenv("LEERPUNT_INBOX_USER");
+	up->password = getenv("LEERPUNT_INBOX_PASSWORD");
+	up->bearer = getenv("LEERPUNT_INBOX_TOKEN");
+	if (up->inbox == NULL)
+		return 0;
+	if (up->user == NULL)
+		up->user = cfg->inbox_user;
+	if (up->password == NULL && cfg->inbox_password_file != NULL) {
+		if (catalog_config_read_secret(cfg->inbox_password_file,
+		    &sync_main_password, &cause) != 0)
+			goto fail;
+		up->password = sync_main_password;
+	}
+	if (up->bearer == NULL && cfg->inbox_token_file != NULL) {
+		if (catalog_config_read_secret(cfg->inbox_token_file,
+		    &sync_main_token, &cause) != 0)
+			goto fail;
+		up->bearer = sync_main_token;
+	}
+	return 0;
+fail:
+	sync_main_print_safe("leerpunt-sync: ", cause);
+	free(cause);
+	return -1;
+}
+
 /* Parse a positive number of seconds; -1 when invalid. */
 static long
 sync_main_seconds(const char *s)
@@ -104,13 +193,17 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_REPO = 256, OPT_ONCE, OPT_DB, OPT_CACERT, OPT_TIMEOUT,
-	    OPT_CONFIG };
+	    OPT_INBOX, OPT_STATE, OPT_SIGV4, OPT_DELAY, OPT_CONFIG };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "once", no_argument, NULL, OPT_ONCE },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "cacert", required_argument, NULL, OPT_CACERT },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "inbox", required_argument, NULL, OPT_INBOX },
+		{ "state", required_argument, NULL, OPT_STATE },
+		{ "inbox-sigv4", required_argument, NULL, OPT_SIGV4 },
+		{ "retry-delay", required_argument, NULL, OPT_DELAY },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -119,14 +212,18 @@ main(int argc, char **argv)
 	};
 	struct sync_agent_options opts;
 	struct sync_agent_result res;
-	enum sync_status st;
-	struct catalog_config *cfg;
-	const char *config_path = NULL;
-	char *cause = NULL;
-	int c, once = 0, quiet = 0;
+	struct sync_upload_options up;
+	struct sync_upload_result upres;
+	struct catalog_state *state;
+	const char *state_path = NULL, *config_path = NULL;
+	enum sync_status st = SYNC_CURRENT;
+	char *cause = NULL, *end;
+	int c, once = 0, quiet = 0, timeout_set = 0, status;
+	long delay;
 
 	memset(&opts, 0, sizeof opts);
 	opts.timeout = SYNC_MAIN_TIMEOUT;
+	sync_upload_defaults(&up);
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_REPO:
@@ -141,9 +238,6 @@ main(int argc, char **argv)
 		case OPT_CACERT:
 			opts.cacert = optarg;
 			break;
-		case OPT_CONFIG:
-			config_path = optarg;
-			break;
 		case OPT_TIMEOUT:
 			if ((opts.timeout = sync_main_seconds(optarg)) < 0) {
 				fprintf(stderr, "leerpunt-sync: --timeout: "
@@ -151,6 +245,33 @@ main(int argc, char **argv)
 				    "(1 to 86400)\n", optarg);
 				return SYNC_USAGE;
 			}
+			timeout_set = 1;
+			break;
+		case OPT_INBOX:
+			up.inbox = optarg;
+			break;
+		case OPT_STATE:
+			state_path = optarg;
+			break;
+		case OPT_CONFIG:
+			config_path = optarg;
+			break;
+		case OPT_SIGV4:
+			up.aws_sigv4 = optarg;
+			break;
+		case OPT_DELAY:
+			errno = 0;
+			delay = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    delay < 1 || delay > 300000) {
+				fprintf(stderr, "leerpunt-sync: --retry-delay: "
+				    "\"%s\" is not a number of milliseconds "
+				    "(1 to 300000)\n", optarg);
+				return SYNC_USAGE;
+			}
+			up.delay_ms = delay;
+			if (up.max_delay_ms < delay)
+				up.max_delay_ms = delay;
 			break;
 		case 'q':
 			quiet = 1;
@@ -172,25 +293,15 @@ main(int argc, char **argv)
 		    argv[optind]);
 		return SYNC_USAGE;
 	}
-	if ((cfg = catalog_config_load(config_path, &cause)) == NULL) {
-		sync_main_print_safe("leerpunt-sync: ", cause);
-		free(cause);
+	if (sync_main_config(config_path, &opts, &up) != 0)
 		return SYNC_USAGE;
-	}
-	if (opts.repo == NULL)
-		opts.repo = cfg->repository;
-	if (opts.cacert == NULL)
-		opts.cacert = cfg->cacert;
-	if (opts.db == NULL)
-		opts.db = catalog_config_db_path(cfg);
-	if (opts.repo == NULL) {
-		catalog_config_free(cfg);
-		fprintf(stderr, "leerpunt-sync: --repo URL (or repository "
-		    "in the configuration file) is required (see --help)\n");
+	if (opts.repo == NULL && up.inbox == NULL) {
+		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL (or "
+		    "repository or inbox in the configuration file) is "
+		    "required (see --help)\n");
 		return SYNC_USAGE;
 	}
 	if (!once) {
-		catalog_config_free(cfg);
 		fprintf(stderr, "leerpunt-sync: --once is required: each run "
 		    "checks the repository once (run it from a timer)\n");
 		return SYNC_USAGE;
@@ -198,11 +309,11 @@ main(int argc, char **argv)
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		fprintf(stderr, "leerpunt-sync: failed: cannot initialise "
 		    "libcurl\n");
-		catalog_config_free(cfg);
 		return SYNC_FAILED;
 	}
+	if (opts.repo == NULL)
+		goto upload;
 	st = sync_agent_run(&opts, &res, &cause);
-	curl_global_cleanup();
 
 	switch (st) {
 	case SYNC_UPDATED:
@@ -223,6 +334,39 @@ main(int argc, char **argv)
 		break;
 	}
 	free(cause);
-	catalog_config_free(cfg);
-	return (int)st;
+	cause = NULL;
+upload:
+	status = (int)st;
+	if (up.inbox == NULL) {
+		curl_global_cleanup();
+		return status;
+	}
+	if (timeout_set)
+		up.timeout = opts.timeout;
+	up.cacert = opts.cacert;
+	if (state_path == NULL)
+		state_path = catalog_state_default_path();
+	if ((state = catalog_state_open(state_path, &cause)) == NULL ||
+	    sync_upload_run(state, &up, &upres, &cause) != 0) {
+		sync_main_print_safe("leerpunt-sync: upload failed: ", cause);
+		catalog_state_close(state);
+		free(cause);
+		curl_global_cleanup();
+		return opts.repo != NULL && status != SYNC_UPDATED &&
+		    status != SYNC_CURRENT ? status : SYNC_FAILED;
+	}
+	catalog_state_close(state);
+	curl_global_cleanup();
+	if (upres.waiting > 0)
+		fprintf(stderr, "leerpunt-sync: %zu enrolment%s sent, %zu "
+		    "still waiting (will retry)\n", upres.sent,
+		    upres.sent == 1 ? "" : "s", upres.waiting);
+	else if (!quiet)
+		printf("%zu enrolment%s sent, none waiting\n", upres.sent,
+		    upres.sent == 1 ? "" : "s");
+	if (opts.repo != NULL && status != SYNC_UPDATED &&
+	    status != SYNC_CURRENT)
+		return status;
+	return upres.waiting > 0 ? SYNC_MAIN_WAITING : status == SYNC_CURRENT &&
+	    opts.repo != NULL ? SYNC_CURRENT : 0;
 }

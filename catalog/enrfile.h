@@ -1,0 +1,55 @@
+/*
+ * enrfile: the .enr file, one sealed and signed enrolment.
+ *
+ * Layout (docs/enrolment-format.md), all in one buffer:
+ *   magic "LPENRv1\n" (8) | kiosk id (14, ASCII) | receipt (9, ASCII) |
+ *   sealed length (4, big-endian) | sealed payload | Ed25519 signature (64)
+ * The payload is the enrolment's JSON sealed to the office's X25519 key
+ * (crypto_box_seal: only the office can open it, the kiosk cannot read it
+ * back). The signature, by the kiosk's key, covers every byte before it,
+ * so neither the payload nor the kiosk id or receipt can be changed or
+ * swapped without the office noticing.
+ */
+#ifndef CATALOG_ENRFILE_H
+#define CATALOG_ENRFILE_H
+
+#include <stddef.h>
+
+struct catalog_keys;
+
+#define CATALOG_ENRFILE_MAGIC "LPENRv1\n"
+#define CATALOG_ENRFILE_HEADER 35		/* magic, id, receipt, length */
+#define CATALOG_ENRFILE_OVERHEAD (CATALOG_ENRFILE_HEADER + 48 + 64)
+#define CATALOG_ENRFILE_MAX (64 * 1024)		/* whole file */
+#define CATALOG_ENRFILE_RECEIPT_LEN 9		/* "K7QX-M4PA" */
+
+/*
+ * Seal plain (len bytes) to office_pk and sign it with the kiosk's keys.
+ * Returns a new buffer of *outlen bytes (free()), or NULL and *cause.
+ */
+unsigned char *catalog_enrfile_build(const struct catalog_keys *kiosk,
+    const char *receipt, const unsigned char *office_pk,
+    const unsigned char *plain, size_t len, size_t *outlen, char **cause);
+
+/*
+ * Read the kiosk id and receipt from the header (not yet verified) into
+ * id (CATALOG_KEYS_ID_SIZE) and receipt (10 bytes). -1 and *cause when the
+ * header is malformed.
+ */
+int catalog_enrfile_peek(const unsigned char *buf, size_t len, char *id,
+    char *receipt, char **cause);
+
+/*
+ * Check the signature against the known kiosk keys and open the payload
+ * with the office's secret key. Returns the plaintext in sodium_malloc'd
+ * memory (NUL-terminated; free with catalog_enrfile_plain_free), with the
+ * kiosk id and receipt; NULL and *cause (plain words) when the file is
+ * malformed, truncated, from an unknown kiosk, forged or not for us.
+ */
+char *catalog_enrfile_open(const unsigned char *buf, size_t len,
+    struct catalog_keys *const *kiosks, size_t nkiosks,
+    const struct catalog_keys *office, char *id, char *receipt,
+    size_t *plainlen, char **cause);
+void catalog_enrfile_plain_free(char *plain);
+
+#endif

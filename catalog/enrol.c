@@ -1,0 +1,425 @@
+/*
+ * enrol: checking, sealing and queueing enrolments (see enrol.h).
+ *
+ * Field checks are deliberately forgiving about how people write (spaces
+ * and dashes in phone numbers, any script in names) and strict about what
+ * could do harm (control and bidi-override characters, overlong input).
+ * Messages go through gettext so the kiosk shows them in the screen's
+ * language. The plaintext JSON exists only in sodium_malloc'd memory and
+ * in jansson objects, whose memory catalog_enrol_harden() makes wiped on
+ * free; it is sealed before anything touches the disk.
+ */
+#include "config.h"
+
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <jansson.h>
+#include <sodium.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "catalog/dbint.h"
+#include "catalog/enrfile.h"
+#include "catalog/enrol.h"
+#include "catalog/entry.h"
+#include "catalog/keys.h"
+#include "catalog/stateint.h"
+#include "catalog/xmalloc.h"
+
+#define _(s) dgettext(PACKAGE, s)
+
+/* No 0/O, 1/I/L, and no U (read as V): 31 characters. */
+static const char enrol_alphabet[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+#ifndef LP_SYSCONFDIR
+#define LP_SYSCONFDIR "/etc"
+#endif
+
+const char *
+catalog_enrol_office_key_path(void)
+{
+	const char *env = getenv("LEERPUNT_OFFICE_KEY");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	return LP_SYSCONFDIR "/leerpunt/office.pub";
+}
+
+void
+catalog_enrol_receipt(char *receipt)
+{
+	uint32_t n = (uint32_t)(sizeof enrol_alphabet - 1);
+	int i, j = 0;
+
+	for (i = 0; i < 8; i++) {
+		if (i == 4)
+			receipt[j++] = '-';
+		receipt[j++] = enrol_alphabet[randombytes_uniform(n)];
+	}
+	receipt[j] = '\0';
+}
+
+/*
+ * Count the characters of UTF-8 text; -1 when it is not valid UTF-8 or
+ * holds a control, line-separator or bidi-override character. *blank is
+ * set when it has nothing but white space.
+ */
+static int32_t
+enrol_text_length(const char *s, int *blank)
+{
+	int32_t i = 0, len = (int32_t)strlen(s), n = 0;
+	UChar32 c;
+
+	*blank = 1;
+	if (strlen(s) > 4096)
+		return -1;
+	while (i < len) {
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			return -1;
+		switch (u_charType(c)) {
+		case U_CONTROL_CHAR:
+		case U_LINE_SEPARATOR:
+		case U_PARAGRAPH_SEPARATOR:
+			return -1;
+		default:
+			break;
+		}
+		if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+			return -1;
+		if (!u_isUWhiteSpace(c))
+			*blank = 0;
+		n++;
+	}
+	return n;
+}
+
+int
+catalog_enrol_check_name(const char *name, char **cause)
+{
+	int blank;
+	int32_t n;
+
+	if (name == NULL || *name == '\0') {
+		*cause = xstrdup(_("Name: please fill in the name."));
+		return -1;
+	}
+	if ((n = enrol_text_length(name, &blank)) < 0) {
+		*cause = xstrdup(_("Name: it has a character that is not "
+		    "allowed. Use letters, spaces and dashes."));
+		return -1;
+	}
+	if (blank) {
+		*cause = xstrdup(_("Name: please fill in the name."));
+		return -1;
+	}
+	if (n > CATALOG_ENROL_NAME_MAX) {
+		*cause = xasprintf(_("Name: it is too long. Use at most %d "
+		    "characters."), CATALOG_ENROL_NAME_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+int
+catalog_enrol_check_phone(const char *phone, char **cause)
+{
+	size_t i, digits = 0;
+	int seen = 0;
+
+	if (strlen(phone) > 32)
+		goto bad;
+	for (i = 0; phone[i] != '\0'; i++) {
+		char c = phone[i];
+
+		if (c >= '0' && c <= '9') {
+			digits++;
+			seen = 1;
+		} else if (c == '+') {
+			if (seen)
+				goto bad;
+			seen = 1;
+		} else if (c == ' ' || c == '-') {
+			if (c == '-' && !seen)
+				goto bad;
+		} else
+			goto bad;
+	}
+	if (digits < 8 || digits > 15)
+		goto bad;
+	return 0;
+bad:
+	*cause = xstrdup(_("Phone: write 8 to 15 digits, for example "
+	    "06 1234 5678 or +31 6 1234 5678."));
+	return -1;
+}
+
+int
+catalog_enrol_check_email(const char *email, char **cause)
+{
+	const char *at, *dot;
+	size_t len = strlen(email), i;
+	int blank;
+
+	if (len < 5 || len > CATALOG_ENROL_EMAIL_MAX)
+		goto bad;
+	if (enrol_text_length(email, &blank) < 0)
+		goto bad;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)email[i] <= ' ' || email[i] == 0x7f)
+			goto bad;
+	if ((at = strchr(email, '@')) == NULL || strchr(at + 1, '@') != NULL)
+		goto bad;
+	if (at == email || at - email > 64)
+		goto bad;
+	dot = strchr(at + 1, '.');
+	if (dot == NULL || dot == at + 1 || email[len - 1] == '.' ||
+	    strstr(at, "..") != NULL)
+		goto bad;
+	return 0;
+bad:
+	*cause = xstrdup(_("E-mail: this is not an e-mail address. Write it "
+	    "like name@example.nl."));
+	return -1;
+}
+
+int
+catalog_enrol_check_note(const char *note, char **cause)
+{
+	int blank;
+	int32_t n = enrol_text_length(note, &blank);
+
+	if (n < 0) {
+		*cause = xstrdup(_("Note: it has a character that is not "
+		    "allowed."));
+		return -1;
+	}
+	if (n > CATALOG_ENROL_NOTE_MAX) {
+		*cause = xasprintf(_("Note: it is too long. Use at most %d "
+		    "characters."), CATALOG_ENROL_NOTE_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+enrol_given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+int
+catalog_enrol_check(const struct catalog_enrolment *e,
+    enum catalog_enrol_field *field, char **cause)
+{
+	enum catalog_enrol_field f = CATALOG_ENROL_FIELD_NONE;
+
+	if (catalog_enrol_check_name(e->name, cause) != 0)
+		f = CATALOG_ENROL_FIELD_NAME;
+	else if (!enrol_given(e->phone) && !enrol_given(e->email)) {
+		*cause = xstrdup(_("Phone or e-mail: please fill in at least "
+		    "one, so the course can reach the person."));
+		f = CATALOG_ENROL_FIELD_PHONE;
+	} else if (enrol_given(e->phone) &&
+	    catalog_enrol_check_phone(e->phone, cause) != 0)
+		f = CATALOG_ENROL_FIELD_PHONE;
+	else if (enrol_given(e->email) &&
+	    catalog_enrol_check_email(e->email, cause) != 0)
+		f = CATALOG_ENROL_FIELD_EMAIL;
+	else if (enrol_given(e->note) &&
+	    catalog_enrol_check_note(e->note, cause) != 0)
+		f = CATALOG_ENROL_FIELD_NOTE;
+	else if (e->consent != 1) {
+		*cause = xstrdup(_("Consent: read the consent text to the "
+		    "person. Enrol only when they agree."));
+		f = CATALOG_ENROL_FIELD_CONSENT;
+	}
+	if (field != NULL)
+		*field = f;
+	return f == CATALOG_ENROL_FIELD_NONE ? 0 : -1;
+}
+
+/* The offering's key, its entry's key and Dutch title; -1 if unknown. */
+static int
+enrol_offering(struct catalog_db *db, int64_t id, json_t *o, char **cause)
+{
+	struct catalog_entry *entry;
+	sqlite3_stmt *st;
+	int64_t eid = 0;
+	char *err = NULL;
+	int rc;
+
+	st = catalog_db_prepare(db, "SELECT o.key, e.key, e.id FROM offering o"
+	    " JOIN entry e ON e.id = o.entry_id WHERE o.id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_object_set_new(o, "id", json_integer(id));
+		json_object_set_new(o, "key", json_string((const char *)
+		    sqlite3_column_text(st, 0)));
+		json_object_set_new(o, "entry_key", json_string((const char *)
+		    sqlite3_column_text(st, 1)));
+		eid = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		*cause = xasprintf(_("Offering: there is no offering %lld in "
+		    "the catalogue."), (long long)id);
+		return -1;
+	}
+	if ((entry = catalog_entry_get(db, eid, "nl", &err)) == NULL) {
+		*cause = err;
+		return -1;
+	}
+	json_object_set_new(o, "title", entry->title.value != NULL ?
+	    json_string(entry->title.value) : json_null());
+	catalog_entry_free(entry);
+	return 0;
+}
+
+/* Insert the queued record; 1 when the receipt was taken already. */
+static int
+enrol_queue(struct catalog_state *state, const char *receipt, int64_t id,
+    int64_t now, const unsigned char *rec, size_t len, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = catalog_state_prepare(state, "INSERT INTO outbox(receipt,"
+	    " offering_id, created, status, record) VALUES (?, ?, ?, 'queued',"
+	    " ?)");
+	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_blob(st, 4, rec, (int)len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return 1;
+	if (rc != SQLITE_DONE) {
+		*cause = catalog_state_error(state, "cannot save the enrolment");
+		return -1;
+	}
+	return 0;
+}
+
+int
+catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
+    const struct catalog_enrolment *e, const unsigned char *office_pk,
+    char *receipt, char **cause)
+{
+	struct catalog_keys *kiosk = NULL;
+	json_t *doc = NULL, *off = NULL;
+	unsigned char *rec = NULL;
+	char *plain = NULL, when[32];
+	size_t plainlen, reclen = 0, cap = 8192;
+	time_t now = time(NULL);
+	struct tm tm;
+	int rc = -1, tries, q;
+
+	if (catalog_enrol_check(e, NULL, cause) != 0)
+		return -1;
+	if (sodium_init() < 0) {
+		*cause = xstrdup("libsodium cannot start");
+		return -1;
+	}
+	off = json_object();
+	if (enrol_offering(db, e->offering_id, off, cause) != 0)
+		goto out;
+	if ((kiosk = catalog_keys_kiosk(state, cause)) == NULL)
+		goto out;
+	if ((plain = sodium_malloc(cap)) == NULL) {
+		*cause = xstrdup("out of memory");
+		goto out;
+	}
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	for (tries = 0; tries < 20; tries++) {
+		catalog_enrol_receipt(receipt);
+		doc = json_pack("{s:i, s:s, s:s, s:s, s:O, s:s, s:s?, s:s?, s:s?,"
+		    " s:b}", "v", 1, "receipt", receipt, "kiosk", kiosk->id,
+		    "created", when, "offering", off, "name", e->name,
+		    "phone", enrol_given(e->phone) ? e->phone : NULL,
+		    "email", enrol_given(e->email) ? e->email : NULL,
+		    "note", enrol_given(e->note) ? e->note : NULL,
+		    "consent", 1);
+		if (doc == NULL) {
+			*cause = xstrdup("cannot build the enrolment");
+			goto out;
+		}
+		plainlen = json_dumpb(doc, plain, cap, JSON_COMPACT |
+		    JSON_SORT_KEYS);
+		json_decref(doc);
+		doc = NULL;
+		if (plainlen == 0 || plainlen > cap) {
+			*cause = xstrdup("the enrolment is too large");
+			goto out;
+		}
+		rec = catalog_enrfile_build(kiosk, receipt, office_pk,
+		    (unsigned char *)plain, plainlen, &reclen, cause);
+		sodium_memzero(plain, cap);
+		if (rec == NULL)
+			goto out;
+		q = enrol_queue(state, receipt, e->offering_id, (int64_t)now,
+		    rec, reclen, cause);
+		free(rec);
+		rec = NULL;
+		if (q < 0)
+			goto out;
+		if (q == 0) {
+			rc = 0;
+			goto out;
+		}
+	}
+	*cause = xstrdup("cannot find a free receipt number");
+out:
+	json_decref(doc);
+	json_decref(off);
+	if (plain != NULL)
+		sodium_free(plain);
+	catalog_keys_free(kiosk);
+	return rc;
+}
+
+/* jansson allocations with a size header, wiped before free. */
+static void *
+enrol_zalloc(size_t n)
+{
+	size_t *p;
+
+	if (n > SIZE_MAX - 16 || (p = malloc(n + 16)) == NULL)
+		return NULL;
+	p[0] = n;
+	return (char *)p + 16;
+}
+
+static void
+enrol_zfree(void *q)
+{
+	char *p;
+
+	if (q == NULL)
+		return;
+	p = (char *)q - 16;
+	sodium_memzero(p, *(size_t *)(void *)p + 16);
+	free(p);
+}
+
+void
+catalog_enrol_harden(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	(void)setrlimit(RLIMIT_CORE, &rl);
+	json_set_alloc_funcs(enrol_zalloc, enrol_zfree);
+	if (sodium_init() < 0) {
+		fprintf(stderr, "leerpunt: libsodium cannot start\n");
+		abort();
+	}
+}

@@ -1,0 +1,79 @@
+/*
+ * enrol: staff enrol a person in an offering, offline.
+ *
+ * catalog_enrol_submit() checks every field, looks the offering up in the
+ * catalogue, and the moment it saves the enrolment the personal data is
+ * sealed to the office's public key and signed with the kiosk's key
+ * (enrfile.h). The state database keeps only that sealed record and a
+ * summary without personal data (outbox.h). The person gets a receipt
+ * number: 8 characters from an alphabet without 0/O/1/I/L/U, grouped
+ * "K7QX-M4PA", random (randombytes), unique in this state database.
+ *
+ * Programs that handle personal data call catalog_enrol_harden() first
+ * thing in main(): no core dumps, not ptrace-able, and jansson's memory is
+ * wiped when freed.
+ */
+#ifndef CATALOG_ENROL_H
+#define CATALOG_ENROL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct catalog_db;
+struct catalog_state;
+
+#define CATALOG_ENROL_RECEIPT_SIZE 10	/* "K7QX-M4PA" and NUL */
+#define CATALOG_ENROL_NAME_MAX 100	/* characters */
+#define CATALOG_ENROL_EMAIL_MAX 254	/* bytes */
+#define CATALOG_ENROL_NOTE_MAX 500	/* characters */
+
+struct catalog_enrolment {
+	int64_t		 offering_id;	/* catalog_offering.id */
+	const char	*name;		/* UTF-8, 1-100 characters */
+	const char	*phone;		/* NULL or "" when not given */
+	const char	*email;		/* NULL or "" when not given */
+	const char	*note;		/* NULL or "" when not given */
+	int		 consent;	/* 1: the person agreed */
+};
+
+/* Which field an error is about (for the kiosk to put focus on it). */
+enum catalog_enrol_field {
+	CATALOG_ENROL_FIELD_NONE,
+	CATALOG_ENROL_FIELD_OFFERING,
+	CATALOG_ENROL_FIELD_NAME,
+	CATALOG_ENROL_FIELD_PHONE,
+	CATALOG_ENROL_FIELD_EMAIL,
+	CATALOG_ENROL_FIELD_NOTE,
+	CATALOG_ENROL_FIELD_CONSENT
+};
+
+/* Field checks: 0, or -1 and *cause in plain words naming the field. */
+int catalog_enrol_check_name(const char *name, char **cause);
+int catalog_enrol_check_phone(const char *phone, char **cause);
+int catalog_enrol_check_email(const char *email, char **cause);
+int catalog_enrol_check_note(const char *note, char **cause);
+/* All fields (not the offering); *field tells which failed. */
+int catalog_enrol_check(const struct catalog_enrolment *e,
+    enum catalog_enrol_field *field, char **cause);
+
+/* Path of the office public key without --office-key. */
+const char *catalog_enrol_office_key_path(void);
+
+/*
+ * Check, seal, sign and queue an enrolment. On success fills receipt
+ * (CATALOG_ENROL_RECEIPT_SIZE bytes) and returns 0; else -1 and *cause
+ * (catalog_enrol_check() tells the kiosk which field is wrong first).
+ * office_pk is the office's X25519 public key (CATALOG_KEYS_PUBLIC_SIZE
+ * bytes, from catalog_keys_read_public()).
+ */
+int catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
+    const struct catalog_enrolment *e, const unsigned char *office_pk,
+    char *receipt, char **cause);
+
+/* A random receipt into receipt (CATALOG_ENROL_RECEIPT_SIZE bytes). */
+void catalog_enrol_receipt(char *receipt);
+
+/* No core dumps, no ptrace, wiped JSON memory: call first in main(). */
+void catalog_enrol_harden(void);
+
+#endif

@@ -1,0 +1,424 @@
+/*
+ * inbox: reading uploaded enrolments at the office (see inbox.h).
+ *
+ * The folder is walked first (paths sorted, so output order is stable),
+ * then each file is read (size-capped), verified and opened (enrfile.c),
+ * and its JSON checked: the receipt and kiosk inside must match the signed
+ * header. CSV fields that a spreadsheet would run as a formula get a
+ * leading apostrophe. Plaintext is wiped after each file.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "catalog/enrfile.h"
+#include "catalog/inbox.h"
+#include "catalog/keys.h"
+#include "catalog/xmalloc.h"
+
+struct inbox_paths {
+	char		**v;
+	size_t		 n;
+};
+
+static int
+inbox_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect *.enr files under dir (skipping skip); -1 and *cause. */
+static int
+inbox_walk(const char *dir, const char *skip, struct inbox_paths *p,
+    char **cause)
+{
+	struct dirent *de;
+	struct stat sb;
+	size_t len;
+	char *path;
+	DIR *d;
+	int rc = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		*cause = xasprintf("%s: cannot read folder: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(path, &sb) != 0) {
+			free(path);
+			continue;
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			if (strcmp(path, skip) != 0)
+				rc = inbox_walk(path, skip, p, cause);
+			free(path);
+			continue;
+		}
+		len = strlen(de->d_name);
+		if (!S_ISREG(sb.st_mode) || len < 5 ||
+		    strcmp(de->d_name + len - 4, ".enr") != 0) {
+			free(path);
+			continue;
+		}
+		p->v = xreallocarray(p->v, p->n + 1, sizeof *p->v);
+		p->v[p->n++] = path;
+	}
+	closedir(d);
+	return rc;
+}
+
+/* Read a file of at most max bytes; NULL and *cause. */
+static unsigned char *
+inbox_slurp(const char *path, size_t max, size_t *len, char **cause)
+{
+	unsigned char *buf = xmalloc(max + 1);
+	size_t total = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		*cause = xasprintf("cannot open: %s", strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	while ((n = read(fd, buf + total, max + 1 - total)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*cause = xasprintf("cannot read: %s", strerror(errno));
+			close(fd);
+			free(buf);
+			return NULL;
+		}
+		total += (size_t)n;
+		if (total > max)
+			break;
+	}
+	close(fd);
+	*len = total;
+	return buf;
+}
+
+/* Move path into rejected/ under a free name; reports on err. */
+static void
+inbox_reject(const char *path, const char *rejdir, const char *reason,
+    FILE *err)
+{
+	const char *base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 :
+	    path;
+	char *to = NULL;
+	int i;
+
+	if (mkdir(rejdir, 0700) != 0 && errno != EEXIST) {
+		fprintf(err, "%s: rejected: %s (and cannot make %s: %s)\n",
+		    path, reason, rejdir, strerror(errno));
+		return;
+	}
+	for (i = 0; i < 1000; i++) {
+		free(to);
+		to = i == 0 ? xasprintf("%s/%s", rejdir, base) :
+		    xasprintf("%s/%s.%d", rejdir, base, i);
+		if (access(to, F_OK) != 0)
+			break;
+	}
+	if (rename(path, to) != 0)
+		fprintf(err, "%s: rejected: %s (cannot move it to %s: %s)\n",
+		    path, reason, to, strerror(errno));
+	else
+		fprintf(err, "%s: rejected: %s; moved to %s\n", path, reason,
+		    to);
+	free(to);
+}
+
+/* The string member key of o, or NULL. */
+static const char *
+inbox_str(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+/* Write one CSV field: quoted, formula-looking text defused. */
+static void
+inbox_csv_field(FILE *out, const char *s, int last)
+{
+	int defuse = 0;
+	const char *p;
+
+	if (s == NULL)
+		s = "";
+	if (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+		defuse = 1;
+	else if (s[0] == '+' || s[0] == '-')
+		for (p = s; *p != '\0'; p++)
+			if (strchr("0123456789 +-", *p) == NULL)
+				defuse = 1;
+	fputc('"', out);
+	if (defuse)
+		fputc('\'', out);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
+	fputc(last ? '\n' : ',', out);
+}
+
+static void
+inbox_write_csv(FILE *out, json_t *e)
+{
+	json_t *off = json_object_get(e, "offering");
+	char id[32];
+
+	snprintf(id, sizeof id, "%lld", (long long)json_integer_value(
+	    json_object_get(off, "id")));
+	inbox_csv_field(out, inbox_str(e, "receipt"), 0);
+	inbox_csv_field(out, inbox_str(e, "kiosk"), 0);
+	inbox_csv_field(out, inbox_str(e, "created"), 0);
+	inbox_csv_field(out, id, 0);
+	inbox_csv_field(out, inbox_str(off, "key"), 0);
+	inbox_csv_field(out, inbox_str(off, "entry_key"), 0);
+	inbox_csv_field(out, inbox_str(off, "title"), 0);
+	inbox_csv_field(out, inbox_str(e, "name"), 0);
+	inbox_csv_field(out, inbox_str(e, "phone"), 0);
+	inbox_csv_field(out, inbox_str(e, "email"), 0);
+	inbox_csv_field(out, inbox_str(e, "note"), 1);
+}
+
+/* A UUID (RFC 9562 version 8) from SHA-256 of the parts. */
+static json_t *
+inbox_uuid(const char *what, const char *kiosk, const char *receipt)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_state st;
+	char hex[33], s[37];
+
+	crypto_hash_sha256_init(&st);
+	crypto_hash_sha256_update(&st, (const unsigned char *)what,
+	    strlen(what) + 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)kiosk,
+	    strlen(kiosk) + 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)receipt,
+	    strlen(receipt));
+	crypto_hash_sha256_final(&st, h);
+	h[6] = (unsigned char)((h[6] & 0x0f) | 0x80);
+	h[8] = (unsigned char)((h[8] & 0x3f) | 0x80);
+	sodium_bin2hex(hex, sizeof hex, h, 16);
+	snprintf(s, sizeof s, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8,
+	    hex + 12, hex + 16, hex + 20);
+	return json_string(s);
+}
+
+/* 1 when s looks like a UUID (an OOAPI offering id). */
+static int
+inbox_is_uuid(const char *s)
+{
+	int i;
+
+	if (s == NULL || strlen(s) != 36)
+		return 0;
+	for (i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return 0;
+		} else if (strchr("0123456789abcdefABCDEF", s[i]) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+static json_t *
+inbox_ooapi(json_t *e)
+{
+	const char *name = inbox_str(e, "name"), *kiosk = inbox_str(e, "kiosk");
+	const char *receipt = inbox_str(e, "receipt"), *sp;
+	json_t *off = json_object_get(e, "offering"), *a, *person, *ext;
+	const char *okey = inbox_str(off, "key");
+
+	person = json_object();
+	json_object_set_new(person, "personId", inbox_uuid("person", kiosk,
+	    receipt));
+	json_object_set_new(person, "primaryCode", json_pack("{s:s, s:s}",
+	    "codeType", "x-leerpunt-receipt", "code", receipt));
+	json_object_set_new(person, "displayName", json_string(name));
+	if ((sp = strchr(name, ' ')) != NULL && sp[1] != '\0') {
+		json_object_set_new(person, "givenName",
+		    json_stringn(name, (size_t)(sp - name)));
+		json_object_set_new(person, "surname", json_string(sp + 1));
+	} else {
+		json_object_set_new(person, "givenName", json_string(name));
+		json_object_set_new(person, "surname", json_string(name));
+	}
+	json_object_set_new(person, "affiliations", json_pack("[s]", "guest"));
+	json_object_set_new(person, "activeEnrollment", json_false());
+	if (inbox_str(e, "email") != NULL)
+		json_object_set_new(person, "mail",
+		    json_string(inbox_str(e, "email")));
+	if (inbox_str(e, "phone") != NULL)
+		json_object_set_new(person, "telephoneNumber",
+		    json_string(inbox_str(e, "phone")));
+
+	ext = json_object();
+	json_object_set_new(ext, "receipt", json_string(receipt));
+	json_object_set_new(ext, "kiosk", json_string(kiosk));
+	json_object_set_new(ext, "created", json_string(inbox_str(e,
+	    "created")));
+	json_object_set(ext, "offering", off);
+	if (inbox_str(e, "note") != NULL)
+		json_object_set_new(ext, "note", json_string(inbox_str(e,
+		    "note")));
+
+	a = json_object();
+	json_object_set_new(a, "associationId", inbox_uuid("association",
+	    kiosk, receipt));
+	json_object_set_new(a, "associationType",
+	    json_string("courseOfferingAssociation"));
+	json_object_set_new(a, "role", json_string("student"));
+	json_object_set_new(a, "state", json_string("pending"));
+	json_object_set_new(a, "remoteState", json_string("pending"));
+	json_object_set_new(a, "person", person);
+	if (inbox_is_uuid(okey))
+		json_object_set_new(a, "offering", json_string(okey));
+	json_object_set_new(a, "ext", json_pack("{s:o}", "leerpunt", ext));
+	return a;
+}
+
+/* Check the opened JSON; NULL and *cause when it does not fit. */
+static json_t *
+inbox_parse(const char *plain, size_t len, const char *id,
+    const char *receipt, char **cause)
+{
+	json_error_t jerr;
+	json_t *e, *off;
+
+	if ((e = json_loadb(plain, len, JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
+		*cause = xasprintf("the payload is not valid JSON (%s)",
+		    jerr.text);
+		return NULL;
+	}
+	off = json_object_get(e, "offering");
+	if (json_integer_value(json_object_get(e, "v")) != 1 ||
+	    inbox_str(e, "name") == NULL || inbox_str(e, "created") == NULL ||
+	    !json_is_object(off) || !json_is_integer(json_object_get(off,
+	    "id"))) {
+		*cause = xstrdup("the payload lacks required fields");
+		json_decref(e);
+		return NULL;
+	}
+	if (inbox_str(e, "receipt") == NULL || inbox_str(e, "kiosk") == NULL ||
+	    strcmp(inbox_str(e, "receipt"), receipt) != 0 ||
+	    strcmp(inbox_str(e, "kiosk"), id) != 0) {
+		*cause = xstrdup("the receipt or kiosk inside does not match "
+		    "the signed header");
+		json_decref(e);
+		return NULL;
+	}
+	return e;
+}
+
+int
+catalog_inbox_read(const char *dir, const struct catalog_keys *office,
+    struct catalog_keys *const *kiosks, size_t nkiosks,
+    enum catalog_inbox_format format, FILE *out, FILE *err,
+    struct catalog_inbox_summary *sum, char **cause)
+{
+	struct inbox_paths p = { NULL, 0 };
+	char **seen = NULL, *rejdir, *plain, *why = NULL, *s;
+	char id[CATALOG_KEYS_ID_SIZE], receipt[CATALOG_ENRFILE_RECEIPT_LEN + 1];
+	unsigned char *buf;
+	size_t nseen = 0, i, j, len, plainlen;
+	json_t *e, *a;
+	int rc = -1, dup;
+
+	memset(sum, 0, sizeof *sum);
+	rejdir = xasprintf("%s/rejected", dir);
+	if (inbox_walk(dir, rejdir, &p, cause) != 0)
+		goto out;
+	qsort(p.v, p.n, sizeof *p.v, inbox_cmp);
+	if (format == CATALOG_INBOX_CSV)
+		fputs("receipt,kiosk,created,offering_id,offering_key,"
+		    "entry_key,title,name,phone,email,note\n", out);
+	for (i = 0; i < p.n; i++) {
+		if ((buf = inbox_slurp(p.v[i], CATALOG_ENRFILE_MAX, &len,
+		    &why)) == NULL) {
+			fprintf(err, "%s: %s\n", p.v[i], why);
+			free(why);
+			sum->rejected++;
+			continue;
+		}
+		plain = catalog_enrfile_open(buf, len, kiosks, nkiosks, office,
+		    id, receipt, &plainlen, &why);
+		free(buf);
+		e = NULL;
+		if (plain != NULL) {
+			e = inbox_parse(plain, plainlen, id, receipt, &why);
+			catalog_enrfile_plain_free(plain);
+		}
+		if (e == NULL) {
+			inbox_reject(p.v[i], rejdir, why, err);
+			free(why);
+			why = NULL;
+			sum->rejected++;
+			continue;
+		}
+		s = xasprintf("%s/%s", id, receipt);
+		for (dup = 0, j = 0; j < nseen && !dup; j++)
+			dup = strcmp(seen[j], s) == 0;
+		if (dup) {
+			fprintf(err, "%s: %s from %s was read already; "
+			    "duplicate dropped\n", p.v[i], receipt, id);
+			free(s);
+			json_decref(e);
+			sum->duplicates++;
+			continue;
+		}
+		seen = xreallocarray(seen, nseen + 1, sizeof *seen);
+		seen[nseen++] = s;
+		switch (format) {
+		case CATALOG_INBOX_CSV:
+			inbox_write_csv(out, e);
+			break;
+		case CATALOG_INBOX_JSON:
+			json_dumpf(e, out, JSON_COMPACT | JSON_SORT_KEYS);
+			fputc('\n', out);
+			break;
+		case CATALOG_INBOX_OOAPI:
+			a = inbox_ooapi(e);
+			json_dumpf(a, out, JSON_COMPACT);
+			fputc('\n', out);
+			json_decref(a);
+			break;
+		}
+		json_decref(e);
+		sum->read++;
+	}
+	if (fflush(out) != 0 || ferror(out)) {
+		*cause = xasprintf("cannot write the output: %s",
+		    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	for (i = 0; i < p.n; i++)
+		free(p.v[i]);
+	free(p.v);
+	for (i = 0; i < nseen; i++)
+		free(seen[i]);
+	free(seen);
+	free(rejdir);
+	return rc;
+}

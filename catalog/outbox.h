@@ -1,0 +1,69 @@
+/*
+ * outbox: enrolments waiting to reach the office.
+ *
+ * Each enrolment is one row: receipt, offering id, time, status and, until
+ * the office confirmed it, the sealed .enr record (enrfile.h). Nothing in
+ * a row is personal data. Status "queued" is new, "failed" was tried and
+ * will be tried again (the record is kept), "sent" was confirmed by a 2xx
+ * answer: its sealed record is then deleted and only the summary stays, so
+ * the kiosk can show that it arrived.
+ */
+#ifndef CATALOG_OUTBOX_H
+#define CATALOG_OUTBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct catalog_state;
+
+enum catalog_outbox_status {
+	CATALOG_OUTBOX_QUEUED,
+	CATALOG_OUTBOX_FAILED,
+	CATALOG_OUTBOX_SENT
+};
+
+struct catalog_outbox_item {
+	char		 receipt[10];
+	char		 kiosk_id[15];	/* from the record; "" once sent */
+	int64_t		 offering_id;
+	int64_t		 created;	/* seconds since the epoch */
+	enum catalog_outbox_status status;
+	int		 attempts;
+	int64_t		 next_try;	/* not before this time */
+	int64_t		 sent_at;	/* 0 unless sent */
+	char		*last_error;	/* NULL or the last upload failure */
+	unsigned char	*record;	/* sealed .enr bytes; NULL if not asked */
+	size_t		 len;
+};
+
+struct catalog_outbox_counts {
+	int64_t		 queued;
+	int64_t		 failed;
+	int64_t		 sent;
+};
+
+const char *catalog_outbox_status_name(enum catalog_outbox_status status);
+
+#define CATALOG_OUTBOX_ALL 0x1		/* also sent ones (else pending) */
+#define CATALOG_OUTBOX_DUE 0x2		/* only those due at now */
+#define CATALOG_OUTBOX_RECORDS 0x4	/* with the sealed bytes */
+
+/*
+ * List entries, oldest first: pending ones (queued and failed), or with
+ * CATALOG_OUTBOX_ALL every one. Free with catalog_outbox_list_free.
+ */
+int catalog_outbox_list(struct catalog_state *state, int flags, int64_t now,
+    struct catalog_outbox_item **items, size_t *n, char **cause);
+void catalog_outbox_list_free(struct catalog_outbox_item *items, size_t n);
+
+/* The office confirmed it: mark sent and delete the sealed record. */
+int catalog_outbox_mark_sent(struct catalog_state *state, const char *receipt,
+    int64_t now, char **cause);
+/* An upload failed: count it, keep the record, try again at next_try. */
+int catalog_outbox_mark_failed(struct catalog_state *state,
+    const char *receipt, int64_t next_try, const char *error, char **cause);
+
+int catalog_outbox_counts(struct catalog_state *state,
+    struct catalog_outbox_counts *counts, char **cause);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * upload: send queued enrolments to the office's inbox.
+ *
+ * Each sealed .enr record in the outbox (catalog/outbox.h) goes by HTTP
+ * PUT to INBOX/KIOSK-ID/RECEIPT.enr. The name is fixed by the receipt, so
+ * a PUT repeated after a lost answer or a killed process just writes the
+ * same bytes again: every retry is safe. Works with WebDAV servers (nginx
+ * dav_methods PUT with create_full_put_path on) and S3-compatible object
+ * stores (AWS SigV4); basic or bearer authentication. A record counts as
+ * sent only on a 2xx answer; then its sealed bytes are deleted locally.
+ * Failures are retried with exponential backoff and full jitter, a few
+ * times per run; after that the record waits (status "failed") until its
+ * next_try and a later run.
+ */
+#ifndef SYNC_UPLOAD_H
+#define SYNC_UPLOAD_H
+
+#include <stddef.h>
+
+struct catalog_state;
+
+struct sync_upload_options {
+	const char	*inbox;		/* base URL, http:// or https:// */
+	const char	*cacert;	/* CA bundle, or NULL for the system's */
+	long		 timeout;	/* seconds per PUT */
+	const char	*user;		/* basic auth, or the S3 access key */
+	const char	*password;	/* basic auth, or the S3 secret key */
+	const char	*bearer;	/* bearer token (instead of user) */
+	const char	*aws_sigv4;	/* e.g. "aws:amz:eu-west-1:s3", or NULL */
+	int		 tries;		/* attempts per record per run (>= 1) */
+	long		 delay_ms;	/* first backoff delay */
+	long		 max_delay_ms;	/* backoff cap */
+	int		 give_up_after;	/* stop the run after this many records
+					   in a row failed (0: never) */
+};
+
+struct sync_upload_result {
+	size_t		 sent;		/* confirmed in this run */
+	size_t		 failed;	/* tried in this run, not confirmed */
+	size_t		 waiting;	/* pending after the run */
+};
+
+/* Fill o with the defaults (timeout 60 s, 4 tries, 1 s .. 5 min). */
+void sync_upload_defaults(struct sync_upload_options *o);
+
+/*
+ * Upload every due record. 0 when the run could be made (even if some
+ * records failed: see *result), -1 and *cause when it could not start or
+ * the outbox could not be updated. curl_global_init() must have run.
+ */
+int sync_upload_run(struct catalog_state *state,
+    const struct sync_upload_options *o, struct sync_upload_result *result,
+    char **cause);
+
+#endif

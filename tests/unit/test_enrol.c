@@ -1,0 +1,261 @@
+/*
+ * test_enrol: the field checks and their messages, receipts, and a full
+ * enrolment: the record in the state database opens with the office key,
+ * carries a valid kiosk signature, and no personal data is anywhere in the
+ * state database's files; the outbox then counts, lists and marks it.
+ */
+#include "enrol_unit.h"
+
+#include <sodium.h>
+
+#include "catalog/dbint.h"
+#include "catalog/enrfile.h"
+#include "catalog/enrol.h"
+#include "catalog/keys.h"
+#include "catalog/outbox.h"
+#include "catalog/stateint.h"
+
+#define ENTRIES \
+	"id,kind,provider,themes,city,title_nl,title_en,start,mode,cost\n" \
+	"weld-r,course,Albeda,technical,Rotterdam,Lassen voor beginners," \
+	"Welding for beginners,2027-01-10,onsite,0\n"
+
+static void
+check_fields(const char *name, const char *phone, const char *email,
+    const char *note, int consent, enum catalog_enrol_field want_field,
+    const char *want)
+{
+	struct catalog_enrolment e = { 1, name, phone, email, note, consent };
+	enum catalog_enrol_field f;
+	char *cause = NULL;
+
+	if (want == NULL) {
+		if (catalog_enrol_check(&e, &f, &cause) != 0)
+			fail_msg("refused: %s", cause);
+		assert_int_equal(f, CATALOG_ENROL_FIELD_NONE);
+		return;
+	}
+	assert_int_equal(catalog_enrol_check(&e, &f, &cause), -1);
+	assert_int_equal(f, want_field);
+	if (strncmp(cause, want, strlen(want)) != 0)
+		fail_msg("message \"%s\" does not start with \"%s\"", cause,
+		    want);
+	free(cause);
+}
+
+static void
+test_checks(void **unused)
+{
+	char long_name[200];
+
+	(void)unused;
+	check_fields("Jan de Vries", "06 1234 5678", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan de Vries", "+31 6-1234-5678", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan de Vries", NULL, "jan@example.nl", NULL, 1, 0, NULL);
+	check_fields("محمد العلي", "0612345678", NULL, "", 1, 0, NULL);
+	check_fields("Олена Коваленко", NULL, "o.k@mail.example.ua",
+	    "Wil graag 's avonds.", 1, 0, NULL);
+	check_fields("", "0612345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_NAME, "Name:");
+	check_fields("   ", "0612345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_NAME, "Name:");
+	check_fields("Jan\tVries", "0612345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_NAME, "Name: it has a character");
+	check_fields("Jan\x1b[2J", "0612345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_NAME, "Name: it has a character");
+	check_fields("Jan \xe2\x80\xae Vries", "0612345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_NAME, "Name: it has a character");
+	check_fields("Jan \xff Vries", "0612345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_NAME, "Name: it has a character");
+	memset(long_name, 'a', 101);
+	long_name[101] = '\0';
+	check_fields(long_name, "0612345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_NAME, "Name: it is too long");
+	long_name[100] = '\0';
+	check_fields(long_name, "0612345678", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", NULL, NULL, NULL, 1, CATALOG_ENROL_FIELD_PHONE,
+	    "Phone or e-mail:");
+	check_fields("Jan", "1234567", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	check_fields("Jan", "1234567890123456", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	check_fields("Jan", "06 1234 567a", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	check_fields("Jan", "06+12345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	check_fields("Jan", NULL, "jan.example.nl", NULL, 1,
+	    CATALOG_ENROL_FIELD_EMAIL, "E-mail:");
+	check_fields("Jan", NULL, "jan@@example.nl", NULL, 1,
+	    CATALOG_ENROL_FIELD_EMAIL, "E-mail:");
+	check_fields("Jan", NULL, "jan@example", NULL, 1,
+	    CATALOG_ENROL_FIELD_EMAIL, "E-mail:");
+	check_fields("Jan", NULL, "jan @example.nl", NULL, 1,
+	    CATALOG_ENROL_FIELD_EMAIL, "E-mail:");
+	check_fields("Jan", NULL, "jan@example.nl.", NULL, 1,
+	    CATALOG_ENROL_FIELD_EMAIL, "E-mail:");
+	check_fields("Jan", NULL, "jan@a@example.nl", NULL, 1,
+	    CATALOG_ENROL_FIELD_EMAIL, "E-mail:");
+	check_fields("Jan", "0612345678", NULL, "line\nbreak", 1,
+	    CATALOG_ENROL_FIELD_NOTE, "Note:");
+	check_fields("Jan", "0612345678", NULL, NULL, 0,
+	    CATALOG_ENROL_FIELD_CONSENT, "Consent:");
+}
+
+static void
+test_receipts(void **unused)
+{
+	char r[CATALOG_ENROL_RECEIPT_SIZE], first[CATALOG_ENROL_RECEIPT_SIZE];
+	int i, j, same = 0;
+
+	(void)unused;
+	catalog_enrol_receipt(first);
+	for (i = 0; i < 1000; i++) {
+		catalog_enrol_receipt(r);
+		assert_int_equal(strlen(r), 9);
+		assert_int_equal(r[4], '-');
+		for (j = 0; j < 9; j++)
+			if (j != 4 && strchr("01OILU", r[j]) != NULL)
+				fail_msg("ambiguous character in %s", r);
+		same += strcmp(r, first) == 0;
+	}
+	assert_true(same <= 1);
+}
+
+static void
+test_submit(void **unused)
+{
+	struct unit_db *db = unit_db_new();
+	struct unit_state *u = unit_state_new();
+	struct catalog_keys *office = catalog_keys_generate(CATALOG_KEYS_OFFICE);
+	struct catalog_keys *kiosk, *kiosks[1];
+	struct catalog_outbox_item *items;
+	struct catalog_outbox_counts c;
+	struct catalog_enrolment e = { 0, "Fatima El Amrani", "06 9876 5432",
+		"fatima.elamrani@example.nl", "Belt liever na 17 uur", 1 };
+	char receipt[CATALOG_ENROL_RECEIPT_SIZE], *cause = NULL, *plain;
+	char id[CATALOG_KEYS_ID_SIZE], r2[10], *files[3];
+	unsigned char *bytes;
+	sqlite3_stmt *st;
+	size_t n, len, plen;
+	int i;
+
+	(void)unused;
+	if (unit_import(db->db, "s", &cause, UNIT_THEMES, ENTRIES, NULL) != 0)
+		fail_msg("import: %s", cause);
+	st = catalog_db_prepare(db->db, "SELECT id FROM offering");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	e.offering_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+
+	/* An unknown offering is refused, naming the field. */
+	e.offering_id += 1000;
+	assert_int_equal(catalog_enrol_submit(u->state, db->db, &e, office->pk,
+	    receipt, &cause), -1);
+	assert_non_null(strstr(cause, "Offering:"));
+	free(cause);
+	e.offering_id -= 1000;
+
+	if (catalog_enrol_submit(u->state, db->db, &e, office->pk, receipt,
+	    &cause) != 0)
+		fail_msg("submit: %s", cause);
+	assert_int_equal(strlen(receipt), 9);
+
+	assert_int_equal(catalog_outbox_counts(u->state, &c, &cause), 0);
+	assert_int_equal(c.queued, 1);
+	assert_int_equal(catalog_outbox_list(u->state, CATALOG_OUTBOX_RECORDS,
+	    0, &items, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].receipt, receipt);
+	assert_int_equal(items[0].offering_id, e.offering_id);
+
+	/* It opens with the office key and the kiosk's public key. */
+	kiosk = catalog_keys_kiosk(u->state, &cause);
+	assert_non_null(kiosk);
+	assert_string_equal(items[0].kiosk_id, kiosk->id);
+	kiosks[0] = kiosk;
+	plain = catalog_enrfile_open(items[0].record, items[0].len, kiosks, 1,
+	    office, id, r2, &plen, &cause);
+	if (plain == NULL)
+		fail_msg("open: %s", cause);
+	assert_non_null(strstr(plain, "\"name\":\"Fatima El Amrani\""));
+	assert_non_null(strstr(plain, "fatima.elamrani@example.nl"));
+	assert_non_null(strstr(plain, "06 9876 5432"));
+	assert_non_null(strstr(plain, "Lassen voor beginners"));
+	assert_non_null(strstr(plain, receipt));
+	assert_string_equal(r2, receipt);
+	catalog_enrfile_plain_free(plain);
+	/* The signature covers the bytes: one flipped bit is caught. */
+	items[0].record[CATALOG_ENRFILE_HEADER + 5] ^= 0x01;
+	assert_null(catalog_enrfile_open(items[0].record, items[0].len, kiosks,
+	    1, office, id, r2, &plen, &cause));
+	assert_non_null(strstr(cause, "bad signature"));
+	free(cause);
+	catalog_outbox_list_free(items, n);
+
+	/* No personal data in the state database, its WAL or its journal. */
+	files[0] = u->path;
+	files[1] = xasprintf("%s-wal", u->path);
+	files[2] = xasprintf("%s-journal", u->path);
+	for (i = 0; i < 3; i++) {
+		if (access(files[i], F_OK) != 0)
+			continue;
+		bytes = unit_read(files[i], &len);
+		assert_false(unit_contains(bytes, len, "Fatima"));
+		assert_false(unit_contains(bytes, len, "Amrani"));
+		assert_false(unit_contains(bytes, len, "9876"));
+		assert_false(unit_contains(bytes, len, "example.nl"));
+		assert_false(unit_contains(bytes, len, "17 uur"));
+		free(bytes);
+	}
+	free(files[1]);
+	free(files[2]);
+
+	/* Failed, then sent: the sealed record is gone, the summary stays. */
+	assert_int_equal(catalog_outbox_mark_failed(u->state, receipt, 0,
+	    "HTTP 500", &cause), 0);
+	assert_int_equal(catalog_outbox_counts(u->state, &c, &cause), 0);
+	assert_int_equal(c.failed, 1);
+	assert_int_equal(c.queued, 0);
+	assert_int_equal(catalog_outbox_mark_sent(u->state, receipt, 5, &cause),
+	    0);
+	assert_int_equal(catalog_outbox_mark_sent(u->state, receipt, 5, &cause),
+	    -1);
+	free(cause);
+	assert_int_equal(catalog_outbox_counts(u->state, &c, &cause), 0);
+	assert_int_equal(c.sent, 1);
+	assert_int_equal(c.failed + c.queued, 0);
+	assert_int_equal(catalog_outbox_list(u->state, 0, 0, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	catalog_outbox_list_free(items, n);
+	assert_int_equal(catalog_outbox_list(u->state, CATALOG_OUTBOX_ALL |
+	    CATALOG_OUTBOX_RECORDS, 0, &items, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(items[0].status, CATALOG_OUTBOX_SENT);
+	assert_null(items[0].record);
+	assert_int_equal(items[0].attempts, 2);
+	catalog_outbox_list_free(items, n);
+	st = catalog_state_prepare(u->state, "SELECT count(*) FROM outbox"
+	    " WHERE record IS NOT NULL");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+
+	catalog_keys_free(kiosk);
+	catalog_keys_free(office);
+	unit_state_free(u);
+	unit_db_free(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_checks),
+		cmocka_unit_test(test_receipts),
+		cmocka_unit_test(test_submit),
+	};
+
+	catalog_enrol_harden();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
