@@ -19,6 +19,7 @@
 #include "catalog/csvimport.h"
 #include "catalog/db.h"
 #include "catalog/import.h"
+#include "catalog/safe.h"
 #include "catalog/ooapi.h"
 #include "catalog/xcri.h"
 #include "catalog/xmalloc.h"
@@ -116,8 +117,12 @@ import_print_summary(const struct catalog_import_summary *s, int64_t version)
 	if (s->themes > 0)
 		printf(", %zu theme changes", s->themes);
 	printf("; catalogue version %lld\n", (long long)version);
-	for (i = 0; i < s->nskip_reasons; i++)
-		printf("skipped: %s\n", s->skip_reasons[i]);
+	for (i = 0; i < s->nskip_reasons; i++) {
+		char *why = catalog_safe_line(s->skip_reasons[i]);
+
+		printf("skipped: %s\n", why);
+		free(why);
+	}
 }
 
 int

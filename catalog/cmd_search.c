@@ -17,6 +17,7 @@
 #include "catalog/cmd.h"
 #include "catalog/db.h"
 #include "catalog/lang.h"
+#include "catalog/safe.h"
 #include "catalog/search.h"
 #include "catalog/xmalloc.h"
 
@@ -46,10 +47,14 @@ search_print_json(const struct catalog_hit *h)
 static void
 search_print_text(const struct catalog_hit *h)
 {
-	printf("%lld\t%s [%s]", (long long)h->id, h->title.value,
-	    h->title.lang);
+	char *title = catalog_safe_line(h->title.value);
+	char *city = catalog_safe_line(h->city);
+
+	printf("%lld\t%s [%s]", (long long)h->id, title, h->title.lang);
 	if (h->city != NULL)
-		printf(" - %s", h->city);
+		printf(" - %s", city);
+	free(title);
+	free(city);
 	if (h->start != NULL)
 		printf(", %s", h->start);
 	if (h->cost_cents == 0)

@@ -20,6 +20,7 @@
 #include "catalog/cmd.h"
 #include "catalog/config.h"
 #include "catalog/db.h"
+#include "catalog/safe.h"
 #include "catalog/state.h"
 #include "catalog/xmalloc.h"
 
@@ -59,12 +60,16 @@ int
 cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *safe;
 
-	fprintf(stderr, "%s: ", ctx->progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* Messages quote input values: never let them drive the terminal. */
+	safe = catalog_safe_line(msg);
+	fprintf(stderr, "%s: %s\n", ctx->progname, safe);
+	free(safe);
+	free(msg);
 	return 1;
 }
 

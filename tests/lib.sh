@@ -76,3 +76,63 @@ demo_db() { "$CATALOG" --db "$1" demo >/dev/null; }
 
 # tap_done: exit status for the harness.
 tap_done() { [ "$TAP_FAILED" -eq 0 ]; }
+
+# --- tmux: drive a full-screen program on a private tmux server ------------
+# tmux_start W H COMMAND...: start COMMAND (one shell string) in a W x H
+# pane on a private server (socket $TMUX_SOCK, killed at exit). The pane
+# stays after the program ends, so its exit can be checked.
+TMUX_SOCK="lp-test-$$-$(date +%s)"
+TMUX_TARGET=
+_lp_tmux_n=0
+tmux_start() {
+	_w=$1; _h=$2; shift 2
+	[ "$_lp_tmux_n" -gt 0 ] ||
+		at_exit "tmux -L '$TMUX_SOCK' kill-server 2>/dev/null"
+	_lp_tmux_n=$((_lp_tmux_n + 1))
+	_old=$TMUX_TARGET
+	TMUX_TARGET="t$_lp_tmux_n"
+	# The new session first: killing the last one would stop the server.
+	LANG=C.UTF-8 tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d \
+	    -s "$TMUX_TARGET" -x "$_w" -y "$_h" "$*" || return 1
+	tmux -L "$TMUX_SOCK" set-option -t "$TMUX_TARGET" remain-on-exit on \
+	    >/dev/null
+	[ -z "$_old" ] || tmux -L "$TMUX_SOCK" kill-session -t "$_old" \
+	    2>/dev/null
+	return 0
+}
+# tmux_keys KEY...: send tmux key names (Enter, BSpace, C-c, NPage, 1).
+tmux_keys() { tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" "$@"; }
+# tmux_type TEXT: send TEXT literally (escape sequences too).
+tmux_type() { tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" -l "$1"; }
+# tmux_screen: the visible pane as text.
+tmux_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t "$TMUX_TARGET"; }
+# tmux_format FORMAT: a tmux format for the pane (#{pane_dead}, ...).
+tmux_format() { tmux -L "$TMUX_SOCK" display-message -p -t "$TMUX_TARGET" "$1"; }
+tmux_resize() { tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"; }
+# tmux_click X Y [X2 Y2]: SGR 1006 press at X,Y (1-based) and release at
+# X2,Y2 (default the same cell).
+tmux_click() {
+	tmux_type "$(printf '\033[<0;%s;%sM' "$1" "$2")"
+	tmux_type "$(printf '\033[<0;%s;%sm' "${3:-$1}" "${4:-$2}")"
+}
+_lp_screen_has() { tmux_screen | grep -Eq -- "$1"; }
+_lp_screen_lacks() { ! tmux_screen | grep -Eq -- "$1"; }
+# tmux_wait SECONDS PATTERN: wait until the screen matches (grep -E).
+tmux_wait() { wait_for "$1" _lp_screen_has "$2"; }
+# tmux_wait_gone SECONDS PATTERN: wait until the screen no longer matches.
+tmux_wait_gone() { wait_for "$1" _lp_screen_lacks "$2"; }
+# check_screen DESCRIPTION PATTERN [SECONDS]: ok when the screen shows
+# PATTERN within SECONDS (default 5); the screen goes to the log if not.
+check_screen() {
+	if tmux_wait "${3:-5}" "$2"; then ok "$1"
+	else not_ok "$1"; diag "pattern '$2' not on screen:" "$(tmux_screen)"; fi
+}
+check_screen_lacks() {
+	if tmux_wait_gone "${3:-5}" "$2"; then ok "$1"
+	else not_ok "$1"; diag "pattern '$2' still on screen:" "$(tmux_screen)"; fi
+}
+_lp_pane_dead() { [ "$(tmux_format '#{pane_dead}')" = 1 ]; }
+_lp_pane_status() { [ -n "$(tmux_format '#{pane_dead_status}')" ]; }
+# tmux_wait_exit SECONDS: wait until the program in the pane has ended
+# and its exit status is known (#{pane_dead_status}).
+tmux_wait_exit() { wait_for "$1" _lp_pane_dead && wait_for "$1" _lp_pane_status; }

@@ -1,0 +1,19 @@
+/*
+ * safe: catalogue text made safe to print on a terminal.
+ *
+ * Catalogue text and network data are untrusted: an entry title may hold
+ * an escape sequence that sets the terminal's title, clears the screen or
+ * worse. Command-line tools print such text only through this module.
+ * (The kiosk has its own, column-aware version in kiosk/width.c.)
+ */
+#ifndef CATALOG_SAFE_H
+#define CATALOG_SAFE_H
+
+/*
+ * A copy of s for one line of terminal output: C0 and C1 controls, DEL
+ * and bidirectional overrides become '?', tabs and line breaks a space,
+ * invalid UTF-8 U+FFFD. NULL gives "".
+ */
+char *catalog_safe_line(const char *s);
+
+#endif

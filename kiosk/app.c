@@ -1,0 +1,445 @@
+/*
+ * app: screen stack, input dispatch, catalogue polling and the idle reset
+ * (see app.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "catalog/db.h"
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/format.h"
+#include "kiosk/lang.h"
+#include "kiosk/screen.h"
+#include "kiosk/ui.h"
+
+#define KIOSK_APP_BAR_TARGET 1000
+
+static int64_t
+kiosk_app_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct kiosk_screen *
+kiosk_app_top(struct kiosk_app *app)
+{
+	return app->depth > 0 ? app->stack[app->depth - 1] : NULL;
+}
+
+void
+kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
+    const char *lang, int lock, int desk, int idle_timeout)
+{
+	memset(app, 0, sizeof *app);
+	app->db = db;
+	app->lock = lock;
+	app->desk = desk;
+	app->idle_timeout = idle_timeout;
+	app->bar_focus = -1;
+	app->press = -1;
+	snprintf(app->start_lang, sizeof app->start_lang, "%s", lang);
+	kiosk_app_set_lang(app, lang);
+	app->last_input = app->last_tick = kiosk_app_now();
+}
+
+/* Pop and free the top screen. */
+static void
+kiosk_app_pop(struct kiosk_app *app)
+{
+	struct kiosk_screen *s = kiosk_app_top(app);
+
+	if (s == NULL)
+		return;
+	app->depth--;
+	s->ops->free(s);
+}
+
+void
+kiosk_app_done(struct kiosk_app *app)
+{
+	while (app->depth > 0)
+		kiosk_app_pop(app);
+	free(app->stack);
+	app->stack = NULL;
+	kiosk_format_free(app->fmt);
+	app->fmt = NULL;
+}
+
+void
+kiosk_app_relayout(struct kiosk_app *app)
+{
+	struct kiosk_screen	*s = kiosk_app_top(app);
+	int			 large, margin;
+
+	if (s == NULL)
+		return;
+	getmaxyx(stdscr, app->rows, app->cols);
+	large = app->rows >= 30;
+	margin = app->cols >= 80 ? 2 : 0;
+	app->title_h = large ? 3 : 1;
+	kiosk_bar_layout(&app->bar, app->rows, app->cols);
+	if (s->no_bar) {
+		s->y = 0;
+		s->h = app->rows;
+	} else {
+		s->y = app->title_h + large;
+		s->h = app->bar.y - s->y - large;
+	}
+	s->x = margin;
+	s->w = app->cols - 2 * margin;
+	if (s->h < 1)
+		s->h = 1;
+	if (s->w < 1)
+		s->w = 1;
+	s->ops->layout(s, app);
+	app->dirty = 1;
+}
+
+void
+kiosk_app_push(struct kiosk_app *app, struct kiosk_screen *s)
+{
+	if (app->depth == app->alloc) {
+		app->alloc = app->alloc ? app->alloc * 2 : 8;
+		app->stack = xreallocarray(app->stack, app->alloc,
+		    sizeof *app->stack);
+	}
+	app->stack[app->depth++] = s;
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
+kiosk_app_back(struct kiosk_app *app)
+{
+	if (app->depth <= 1)
+		return;
+	kiosk_app_pop(app);
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
+kiosk_app_home(struct kiosk_app *app)
+{
+	if (app->depth <= 1) {
+		kiosk_app_push(app, kiosk_screen_home_new(app));
+		return;
+	}
+	while (app->depth > 2)
+		kiosk_app_pop(app);
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
+kiosk_app_language(struct kiosk_app *app)
+{
+	while (app->depth > 1)
+		kiosk_app_pop(app);
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
+kiosk_app_set_lang(struct kiosk_app *app, const char *code)
+{
+	snprintf(app->lang, sizeof app->lang, "%s", code);
+	kiosk_lang_switch(app->lang);
+	kiosk_format_free(app->fmt);
+	app->fmt = kiosk_format_new(app->lang);
+}
+
+void
+kiosk_app_reset(struct kiosk_app *app)
+{
+	while (app->depth > 0)
+		kiosk_app_pop(app);
+	kiosk_app_set_lang(app, app->start_lang);
+	app->press = -1;
+	/* Wipe the terminal and curses' copy of it. */
+	clear();
+	refresh();
+	kiosk_app_push(app, kiosk_screen_lang_new(app));
+	app->fresh = 1;
+}
+
+static void
+kiosk_app_notice(struct kiosk_app *app, int item)
+{
+	if (item == KIOSK_BAR_READ)
+		kiosk_app_push(app, kiosk_screen_notice_new(app,
+		    _("Read aloud"),
+		    _("Reading aloud does not work on this kiosk yet.\n"
+		    "Please ask a staff member to read with you.")));
+	else
+		kiosk_app_push(app, kiosk_screen_notice_new(app,
+		    _("Ask staff"),
+		    _("Please call a staff member.\n"
+		    "Wave to them or go to the desk. They are happy to help "
+		    "you.")));
+}
+
+static void
+kiosk_app_bar_activate(struct kiosk_app *app, int item)
+{
+	app->bar_focus = -1;
+	switch (item) {
+	case KIOSK_BAR_BACK:
+		kiosk_app_back(app);
+		break;
+	case KIOSK_BAR_HOME:
+		kiosk_app_home(app);
+		break;
+	case KIOSK_BAR_LANGUAGE:
+		kiosk_app_language(app);
+		break;
+	case KIOSK_BAR_READ:
+	case KIOSK_BAR_STAFF:
+		kiosk_app_notice(app, item);
+		break;
+	}
+}
+
+static void
+kiosk_app_draw(struct kiosk_app *app)
+{
+	struct kiosk_screen	*s = kiosk_app_top(app);
+	int			 cy = -1, cx = -1, mid, used, x, w, attr;
+
+	if (s == NULL)
+		return;
+	erase();
+	if (!s->no_bar) {
+		x = s->x;
+		w = app->cols - 2 * x;
+		kiosk_ui_fill(0, 0, app->title_h, app->cols, KIOSK_ROLE_TITLE);
+		mid = app->title_h / 2;
+		attr = kiosk_ui_attr(KIOSK_ROLE_TITLE);
+		used = kiosk_ui_str(mid, x, w, s->title, attr);
+		if (s->title_mark != NULL && used + 4 < w) {
+			attr = kiosk_ui_attr(KIOSK_ROLE_MARKED);
+			used += 1 + kiosk_ui_str(mid, x + used + 1, 1, "[",
+			    attr);
+			used += kiosk_ui_str(mid, x + used, w - used - 1,
+			    s->title_mark, attr);
+			kiosk_ui_str(mid, x + used, 1, "]", attr);
+		}
+	}
+	s->cy = s->cx = -1;
+	s->cursor = 0;
+	s->ops->draw(s, app);
+	if (!s->no_bar)
+		kiosk_bar_draw(&app->bar, app->bar_focus, &cy, &cx);
+	if (app->bar_focus < 0 || s->no_bar) {
+		cy = s->cy;
+		cx = s->cx;
+	}
+	curs_set(s->cursor && app->bar_focus < 0 ? 1 : 0);
+	/* Last: the hardware cursor on the focused item. */
+	move(cy >= 0 ? cy : 0, cx >= 0 ? cx : 0);
+	refresh();
+	app->dirty = 0;
+}
+
+/* Keys for the bar while it has focus; 1 when used. */
+static int
+kiosk_app_bar_key(struct kiosk_app *app, struct kiosk_screen *s,
+    int is_key, wint_t ch)
+{
+	int next = is_key ? (ch == KEY_RIGHT) : (ch == '\t');
+	int prev = is_key && (ch == KEY_LEFT || ch == KEY_BTAB);
+
+	if (next || prev) {
+		app->bar_focus += next ? 1 : -1;
+		if (app->bar_focus >= KIOSK_BAR_COUNT ||
+		    app->bar_focus < 0) {
+			if (!is_key && s->ops->focus != NULL) {
+				s->ops->focus(s, next ? 1 : 2);
+				app->bar_focus = -1;
+			} else
+				app->bar_focus = next ? 0 :
+				    KIOSK_BAR_COUNT - 1;
+		}
+		return 1;
+	}
+	if (is_key && ch == KEY_UP) {
+		app->bar_focus = -1;
+		s->ops->focus(s, 2);
+		return 1;
+	}
+	if (is_key && ch == KEY_DOWN)
+		return 1;
+	if ((!is_key && (ch == '\r' || ch == '\n')) ||
+	    (is_key && ch == KEY_ENTER)) {
+		kiosk_app_bar_activate(app, app->bar_focus);
+		return 1;
+	}
+	return 0;
+}
+
+/* Keys nobody else used. */
+static void
+kiosk_app_global_key(struct kiosk_app *app, struct kiosk_screen *s,
+    int is_key, wint_t ch)
+{
+	if ((is_key && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_BTAB)) ||
+	    (!is_key && ch == '\t')) {
+		app->bar_focus = is_key && ch != KEY_DOWN ? KIOSK_BAR_COUNT - 1
+		    : 0;
+		s->ops->focus(s, 0);
+		return;
+	}
+	if ((is_key && ch == KEY_BACKSPACE) || (!is_key && (ch == 127 ||
+	    ch == 8))) {
+		kiosk_app_back(app);
+		return;
+	}
+	if (!is_key && ch == 27) {
+		kiosk_app_home(app);
+		return;
+	}
+	if (is_key && ch == KEY_F(1))
+		kiosk_app_notice(app, KIOSK_BAR_STAFF);
+	else if (is_key && ch == KEY_F(2))
+		kiosk_app_language(app);
+	else if (is_key && ch == KEY_F(3))
+		kiosk_app_notice(app, KIOSK_BAR_READ);
+	else if (!app->lock && !is_key && (ch == 'q' || ch == 'Q' || ch == 3))
+		app->quit = 1;
+}
+
+static void
+kiosk_app_key(struct kiosk_app *app, int is_key, wint_t ch)
+{
+	struct kiosk_screen *s = kiosk_app_top(app);
+
+	app->dirty = 1;
+	if (!app->lock && !is_key && ch == 3) {
+		app->quit = 1;
+		return;
+	}
+	if (app->bar_focus >= 0 && !s->no_bar) {
+		if (kiosk_app_bar_key(app, s, is_key, ch))
+			return;
+		if (!is_key && ch >= '0' && ch <= '9') {
+			app->bar_focus = -1;
+			s->ops->focus(s, 1);
+		}
+	}
+	if (s->ops->key(s, app, is_key, ch))
+		return;
+	kiosk_app_global_key(app, s, is_key, ch);
+}
+
+static void
+kiosk_app_mouse(struct kiosk_app *app)
+{
+	struct kiosk_screen	*s = kiosk_app_top(app);
+	MEVENT			 ev;
+	int			 target = -1, item;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (!s->no_bar &&
+	    (item = kiosk_bar_hit(&app->bar, ev.y, ev.x)) >= 0)
+		target = KIOSK_APP_BAR_TARGET + item;
+	else
+		target = s->ops->hit(s, ev.y, ev.x);
+	if (ev.bstate & BUTTON1_PRESSED)
+		app->press = target;
+	if (!(ev.bstate & BUTTON1_RELEASED))
+		return;
+	/* Act only when press and release hit the same target. */
+	if (target >= 0 && target == app->press) {
+		app->dirty = 1;
+		if (target >= KIOSK_APP_BAR_TARGET)
+			kiosk_app_bar_activate(app,
+			    target - KIOSK_APP_BAR_TARGET);
+		else
+			s->ops->click(s, app, target);
+	}
+	app->press = -1;
+}
+
+/* Once a second: catalogue changes, countdowns, idle time. */
+static void
+kiosk_app_tick(struct kiosk_app *app, int64_t now)
+{
+	struct kiosk_screen	*s;
+	size_t			 i;
+	int			 r;
+
+	app->last_tick = now;
+	if (catalog_db_poll(app->db) == 1) {
+		for (i = 0; i < app->depth; i++) {
+			s = app->stack[i];
+			if (s->ops->reload != NULL)
+				s->ops->reload(s, app);
+		}
+		app->dirty = 1;
+	}
+	s = kiosk_app_top(app);
+	if (s->ops->tick != NULL) {
+		r = s->ops->tick(s, app);
+		if (r == 2) {
+			kiosk_app_reset(app);
+			return;
+		}
+		if (r == 1)
+			app->dirty = 1;
+	}
+	if (s->no_bar || now - app->last_input < app->idle_timeout * 1000LL)
+		return;
+	if (app->depth > 1)
+		kiosk_app_push(app, kiosk_screen_idle_new(app,
+		    KIOSK_APP_WARNING_SECONDS));
+	else if (!app->fresh) {
+		/* Nothing chosen yet: start over without a warning. */
+		kiosk_app_reset(app);
+	}
+}
+
+int
+kiosk_app_run(struct kiosk_app *app)
+{
+	wint_t	 ch;
+	int	 r;
+	int64_t	 now;
+
+	if (app->depth == 0)
+		kiosk_app_push(app, kiosk_screen_lang_new(app));
+	timeout(250);
+	while (!app->quit) {
+		if (app->dirty)
+			kiosk_app_draw(app);
+		r = get_wch(&ch);
+		now = kiosk_app_now();
+		if (r == ERR) {
+			if (now - app->last_tick >= 1000)
+				kiosk_app_tick(app, now);
+			continue;
+		}
+		if (!(r == KEY_CODE_YES && ch == KEY_RESIZE)) {
+			app->last_input = now;
+			app->fresh = 0;
+		}
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			kiosk_app_relayout(app);
+		else if (r == KEY_CODE_YES && ch == KEY_MOUSE)
+			kiosk_app_mouse(app);
+		else
+			kiosk_app_key(app, r == KEY_CODE_YES, ch);
+		if (now - app->last_tick >= 1000)
+			kiosk_app_tick(app, now);
+	}
+	return 0;
+}

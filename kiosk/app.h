@@ -1,0 +1,71 @@
+/*
+ * app: the kiosk's state and main loop.
+ *
+ * One struct kiosk_app is passed to every screen (no global state). The
+ * loop waits for input a quarter second at a time; about once a second it
+ * polls the catalogue (a sync or import makes every screen on the stack
+ * read again, keeping its place) and checks the idle time (a warning with
+ * a countdown, then a reset that frees every screen and wipes typed text).
+ * Keys go to the top screen first; what it does not use the app handles:
+ * Backspace back, Escape home, Tab into the bar, resize.
+ */
+#ifndef KIOSK_APP_H
+#define KIOSK_APP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog/lang.h"
+#include "kiosk/bar.h"
+
+struct catalog_db;
+struct kiosk_format;
+struct kiosk_screen;
+
+/* Seconds the idle warning counts down (WCAG 2.2.1: at least 20). */
+#define KIOSK_APP_WARNING_SECONDS 20
+
+struct kiosk_app {
+	struct catalog_db	*db;
+	struct kiosk_format	*fmt;
+	char			 lang[CATALOG_LANG_MAX];
+	char			 start_lang[CATALOG_LANG_MAX];
+	int			 lock;
+	int			 desk;
+	int			 idle_timeout;
+
+	struct kiosk_screen	**stack;
+	size_t			 depth;
+	size_t			 alloc;
+
+	int			 rows, cols;
+	struct kiosk_bar	 bar;
+	int			 bar_focus;	/* -1: focus on the screen */
+	int			 title_h;
+	int			 press;		/* target under a press */
+	int64_t			 last_input;	/* ms, monotonic */
+	int64_t			 last_tick;
+	int			 quit;
+	int			 dirty;
+	int			 fresh;		/* nothing done since reset */
+};
+
+void kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
+    const char *lang, int lock, int desk, int idle_timeout);
+void kiosk_app_done(struct kiosk_app *app);
+/* Run until quit (only possible with --no-lock); returns exit status. */
+int kiosk_app_run(struct kiosk_app *app);
+
+/* Screen stack. */
+void kiosk_app_push(struct kiosk_app *app, struct kiosk_screen *s);
+void kiosk_app_back(struct kiosk_app *app);
+void kiosk_app_home(struct kiosk_app *app);
+void kiosk_app_language(struct kiosk_app *app);
+/* Use language code from now on (gettext, formats, catalogue texts). */
+void kiosk_app_set_lang(struct kiosk_app *app, const char *code);
+/* The next person: free everything, start at the language screen. */
+void kiosk_app_reset(struct kiosk_app *app);
+/* A screen's content changed: lay it out and draw again. */
+void kiosk_app_relayout(struct kiosk_app *app);
+
+#endif

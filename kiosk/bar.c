@@ -1,0 +1,112 @@
+/*
+ * bar: layout and drawing of the fixed choices (see bar.h). Actions are
+ * the app's business; the bar only knows where its buttons are.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <curses.h>
+
+#include "kiosk/bar.h"
+#include "kiosk/lang.h"
+#include "kiosk/ui.h"
+#include "kiosk/width.h"
+
+const char *
+kiosk_bar_label(enum kiosk_bar_item item)
+{
+	switch (item) {
+	case KIOSK_BAR_BACK:
+		return _("Back");
+	case KIOSK_BAR_HOME:
+		return _("Home");
+	case KIOSK_BAR_LANGUAGE:
+		return _("Language");
+	case KIOSK_BAR_READ:
+		return _("Read aloud");
+	case KIOSK_BAR_STAFF:
+		return _("Ask staff");
+	case KIOSK_BAR_COUNT:
+		break;
+	}
+	return "";
+}
+
+/* Place items [from, to) evenly in one row at y. */
+static void
+kiosk_bar_row(struct kiosk_bar *b, int from, int to, int y)
+{
+	int i, x = 0, w;
+
+	for (i = from; i < to; i++) {
+		w = (b->w - x - (to - i - 1)) / (to - i);
+		b->bx[i] = x;
+		b->by[i] = y;
+		b->bw[i] = w;
+		x += w + 1;
+	}
+}
+
+void
+kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols)
+{
+	int	 i, need = 0;
+	const char *label;
+
+	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
+		label = kiosk_bar_label(i);
+		need += kiosk_width_cols(label, strlen(label)) + 3;
+	}
+	b->w = cols;
+	b->rows = need <= cols ? 1 : 2;
+	b->row_h = rows >= 30 ? 3 : 1;
+	b->h = b->rows * b->row_h + (b->rows - 1) * (b->row_h > 1);
+	b->y = rows - b->h;
+	if (b->rows == 1)
+		kiosk_bar_row(b, 0, KIOSK_BAR_COUNT, b->y);
+	else {
+		kiosk_bar_row(b, 0, 3, b->y);
+		kiosk_bar_row(b, 3, KIOSK_BAR_COUNT, b->y + b->row_h +
+		    (b->row_h > 1));
+	}
+}
+
+void
+kiosk_bar_draw(struct kiosk_bar *b, int focus, int *cy, int *cx)
+{
+	enum kiosk_ui_role	 role;
+	const char		*label;
+	int			 i, attr, cols, mid, lx;
+
+	kiosk_ui_fill(b->y, 0, b->h, b->w, KIOSK_ROLE_TEXT);
+	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
+		role = i == focus ? KIOSK_ROLE_FOCUS : KIOSK_ROLE_BAR;
+		attr = kiosk_ui_attr(role) | A_BOLD;
+		kiosk_ui_fill(b->by[i], b->bx[i], b->row_h, b->bw[i], role);
+		mid = b->by[i] + b->row_h / 2;
+		label = kiosk_bar_label(i);
+		cols = kiosk_width_cols(label, strlen(label));
+		lx = cols + 2 <= b->bw[i] ? b->bx[i] + (b->bw[i] - cols) / 2 :
+		    b->bx[i] + 1;
+		kiosk_ui_str(mid, lx, b->bx[i] + b->bw[i] - lx, label, attr);
+		if (i == focus) {
+			kiosk_ui_str(mid, b->bx[i], 1, ">", attr);
+			*cy = mid;
+			*cx = b->bx[i];
+		}
+	}
+}
+
+int
+kiosk_bar_hit(struct kiosk_bar *b, int y, int x)
+{
+	int i;
+
+	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
+		if (y >= b->by[i] && y < b->by[i] + b->row_h &&
+		    x >= b->bx[i] && x < b->bx[i] + b->bw[i])
+			return i;
+	}
+	return -1;
+}

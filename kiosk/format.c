@@ -1,0 +1,247 @@
+/*
+ * format: values in words (see format.h). Every returned string is new,
+ * UTF-8 and free of control characters.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/uloc.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "catalog/xmalloc.h"
+#include "kiosk/format.h"
+#include "kiosk/lang.h"
+#include "kiosk/width.h"
+
+struct kiosk_format {
+	char		 lang[CATALOG_LANG_MAX];
+	UDateFormat	*date;
+	UNumberFormat	*money;
+};
+
+struct kiosk_format *
+kiosk_format_new(const char *lang)
+{
+	struct kiosk_format	*f = xcalloc(1, sizeof *f);
+	UDateTimePatternGenerator *gen;
+	UErrorCode		 st = U_ZERO_ERROR;
+	UChar			 skeleton[16], pattern[64];
+	int32_t			 n;
+
+	snprintf(f->lang, sizeof f->lang, "%s", lang);
+	gen = udatpg_open(f->lang, &st);
+	if (U_SUCCESS(st)) {
+		u_uastrcpy(skeleton, "yMMMd");
+		n = udatpg_getBestPattern(gen, skeleton, -1, pattern,
+		    (int32_t)(sizeof pattern / sizeof pattern[0]), &st);
+		if (U_SUCCESS(st) && n > 0)
+			f->date = udat_open(UDAT_PATTERN, UDAT_PATTERN,
+			    f->lang, u"UTC", -1, pattern, n, &st);
+		if (U_FAILURE(st))
+			f->date = NULL;
+		udatpg_close(gen);
+	}
+	st = U_ZERO_ERROR;
+	f->money = unum_open(UNUM_CURRENCY, NULL, 0, f->lang, NULL, &st);
+	if (U_FAILURE(st))
+		f->money = NULL;
+	return f;
+}
+
+void
+kiosk_format_free(struct kiosk_format *f)
+{
+	if (f == NULL)
+		return;
+	if (f->date != NULL)
+		udat_close(f->date);
+	if (f->money != NULL)
+		unum_close(f->money);
+	free(f);
+}
+
+/* A new sanitised UTF-8 copy of ICU text. */
+static char *
+kiosk_format_utf8(const UChar *u, int32_t n)
+{
+	char		 buf[512];
+	UErrorCode	 st = U_ZERO_ERROR;
+
+	u_strToUTF8(buf, sizeof buf, NULL, u, n, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return kiosk_width_sanitize(buf, 0);
+}
+
+char *
+kiosk_format_date(struct kiosk_format *f, const char *ymd)
+{
+	struct tm	 tm;
+	UChar		 out[128];
+	UErrorCode	 st = U_ZERO_ERROR;
+	int32_t		 n;
+	int		 y, m, d;
+	char		 tail;
+	time_t		 t;
+
+	if (ymd == NULL || sscanf(ymd, "%4d-%2d-%2d%c", &y, &m, &d,
+	    &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return NULL;
+	if (f->date == NULL)
+		return xstrdup(ymd);
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	n = udat_format(f->date, (UDate)t * 1000.0, out,
+	    (int32_t)(sizeof out / sizeof out[0]), NULL, &st);
+	if (U_FAILURE(st))
+		return xstrdup(ymd);
+	return kiosk_format_utf8(out, n);
+}
+
+char *
+kiosk_format_cost(struct kiosk_format *f, int64_t cents)
+{
+	UChar		 out[64];
+	UErrorCode	 st = U_ZERO_ERROR;
+	int32_t		 n;
+	char		*s;
+
+	if (cents < 0)
+		return xstrdup(_("Price not known"));
+	if (cents == 0)
+		return xstrdup(_("Free"));
+	if (f->money != NULL) {
+		unum_setAttribute(f->money, UNUM_MIN_FRACTION_DIGITS,
+		    cents % 100 != 0 ? 2 : 0);
+		unum_setAttribute(f->money, UNUM_MAX_FRACTION_DIGITS,
+		    cents % 100 != 0 ? 2 : 0);
+		n = unum_formatDoubleCurrency(f->money, (double)cents / 100.0,
+		    (UChar *)u"EUR", out, (int32_t)(sizeof out /
+		    sizeof out[0]), NULL, &st);
+		if (U_SUCCESS(st) && (s = kiosk_format_utf8(out, n)) != NULL)
+			return s;
+	}
+	return xasprintf("EUR %lld.%02lld", (long long)(cents / 100),
+	    (long long)(cents % 100));
+}
+
+char *
+kiosk_format_lang_name(struct kiosk_format *f, const char *tag)
+{
+	UChar		 out[96];
+	UErrorCode	 st = U_ZERO_ERROR;
+	int32_t		 n;
+	char		*s;
+
+	if (tag == NULL || *tag == '\0')
+		return NULL;
+	n = uloc_getDisplayLanguage(tag, f->lang, out,
+	    (int32_t)(sizeof out / sizeof out[0]), &st);
+	if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING || n == 0 ||
+	    (s = kiosk_format_utf8(out, n)) == NULL)
+		return kiosk_width_sanitize(tag, 0);
+	return s;
+}
+
+char *
+kiosk_format_mark(struct kiosk_format *f, const struct catalog_text *t)
+{
+	char a[CATALOG_LANG_MAX], b[CATALOG_LANG_MAX];
+
+	if (t->value == NULL || t->lang[0] == '\0')
+		return NULL;
+	if (catalog_lang_primary(t->lang, a, sizeof a) == 0 &&
+	    catalog_lang_primary(f->lang, b, sizeof b) == 0 &&
+	    strcmp(a, b) == 0)
+		return NULL;
+	return kiosk_format_lang_name(f, t->lang);
+}
+
+char *
+kiosk_format_duration(const char *iso)
+{
+	char	 unit, tail;
+	int	 n;
+
+	if (iso == NULL || sscanf(iso, "P%d%c%c", &n, &unit, &tail) != 2 ||
+	    n <= 0)
+		return NULL;
+	switch (unit) {
+	case 'D':
+		return xasprintf(ngettext("%d day", "%d days", n), n);
+	case 'W':
+		return xasprintf(ngettext("%d week", "%d weeks", n), n);
+	case 'M':
+		return xasprintf(ngettext("%d month", "%d months", n), n);
+	case 'Y':
+		return xasprintf(ngettext("%d year", "%d years", n), n);
+	}
+	return NULL;
+}
+
+char *
+kiosk_format_level(const char *level)
+{
+	int n;
+
+	if (level == NULL || *level == '\0')
+		return NULL;
+	if (strcmp(level, "none") == 0)
+		return xstrdup(_("No diploma needed"));
+	if (sscanf(level, "mbo%d", &n) == 1)
+		return xasprintf(_("MBO level %d"), n);
+	if (sscanf(level, "nlqf%d", &n) == 1)
+		return xasprintf(_("NLQF level %d"), n);
+	if (strcmp(level, "hbo") == 0)
+		return xstrdup(_("HBO (higher vocational)"));
+	if (strcmp(level, "wo") == 0)
+		return xstrdup(_("WO (university)"));
+	return kiosk_width_sanitize(level, 0);
+}
+
+const char *
+kiosk_format_kind(enum catalog_kind kind)
+{
+	switch (kind) {
+	case CATALOG_KIND_COURSE:
+		return _("Course");
+	case CATALOG_KIND_COMMUNITY:
+		return _("Learning community");
+	case CATALOG_KIND_FIELDLAB:
+		return _("Fieldlab: learn at work on real tasks");
+	case CATALOG_KIND_MENTOR:
+		return _("Mentor programme");
+	case CATALOG_KIND_LEARNING_HOUSE:
+		return _("Learning house in the neighbourhood");
+	case CATALOG_KIND_COUNT:
+		break;
+	}
+	return _("Other");
+}
+
+const char *
+kiosk_format_mode(enum catalog_mode mode)
+{
+	switch (mode) {
+	case CATALOG_MODE_ONSITE:
+		return _("On site");
+	case CATALOG_MODE_ONLINE:
+		return _("Online");
+	case CATALOG_MODE_BLENDED:
+		return _("Partly online, partly on site");
+	case CATALOG_MODE_UNKNOWN:
+		break;
+	}
+	return NULL;
+}

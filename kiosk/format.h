@@ -1,0 +1,36 @@
+/*
+ * format: catalogue values as words in the interface language: dates,
+ * prices, language names, durations, levels, kinds and modes. Dates,
+ * money and language names come from ICU for that language, the rest
+ * through gettext. A kiosk_format holds the ICU formatters of one
+ * language; the app makes a new one when the language changes.
+ */
+#ifndef KIOSK_FORMAT_H
+#define KIOSK_FORMAT_H
+
+#include <stdint.h>
+
+#include "catalog/entry.h"
+
+struct kiosk_format;
+
+struct kiosk_format *kiosk_format_new(const char *lang);
+void kiosk_format_free(struct kiosk_format *f);
+
+/* "2025-09-01" as a short date ("1 sep 2025"); NULL for NULL or bad. */
+char *kiosk_format_date(struct kiosk_format *f, const char *ymd);
+/* "Free", "Price not known" or the amount in euros. */
+char *kiosk_format_cost(struct kiosk_format *f, int64_t cents);
+/* Name of the language tag in the interface language ("Dutch"). */
+char *kiosk_format_lang_name(struct kiosk_format *f, const char *tag);
+/* The language name for t when t is not in the interface language, else
+ * NULL: the mark shown next to text in another language. */
+char *kiosk_format_mark(struct kiosk_format *f, const struct catalog_text *t);
+/* "P10W" as "10 weeks"; NULL when not understood. */
+char *kiosk_format_duration(const char *iso);
+/* "mbo2" as "MBO level 2"; NULL for NULL. */
+char *kiosk_format_level(const char *level);
+const char *kiosk_format_kind(enum catalog_kind kind);
+const char *kiosk_format_mode(enum catalog_mode mode);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * hits: catalogue hits to list items (see hits.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/search.h"
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/format.h"
+#include "kiosk/hits.h"
+#include "kiosk/lang.h"
+#include "kiosk/widget_list.h"
+#include "kiosk/width.h"
+
+/* Append part to *s with a separator; part is freed. */
+static void
+kiosk_hits_join(char **s, char *part)
+{
+	char *n;
+
+	if (part == NULL || *part == '\0') {
+		free(part);
+		return;
+	}
+	if (*s == NULL) {
+		*s = part;
+		return;
+	}
+	n = xasprintf("%s \xc2\xb7 %s", *s, part);
+	free(*s);
+	free(part);
+	*s = n;
+}
+
+/* New items for every hit in r. */
+static struct kiosk_list_item *
+kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
+{
+	struct kiosk_list_item	*items, *it;
+	const struct catalog_hit *h;
+	const char		*mode;
+	char			*date;
+	size_t			 i;
+
+	items = xcalloc(r->n > 0 ? r->n : 1, sizeof *items);
+	for (i = 0; i < r->n; i++) {
+		h = &r->hits[i];
+		it = &items[i];
+		it->label = kiosk_width_sanitize(h->title.value, 0);
+		if (h->city != NULL && *h->city != '\0')
+			kiosk_hits_join(&it->detail,
+			    kiosk_width_sanitize(h->city, 0));
+		else if ((mode = kiosk_format_mode(h->mode)) != NULL)
+			kiosk_hits_join(&it->detail, xstrdup(mode));
+		date = kiosk_format_date(app->fmt, h->start);
+		if (date != NULL) {
+			kiosk_hits_join(&it->detail,
+			    xasprintf(_("starts %s"), date));
+			free(date);
+		}
+		kiosk_hits_join(&it->detail,
+		    kiosk_format_cost(app->fmt, h->cost_cents));
+		it->mark = kiosk_format_mark(app->fmt, &h->title);
+	}
+	return items;
+}
+
+void
+kiosk_hits_done(struct kiosk_hits *h)
+{
+	kiosk_list_items_free(h->items, h->n);
+	free(h->ids);
+	h->items = NULL;
+	h->ids = NULL;
+	h->n = 0;
+}
+
+int
+kiosk_hits_fetch(struct kiosk_app *app, struct catalog_query *q,
+    struct kiosk_list *l, struct kiosk_hits *h, char **cause)
+{
+	struct catalog_results	 r;
+	size_t			 i;
+
+	kiosk_hits_done(h);
+	l->total = 0;
+	memset(&r, 0, sizeof r);
+	q->lang = app->lang;
+	q->offset = l->first;
+	q->limit = l->per_page;
+	if (catalog_search_run(app->db, q, &r, cause) != 0)
+		return -1;
+	h->items = kiosk_hits_items(app, &r);
+	h->ids = xcalloc(r.n > 0 ? r.n : 1, sizeof *h->ids);
+	for (i = 0; i < r.n; i++)
+		h->ids[i] = r.hits[i].id;
+	h->n = r.n;
+	l->items = h->items;
+	l->n = r.n;
+	l->total = r.total;
+	catalog_results_done(&r);
+	return 0;
+}

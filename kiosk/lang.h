@@ -1,0 +1,36 @@
+/*
+ * lang: the kiosk's interface languages and gettext.
+ *
+ * The language table lists each language in its own name and script, so
+ * the first screen can show them before anything else is known; adding a
+ * language is one row here plus locales/LL.po. Switching at runtime sets
+ * LANGUAGE and re-applies LC_MESSAGES (glibc reloads the catalogue then);
+ * LC_MESSAGES is never "C", which would make gettext ignore LANGUAGE.
+ */
+#ifndef KIOSK_LANG_H
+#define KIOSK_LANG_H
+
+#include <stddef.h>
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+struct kiosk_lang_info {
+	const char	*code;		/* BCP 47 primary tag */
+	const char	*name;		/* in its own language */
+	const char	*prompt;	/* "Choose a language" in it */
+};
+
+/* Locale and gettext set-up; -1 and *cause when no UTF-8 locale works. */
+int kiosk_lang_init(char **cause);
+/* All languages, in first-screen order; *n is set. */
+const struct kiosk_lang_info *kiosk_lang_table(size_t *n);
+/* The row for code (any case, "nl-BE" finds "nl"), or NULL. */
+const struct kiosk_lang_info *kiosk_lang_find(const char *code);
+/* The interface language the environment asks for, "en" if none fits. */
+const char *kiosk_lang_default(void);
+/* Show every following message in the language code. */
+void kiosk_lang_switch(const char *code);
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * main: the kiosk program `leerpunt`: options, opening the catalogue
+ * read-only, then the app loop (app.c). Errors before the screen starts
+ * go to stderr with what failed and what to do.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog/db.h"
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/lang.h"
+#include "kiosk/screen.h"
+#include "kiosk/ui.h"
+#include "kiosk/width.h"
+
+static void
+kiosk_main_usage(FILE *f)
+{
+	fprintf(f, _("Usage: leerpunt [OPTION]...\n"
+	    "Course and learning-community catalogue for public kiosks.\n"
+	    "\n"
+	    "  --db PATH              catalogue file (default: %s)\n"
+	    "  --lang LL              start in this language (skip the "
+	    "first screen)\n"
+	    "  --idle-timeout SECONDS warn and start again after this idle "
+	    "time (default 90)\n"
+	    "  --no-lock              allow quitting with q or Ctrl-C\n"
+	    "  --desk                 staff desk layout: normal type, more "
+	    "per screen\n"
+	    "  --theme NAME           high-contrast (default), light or "
+	    "mono\n"
+	    "  --help                 show this help\n"
+	    "  --version              show the version\n"),
+	    catalog_db_default_path());
+}
+
+/* Parse a number of seconds in [lo, hi]; -1 when bad. */
+static long
+kiosk_main_seconds(const char *s, long lo, long hi)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	return v;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "idle-timeout", required_argument, NULL, 'i' },
+		{ "no-lock", no_argument, NULL, 'n' },
+		{ "desk", no_argument, NULL, 'k' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct kiosk_lang_info	*lang = NULL;
+	struct catalog_db		*db = NULL;
+	struct kiosk_app		 app;
+	const char			*path = NULL, *theme = "high-contrast";
+	char				*cause = NULL;
+	int				 c, lock = 1, desk = 0, rc = 1;
+	long				 idle = 90;
+
+	if (kiosk_lang_init(&cause) != 0) {
+		fprintf(stderr, "leerpunt: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			path = optarg;
+			break;
+		case 'l':
+			if ((lang = kiosk_lang_find(optarg)) == NULL) {
+				fprintf(stderr, _("leerpunt: unknown language "
+				    "\"%s\" (known: nl, en)\n"), optarg);
+				return 2;
+			}
+			break;
+		case 'i':
+			if ((idle = kiosk_main_seconds(optarg, 1,
+			    24 * 3600)) < 0) {
+				fprintf(stderr, _("leerpunt: --idle-timeout "
+				    "needs seconds from 1 to 86400, not "
+				    "\"%s\"\n"), optarg);
+				return 2;
+			}
+			break;
+		case 'n':
+			lock = 0;
+			break;
+		case 'k':
+			desk = 1;
+			break;
+		case 't':
+			if (!kiosk_ui_theme_valid(optarg)) {
+				fprintf(stderr, _("leerpunt: unknown theme "
+				    "\"%s\" (use high-contrast, light or "
+				    "mono)\n"), optarg);
+				return 2;
+			}
+			theme = optarg;
+			break;
+		case 'h':
+			kiosk_main_usage(stdout);
+			return 0;
+		case 'V':
+			printf("leerpunt %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			kiosk_main_usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, _("leerpunt: unexpected argument \"%s\"\n"),
+		    argv[optind]);
+		kiosk_main_usage(stderr);
+		return 2;
+	}
+	if (path == NULL)
+		path = catalog_db_default_path();
+	if (access(path, R_OK) != 0) {
+		fprintf(stderr, _("leerpunt: there is no catalogue at %s (%s)\n"
+		    "Load one with: leerpunt-catalog --db %s demo\n"
+		    "or import data with: leerpunt-catalog --db %s import ...\n"),
+		    path, strerror(errno), path, path);
+		return 1;
+	}
+	db = catalog_db_open(path, CATALOG_DB_READONLY, &cause);
+	if (db == NULL) {
+		fprintf(stderr, _("leerpunt: cannot open the catalogue %s: %s\n"
+		    "Load one with: leerpunt-catalog --db %s demo\n"),
+		    path, cause, path);
+		free(cause);
+		return 1;
+	}
+	kiosk_app_init(&app, db, lang != NULL ? lang->code :
+	    kiosk_lang_default(), lock, desk, (int)idle);
+	if (kiosk_ui_init(theme, lock, &cause) != 0) {
+		fprintf(stderr, "leerpunt: %s\n", cause);
+		free(cause);
+		goto fail;
+	}
+	kiosk_app_push(&app, kiosk_screen_lang_new(&app));
+	if (lang != NULL)
+		kiosk_app_push(&app, kiosk_screen_home_new(&app));
+	rc = kiosk_app_run(&app);
+	kiosk_ui_done();
+fail:
+	kiosk_app_done(&app);
+	catalog_db_close(db);
+	kiosk_width_done();
+	return rc;
+}

@@ -1,0 +1,81 @@
+/*
+ * screen: what every kiosk screen provides (htop Panel, tmux window mode).
+ *
+ * The app owns a stack of screens; the top one is shown. A screen draws
+ * only its body (the app draws the title row and the bar), gets keys the
+ * app does not keep for itself, and answers hit tests for clicks. Every
+ * screen keeps its place (page, focus, typed text) in its own struct, so
+ * layout() after a resize or reload() after a catalogue change shows the
+ * same place again.
+ */
+#ifndef KIOSK_SCREEN_H
+#define KIOSK_SCREEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+struct kiosk_app;
+struct kiosk_screen;
+
+struct kiosk_screen_ops {
+	/* Body rectangle is in s->y,x,h,w: place things and fetch. */
+	void	(*layout)(struct kiosk_screen *s, struct kiosk_app *app);
+	/* Draw the body; set s->cy,cx to the focused position. */
+	void	(*draw)(struct kiosk_screen *s, struct kiosk_app *app);
+	/* 1 when the key was used. */
+	int	(*key)(struct kiosk_screen *s, struct kiosk_app *app,
+		    int is_key, wint_t ch);
+	/* Target at y,x or -1; then click() acts on a target. */
+	int	(*hit)(struct kiosk_screen *s, int y, int x);
+	void	(*click)(struct kiosk_screen *s, struct kiosk_app *app,
+		    int target);
+	/* Focus arrives from the bar: 0 none, 1 first, 2 last. */
+	void	(*focus)(struct kiosk_screen *s, int where);
+	/* The catalogue changed: read again, keep the place (may be NULL). */
+	void	(*reload)(struct kiosk_screen *s, struct kiosk_app *app);
+	/* Once a second (may be NULL); 1 when it needs a redraw. */
+	int	(*tick)(struct kiosk_screen *s, struct kiosk_app *app);
+	/* Free the screen and wipe what the person entered. */
+	void	(*free)(struct kiosk_screen *s);
+};
+
+struct kiosk_screen {
+	const struct kiosk_screen_ops *ops;
+	char		*title;		/* sanitised; drawn by the app */
+	char		*title_mark;	/* language mark or NULL */
+	int		 no_bar;	/* full-screen (the idle warning) */
+	int		 y, x, h, w;	/* body */
+	int		 cy, cx;	/* where the hardware cursor goes */
+	int		 cursor;	/* 1: show the cursor (text field) */
+	void		*data;
+};
+
+/* Allocate a screen with ops and data; title is copied and sanitised. */
+struct kiosk_screen *kiosk_screen_new(const struct kiosk_screen_ops *ops,
+    const char *title, void *data);
+/* Replace the title (and its language mark, may be NULL). */
+void kiosk_screen_set_title(struct kiosk_screen *s, const char *title,
+    const char *mark);
+/* Free the common part (screens call this from their free()). */
+void kiosk_screen_free(struct kiosk_screen *s);
+
+/* Ops for screens whose data begins with a struct kiosk_list. */
+void kiosk_screen_draw_list(struct kiosk_screen *s, struct kiosk_app *app);
+int kiosk_screen_hit_list(struct kiosk_screen *s, int y, int x);
+void kiosk_screen_focus_list(struct kiosk_screen *s, int where);
+
+/* The screens. */
+struct kiosk_screen *kiosk_screen_lang_new(struct kiosk_app *app);
+struct kiosk_screen *kiosk_screen_home_new(struct kiosk_app *app);
+struct kiosk_screen *kiosk_screen_list_new(struct kiosk_app *app,
+    const char *theme_key, const char *label);
+struct kiosk_screen *kiosk_screen_detail_new(struct kiosk_app *app,
+    int64_t id);
+struct kiosk_screen *kiosk_screen_search_new(struct kiosk_app *app);
+struct kiosk_screen *kiosk_screen_notice_new(struct kiosk_app *app,
+    const char *title, const char *text);
+struct kiosk_screen *kiosk_screen_idle_new(struct kiosk_app *app,
+    int seconds);
+
+#endif

@@ -1,0 +1,387 @@
+/*
+ * screen_detail: one entry, main points first (what, where, when, cost,
+ * language of the lessons, level, what you get, how to join), then the
+ * longer texts, other start dates and contact. Content is a list of
+ * paragraphs; on layout they are wrapped to the width and handed to a
+ * LINES list for paging. The place is kept as the paragraph at the top of
+ * the page, so a resize or a catalogue update keeps the person there.
+ * Text in another language than the screen gets a line "[in Dutch]".
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/entry.h"
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/format.h"
+#include "kiosk/lang.h"
+#include "kiosk/screen.h"
+#include "kiosk/widget_list.h"
+
+#define KIOSK_DETAIL_MAX_W 100
+
+struct kiosk_detail_para {
+	char			*text;		/* sanitised, may hold "\n" */
+	enum kiosk_ui_role	 role;
+	char			*mark;		/* language name or NULL */
+};
+
+struct kiosk_screen_detail {
+	struct kiosk_list	 list;		/* first: see screen.h */
+	struct kiosk_app	*app;
+	struct kiosk_screen	*screen;
+	int64_t			 id;
+	struct kiosk_detail_para *paras;
+	size_t			 np, ap;
+	struct kiosk_list_item	*lines;
+	size_t			*line_para;
+	size_t			 nlines;
+};
+
+static void
+kiosk_detail_fetch(struct kiosk_list *l, void *ctx)
+{
+	struct kiosk_screen_detail *d = ctx;
+
+	l->total = d->nlines;
+	l->items = d->lines + (l->first < d->nlines ? l->first : d->nlines);
+	l->n = l->first < d->nlines ? d->nlines - l->first : 0;
+}
+
+/* Add a paragraph; text (new string, sanitised here) and mark are taken. */
+static void
+kiosk_detail_add(struct kiosk_screen_detail *d, char *text,
+    enum kiosk_ui_role role, char *mark)
+{
+	struct kiosk_detail_para *p;
+
+	if (d->np == d->ap) {
+		d->ap = d->ap ? d->ap * 2 : 32;
+		d->paras = xreallocarray(d->paras, d->ap, sizeof *d->paras);
+	}
+	p = &d->paras[d->np++];
+	p->text = kiosk_width_sanitize(text, KIOSK_WIDTH_KEEP_NL);
+	p->role = role;
+	p->mark = mark;
+	free(text);
+}
+
+/* "Label: value" (label may be NULL) for a catalogue text, marked when
+ * in another language. */
+static void
+kiosk_detail_text(struct kiosk_screen_detail *d, const char *label,
+    const struct catalog_text *t)
+{
+	if (t->value == NULL || *t->value == '\0')
+		return;
+	kiosk_detail_add(d, label != NULL ? xasprintf(_("%s: %s"), label,
+	    t->value) : xstrdup(t->value), KIOSK_ROLE_TEXT,
+	    kiosk_format_mark(d->app->fmt, t));
+}
+
+/* Join a part onto *s with " · "; part is freed. */
+static void
+kiosk_detail_join(char **s, char *part)
+{
+	char *n;
+
+	if (part == NULL || *part == '\0') {
+		free(part);
+		return;
+	}
+	n = *s == NULL ? xstrdup(part) : xasprintf("%s \xc2\xb7 %s", *s, part);
+	free(*s);
+	free(part);
+	*s = n;
+}
+
+/* Start, length and hours of an offering, in words. */
+static char *
+kiosk_detail_when(struct kiosk_screen_detail *d,
+    const struct catalog_offering *o)
+{
+	char	*s = NULL, *date;
+
+	if ((date = kiosk_format_date(d->app->fmt, o->start)) != NULL) {
+		kiosk_detail_join(&s, xasprintf(_("starts %s"), date));
+		free(date);
+	}
+	kiosk_detail_join(&s, kiosk_format_duration(o->duration));
+	if (o->hours_per_week > 0)
+		kiosk_detail_join(&s, xasprintf(ngettext("%d hour a week",
+		    "%d hours a week", o->hours_per_week), o->hours_per_week));
+	return s;
+}
+
+/* Where an offering (or the entry) takes place. */
+static char *
+kiosk_detail_where(struct kiosk_screen_detail *d,
+    const struct catalog_entry *e, const struct catalog_offering *o)
+{
+	const char	*mode;
+	char		*s = NULL;
+
+	(void)d;
+	if (e->city != NULL)
+		kiosk_detail_join(&s, xstrdup(e->city));
+	if (o != NULL && o->place != NULL)
+		kiosk_detail_join(&s, xstrdup(o->place));
+	if (o != NULL && (mode = kiosk_format_mode(o->mode)) != NULL)
+		kiosk_detail_join(&s, xstrdup(mode));
+	return s;
+}
+
+/* Add "Label: value" when value (taken) is set. */
+static void
+kiosk_detail_point(struct kiosk_screen_detail *d, const char *label,
+    char *value)
+{
+	if (value == NULL)
+		return;
+	kiosk_detail_add(d, xasprintf(_("%s: %s"), label, value),
+	    KIOSK_ROLE_TEXT, NULL);
+	free(value);
+}
+
+static void
+kiosk_detail_build(struct kiosk_screen_detail *d, struct catalog_entry *e)
+{
+	const struct catalog_offering	*o;
+	char				*s, *name;
+	size_t				 i;
+
+	o = e->nofferings > 0 ? &e->offerings[0] : NULL;
+	kiosk_detail_point(d, _("What"),
+	    xstrdup(kiosk_format_kind(e->kind)));
+	kiosk_detail_point(d, _("Where"), kiosk_detail_where(d, e, o));
+	s = o != NULL ? kiosk_detail_when(d, o) : NULL;
+	kiosk_detail_point(d, _("When"), s != NULL ? s :
+	    xstrdup(_("no fixed start date")));
+	if (o != NULL)
+		kiosk_detail_point(d, _("Cost"),
+		    kiosk_format_cost(d->app->fmt, o->cost_cents));
+	kiosk_detail_text(d, _("Who may pay"), &e->cost_note);
+	if (o != NULL && o->lang[0] != '\0' &&
+	    (name = kiosk_format_lang_name(d->app->fmt, o->lang)) != NULL)
+		kiosk_detail_point(d, _("Language of the lessons"), name);
+	kiosk_detail_point(d, _("Level"), kiosk_format_level(e->level));
+	kiosk_detail_text(d, _("What you get"), &e->outcome);
+	kiosk_detail_text(d, _("How to join"), &e->join);
+	if (e->summary.value != NULL || e->description.value != NULL) {
+		kiosk_detail_add(d, xstrdup(""), KIOSK_ROLE_TEXT, NULL);
+		kiosk_detail_add(d, xstrdup(_("About this offer")),
+		    KIOSK_ROLE_HEADING, NULL);
+		kiosk_detail_text(d, NULL, &e->summary);
+		kiosk_detail_text(d, NULL, &e->description);
+	}
+	if (e->nofferings > 1) {
+		kiosk_detail_add(d, xstrdup(""), KIOSK_ROLE_TEXT, NULL);
+		kiosk_detail_add(d, xstrdup(_("Other start dates")),
+		    KIOSK_ROLE_HEADING, NULL);
+		for (i = 1; i < e->nofferings; i++) {
+			o = &e->offerings[i];
+			s = kiosk_detail_when(d, o);
+			kiosk_detail_join(&s, kiosk_detail_where(d, e, o));
+			kiosk_detail_join(&s, kiosk_format_cost(d->app->fmt,
+			    o->cost_cents));
+			if (s != NULL)
+				kiosk_detail_add(d, s, KIOSK_ROLE_TEXT, NULL);
+		}
+	}
+	kiosk_detail_add(d, xstrdup(""), KIOSK_ROLE_TEXT, NULL);
+	kiosk_detail_add(d, xstrdup(_("Contact")), KIOSK_ROLE_HEADING, NULL);
+	if (e->provider != NULL)
+		kiosk_detail_point(d, _("Given by"), xstrdup(e->provider));
+	if (e->contact != NULL)
+		kiosk_detail_point(d, _("Phone or e-mail"),
+		    xstrdup(e->contact));
+	if (e->link != NULL)
+		kiosk_detail_point(d, _("Website"), xstrdup(e->link));
+}
+
+static void
+kiosk_detail_clear_lines(struct kiosk_screen_detail *d)
+{
+	kiosk_list_items_free(d->lines, d->nlines);
+	free(d->line_para);
+	d->lines = NULL;
+	d->line_para = NULL;
+	d->nlines = 0;
+}
+
+static void
+kiosk_detail_clear(struct kiosk_screen_detail *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->np; i++) {
+		free(d->paras[i].text);
+		free(d->paras[i].mark);
+	}
+	free(d->paras);
+	d->paras = NULL;
+	d->np = d->ap = 0;
+	kiosk_detail_clear_lines(d);
+}
+
+/* Read the entry again and rebuild the paragraphs and the title. */
+static void
+kiosk_detail_read(struct kiosk_screen_detail *d)
+{
+	struct catalog_entry	*e;
+	char			*cause = NULL, *mark;
+
+	kiosk_detail_clear(d);
+	e = catalog_entry_get(d->app->db, d->id, d->app->lang, &cause);
+	if (e == NULL) {
+		free(cause);
+		kiosk_detail_add(d, xstrdup(_("This offer is no longer in the "
+		    "catalogue. Go back to see the list.")), KIOSK_ROLE_TEXT,
+		    NULL);
+		return;
+	}
+	mark = kiosk_format_mark(d->app->fmt, &e->title);
+	kiosk_screen_set_title(d->screen, e->title.value, mark);
+	free(mark);
+	kiosk_detail_build(d, e);
+	catalog_entry_free(e);
+}
+
+/* Wrap every paragraph to w columns into list lines. */
+static void
+kiosk_detail_wrap(struct kiosk_screen_detail *d, int w)
+{
+	struct kiosk_width_line	*wl = NULL;
+	struct kiosk_detail_para *p;
+	size_t			 i, j, nw, alloc = 0;
+
+	kiosk_detail_clear_lines(d);
+	for (i = 0; i < d->np; i++) {
+		p = &d->paras[i];
+		nw = kiosk_width_wrap(p->text, w, &wl);
+		if (d->nlines + nw + 1 > alloc) {
+			alloc = (d->nlines + nw + 1) * 2;
+			d->lines = xreallocarray(d->lines, alloc,
+			    sizeof *d->lines);
+			d->line_para = xreallocarray(d->line_para, alloc,
+			    sizeof *d->line_para);
+		}
+		if (p->mark != NULL) {
+			memset(&d->lines[d->nlines], 0, sizeof *d->lines);
+			d->lines[d->nlines].label = xstrdup("");
+			d->lines[d->nlines].mark = xasprintf(_("in %s"),
+			    p->mark);
+			d->lines[d->nlines].role = KIOSK_ROLE_TEXT;
+			d->line_para[d->nlines++] = i;
+		}
+		for (j = 0; j < nw; j++) {
+			memset(&d->lines[d->nlines], 0, sizeof *d->lines);
+			d->lines[d->nlines].label = xstrndup(p->text + wl[j].off,
+			    wl[j].len);
+			d->lines[d->nlines].role = p->role;
+			d->line_para[d->nlines++] = i;
+		}
+		free(wl);
+		wl = NULL;
+	}
+}
+
+static void
+kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_detail	*d = s->data;
+	size_t				 para = 0, i;
+	int				 w = s->w;
+
+	if (d->list.anchor < d->nlines)
+		para = d->line_para[d->list.anchor];
+	if (w > KIOSK_DETAIL_MAX_W)
+		w = KIOSK_DETAIL_MAX_W;
+	kiosk_detail_wrap(d, w);
+	d->list.anchor = 0;
+	for (i = 0; i < d->nlines; i++) {
+		if (d->line_para[i] >= para) {
+			d->list.anchor = i;
+			break;
+		}
+	}
+	kiosk_list_layout(&d->list, s->y, s->x, s->h, w, app->desk);
+}
+
+static void
+kiosk_detail_reload(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_detail	*d = s->data;
+	size_t				 para = 0;
+
+	if (d->list.anchor < d->nlines)
+		para = d->line_para[d->list.anchor];
+	kiosk_detail_read(d);
+	/* Keep the paragraph: point the anchor at a line of it. */
+	kiosk_detail_wrap(d, d->list.w);
+	d->list.anchor = 0;
+	while (d->list.anchor < d->nlines &&
+	    d->line_para[d->list.anchor] < para)
+		d->list.anchor++;
+	kiosk_detail_layout(s, app);
+}
+
+static int
+kiosk_detail_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
+    wint_t ch)
+{
+	struct kiosk_screen_detail	*d = s->data;
+	size_t				 i;
+
+	(void)app;
+	return kiosk_list_key(&d->list, is_key, ch, &i) !=
+	    KIOSK_LIST_UNHANDLED;
+}
+
+static void
+kiosk_detail_click(struct kiosk_screen *s, struct kiosk_app *app,
+    int target)
+{
+	struct kiosk_screen_detail	*d = s->data;
+	size_t				 i;
+
+	(void)app;
+	kiosk_list_click(&d->list, target, &i);
+}
+
+static void
+kiosk_detail_free(struct kiosk_screen *s)
+{
+	struct kiosk_screen_detail *d = s->data;
+
+	kiosk_list_done(&d->list);
+	kiosk_detail_clear(d);
+	free(d);
+	kiosk_screen_free(s);
+}
+
+static const struct kiosk_screen_ops kiosk_screen_detail_ops = {
+	.layout = kiosk_detail_layout,
+	.draw = kiosk_screen_draw_list,
+	.key = kiosk_detail_key,
+	.hit = kiosk_screen_hit_list,
+	.click = kiosk_detail_click,
+	.focus = kiosk_screen_focus_list,
+	.reload = kiosk_detail_reload,
+	.free = kiosk_detail_free,
+};
+
+struct kiosk_screen *
+kiosk_screen_detail_new(struct kiosk_app *app, int64_t id)
+{
+	struct kiosk_screen_detail *d = xcalloc(1, sizeof *d);
+
+	d->app = app;
+	d->id = id;
+	kiosk_list_init(&d->list, KIOSK_LIST_LINES, kiosk_detail_fetch, d);
+	d->screen = kiosk_screen_new(&kiosk_screen_detail_ops, "", d);
+	kiosk_detail_read(d);
+	return d->screen;
+}

@@ -1,0 +1,164 @@
+/*
+ * screen_home: "Search" first (always choice 1 on the first page), then
+ * the themes of the catalogue as numbered choices. Themes keep their
+ * number as long as they fit on one page; the list is read again when
+ * the catalogue changes.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/theme.h"
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/format.h"
+#include "kiosk/lang.h"
+#include "kiosk/screen.h"
+#include "kiosk/widget_list.h"
+
+struct kiosk_screen_home {
+	struct kiosk_list	 list;		/* first: see screen.h */
+	struct catalog_theme	*themes;
+	size_t			 nthemes;
+	struct kiosk_list_item	*items;
+	size_t			 n;
+};
+
+static void
+kiosk_screen_home_fetch(struct kiosk_list *l, void *ctx)
+{
+	struct kiosk_screen_home *d = ctx;
+
+	l->total = d->n;
+	l->items = d->items + (l->first < d->n ? l->first : d->n);
+	l->n = l->first < d->n ? d->n - l->first : 0;
+}
+
+static void
+kiosk_screen_home_clear(struct kiosk_screen_home *d)
+{
+	kiosk_list_items_free(d->items, d->n);
+	catalog_theme_list_free(d->themes, d->nthemes);
+	d->items = NULL;
+	d->themes = NULL;
+	d->n = d->nthemes = 0;
+}
+
+/* Read the themes in the app's language and build the items. */
+static void
+kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
+{
+	struct catalog_theme	*t;
+	struct kiosk_list_item	*it;
+	size_t			 i;
+
+	kiosk_screen_home_clear(d);
+	d->themes = catalog_theme_list(app->db, app->lang, &d->nthemes);
+	d->n = d->nthemes + 1;
+	d->items = xcalloc(d->n, sizeof *d->items);
+	it = &d->items[0];
+	it->label = xstrdup(_("Search by typing a word"));
+	it->detail = xstrdup(_("For example a job or a skill"));
+	for (i = 0; i < d->nthemes; i++) {
+		t = &d->themes[i];
+		it = &d->items[i + 1];
+		it->label = kiosk_width_sanitize(t->label.value != NULL ?
+		    t->label.value : t->key, 0);
+		if (t->hint.value != NULL && *t->hint.value != '\0')
+			it->detail = kiosk_width_sanitize(t->hint.value, 0);
+		it->mark = kiosk_format_mark(app->fmt, &t->label);
+	}
+}
+
+static void
+kiosk_screen_home_layout(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_home *d = s->data;
+
+	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
+}
+
+static void
+kiosk_screen_home_reload(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_home *d = s->data;
+
+	kiosk_screen_home_read(d, app);
+	kiosk_list_reload(&d->list);
+}
+
+static void
+kiosk_screen_home_choose(struct kiosk_screen_home *d, struct kiosk_app *app,
+    size_t i)
+{
+	if (i == 0)
+		kiosk_app_push(app, kiosk_screen_search_new(app));
+	else if (i <= d->nthemes)
+		kiosk_app_push(app, kiosk_screen_list_new(app,
+		    d->themes[i - 1].key, d->items[i].label));
+}
+
+static int
+kiosk_screen_home_key(struct kiosk_screen *s, struct kiosk_app *app,
+    int is_key, wint_t ch)
+{
+	struct kiosk_screen_home	*d = s->data;
+	size_t				 i;
+
+	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
+	case KIOSK_LIST_CHOSEN:
+		kiosk_screen_home_choose(d, app, i);
+		return 1;
+	case KIOSK_LIST_HANDLED:
+		return 1;
+	case KIOSK_LIST_UNHANDLED:
+		break;
+	}
+	return 0;
+}
+
+static void
+kiosk_screen_home_click(struct kiosk_screen *s, struct kiosk_app *app,
+    int target)
+{
+	struct kiosk_screen_home	*d = s->data;
+	size_t				 i;
+
+	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
+		kiosk_screen_home_choose(d, app, i);
+}
+
+static void
+kiosk_screen_home_free(struct kiosk_screen *s)
+{
+	struct kiosk_screen_home *d = s->data;
+
+	kiosk_list_done(&d->list);
+	kiosk_screen_home_clear(d);
+	free(d);
+	kiosk_screen_free(s);
+}
+
+static const struct kiosk_screen_ops kiosk_screen_home_ops = {
+	.layout = kiosk_screen_home_layout,
+	.draw = kiosk_screen_draw_list,
+	.key = kiosk_screen_home_key,
+	.hit = kiosk_screen_hit_list,
+	.click = kiosk_screen_home_click,
+	.focus = kiosk_screen_focus_list,
+	.reload = kiosk_screen_home_reload,
+	.free = kiosk_screen_home_free,
+};
+
+struct kiosk_screen *
+kiosk_screen_home_new(struct kiosk_app *app)
+{
+	struct kiosk_screen_home *d = xcalloc(1, sizeof *d);
+
+	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_home_fetch,
+	    d);
+	kiosk_screen_home_read(d, app);
+	return kiosk_screen_new(&kiosk_screen_home_ops,
+	    _("What do you want to learn?"), d);
+}

@@ -1,0 +1,236 @@
+/*
+ * ui: curses set-up, themes and drawing primitives (see ui.h).
+ *
+ * Input is raw (no signals from Ctrl-C, Ctrl-Z, Ctrl-\): the kiosk decides
+ * what those keys do. Mouse reports are asked for with press and release
+ * of button 1 only and mouseinterval(0), so ncurses reports both instead
+ * of making clicks; with TERM=xterm-256color ncurses turns on SGR (1006)
+ * reports.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "catalog/xmalloc.h"
+#include "kiosk/ui.h"
+#include "kiosk/width.h"
+
+struct kiosk_ui_style {
+	short	 fg, bg;	/* -1: no colour pair */
+	int	 attr;
+};
+
+struct kiosk_ui_theme {
+	const char		*name;
+	struct kiosk_ui_style	 roles[KIOSK_ROLE_COUNT];
+};
+
+/*
+ * Contrast (xterm palette): white/black, yellow/black, white/blue and
+ * black/cyan, black/yellow, black/white all reach 7:1.
+ */
+static const struct kiosk_ui_theme kiosk_ui_themes[] = {
+	{ "high-contrast", {
+		[KIOSK_ROLE_TEXT] = { COLOR_WHITE, COLOR_BLACK, 0 },
+		[KIOSK_ROLE_TITLE] = { COLOR_YELLOW, COLOR_BLACK, A_BOLD },
+		[KIOSK_ROLE_CHOICE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
+		[KIOSK_ROLE_FOCUS] = { COLOR_BLACK, COLOR_YELLOW,
+		    A_BOLD | A_REVERSE },
+		[KIOSK_ROLE_BAR] = { COLOR_BLACK, COLOR_CYAN, 0 },
+		[KIOSK_ROLE_WARNING] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+		[KIOSK_ROLE_MARKED] = { COLOR_BLACK, COLOR_WHITE, 0 },
+		[KIOSK_ROLE_FIELD] = { COLOR_BLACK, COLOR_WHITE, A_UNDERLINE },
+		[KIOSK_ROLE_HEADING] = { COLOR_YELLOW, COLOR_BLACK, A_BOLD },
+	} },
+	{ "light", {
+		[KIOSK_ROLE_TEXT] = { COLOR_BLACK, COLOR_WHITE, 0 },
+		[KIOSK_ROLE_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
+		[KIOSK_ROLE_CHOICE] = { COLOR_BLACK, COLOR_CYAN, 0 },
+		[KIOSK_ROLE_FOCUS] = { COLOR_WHITE, COLOR_BLACK,
+		    A_BOLD | A_REVERSE },
+		[KIOSK_ROLE_BAR] = { COLOR_WHITE, COLOR_BLUE, 0 },
+		[KIOSK_ROLE_WARNING] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+		[KIOSK_ROLE_MARKED] = { COLOR_WHITE, COLOR_BLACK, 0 },
+		[KIOSK_ROLE_FIELD] = { COLOR_WHITE, COLOR_BLACK, A_UNDERLINE },
+		[KIOSK_ROLE_HEADING] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
+	} },
+	{ "mono", {
+		[KIOSK_ROLE_TEXT] = { -1, -1, 0 },
+		[KIOSK_ROLE_TITLE] = { -1, -1, A_BOLD | A_UNDERLINE },
+		[KIOSK_ROLE_CHOICE] = { -1, -1, A_REVERSE },
+		[KIOSK_ROLE_FOCUS] = { -1, -1, A_BOLD | A_UNDERLINE },
+		[KIOSK_ROLE_BAR] = { -1, -1, A_REVERSE },
+		[KIOSK_ROLE_WARNING] = { -1, -1, A_BOLD | A_REVERSE },
+		[KIOSK_ROLE_MARKED] = { -1, -1, A_UNDERLINE },
+		[KIOSK_ROLE_FIELD] = { -1, -1, A_UNDERLINE },
+		[KIOSK_ROLE_HEADING] = { -1, -1, A_BOLD },
+	} },
+};
+#define KIOSK_UI_NTHEMES (sizeof kiosk_ui_themes / sizeof kiosk_ui_themes[0])
+
+/*
+ * Colour pairs store fg/bg as given; A_REVERSE in a coloured theme swaps
+ * them back, so the pair for FOCUS is written reversed: the terminal's
+ * reverse video then still shows focus on terminals that drop colour.
+ */
+static int kiosk_ui_attrs[KIOSK_ROLE_COUNT];
+static volatile sig_atomic_t kiosk_ui_active;
+
+static void
+kiosk_ui_fatal(int sig)
+{
+	if (kiosk_ui_active) {
+		kiosk_ui_active = 0;
+		endwin();
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+kiosk_ui_signals(int lock)
+{
+	static const int fatal[] = {
+		SIGTERM, SIGHUP, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL
+	};
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = kiosk_ui_fatal;
+	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	if (lock)
+		sa.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	if (lock)
+		sigaction(SIGTSTP, &sa, NULL);
+}
+
+int
+kiosk_ui_theme_valid(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < KIOSK_UI_NTHEMES; i++) {
+		if (strcmp(kiosk_ui_themes[i].name, name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Fill kiosk_ui_attrs from the theme, falling back to mono. */
+static void
+kiosk_ui_colours(const char *name)
+{
+	const struct kiosk_ui_theme	*t = &kiosk_ui_themes[KIOSK_UI_NTHEMES - 1];
+	const struct kiosk_ui_style	*st;
+	size_t				 i;
+	int				 colour;
+
+	for (i = 0; i < KIOSK_UI_NTHEMES; i++) {
+		if (strcmp(kiosk_ui_themes[i].name, name) == 0)
+			t = &kiosk_ui_themes[i];
+	}
+	colour = has_colors() && start_color() == OK && COLOR_PAIRS > 
+	    KIOSK_ROLE_COUNT;
+	if (!colour)
+		t = &kiosk_ui_themes[KIOSK_UI_NTHEMES - 1];
+	for (i = 0; i < KIOSK_ROLE_COUNT; i++) {
+		st = &t->roles[i];
+		kiosk_ui_attrs[i] = st->attr;
+		if (!colour || st->fg < 0)
+			continue;
+		if (st->attr & A_REVERSE)
+			init_pair((short)(i + 1), st->bg, st->fg);
+		else
+			init_pair((short)(i + 1), st->fg, st->bg);
+		kiosk_ui_attrs[i] |= (int)COLOR_PAIR((int)i + 1);
+	}
+	bkgdset((chtype)' ' | (chtype)kiosk_ui_attrs[KIOSK_ROLE_TEXT]);
+}
+
+int
+kiosk_ui_init(const char *theme, int lock, char **cause)
+{
+	const char *term = getenv("TERM");
+
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		*cause = xasprintf("cannot use the terminal type \"%s\" "
+		    "(set TERM, e.g. TERM=xterm-256color)",
+		    term != NULL ? term : "");
+		return -1;
+	}
+	kiosk_ui_active = 1;
+	kiosk_ui_signals(lock);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(250);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
+	mouseinterval(0);
+	kiosk_ui_colours(theme);
+	erase();
+	return 0;
+}
+
+void
+kiosk_ui_done(void)
+{
+	if (kiosk_ui_active) {
+		kiosk_ui_active = 0;
+		erase();
+		refresh();
+		endwin();
+	}
+}
+
+int
+kiosk_ui_attr(enum kiosk_ui_role role)
+{
+	return kiosk_ui_attrs[role];
+}
+
+void
+kiosk_ui_fill(int y, int x, int h, int w, enum kiosk_ui_role role)
+{
+	int	 r;
+
+	if (w <= 0)
+		return;
+	attrset(kiosk_ui_attrs[role]);
+	for (r = 0; r < h; r++)
+		mvhline(y + r, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+int
+kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len, int attr)
+{
+	size_t	 n;
+	int	 cols;
+
+	if (maxcols <= 0 || s == NULL)
+		return 0;
+	n = kiosk_width_cut(s, len, maxcols, &cols);
+	attrset(attr);
+	mvaddnstr(y, x, s, (int)n);
+	attrset(A_NORMAL);
+	return cols;
+}
+
+int
+kiosk_ui_str(int y, int x, int maxcols, const char *s, int attr)
+{
+	return kiosk_ui_text(y, x, maxcols, s, s != NULL ? strlen(s) : 0,
+	    attr);
+}

@@ -1,0 +1,46 @@
+/*
+ * ui: the terminal. The only module that sets curses up and tears it
+ * down, and the home of the colour roles.
+ *
+ * Drawing code asks for a semantic role (title, choice, focus...), never
+ * for a colour; the theme maps roles to colour pairs and attributes. Focus
+ * and state are always also shown by attribute and by a text marker, so
+ * the monochrome theme (or a terminal without colour) loses nothing.
+ * A fatal signal ends curses before the default action, so a crash never
+ * leaves the kiosk terminal in raw mode.
+ */
+#ifndef KIOSK_UI_H
+#define KIOSK_UI_H
+
+#include <stddef.h>
+
+enum kiosk_ui_role {
+	KIOSK_ROLE_TEXT,
+	KIOSK_ROLE_TITLE,
+	KIOSK_ROLE_CHOICE,
+	KIOSK_ROLE_FOCUS,
+	KIOSK_ROLE_BAR,
+	KIOSK_ROLE_WARNING,
+	KIOSK_ROLE_MARKED,
+	KIOSK_ROLE_FIELD,
+	KIOSK_ROLE_HEADING,
+	KIOSK_ROLE_COUNT
+};
+
+/* 1 when name is a theme ("high-contrast", "light", "mono"). */
+int kiosk_ui_theme_valid(const char *name);
+/* Start curses; lock ignores the keyboard signals. -1 and *cause. */
+int kiosk_ui_init(const char *theme, int lock, char **cause);
+void kiosk_ui_done(void);
+/* Attributes (with colour pair) of a role. */
+int kiosk_ui_attr(enum kiosk_ui_role role);
+/* Fill a rectangle with blanks in a role. */
+void kiosk_ui_fill(int y, int x, int h, int w, enum kiosk_ui_role role);
+/* Draw sanitised UTF-8 s[0..len) at y,x in at most maxcols columns with
+ * the given attributes; returns the columns drawn. */
+int kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len,
+    int attr);
+/* Same for a NUL-terminated string. */
+int kiosk_ui_str(int y, int x, int maxcols, const char *s, int attr);
+
+#endif

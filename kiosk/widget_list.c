@@ -1,0 +1,527 @@
+/*
+ * widget_list: layout, drawing and input of the generic list (see
+ * widget_list.h).
+ *
+ * Layout, top to bottom: the lead text, a blank row, the items, a blank
+ * row, the pager row (three rows high on large screens). Numbers shown
+ * on the page run 1..per_page, at most 9, so one digit always chooses.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "catalog/xmalloc.h"
+#include "kiosk/bigfont.h"
+#include "kiosk/lang.h"
+#include "kiosk/widget_list.h"
+
+#define KIOSK_LIST_MAX_PAGE 9
+
+void
+kiosk_list_init(struct kiosk_list *l, enum kiosk_list_style style,
+    kiosk_list_fetch_cb fetch, void *ctx)
+{
+	memset(l, 0, sizeof *l);
+	l->style = style;
+	l->fetch = fetch;
+	l->ctx = ctx;
+	l->per_page = 1;
+	l->focus = style == KIOSK_LIST_BLOCKS ? 0 : -1;
+	l->lead_role = KIOSK_ROLE_TEXT;
+}
+
+void
+kiosk_list_done(struct kiosk_list *l)
+{
+	free(l->lead);
+	free(l->lead_lines);
+	l->lead = NULL;
+	l->lead_lines = NULL;
+}
+
+void
+kiosk_list_set_lead(struct kiosk_list *l, const char *text,
+    enum kiosk_ui_role role)
+{
+	free(l->lead);
+	l->lead = text != NULL ? kiosk_width_sanitize(text,
+	    KIOSK_WIDTH_KEEP_NL) : NULL;
+	l->lead_role = role;
+}
+
+static int
+kiosk_list_has_prev(struct kiosk_list *l)
+{
+	return l->first > 0;
+}
+
+static int
+kiosk_list_has_next(struct kiosk_list *l)
+{
+	return l->first + l->per_page < l->total;
+}
+
+/* The focus targets in order; returns how many. */
+static int
+kiosk_list_targets(struct kiosk_list *l, int *t)
+{
+	int	 n = 0;
+	size_t	 i;
+
+	if (l->style == KIOSK_LIST_BLOCKS) {
+		for (i = 0; i < l->n; i++)
+			t[n++] = (int)i;
+	}
+	if (kiosk_list_has_prev(l))
+		t[n++] = KIOSK_LIST_PREV;
+	if (kiosk_list_has_next(l))
+		t[n++] = KIOSK_LIST_NEXT;
+	return n;
+}
+
+int
+kiosk_list_focusable(struct kiosk_list *l)
+{
+	int t[KIOSK_LIST_MAX_PAGE + 2];
+
+	return kiosk_list_targets(l, t) > 0;
+}
+
+/* Keep focus on something that exists after the page changed. */
+static void
+kiosk_list_fix_focus(struct kiosk_list *l)
+{
+	int t[KIOSK_LIST_MAX_PAGE + 2], n, i;
+
+	if (l->focus < 0)
+		return;
+	n = kiosk_list_targets(l, t);
+	for (i = 0; i < n; i++) {
+		if (t[i] == l->focus)
+			return;
+	}
+	if (l->focus < KIOSK_LIST_PREV && l->n > 0) {
+		l->focus = (int)l->n - 1;
+		return;
+	}
+	l->focus = n > 0 ? t[0] : -1;
+}
+
+static void
+kiosk_list_fetch(struct kiosk_list *l)
+{
+	l->items = NULL;
+	l->n = 0;
+	l->fetch(l, l->ctx);
+	if (l->first >= l->total && l->total > 0) {
+		l->first = (l->total - 1) / l->per_page * l->per_page;
+		l->fetch(l, l->ctx);
+	}
+	if (l->n > l->per_page)
+		l->n = l->per_page;
+	kiosk_list_fix_focus(l);
+}
+
+void
+kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
+    int desk)
+{
+	int	 max_lead, lead_h, avail;
+
+	l->y = y;
+	l->x = x;
+	l->h = h < 1 ? 1 : h;
+	l->w = w < 1 ? 1 : w;
+	l->desk = desk;
+	l->pager_h = !desk && l->h >= 24 ? 3 : 1;
+	if (l->style == KIOSK_LIST_BLOCKS) {
+		l->block_h = desk ? 1 : (l->h >= 36 ? 5 : 3);
+		l->gap = desk ? 0 : 1;
+	} else {
+		l->block_h = 1;
+		l->gap = 0;
+	}
+	free(l->lead_lines);
+	l->lead_lines = NULL;
+	l->nlead = 0;
+	if (l->lead != NULL && *l->lead != '\0')
+		l->nlead = kiosk_width_wrap(l->lead, l->w, &l->lead_lines);
+	max_lead = l->h - l->pager_h - 1 - (l->h >= 16) - l->block_h;
+	if (max_lead < 1)
+		max_lead = l->h >= 4 ? 1 : 0;
+	if (l->nlead > (size_t)max_lead)
+		l->nlead = (size_t)max_lead;
+	lead_h = l->nlead > 0 ? (int)l->nlead + 1 : 0;
+	l->items_y = l->y + lead_h;
+	/* A blank row above the pager, unless space is tight. */
+	avail = l->h - lead_h - l->pager_h - (l->h >= 16);
+	if (avail < l->block_h)
+		l->block_h = avail < 1 ? 1 : avail;
+	if (avail < 1)
+		avail = 1;
+	if (l->style == KIOSK_LIST_BLOCKS) {
+		l->per_page = (size_t)((avail + l->gap) /
+		    (l->block_h + l->gap));
+		if (l->per_page > KIOSK_LIST_MAX_PAGE)
+			l->per_page = KIOSK_LIST_MAX_PAGE;
+	} else
+		l->per_page = (size_t)avail;
+	if (l->per_page < 1)
+		l->per_page = 1;
+	l->pager_y = l->y + l->h - l->pager_h;
+	l->big = l->style == KIOSK_LIST_BLOCKS && !desk && l->block_h >= 3 &&
+	    l->w >= 24;
+	l->first = l->anchor - l->anchor % l->per_page;
+	if (l->focus >= 0 && l->focus < KIOSK_LIST_PREV)
+		l->focus = (int)(l->anchor - l->first);
+	kiosk_list_fetch(l);
+}
+
+void
+kiosk_list_reload(struct kiosk_list *l)
+{
+	kiosk_list_fetch(l);
+}
+
+void
+kiosk_list_rewind(struct kiosk_list *l)
+{
+	l->first = l->anchor = 0;
+	l->focus = l->style == KIOSK_LIST_BLOCKS ? 0 : -1;
+}
+
+/* Width of the pager buttons. */
+static int
+kiosk_list_button_w(struct kiosk_list *l)
+{
+	int bw = l->w / 3;
+
+	return bw > 24 ? 24 : bw;
+}
+
+static void
+kiosk_list_draw_button(struct kiosk_list *l, int x, int bw,
+    const char *label, int focused, int *cy, int *cx)
+{
+	enum kiosk_ui_role	 role = focused ? KIOSK_ROLE_FOCUS :
+	    KIOSK_ROLE_CHOICE;
+	int			 attr = kiosk_ui_attr(role) | A_BOLD;
+	int			 mid = l->pager_y + l->pager_h / 2, cols;
+
+	kiosk_ui_fill(l->pager_y, x, l->pager_h, bw, role);
+	if (focused)
+		kiosk_ui_str(mid, x, 1, ">", attr);
+	cols = kiosk_width_cols(label, strlen(label));
+	kiosk_ui_str(mid, x + (cols < bw - 2 ? (bw - cols) / 2 : 1), bw - 2,
+	    label, attr);
+	if (focused) {
+		*cy = mid;
+		*cx = x;
+	}
+}
+
+static void
+kiosk_list_draw_pager(struct kiosk_list *l, int *cy, int *cx)
+{
+	char	*page;
+	int	 bw = kiosk_list_button_w(l), cols, mid;
+	size_t	 pages;
+
+	if (l->total <= l->per_page)
+		return;
+	pages = (l->total + l->per_page - 1) / l->per_page;
+	mid = l->pager_y + l->pager_h / 2;
+	if (kiosk_list_has_prev(l))
+		kiosk_list_draw_button(l, l->x, bw, _("< Previous"),
+		    l->focus == KIOSK_LIST_PREV, cy, cx);
+	if (kiosk_list_has_next(l))
+		kiosk_list_draw_button(l, l->x + l->w - bw, bw, _("Next >"),
+		    l->focus == KIOSK_LIST_NEXT, cy, cx);
+	page = xasprintf(_("Page %zu of %zu"), l->first / l->per_page + 1,
+	    pages);
+	cols = kiosk_width_cols(page, strlen(page));
+	if (cols <= l->w - 2 * bw - 2)
+		kiosk_ui_str(mid, l->x + (l->w - cols) / 2, cols, page,
+		    kiosk_ui_attr(KIOSK_ROLE_TEXT));
+	free(page);
+}
+
+/* The detail line and mark of a block, starting at x. */
+static void
+kiosk_list_draw_detail(struct kiosk_list_item *it, int y, int x, int maxw,
+    int attr)
+{
+	int used = 0;
+
+	if (it->detail != NULL)
+		used = kiosk_ui_str(y, x, maxw, it->detail, attr);
+	if (it->mark != NULL && used + 3 < maxw) {
+		if (used > 0)
+			used++;
+		used += kiosk_ui_str(y, x + used, maxw - used, "[",
+		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+		used += kiosk_ui_str(y, x + used, maxw - used - 1, it->mark,
+		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+		kiosk_ui_str(y, x + used, maxw - used, "]",
+		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	}
+}
+
+static void
+kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
+{
+	struct kiosk_list_item	*it = &l->items[i];
+	struct kiosk_width_line	*lines = NULL;
+	int			 focused = l->focus == (int)i;
+	enum kiosk_ui_role	 role = focused ? KIOSK_ROLE_FOCUS :
+	    KIOSK_ROLE_CHOICE;
+	int			 attr = kiosk_ui_attr(role);
+	int			 by = l->items_y + (int)i * (l->block_h + l->gap);
+	int			 mid = by + (l->block_h - 1) / 2;
+	int			 tx, tw, nl, rows, ty, r, has_detail;
+	size_t			 nwrap;
+	char			 num[24];
+
+	kiosk_ui_fill(by, l->x, l->block_h, l->w, role);
+	if (focused) {
+		kiosk_ui_str(mid, l->x, 1, ">", attr | A_BOLD);
+		*cy = mid;
+		*cx = l->x;
+	}
+	snprintf(num, sizeof num, "%zu", i + 1);
+	if (l->big) {
+		kiosk_bigfont_draw(by + (l->block_h - KIOSK_BIGFONT_ROWS) / 2,
+		    l->x + 2, (unsigned)(i + 1), attr | A_BOLD);
+		tx = l->x + 2 + kiosk_bigfont_width((unsigned)(i + 1)) + 2;
+	} else {
+		kiosk_ui_str(mid, l->x + 2, 3, num, attr | A_BOLD);
+		tx = l->x + 2 + (int)strlen(num) + 2;
+	}
+	tw = l->x + l->w - tx - 1;
+	if (tw < 1)
+		return;
+	has_detail = it->detail != NULL || it->mark != NULL;
+	if (l->block_h == 1) {
+		r = kiosk_ui_str(by, tx, tw, it->label, attr | A_BOLD);
+		if (has_detail && r + 4 < tw)
+			kiosk_list_draw_detail(it, by, tx + r + 3, tw - r - 3,
+			    attr);
+		return;
+	}
+	rows = l->block_h - has_detail;
+	if (rows < 1)
+		rows = 1;
+	nwrap = kiosk_width_wrap(it->label, tw, &lines);
+	nl = nwrap < (size_t)rows ? (int)nwrap : rows;
+	ty = by + (l->block_h - nl - has_detail) / 2;
+	if (ty < by)
+		ty = by;
+	for (r = 0; r < nl; r++) {
+		kiosk_ui_text(ty + r, tx, tw, it->label + lines[r].off,
+		    r == nl - 1 && (size_t)nl < nwrap ?
+		    strlen(it->label + lines[r].off) : lines[r].len,
+		    attr | A_BOLD);
+	}
+	if (has_detail && ty + nl < by + l->block_h)
+		kiosk_list_draw_detail(it, ty + nl, tx, tw, attr);
+	free(lines);
+}
+
+static void
+kiosk_list_draw_line(struct kiosk_list *l, size_t i)
+{
+	struct kiosk_list_item	*it = &l->items[i];
+	int			 y = l->items_y + (int)i, used, attr;
+
+	attr = kiosk_ui_attr(it->role);
+	used = kiosk_ui_str(y, l->x, l->w, it->label, attr);
+	if (it->mark != NULL && used + 4 < l->w) {
+		used += used > 0;
+		used += kiosk_ui_str(y, l->x + used, l->w - used, "[",
+		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+		used += kiosk_ui_str(y, l->x + used, l->w - used - 1, it->mark,
+		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+		kiosk_ui_str(y, l->x + used, l->w - used, "]",
+		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	}
+}
+
+void
+kiosk_list_draw(struct kiosk_list *l, int *cy, int *cx)
+{
+	size_t	 i;
+	int	 attr = kiosk_ui_attr(l->lead_role);
+
+	kiosk_ui_fill(l->y, l->x, l->h, l->w, KIOSK_ROLE_TEXT);
+	for (i = 0; i < l->nlead; i++) {
+		if (l->lead_role != KIOSK_ROLE_TEXT)
+			kiosk_ui_fill(l->y + (int)i, l->x, 1, l->w,
+			    l->lead_role);
+		kiosk_ui_text(l->y + (int)i, l->x, l->w,
+		    l->lead + l->lead_lines[i].off, l->lead_lines[i].len, attr);
+	}
+	for (i = 0; i < l->n; i++) {
+		if (l->style == KIOSK_LIST_BLOCKS)
+			kiosk_list_draw_block(l, i, cy, cx);
+		else
+			kiosk_list_draw_line(l, i);
+	}
+	kiosk_list_draw_pager(l, cy, cx);
+}
+
+/* Turn a page; dir is -1 or 1. */
+static void
+kiosk_list_page(struct kiosk_list *l, int dir)
+{
+	if (dir > 0 && kiosk_list_has_next(l))
+		l->first += l->per_page;
+	else if (dir < 0 && kiosk_list_has_prev(l))
+		l->first -= l->first < l->per_page ? l->first : l->per_page;
+	else
+		return;
+	l->anchor = l->first;
+	if (l->focus >= 0 && l->focus < KIOSK_LIST_PREV)
+		l->focus = 0;
+	kiosk_list_fetch(l);
+}
+
+/* Move focus by dir through the targets; 0 when it would leave. */
+static int
+kiosk_list_move(struct kiosk_list *l, int dir)
+{
+	int t[KIOSK_LIST_MAX_PAGE + 2], n, i, cur = -1;
+
+	n = kiosk_list_targets(l, t);
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (t[i] == l->focus)
+			cur = i;
+	}
+	if (cur < 0)
+		cur = dir > 0 ? 0 : n - 1;
+	else if (cur + dir < 0 || cur + dir >= n)
+		return 0;
+	else
+		cur += dir;
+	l->focus = t[cur];
+	if (l->focus < KIOSK_LIST_PREV)
+		l->anchor = l->first + (size_t)l->focus;
+	return 1;
+}
+
+enum kiosk_list_result
+kiosk_list_key(struct kiosk_list *l, int is_key, wint_t ch, size_t *chosen)
+{
+	if (!is_key && ch == '\t')
+		return kiosk_list_move(l, 1) ? KIOSK_LIST_HANDLED :
+		    KIOSK_LIST_UNHANDLED;
+	if (!is_key && (ch == '\r' || ch == '\n'))
+		return kiosk_list_click(l, l->focus, chosen);
+	if (!is_key && ch >= '1' && ch <= '9' &&
+	    l->style == KIOSK_LIST_BLOCKS) {
+		if ((size_t)(ch - '0') > l->n)
+			return KIOSK_LIST_HANDLED;
+		l->focus = (int)(ch - '1');
+		return kiosk_list_click(l, l->focus, chosen);
+	}
+	if (!is_key)
+		return KIOSK_LIST_UNHANDLED;
+	switch (ch) {
+	case KEY_DOWN:
+		return kiosk_list_move(l, 1) ? KIOSK_LIST_HANDLED :
+		    KIOSK_LIST_UNHANDLED;
+	case KEY_UP:
+	case KEY_BTAB:
+		return kiosk_list_move(l, -1) ? KIOSK_LIST_HANDLED :
+		    KIOSK_LIST_UNHANDLED;
+	case KEY_LEFT:
+	case KEY_RIGHT:
+		if (l->focus != KIOSK_LIST_PREV && l->focus != KIOSK_LIST_NEXT)
+			return KIOSK_LIST_UNHANDLED;
+		kiosk_list_move(l, ch == KEY_RIGHT ? 1 : -1);
+		return KIOSK_LIST_HANDLED;
+	case KEY_NPAGE:
+		kiosk_list_page(l, 1);
+		return KIOSK_LIST_HANDLED;
+	case KEY_PPAGE:
+		kiosk_list_page(l, -1);
+		return KIOSK_LIST_HANDLED;
+	case KEY_ENTER:
+		return kiosk_list_click(l, l->focus, chosen);
+	}
+	return KIOSK_LIST_UNHANDLED;
+}
+
+int
+kiosk_list_hit(struct kiosk_list *l, int y, int x)
+{
+	int	 by, bw = kiosk_list_button_w(l);
+	size_t	 i;
+
+	if (x < l->x || x >= l->x + l->w)
+		return -1;
+	if (y >= l->pager_y && y < l->pager_y + l->pager_h &&
+	    l->total > l->per_page) {
+		if (x < l->x + bw && kiosk_list_has_prev(l))
+			return KIOSK_LIST_PREV;
+		if (x >= l->x + l->w - bw && kiosk_list_has_next(l))
+			return KIOSK_LIST_NEXT;
+		return -1;
+	}
+	if (l->style != KIOSK_LIST_BLOCKS)
+		return -1;
+	for (i = 0; i < l->n; i++) {
+		by = l->items_y + (int)i * (l->block_h + l->gap);
+		if (y >= by && y < by + l->block_h)
+			return (int)i;
+	}
+	return -1;
+}
+
+enum kiosk_list_result
+kiosk_list_click(struct kiosk_list *l, int target, size_t *chosen)
+{
+	if (target == KIOSK_LIST_PREV || target == KIOSK_LIST_NEXT) {
+		l->focus = target;
+		kiosk_list_page(l, target == KIOSK_LIST_NEXT ? 1 : -1);
+		return KIOSK_LIST_HANDLED;
+	}
+	if (target < 0 || (size_t)target >= l->n ||
+	    l->style != KIOSK_LIST_BLOCKS)
+		return KIOSK_LIST_UNHANDLED;
+	l->focus = target;
+	l->anchor = l->first + (size_t)target;
+	*chosen = l->anchor;
+	return KIOSK_LIST_CHOSEN;
+}
+
+void
+kiosk_list_focus(struct kiosk_list *l, int where)
+{
+	int t[KIOSK_LIST_MAX_PAGE + 2], n;
+
+	n = kiosk_list_targets(l, t);
+	if (where == 0 || n == 0)
+		l->focus = -1;
+	else
+		l->focus = where == 1 ? t[0] : t[n - 1];
+	if (l->focus >= 0 && l->focus < KIOSK_LIST_PREV)
+		l->anchor = l->first + (size_t)l->focus;
+}
+
+void
+kiosk_list_items_free(struct kiosk_list_item *items, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(items[i].label);
+		free(items[i].detail);
+		free(items[i].mark);
+	}
+	free(items);
+}

@@ -1,0 +1,108 @@
+/*
+ * widget_list: the one list widget of the kiosk (tmux mode-tree.c idea).
+ *
+ * Every list on every screen is a kiosk_list: languages, themes, results,
+ * the lines of an entry, the one choice of a warning. It draws an optional
+ * lead text, one page of items and a pager row with large Previous/Next
+ * buttons, and turns keys and clicks into focus moves, page turns and
+ * choices. Items come from the owning screen through fetch(), one page at
+ * a time, so a result list of thousands costs one page of memory.
+ *
+ * Styles: BLOCKS are numbered choices, each a block of at least three rows
+ * across the width with a gap between (one row each at the staff desk);
+ * LINES are plain lines of text that page but cannot be chosen.
+ * The anchor is the item kept in view when the layout changes.
+ */
+#ifndef KIOSK_WIDGET_LIST_H
+#define KIOSK_WIDGET_LIST_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "kiosk/ui.h"
+#include "kiosk/width.h"
+
+enum kiosk_list_style {
+	KIOSK_LIST_BLOCKS,
+	KIOSK_LIST_LINES
+};
+
+/* Click targets besides the item index on the page. */
+#define KIOSK_LIST_PREV 100
+#define KIOSK_LIST_NEXT 101
+
+/* What a key or click did. */
+enum kiosk_list_result {
+	KIOSK_LIST_UNHANDLED,	/* not for the list (or focus leaves it) */
+	KIOSK_LIST_HANDLED,
+	KIOSK_LIST_CHOSEN	/* *chosen is the absolute item index */
+};
+
+struct kiosk_list_item {
+	char		*label;		/* sanitised UTF-8 */
+	char		*detail;	/* second line or NULL */
+	char		*mark;		/* e.g. language mark, or NULL */
+	enum kiosk_ui_role role;	/* LINES: role of the line */
+};
+
+struct kiosk_list;
+typedef void (*kiosk_list_fetch_cb)(struct kiosk_list *l, void *ctx);
+
+struct kiosk_list {
+	enum kiosk_list_style	 style;
+	int			 desk;
+	int			 y, x, h, w;
+
+	char			*lead;		/* text above the items */
+	enum kiosk_ui_role	 lead_role;
+
+	/* fetch() fills items/n and total for [first, first + per_page). */
+	kiosk_list_fetch_cb	 fetch;
+	void			*ctx;
+	struct kiosk_list_item	*items;
+	size_t			 n;
+	size_t			 total;
+	size_t			 first;
+	size_t			 per_page;
+	size_t			 anchor;
+
+	int			 focus;	/* -1, item on page, PREV, NEXT */
+
+	/* Computed by layout. */
+	struct kiosk_width_line	*lead_lines;
+	size_t			 nlead;
+	int			 block_h, gap, items_y, pager_y, pager_h;
+	int			 big;
+};
+
+void kiosk_list_init(struct kiosk_list *l, enum kiosk_list_style style,
+    kiosk_list_fetch_cb fetch, void *ctx);
+void kiosk_list_done(struct kiosk_list *l);
+/* Set the lead text (copied and sanitised; NULL for none). */
+void kiosk_list_set_lead(struct kiosk_list *l, const char *text,
+    enum kiosk_ui_role role);
+/* Place the list in a rectangle, page to the anchor and fetch. */
+void kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
+    int desk);
+/* Fetch the page again (the data changed), keeping the place. */
+void kiosk_list_reload(struct kiosk_list *l);
+/* Back to the first page, no focus. */
+void kiosk_list_rewind(struct kiosk_list *l);
+/* Draw; *cy,*cx get the focused item's position (or are left alone). */
+void kiosk_list_draw(struct kiosk_list *l, int *cy, int *cx);
+/* Handle a key (is_key: a curses KEY_ code, else a character). */
+enum kiosk_list_result kiosk_list_key(struct kiosk_list *l, int is_key,
+    wint_t ch, size_t *chosen);
+/* The target at y,x or -1. */
+int kiosk_list_hit(struct kiosk_list *l, int y, int x);
+/* Act on a target from kiosk_list_hit(). */
+enum kiosk_list_result kiosk_list_click(struct kiosk_list *l, int target,
+    size_t *chosen);
+/* Focus: where 0 none, 1 the first target, 2 the last. */
+void kiosk_list_focus(struct kiosk_list *l, int where);
+/* Free n items and their strings. */
+void kiosk_list_items_free(struct kiosk_list_item *items, size_t n);
+/* 1 when the list has a target that can take focus. */
+int kiosk_list_focusable(struct kiosk_list *l);
+
+#endif
