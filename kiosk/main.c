@@ -1,7 +1,9 @@
 /*
  * main: the kiosk program `leerpunt`: options, opening the catalogue
  * read-only, then the app loop (app.c). Errors before the screen starts
- * go to stderr with what failed and what to do.
+ * go to stderr with what failed and what to do. The configuration file
+ * (--config, catalog/config.h) gives db, idle_timeout and theme when the
+ * options do not; a bad file stops the kiosk before the screen starts.
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
@@ -40,6 +43,8 @@ kiosk_main_usage(FILE *f)
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n"),
 	    catalog_db_default_path());
+	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
+	    catalog_config_default_path());
 }
 
 /* Parse a number of seconds in [lo, hi]; -1 when bad. */
@@ -66,6 +71,7 @@ main(int argc, char **argv)
 		{ "no-lock", no_argument, NULL, 'n' },
 		{ "desk", no_argument, NULL, 'k' },
 		{ "theme", required_argument, NULL, 't' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -73,10 +79,12 @@ main(int argc, char **argv)
 	const struct kiosk_lang_info	*lang = NULL;
 	struct catalog_db		*db = NULL;
 	struct kiosk_app		 app;
-	const char			*path = NULL, *theme = "high-contrast";
+	const char			*path = NULL, *theme = NULL;
+	const char			*config_path = NULL;
+	struct catalog_config		*cfg = NULL;
 	char				*cause = NULL;
 	int				 c, lock = 1, desk = 0, rc = 1;
-	long				 idle = 90;
+	long				 idle = 0;
 
 	if (kiosk_lang_init(&cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
@@ -119,6 +127,9 @@ main(int argc, char **argv)
 			}
 			theme = optarg;
 			break;
+		case 'c':
+			config_path = optarg;
+			break;
 		case 'h':
 			kiosk_main_usage(stdout);
 			return 0;
@@ -136,13 +147,23 @@ main(int argc, char **argv)
 		kiosk_main_usage(stderr);
 		return 2;
 	}
+	if ((cfg = catalog_config_load(config_path, &cause)) == NULL) {
+		fprintf(stderr, "leerpunt: %s\n", cause);
+		free(cause);
+		return 2;
+	}
 	if (path == NULL)
-		path = catalog_db_default_path();
+		path = catalog_config_db_path(cfg);
+	if (idle == 0)
+		idle = cfg->idle_timeout != 0 ? cfg->idle_timeout : 90;
+	if (theme == NULL)
+		theme = cfg->theme != NULL ? cfg->theme : "high-contrast";
 	if (access(path, R_OK) != 0) {
 		fprintf(stderr, _("leerpunt: there is no catalogue at %s (%s)\n"
 		    "Load one with: leerpunt-catalog --db %s demo\n"
 		    "or import data with: leerpunt-catalog --db %s import ...\n"),
 		    path, strerror(errno), path, path);
+		catalog_config_free(cfg);
 		return 1;
 	}
 	db = catalog_db_open(path, CATALOG_DB_READONLY, &cause);
@@ -151,6 +172,7 @@ main(int argc, char **argv)
 		    "Load one with: leerpunt-catalog --db %s demo\n"),
 		    path, cause, path);
 		free(cause);
+		catalog_config_free(cfg);
 		return 1;
 	}
 	kiosk_app_init(&app, db, lang != NULL ? lang->code :
@@ -169,5 +191,6 @@ fail:
 	kiosk_app_done(&app);
 	catalog_db_close(db);
 	kiosk_width_done();
+	catalog_config_free(cfg);
 	return rc;
 }
