@@ -48,7 +48,9 @@ static const struct cmd cmds[] = {
 	  "show enrolments waiting to be sent (no personal data)" },
 	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
 	  "--ooapi] DIR", "office: read received enrolments" },
-	{ "publish", cmd_publish, "--out DIR [--valid-days N]",
+	{ "publish", cmd_publish, "--key FILE.secret --out DIR "
+	  "[--expires-in DURATION] [--keep-deltas K] [--next-key FILE.pub] "
+	  "[--state DIR]",
 	  "write the catalogue as a repository for leerpunt-sync" },
 	{ "config", cmd_config, "[KEY]",
 	  "check and show the configuration file, or one value" },

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 #include "catalog/manifest.h"
 #include "catalog/xmalloc.h"
@@ -43,6 +44,9 @@ catalog_manifest_free(struct catalog_manifest *m)
 		free(m->files[i].compression);
 	}
 	free(m->files);
+	free(m->next_keys);
+	free(m->signatures);
+	free(m->canonical);
 	free(m);
 }
 
@@ -61,7 +65,49 @@ catalog_manifest_add_file(struct catalog_manifest *m, const char *name,
 	memcpy(f->sha256, sha256, sizeof f->sha256);
 	f->compression = xstrdup(compression);
 	f->uncompressed_size = uncompressed_size;
+	f->from = 0;
 	return f;
+}
+
+void
+catalog_manifest_add_next_key(struct catalog_manifest *m,
+    const unsigned char key[32])
+{
+	size_t i;
+
+	for (i = 0; i < m->nnext_keys; i++) {
+		if (memcmp(m->next_keys[i], key, 32) == 0)
+			return;
+	}
+	m->next_keys = xreallocarray(m->next_keys, m->nnext_keys + 1,
+	    sizeof *m->next_keys);
+	memcpy(m->next_keys[m->nnext_keys++], key, 32);
+}
+
+void
+catalog_manifest_keyid(const unsigned char pk[32],
+    char out[CATALOG_MANIFEST_KEYID_SIZE])
+{
+	unsigned char h[32];
+	char hex[65];
+
+	crypto_hash_sha256(h, pk, 32);
+	catalog_manifest_hex(h, hex);
+	memcpy(out, hex, CATALOG_MANIFEST_KEYID_SIZE - 1);
+	out[CATALOG_MANIFEST_KEYID_SIZE - 1] = '\0';
+}
+
+const struct catalog_manifest_file *
+catalog_manifest_delta(const struct catalog_manifest *m, int64_t from)
+{
+	size_t i;
+
+	for (i = 0; i < m->nfiles; i++) {
+		if (strcmp(m->files[i].role, CATALOG_MANIFEST_ROLE_DELTA) == 0 &&
+		    m->files[i].from == from)
+			return &m->files[i];
+	}
+	return NULL;
 }
 
 void
@@ -77,25 +123,48 @@ catalog_manifest_hex(const unsigned char sha256[32], char out[65])
 	out[64] = '\0';
 }
 
-/* Parse exactly 64 lowercase hex digits; -1 otherwise. */
+/* Parse exactly 2 * n lowercase hex digits into n bytes; -1 otherwise. */
 static int
-catalog_manifest_unhex(const char *s, unsigned char out[32])
+catalog_manifest_unhex_n(const char *s, unsigned char *out, size_t n)
 {
-	int i, hi, lo;
+	size_t i;
+	int hi, lo;
 
-	if (strlen(s) != 64)
+	if (strlen(s) != 2 * n)
 		return -1;
-	for (i = 0; i < 64; i++) {
+	for (i = 0; i < 2 * n; i++) {
 		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
 			return -1;
 	}
-	for (i = 0; i < 32; i++) {
+	for (i = 0; i < n; i++) {
 		hi = s[2 * i] <= '9' ? s[2 * i] - '0' : s[2 * i] - 'a' + 10;
 		lo = s[2 * i + 1] <= '9' ? s[2 * i + 1] - '0' :
 		    s[2 * i + 1] - 'a' + 10;
 		out[i] = (unsigned char)(hi << 4 | lo);
 	}
 	return 0;
+}
+
+/* Parse exactly 64 lowercase hex digits; -1 otherwise. */
+static int
+catalog_manifest_unhex(const char *s, unsigned char out[32])
+{
+	return catalog_manifest_unhex_n(s, out, 32);
+}
+
+/* 1 when s is exactly n lowercase hex digits. */
+static int
+catalog_manifest_is_hex(const char *s, size_t n)
+{
+	size_t i;
+
+	if (strlen(s) != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	}
+	return 1;
 }
 
 int
@@ -319,7 +388,8 @@ catalog_manifest_parse_file(struct catalog_manifest *m, json_t *o,
     const char *path, const char *where, char **cause)
 {
 	json_t *name, *role, *sha, *comp;
-	int64_t size, usize;
+	struct catalog_manifest_file *f;
+	int64_t size, usize, from = 0;
 	unsigned char digest[32];
 
 	if (!json_is_object(o)) {
@@ -357,9 +427,165 @@ catalog_manifest_parse_file(struct catalog_manifest *m, json_t *o,
 		    "hexadecimal digits", where, path);
 		return -1;
 	}
-	catalog_manifest_add_file(m, json_string_value(name),
+	if (strcmp(json_string_value(role), CATALOG_MANIFEST_ROLE_DELTA) == 0 &&
+	    catalog_manifest_get_int(o, path, "from", 1, INT64_MAX, &from,
+	    where, cause) != 0)
+		return -1;
+	f = catalog_manifest_add_file(m, json_string_value(name),
 	    json_string_value(role), size, digest, json_string_value(comp),
 	    usize);
+	f->from = from;
+	return 0;
+}
+
+/*
+ * The members beside the files: content_sha256, keyid, next_keys (all
+ * optional) and the signatures; and the canonical bytes of "signed".
+ */
+static int
+catalog_manifest_parse_extra(struct catalog_manifest *m, json_t *root,
+    json_t *sig, const char *where, char **cause)
+{
+	json_t *v, *list, *e, *keyid, *sigv;
+	unsigned char key[32];
+	size_t i, klen;
+	char path[64];
+
+	if (json_object_get(sig, "content_sha256") != NULL) {
+		if ((v = catalog_manifest_get(sig, "signed", "content_sha256",
+		    JSON_STRING, where, cause)) == NULL)
+			return -1;
+		if (catalog_manifest_unhex(json_string_value(v),
+		    m->content_sha256) != 0) {
+			*cause = xasprintf("%s: signed.content_sha256: expected "
+			    "64 lowercase hexadecimal digits", where);
+			return -1;
+		}
+		m->has_content = 1;
+	}
+	if (json_object_get(sig, "keyid") != NULL) {
+		if ((v = catalog_manifest_get(sig, "signed", "keyid",
+		    JSON_STRING, where, cause)) == NULL)
+			return -1;
+		if (!catalog_manifest_is_hex(json_string_value(v),
+		    CATALOG_MANIFEST_KEYID_SIZE - 1)) {
+			*cause = xasprintf("%s: signed.keyid: expected %d "
+			    "lowercase hexadecimal digits", where,
+			    CATALOG_MANIFEST_KEYID_SIZE - 1);
+			return -1;
+		}
+		snprintf(m->keyid, sizeof m->keyid, "%s", json_string_value(v));
+	}
+	if (json_object_get(sig, "next_keys") != NULL) {
+		if ((list = catalog_manifest_get(sig, "signed", "next_keys",
+		    JSON_ARRAY, where, cause)) == NULL)
+			return -1;
+		if (json_array_size(list) > CATALOG_MANIFEST_MAX_KEYS) {
+			*cause = xasprintf("%s: signed.next_keys: more than %d "
+			    "keys", where, CATALOG_MANIFEST_MAX_KEYS);
+			return -1;
+		}
+		json_array_foreach(list, i, e) {
+			if (!json_is_string(e) || sodium_base642bin(key,
+			    sizeof key, json_string_value(e),
+			    json_string_length(e), NULL, &klen, NULL,
+			    sodium_base64_VARIANT_ORIGINAL) != 0 ||
+			    klen != sizeof key) {
+				*cause = xasprintf("%s: signed.next_keys[%zu]: "
+				    "expected an Ed25519 public key in base64",
+				    where, i);
+				return -1;
+			}
+			catalog_manifest_add_next_key(m, key);
+		}
+	}
+
+	list = json_object_get(root, "signatures");
+	if (json_array_size(list) > CATALOG_MANIFEST_MAX_KEYS) {
+		*cause = xasprintf("%s: signatures: more than %d", where,
+		    CATALOG_MANIFEST_MAX_KEYS);
+		return -1;
+	}
+	m->signatures = xcalloc(json_array_size(list) + 1,
+	    sizeof *m->signatures);
+	json_array_foreach(list, i, e) {
+		snprintf(path, sizeof path, "signatures[%zu]", i);
+		if (!json_is_object(e)) {
+			*cause = xasprintf("%s: %s: expected an object, found "
+			    "%s", where, path, catalog_manifest_type_name(e));
+			return -1;
+		}
+		if ((keyid = catalog_manifest_get(e, path, "keyid",
+		    JSON_STRING, where, cause)) == NULL ||
+		    (sigv = catalog_manifest_get(e, path, "sig", JSON_STRING,
+		    where, cause)) == NULL)
+			return -1;
+		if (!catalog_manifest_is_hex(json_string_value(keyid),
+		    CATALOG_MANIFEST_KEYID_SIZE - 1)) {
+			*cause = xasprintf("%s: %s.keyid: expected %d lowercase "
+			    "hexadecimal digits", where, path,
+			    CATALOG_MANIFEST_KEYID_SIZE - 1);
+			return -1;
+		}
+		if (catalog_manifest_unhex_n(json_string_value(sigv),
+		    m->signatures[i].sig, 64) != 0) {
+			*cause = xasprintf("%s: %s.sig: expected 128 lowercase "
+			    "hexadecimal digits", where, path);
+			return -1;
+		}
+		snprintf(m->signatures[i].keyid, CATALOG_MANIFEST_KEYID_SIZE,
+		    "%s", json_string_value(keyid));
+		m->nsignatures++;
+	}
+
+	m->canonical = json_dumps(sig, JSON_COMPACT | JSON_SORT_KEYS |
+	    JSON_ENSURE_ASCII);
+	if (m->canonical == NULL) {
+		*cause = xasprintf("%s: cannot make the canonical form of "
+		    "\"signed\"", where);
+		return -1;
+	}
+	m->canonical_len = strlen(m->canonical);
+	return 0;
+}
+
+int
+catalog_manifest_verify(const struct catalog_manifest *m,
+    const unsigned char (*keys)[32], size_t nkeys, const char *where,
+    size_t *signer, char **cause)
+{
+	char keyid[CATALOG_MANIFEST_KEYID_SIZE];
+	size_t i, k;
+	int good = 0;
+
+	if (m->nsignatures == 0 || m->canonical == NULL) {
+		*cause = xasprintf("%s: the manifest is not signed", where);
+		return -1;
+	}
+	for (k = 0; k < nkeys; k++) {
+		catalog_manifest_keyid(keys[k], keyid);
+		for (i = 0; i < m->nsignatures; i++) {
+			if (strcmp(m->signatures[i].keyid, keyid) != 0)
+				continue;
+			if (crypto_sign_verify_detached(m->signatures[i].sig,
+			    (const unsigned char *)m->canonical,
+			    m->canonical_len, keys[k]) != 0) {
+				*cause = xasprintf("%s: the signature by key %s "
+				    "is not valid: the manifest was changed "
+				    "after signing", where, keyid);
+				return -1;
+			}
+			if (!good && signer != NULL)
+				*signer = k;
+			good = 1;
+		}
+	}
+	if (!good) {
+		*cause = xasprintf("%s: signed by %s%s, not by a key this kiosk "
+		    "trusts", where, m->signatures[0].keyid,
+		    m->nsignatures > 1 ? " and others" : "");
+		return -1;
+	}
 	return 0;
 }
 
@@ -463,6 +689,27 @@ catalog_manifest_parse(const char *buf, size_t len, const char *where,
 		    where, CATALOG_MANIFEST_ROLE_SNAPSHOT);
 		goto fail;
 	}
+	for (i = 0; i < m->nfiles; i++) {
+		const struct catalog_manifest_file *f = &m->files[i];
+
+		if (f->from == 0)
+			continue;
+		if (f->from >= m->version) {
+			*cause = xasprintf("%s: signed.files[%zu].from: a delta "
+			    "from version %lld cannot lead to version %lld",
+			    where, i, (long long)f->from,
+			    (long long)m->version);
+			goto fail;
+		}
+		if (catalog_manifest_delta(m, f->from) != f) {
+			*cause = xasprintf("%s: signed.files[%zu].from: two "
+			    "deltas from version %lld", where, i,
+			    (long long)f->from);
+			goto fail;
+		}
+	}
+	if (catalog_manifest_parse_extra(m, root, sig, where, cause) != 0)
+		goto fail;
 	json_decref(root);
 	return m;
 
@@ -472,11 +719,12 @@ fail:
 	return NULL;
 }
 
-char *
-catalog_manifest_write(const struct catalog_manifest *m)
+/* The "signed" object of m. */
+static json_t *
+catalog_manifest_signed_json(const struct catalog_manifest *m)
 {
-	json_t *root, *sig, *files, *f;
-	char when[CATALOG_MANIFEST_TIME_MAX], hex[65], *text, *out;
+	json_t *sig, *files, *f, *keys;
+	char when[CATALOG_MANIFEST_TIME_MAX], hex[65], b64[64];
 	size_t i;
 
 	sig = json_object();
@@ -490,6 +738,21 @@ catalog_manifest_write(const struct catalog_manifest *m)
 		catalog_manifest_time_format(m->expires, when);
 		json_object_set_new(sig, "expires", json_string(when));
 	}
+	if (m->has_content) {
+		catalog_manifest_hex(m->content_sha256, hex);
+		json_object_set_new(sig, "content_sha256", json_string(hex));
+	}
+	if (m->keyid[0] != '\0')
+		json_object_set_new(sig, "keyid", json_string(m->keyid));
+	if (m->nnext_keys > 0) {
+		keys = json_array();
+		for (i = 0; i < m->nnext_keys; i++) {
+			sodium_bin2base64(b64, sizeof b64, m->next_keys[i], 32,
+			    sodium_base64_VARIANT_ORIGINAL);
+			json_array_append_new(keys, json_string(b64));
+		}
+		json_object_set_new(sig, "next_keys", keys);
+	}
 	files = json_array();
 	for (i = 0; i < m->nfiles; i++) {
 		catalog_manifest_hex(m->files[i].sha256, hex);
@@ -502,20 +765,66 @@ catalog_manifest_write(const struct catalog_manifest *m)
 		    json_string(m->files[i].compression));
 		json_object_set_new(f, "uncompressed_size",
 		    json_integer(m->files[i].uncompressed_size));
+		if (m->files[i].from != 0)
+			json_object_set_new(f, "from",
+			    json_integer(m->files[i].from));
 		json_array_append_new(files, f);
 	}
 	json_object_set_new(sig, "files", files);
-	root = json_object();
-	json_object_set_new(root, "signed", sig);
-	json_object_set_new(root, "signatures", json_array());
+	return sig;
+}
 
-	text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS);
-	json_decref(root);
+/* jansson's text or an abort: only out of memory makes it fail. */
+static char *
+catalog_manifest_dumps(const json_t *j, size_t flags)
+{
+	char *text = json_dumps(j, flags);
+
 	if (text == NULL) {
 		fprintf(stderr, "leerpunt: out of memory\n");
 		abort();
 	}
+	return text;
+}
+
+char *
+catalog_manifest_write_signed(const struct catalog_manifest *m,
+    const struct catalog_manifest_signer *signers, size_t nsigners)
+{
+	json_t *root, *sig, *sigs, *e;
+	unsigned char s[64];
+	char keyid[CATALOG_MANIFEST_KEYID_SIZE], hex[129], *canon, *text;
+	char *out;
+	size_t i;
+
+	sig = catalog_manifest_signed_json(m);
+	sigs = json_array();
+	canon = catalog_manifest_dumps(sig, JSON_COMPACT | JSON_SORT_KEYS |
+	    JSON_ENSURE_ASCII);
+	for (i = 0; i < nsigners; i++) {
+		crypto_sign_detached(s, NULL, (const unsigned char *)canon,
+		    strlen(canon), signers[i].sk);
+		catalog_manifest_keyid(signers[i].pk, keyid);
+		sodium_bin2hex(hex, sizeof hex, s, sizeof s);
+		e = json_object();
+		json_object_set_new(e, "keyid", json_string(keyid));
+		json_object_set_new(e, "sig", json_string(hex));
+		json_array_append_new(sigs, e);
+	}
+	free(canon);
+	root = json_object();
+	json_object_set_new(root, "signed", sig);
+	json_object_set_new(root, "signatures", sigs);
+
+	text = catalog_manifest_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS);
+	json_decref(root);
 	out = xasprintf("%s\n", text);
 	free(text);
 	return out;
+}
+
+char *
+catalog_manifest_write(const struct catalog_manifest *m)
+{
+	return catalog_manifest_write_signed(m, NULL, 0);
 }

@@ -25,6 +25,9 @@
 #define CATALOG_MANIFEST_MAX_SIZE (1024 * 1024)	/* bytes, for readers */
 #define CATALOG_MANIFEST_MAX_FILES 1000
 #define CATALOG_MANIFEST_ROLE_SNAPSHOT "snapshot"
+#define CATALOG_MANIFEST_ROLE_DELTA "delta"
+#define CATALOG_MANIFEST_MAX_KEYS 16	/* next_keys, signatures */
+#define CATALOG_MANIFEST_KEYID_SIZE 17	/* 16 hex digits and a NUL */
 #define CATALOG_MANIFEST_ZLIB "zlib"
 #define CATALOG_MANIFEST_TIME_MAX 32	/* buffer for an RFC 3339 time */
 
@@ -35,6 +38,19 @@ struct catalog_manifest_file {
 	unsigned char	 sha256[32];	/* of the bytes as stored */
 	char		*compression;	/* "zlib" */
 	int64_t		 uncompressed_size;
+	int64_t		 from;		/* delta: from this version; else 0 */
+};
+
+/* One entry of "signatures": who signed, and the Ed25519 signature. */
+struct catalog_manifest_signature {
+	char		 keyid[CATALOG_MANIFEST_KEYID_SIZE];
+	unsigned char	 sig[64];
+};
+
+/* A key that signs a manifest as it is written. */
+struct catalog_manifest_signer {
+	unsigned char	 pk[32];
+	const unsigned char *sk;	/* 64 bytes, libsodium's layout */
 };
 
 struct catalog_manifest {
@@ -45,6 +61,17 @@ struct catalog_manifest {
 	time_t		 expires;	/* 0 when the manifest does not expire */
 	struct catalog_manifest_file *files;
 	size_t		 nfiles;
+	int		 has_content;	/* content_sha256 is given */
+	unsigned char	 content_sha256[32];	/* catalog_snapshot_digest */
+	char		 keyid[CATALOG_MANIFEST_KEYID_SIZE];	/* "" if none */
+	unsigned char	 (*next_keys)[32];	/* keys announced for later */
+	size_t		 nnext_keys;
+
+	/* Filled by the parser: */
+	struct catalog_manifest_signature *signatures;
+	size_t		 nsignatures;
+	char		*canonical;	/* canonical bytes of "signed" */
+	size_t		 canonical_len;
 };
 
 struct catalog_manifest *catalog_manifest_new(void);
@@ -66,6 +93,36 @@ struct catalog_manifest *catalog_manifest_parse(const char *buf, size_t len,
 
 /* The manifest as JSON text ending in a newline (a new string). */
 char *catalog_manifest_write(const struct catalog_manifest *m);
+/*
+ * The same, with one signature per signer over the canonical bytes of
+ * "signed": json_dumps(signed, JSON_COMPACT | JSON_SORT_KEYS |
+ * JSON_ENSURE_ASCII).
+ */
+char *catalog_manifest_write_signed(const struct catalog_manifest *m,
+    const struct catalog_manifest_signer *signers, size_t nsigners);
+
+/* Announce key (32 bytes) in "next_keys"; ignored when already there. */
+void catalog_manifest_add_next_key(struct catalog_manifest *m,
+    const unsigned char key[32]);
+
+/* The key id of an Ed25519 public key: 16 hex digits of its SHA-256. */
+void catalog_manifest_keyid(const unsigned char pk[32],
+    char out[CATALOG_MANIFEST_KEYID_SIZE]);
+
+/*
+ * Check a parsed manifest's signatures against the trusted keys: 0 when
+ * at least one trusted key made a valid signature and no signature by a
+ * trusted key is invalid; *signer (when not NULL) is the index of the
+ * first trusted key that signed. -1 and *cause (naming where) otherwise:
+ * unsigned, signed by no trusted key, or a bad signature.
+ */
+int catalog_manifest_verify(const struct catalog_manifest *m,
+    const unsigned char (*keys)[32], size_t nkeys, const char *where,
+    size_t *signer, char **cause);
+
+/* The delta from version `from`, or NULL. */
+const struct catalog_manifest_file *catalog_manifest_delta(
+    const struct catalog_manifest *m, int64_t from);
 
 /* The one file with role "snapshot" (the parser insists there is one). */
 const struct catalog_manifest_file *catalog_manifest_snapshot(

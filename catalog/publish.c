@@ -3,15 +3,22 @@
  *
  * Steps, under an exclusive lock on DIR/.publish.lock:
  *  1. read the current manifest, if any, for its version;
- *  2. export a snapshot (snapshot.c) to a temporary file in DIR;
- *  3. deflate it (zlib format, streaming) to a second temporary file,
- *     hashing the compressed bytes with SHA-256 on the way, fsync;
- *  4. rename it to snapshot-<sha256>.db.z;
- *  5. write manifest.json the same way (temporary, fsync, rename, fsync
- *     the directory);
- *  6. remove every snapshot the new manifest does not name, and any
+ *  2. export a snapshot (snapshot.c) into the private state folder;
+ *  3. diff the previously published snapshot (state/current.db) against
+ *     it into a step changeset state/step-FROM-TO.cs (delta.c);
+ *  4. combine the last K steps into deltas from each of those versions to
+ *     this one, and deflate each (zlib, streaming, hashing the compressed
+ *     bytes with SHA-256 on the way, fsync) to delta-<sha256>.cs.z;
+ *  5. deflate the snapshot the same way to snapshot-<sha256>.db.z;
+ *  6. write manifest.json, signed, the same way (temporary, fsync,
+ *     rename, fsync the directory);
+ *  7. make the new snapshot state/current.db, drop steps older than K;
+ *  8. remove every file the new manifest does not name, and any
  *     temporary file an interrupted publish left behind.
- * Files are world-readable: the repository is public by design.
+ * A publish interrupted anywhere leaves the old manifest and its files in
+ * place; at worst the state lacks a step and kiosks on that version take
+ * the snapshot. Files are world-readable: the repository is public by
+ * design; the state folder is private (0700).
  */
 #include "config.h"
 
@@ -30,6 +37,7 @@
 #include <zlib.h>
 
 #include "catalog/db.h"
+#include "catalog/delta.h"
 #include "catalog/manifest.h"
 #include "catalog/publish.h"
 #include "catalog/snapshot.h"
@@ -42,8 +50,59 @@
 void
 catalog_publish_result_done(struct catalog_publish_result *res)
 {
+	size_t i;
+
 	free(res->snapshot);
+	for (i = 0; i < res->ndeltas; i++)
+		free(res->deltas[i].name);
+	free(res->deltas);
+	free(res->state);
 	memset(res, 0, sizeof *res);
+}
+
+int
+catalog_publish_duration(const char *s, time_t *out)
+{
+	int64_t total = 0, n, unit;
+	const char *p = s;
+
+	if (*p == '\0')
+		return -1;
+	while (*p != '\0') {
+		if (*p < '0' || *p > '9')
+			return -1;
+		for (n = 0; *p >= '0' && *p <= '9'; p++) {
+			if (n > 1000000000)
+				return -1;
+			n = n * 10 + (*p - '0');
+		}
+		switch (*p++) {
+		case 's':
+			unit = 1;
+			break;
+		case 'm':
+			unit = 60;
+			break;
+		case 'h':
+			unit = 3600;
+			break;
+		case 'd':
+			unit = 86400;
+			break;
+		case 'w':
+			unit = 7 * 86400;
+			break;
+		default:
+			return -1;
+		}
+		total += n * unit;
+		if (total > (int64_t)3660 * 86400)
+			return -1;
+	}
+	if (total < 1)
+		return -1;
+	*out = (time_t)total;
+	return 0;
 }
 
 /* mkdir -p dir (mode 0755); -1 with errno on failure. */
@@ -267,11 +326,14 @@ catalog_publish_ours(const char *name)
 	if (strncmp(name, CATALOG_PUBLISH_TMP, strlen(CATALOG_PUBLISH_TMP)) ==
 	    0)
 		return 1;
+	if (strncmp(name, "delta-", 6) == 0 && len > 11 &&
+	    strcmp(name + len - 5, ".cs.z") == 0)
+		return 1;
 	return strncmp(name, "snapshot-", 9) == 0 && len > 14 &&
 	    strcmp(name + len - 5, ".db.z") == 0;
 }
 
-/* Remove what m no longer names; returns how many snapshots went. */
+/* Remove what m no longer names; returns how many files went. */
 static size_t
 catalog_publish_cleanup(const char *dir, const struct catalog_manifest *m,
     const struct catalog_manifest *prev)
@@ -306,20 +368,316 @@ catalog_publish_cleanup(const char *dir, const struct catalog_manifest *m,
 	return removed;
 }
 
+/*
+ * Deflate src into dir as PREFIX<sha256>SUFFIX (a new name in *name);
+ * sizes and hash out. The file appears under its name only when complete.
+ */
+static int
+catalog_publish_store(const char *dir, const char *src, const char *prefix,
+    const char *suffix, char **name, int64_t *size, int64_t *usize,
+    unsigned char sha256[32], char **cause)
+{
+	char *tmp = NULL, *final = NULL, hex[65];
+	int fd, rc = -1;
+
+	*name = NULL;
+	if ((fd = catalog_publish_mktemp(dir, &tmp, cause)) == -1)
+		return -1;
+	if (catalog_publish_compress(src, fd, tmp, sha256, size, usize,
+	    cause) != 0)
+		goto fail;
+	close(fd);
+	fd = -1;
+	catalog_manifest_hex(sha256, hex);
+	*name = xasprintf("%s%s%s", prefix, hex, suffix);
+	final = xasprintf("%s/%s", dir, *name);
+	if (rename(tmp, final) != 0) {
+		*cause = xasprintf("%s: cannot rename to %s: %s", tmp, final,
+		    strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	tmp = NULL;
+	rc = 0;
+
+fail:
+	if (fd != -1)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	if (rc != 0) {
+		free(*name);
+		*name = NULL;
+	}
+	free(tmp);
+	free(final);
+	return rc;
+}
+
+/* A step changeset kept in the state folder. */
+struct catalog_publish_step {
+	int64_t		 from;
+	int64_t		 to;
+	char		*path;
+};
+
+/* The steps in the state folder (step-FROM-TO.cs). */
+static struct catalog_publish_step *
+catalog_publish_steps(const char *state, size_t *n)
+{
+	struct catalog_publish_step *steps = NULL;
+	struct dirent *de;
+	long long from, to;
+	int used;
+	DIR *d;
+
+	*n = 0;
+	if ((d = opendir(state)) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		used = 0;
+		if (sscanf(de->d_name, "step-%lld-%lld.cs%n", &from, &to,
+		    &used) != 2 || used == 0 || de->d_name[used] != '\0' ||
+		    from < 1 || to <= from)
+			continue;
+		steps = xreallocarray(steps, *n + 1, sizeof *steps);
+		steps[*n].from = from;
+		steps[*n].to = to;
+		steps[*n].path = xasprintf("%s/%s", state, de->d_name);
+		(*n)++;
+	}
+	closedir(d);
+	return steps;
+}
+
+static void
+catalog_publish_steps_free(struct catalog_publish_step *steps, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(steps[i].path);
+	free(steps);
+}
+
+/* Remove temporary files an interrupted publish left in the state. */
+static void
+catalog_publish_state_tidy(const char *state)
+{
+	struct dirent *de;
+	char *path;
+	DIR *d;
+
+	if ((d = opendir(state)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, CATALOG_PUBLISH_TMP,
+		    strlen(CATALOG_PUBLISH_TMP)) != 0)
+			continue;
+		path = xasprintf("%s/%s", state, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
+/* Remove every step (a state that cannot be built on). */
+static void
+catalog_publish_state_reset(const char *state)
+{
+	struct catalog_publish_step *steps;
+	size_t i, n;
+	char *cur;
+
+	steps = catalog_publish_steps(state, &n);
+	for (i = 0; i < n; i++)
+		unlink(steps[i].path);
+	catalog_publish_steps_free(steps, n);
+	cur = xasprintf("%s/current.db", state);
+	unlink(cur);
+	free(cur);
+}
+
+/*
+ * Bring the state up to newdb (version info->version): diff current.db
+ * against it into a new step. A state that does not fit (another schema,
+ * a newer version, damaged) is reset, costing only deltas.
+ */
+static int
+catalog_publish_step(const char *state, const char *newdb,
+    const struct catalog_snapshot_info *info, char **cause)
+{
+	struct catalog_snapshot_info cur;
+	char *curpath, *tmp = NULL, *final = NULL, *ignored = NULL;
+	int fd, rc = -1;
+
+	curpath = xasprintf("%s/current.db", state);
+	if (access(curpath, F_OK) != 0) {
+		rc = 0;
+		goto out;
+	}
+	if (catalog_snapshot_check(curpath, &cur, &ignored) != 0 ||
+	    cur.schema != info->schema || cur.version > info->version) {
+		catalog_publish_state_reset(state);
+		rc = 0;
+		goto out;
+	}
+	if (cur.version == info->version) {
+		rc = 0;
+		goto out;
+	}
+	if ((fd = catalog_publish_mktemp(state, &tmp, cause)) == -1)
+		goto out;
+	close(fd);
+	if (catalog_delta_diff(curpath, newdb, tmp, cause) != 0)
+		goto out;
+	final = xasprintf("%s/step-%lld-%lld.cs", state,
+	    (long long)cur.version, (long long)info->version);
+	if (rename(tmp, final) != 0) {
+		*cause = xasprintf("%s: cannot rename to %s: %s", tmp, final,
+		    strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	rc = 0;
+
+out:
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	free(final);
+	free(ignored);
+	free(curpath);
+	return rc;
+}
+
+/*
+ * The chain of steps that ends at version `to`, oldest first, at most
+ * keep long; the steps not in it are removed from the state.
+ */
+static size_t
+catalog_publish_chain(struct catalog_publish_step *steps, size_t n,
+    int64_t to, int keep, size_t *chain)
+{
+	size_t len = 0, i, j, k;
+	int64_t v = to;
+	int in;
+
+	while ((int)len < keep) {
+		for (i = 0; i < n && steps[i].to != v; i++)
+			;
+		if (i == n)
+			break;
+		chain[len++] = i;
+		v = steps[i].from;
+	}
+	/* Oldest first. */
+	for (j = 0; j < len / 2; j++) {
+		k = chain[j];
+		chain[j] = chain[len - 1 - j];
+		chain[len - 1 - j] = k;
+	}
+	for (i = 0; i < n; i++) {
+		for (in = 0, j = 0; j < len && !in; j++)
+			in = chain[j] == i;
+		if (!in)
+			unlink(steps[i].path);
+	}
+	return len;
+}
+
+/*
+ * Write the deltas from every version in the chain to the newest into
+ * dir and the manifest m; newest "from" first in res.
+ */
+static int
+catalog_publish_deltas(const char *dir, const char *state,
+    struct catalog_publish_step *steps, const size_t *chain, size_t len,
+    struct catalog_manifest *m, struct catalog_publish_result *res,
+    char **cause)
+{
+	struct catalog_manifest_file *f;
+	const char **paths = NULL;
+	unsigned char sha256[32];
+	char *tmp = NULL, *name = NULL;
+	int64_t size, usize;
+	size_t j, start;
+	int fd, rc = -1;
+
+	if (len == 0)
+		return 0;
+	paths = xcalloc(len, sizeof *paths);
+	for (j = 0; j < len; j++)
+		paths[j] = steps[chain[j]].path;
+	if ((fd = catalog_publish_mktemp(state, &tmp, cause)) == -1)
+		goto out;
+	close(fd);
+	res->deltas = xcalloc(len, sizeof *res->deltas);
+	for (start = len; start-- > 0; ) {
+		if (catalog_delta_combine(paths + start, (int)(len - start), tmp,
+		    cause) != 0)
+			goto out;
+		if (catalog_publish_store(dir, tmp, "delta-", ".cs.z", &name,
+		    &size, &usize, sha256, cause) != 0)
+			goto out;
+		f = catalog_manifest_add_file(m, name,
+		    CATALOG_MANIFEST_ROLE_DELTA, size, sha256,
+		    CATALOG_MANIFEST_ZLIB, usize);
+		f->from = steps[chain[start]].from;
+		res->deltas[res->ndeltas].from = f->from;
+		res->deltas[res->ndeltas].size = size;
+		res->deltas[res->ndeltas++].name = name;
+		name = NULL;
+	}
+	rc = 0;
+
+out:
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	free(name);
+	free(paths);
+	return rc;
+}
+
+/* DIR.state for DIR (without a trailing '/'). */
+static char *
+catalog_publish_state_path(const char *dir)
+{
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	return xasprintf("%.*s.state", (int)len, dir);
+}
+
 int
 catalog_publish_run(struct catalog_db *db, const char *dir,
     const struct catalog_publish_options *opts,
     struct catalog_publish_result *res, char **cause)
 {
+	struct catalog_publish_options none;
 	struct catalog_manifest *prev = NULL, *m = NULL;
+	struct catalog_publish_step *steps = NULL;
 	struct catalog_snapshot_info info;
 	struct stat sb;
 	unsigned char sha256[32];
-	char hex[65], *lockpath = NULL, *dbtmp = NULL, *ztmp = NULL;
-	char *final = NULL, *text = NULL;
-	int lockfd = -1, fd = -1, rc = -1;
+	char *lockpath = NULL, *newdb = NULL, *curdb = NULL, *text = NULL;
+	size_t nsteps = 0, *chain = NULL, len, i;
+	int lockfd = -1, fd = -1, keep, rc = -1;
 
 	memset(res, 0, sizeof *res);
+	if (opts == NULL) {
+		memset(&none, 0, sizeof none);
+		opts = &none;
+	}
+	keep = opts->keep_deltas;
+	if (keep < 0 || keep > CATALOG_PUBLISH_MAX_DELTAS) {
+		*cause = xasprintf("cannot keep %d deltas (0 to %d)", keep,
+		    CATALOG_PUBLISH_MAX_DELTAS);
+		goto fail;
+	}
 	if (sodium_init() < 0) {
 		*cause = xstrdup("cannot initialise libsodium");
 		goto fail;
@@ -333,6 +691,15 @@ catalog_publish_run(struct catalog_db *db, const char *dir,
 		*cause = xasprintf("%s: not a directory", dir);
 		goto fail;
 	}
+	res->state = opts->state != NULL ? xstrdup(opts->state) :
+	    catalog_publish_state_path(dir);
+	if (catalog_publish_mkdirs(res->state) != 0 ||
+	    stat(res->state, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		*cause = xasprintf("%s: cannot create the private state "
+		    "folder: %s", res->state, strerror(errno));
+		goto fail;
+	}
+	chmod(res->state, 0700);
 	lockpath = xasprintf("%s/" CATALOG_PUBLISH_LOCK, dir);
 	lockfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (lockfd == -1) {
@@ -347,12 +714,13 @@ catalog_publish_run(struct catalog_db *db, const char *dir,
 	prev = catalog_publish_previous(dir);
 	if (prev != NULL)
 		res->previous_version = prev->version;
+	catalog_publish_state_tidy(res->state);
 
-	if ((fd = catalog_publish_mktemp(dir, &dbtmp, cause)) == -1)
+	if ((fd = catalog_publish_mktemp(res->state, &newdb, cause)) == -1)
 		goto fail;
 	close(fd);
 	fd = -1;
-	if (catalog_snapshot_export(db, dbtmp, &info, cause) != 0)
+	if (catalog_snapshot_export(db, newdb, &info, cause) != 0)
 		goto fail;
 	if (info.entries == 0 || info.version < 1) {
 		*cause = xasprintf("%s: the catalogue is empty; publishing it "
@@ -368,38 +736,46 @@ catalog_publish_run(struct catalog_db *db, const char *dir,
 		goto fail;
 	}
 
-	if ((fd = catalog_publish_mktemp(dir, &ztmp, cause)) == -1)
-		goto fail;
-	if (catalog_publish_compress(dbtmp, fd, ztmp, sha256, &res->size,
-	    &res->uncompressed_size, cause) != 0)
-		goto fail;
-	close(fd);
-	fd = -1;
-	unlink(dbtmp);
-	catalog_manifest_hex(sha256, hex);
-	res->snapshot = xasprintf("snapshot-%s.db.z", hex);
-	final = xasprintf("%s/%s", dir, res->snapshot);
-	if (rename(ztmp, final) != 0) {
-		*cause = xasprintf("%s: cannot rename to %s: %s", ztmp, final,
-		    strerror(errno));
-		goto fail;
-	}
-	free(ztmp);
-	ztmp = NULL;
-
 	m = catalog_manifest_new();
 	m->version = info.version;
 	m->schema = info.schema;
 	m->created = time(NULL);
-	if (opts != NULL && opts->valid_for > 0)
+	if (opts->valid_for > 0)
 		m->expires = m->created + opts->valid_for;
+	m->has_content = 1;
+	memcpy(m->content_sha256, info.digest, sizeof m->content_sha256);
+	if (opts->nsigners > 0)
+		catalog_manifest_keyid(opts->signers[0].pk, m->keyid);
+	for (i = 0; i < opts->nnext_keys; i++)
+		catalog_manifest_add_next_key(m, opts->next_keys[i]);
+
+	if (catalog_publish_step(res->state, newdb, &info, cause) != 0)
+		goto fail;
+	steps = catalog_publish_steps(res->state, &nsteps);
+	chain = xcalloc(nsteps + 1, sizeof *chain);
+	len = catalog_publish_chain(steps, nsteps, info.version, keep, chain);
+	if (catalog_publish_deltas(dir, res->state, steps, chain, len, m, res,
+	    cause) != 0)
+		goto fail;
+
+	if (catalog_publish_store(dir, newdb, "snapshot-", ".db.z",
+	    &res->snapshot, &res->size, &res->uncompressed_size, sha256,
+	    cause) != 0)
+		goto fail;
 	catalog_manifest_add_file(m, res->snapshot,
 	    CATALOG_MANIFEST_ROLE_SNAPSHOT, res->size, sha256,
 	    CATALOG_MANIFEST_ZLIB, res->uncompressed_size);
-	text = catalog_manifest_write(m);
+	text = catalog_manifest_write_signed(m, opts->signers, opts->nsigners);
 	if (catalog_publish_write_atomic(dir, CATALOG_MANIFEST_NAME, text,
 	    cause) != 0)
 		goto fail;
+
+	curdb = xasprintf("%s/current.db", res->state);
+	if (rename(newdb, curdb) == 0) {
+		free(newdb);
+		newdb = NULL;
+		catalog_publish_sync_dir(res->state);
+	}
 	res->removed = catalog_publish_cleanup(dir, m, prev);
 	res->version = info.version;
 	res->entries = info.entries;
@@ -408,19 +784,18 @@ catalog_publish_run(struct catalog_db *db, const char *dir,
 fail:
 	if (fd != -1)
 		close(fd);
-	if (dbtmp != NULL)
-		unlink(dbtmp);
-	if (ztmp != NULL)
-		unlink(ztmp);
+	if (newdb != NULL)
+		unlink(newdb);
 	if (rc != 0)
 		catalog_publish_result_done(res);
 	if (lockfd != -1)
 		close(lockfd);
 	free(lockpath);
-	free(dbtmp);
-	free(ztmp);
-	free(final);
+	free(newdb);
+	free(curdb);
 	free(text);
+	free(chain);
+	catalog_publish_steps_free(steps, nsteps);
 	catalog_manifest_free(prev);
 	catalog_manifest_free(m);
 	return rc;

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "catalog/dbint.h"
 #include "catalog/fts.h"
 #include "catalog/snapshot.h"
@@ -59,6 +61,150 @@ catalog_snapshot_int(sqlite3 *sq, const char *sql, int64_t *out)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* Feed n as 8 big-endian bytes to the hash. */
+static void
+catalog_snapshot_hash_u64(crypto_hash_sha256_state *hs, uint64_t n)
+{
+	unsigned char b[8];
+	int i;
+
+	for (i = 7; i >= 0; i--) {
+		b[i] = (unsigned char)(n & 0xff);
+		n >>= 8;
+	}
+	crypto_hash_sha256_update(hs, b, sizeof b);
+}
+
+/*
+ * "SELECT "a", "b" FROM "t" ORDER BY "pk1", "pk2"" for table t of sq's
+ * main schema, or NULL when it has no columns.
+ */
+static char *
+catalog_snapshot_digest_sql(sqlite3 *sq, const char *table)
+{
+	sqlite3_stmt *st = NULL;
+	char *cols = NULL, *order = NULL, *next, *sql = NULL;
+	const char *name;
+
+	if (sqlite3_prepare_v2(sq, "SELECT name, pk FROM pragma_table_info(?)"
+	    " ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 0);
+		next = xasprintf("%s%s\"%s\"", cols != NULL ? cols : "",
+		    cols != NULL ? ", " : "", name);
+		free(cols);
+		cols = next;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (cols == NULL)
+		return NULL;
+	if (sqlite3_prepare_v2(sq, "SELECT name FROM pragma_table_info(?)"
+	    " WHERE pk > 0 ORDER BY pk", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 0);
+		next = xasprintf("%s%s\"%s\"", order != NULL ? order : "",
+		    order != NULL ? ", " : "", name);
+		free(order);
+		order = next;
+	}
+	sql = xasprintf("SELECT %s FROM main.\"%s\" ORDER BY %s", cols, table,
+	    order != NULL ? order : "rowid");
+
+out:
+	sqlite3_finalize(st);
+	free(cols);
+	free(order);
+	return sql;
+}
+
+/* The content digest of sq's main schema; where names it in messages. */
+static int
+catalog_snapshot_digest_sq(sqlite3 *sq, const char *where,
+    unsigned char out[32], char **cause)
+{
+	crypto_hash_sha256_state hs;
+	sqlite3_stmt *st = NULL;
+	char *sql = NULL;
+	const char *t;
+	double d;
+	uint64_t bits;
+	size_t i;
+	int c, ncol, type, rc;
+
+	crypto_hash_sha256_init(&hs);
+	for (i = 0; i < CATALOG_SNAPSHOT_NTABLES; i++) {
+		t = catalog_snapshot_tables[i];
+		if ((sql = catalog_snapshot_digest_sql(sq, t)) == NULL ||
+		    sqlite3_prepare_v2(sq, sql, -1, &st, NULL) != SQLITE_OK) {
+			*cause = xasprintf("%s: cannot read table %s: %s", where,
+			    t, sqlite3_errmsg(sq));
+			goto fail;
+		}
+		crypto_hash_sha256_update(&hs, (const unsigned char *)t,
+		    strlen(t) + 1);
+		ncol = sqlite3_column_count(st);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			for (c = 0; c < ncol; c++) {
+				unsigned char tag;
+
+				type = sqlite3_column_type(st, c);
+				tag = (unsigned char)type;
+				crypto_hash_sha256_update(&hs, &tag, 1);
+				switch (type) {
+				case SQLITE_INTEGER:
+					catalog_snapshot_hash_u64(&hs,
+					    (uint64_t)sqlite3_column_int64(st, c));
+					break;
+				case SQLITE_FLOAT:
+					d = sqlite3_column_double(st, c);
+					memcpy(&bits, &d, sizeof bits);
+					catalog_snapshot_hash_u64(&hs, bits);
+					break;
+				case SQLITE_TEXT:
+				case SQLITE_BLOB:
+					catalog_snapshot_hash_u64(&hs, (uint64_t)
+					    sqlite3_column_bytes(st, c));
+					crypto_hash_sha256_update(&hs,
+					    sqlite3_column_blob(st, c),
+					    (size_t)sqlite3_column_bytes(st, c));
+					break;
+				default:
+					break;
+				}
+			}
+		}
+		if (rc != SQLITE_DONE) {
+			*cause = xasprintf("%s: cannot read table %s: %s", where,
+			    t, sqlite3_errmsg(sq));
+			goto fail;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		free(sql);
+		sql = NULL;
+	}
+	crypto_hash_sha256_final(&hs, out);
+	return 0;
+
+fail:
+	sqlite3_finalize(st);
+	free(sql);
+	return -1;
+}
+
+int
+catalog_snapshot_digest(struct catalog_db *db, unsigned char out[32],
+    char **cause)
+{
+	return catalog_snapshot_digest_sq(catalog_db_sqlite(db),
+	    catalog_db_path(db), out, cause);
 }
 
 int
@@ -150,6 +296,8 @@ catalog_snapshot_check(const char *path, struct catalog_snapshot_info *info,
 		    "%s", path, sqlite3_errmsg(sq));
 		goto fail;
 	}
+	if (catalog_snapshot_digest_sq(sq, path, info->digest, cause) != 0)
+		goto fail;
 	sqlite3_close(sq);
 	return 0;
 

@@ -20,6 +20,7 @@ struct catalog_snapshot_info {
 	int		 schema;	/* PRAGMA user_version */
 	int64_t		 version;	/* catalogue version */
 	int64_t		 entries;
+	unsigned char	 digest[32];	/* catalog_snapshot_digest() */
 };
 
 /*
@@ -37,6 +38,16 @@ int catalog_snapshot_export(struct catalog_db *db, const char *path,
  */
 int catalog_snapshot_check(const char *path,
     struct catalog_snapshot_info *info, char **cause);
+
+/*
+ * The content digest: SHA-256 over every content table's rows in primary
+ * key order (column types and values, not the file's bytes), so two
+ * catalogues with the same content have the same digest however they were
+ * made (a snapshot, or an older catalogue plus a delta). Local metadata
+ * and the version are not part of it. Runs inside the caller's transaction.
+ */
+int catalog_snapshot_digest(struct catalog_db *db, unsigned char out[32],
+    char **cause);
 
 /*
  * Replace db's content with the snapshot at path and set the catalogue

@@ -8,10 +8,19 @@
  * The outcome is one of the statuses below, which are also the exit
  * statuses of leerpunt-sync; the catalogue is never changed unless the
  * status is SYNC_UPDATED.
+ *
+ * Before anything is downloaded, the manifest's Ed25519 signature must be
+ * valid and made by a trusted key: the --pubkey key, or a key that an
+ * earlier manifest, signed by a trusted key, announced in "next_keys"
+ * (kept in the catalogue's local metadata, "sync_trusted_keys", which no
+ * sync replaces). A kiosk at a version the manifest has a delta from, and
+ * for which the delta is smaller than the snapshot, takes the delta; a
+ * delta that does not fit falls back to the snapshot.
  */
 #ifndef SYNC_AGENT_H
 #define SYNC_AGENT_H
 
+#include <signal.h>
 #include <stdint.h>
 
 enum sync_status {
@@ -26,16 +35,27 @@ enum sync_status {
 #define SYNC_AGENT_MAX_FILE ((int64_t)1 << 30)		/* 1 GiB */
 #define SYNC_AGENT_MAX_UNCOMPRESSED ((int64_t)4 << 30)	/* 4 GiB */
 
+#define SYNC_AGENT_STALE_DAYS 7	/* partial downloads older are dropped */
+
 struct sync_agent_options {
 	const char	*db;		/* catalogue path */
 	const char	*repo;		/* URL or directory */
 	const char	*cacert;	/* or NULL */
 	long		 timeout;	/* seconds per transfer */
+	const unsigned char *pubkey;	/* 32 bytes: the trusted key */
+	int64_t		 max_rate;	/* bytes per second, 0 for no limit */
+	int		 progress;	/* progress bar on stderr */
+	volatile sig_atomic_t *stop;	/* set by a signal: stop soon */
+	int		 stale_days;	/* 0: SYNC_AGENT_STALE_DAYS */
 };
 
 struct sync_agent_result {
 	int64_t		 version;	/* of the catalogue after the run */
 	int64_t		 entries;
+	int64_t		 previous;	/* version before the run */
+	int64_t		 received;	/* bytes downloaded (bodies) */
+	int		 not_modified;	/* the server answered 304 */
+	char		 via[96];	/* "delta from version 3", "snapshot" */
 };
 
 /* Run one sync; *cause (a new string) explains SYNC_FAILED/REFUSED. */

@@ -7,14 +7,25 @@
  * announced (a lying or missing Content-Length). Buffers grow with
  * realloc() and a failure is an error, not an abort: sync never aborts on
  * what the network sends.
+ *
+ * Resuming: the file is opened for appending and CURLOPT_RESUME_FROM_LARGE
+ * asks for the rest. The first body bytes tell whether the server honoured
+ * the Range (206, or file://) or sent everything (200): then the partial
+ * file is truncated and the whole body taken, still capped at the size.
+ * The maximum file size given to libcurl is the whole file's, so a server
+ * that ignores Range is not mistaken for one sending too much.
  */
 #include "config.h"
+
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -25,22 +36,97 @@
 #define SYNC_FETCH_LOW_SPEED 100L	/* bytes per second ... */
 #define SYNC_FETCH_LOW_SPEED_TIME 60L	/* ... for this many seconds */
 #define SYNC_FETCH_MAX_REDIRS 5L
+#define SYNC_FETCH_HEADER_MAX 256	/* longest ETag or date we keep */
 
 struct sync_fetch {
 	CURL		*curl;
 	char		 error[CURL_ERROR_SIZE];
+	int64_t		 max_rate;	/* bytes per second, 0: no limit */
+	int		 progress;
+	int		 bar;		/* a progress bar is on the screen */
+	volatile sig_atomic_t *stop;
+	int64_t		 received;
 };
 
 /* Where a transfer's body goes: a growing buffer or a file. */
 struct sync_fetch_sink {
+	struct sync_fetch *fetch;
 	char		*buf;
 	size_t		 alloc;
 	FILE		*file;
 	int64_t		 cap;
 	int64_t		 got;
+	int64_t		 offset;	/* resumed after this many bytes */
+	int		 started;	/* the first body bytes have come */
+	struct timespec	 t0;		/* when they came */
 	int		 too_large;
 	int		 write_error;	/* errno of a failed write, or -1 OOM */
+	char		 etag[SYNC_FETCH_HEADER_MAX];
+	char		 last_modified[SYNC_FETCH_HEADER_MAX];
 };
+
+/*
+ * First body bytes of a resumed transfer: a 200 answer over HTTP means
+ * the server sent the whole file, so drop what was there.
+ */
+static int
+sync_fetch_first(struct sync_fetch_sink *s)
+{
+	long code = 0;
+	char *scheme = NULL;
+
+	s->started = 1;
+	clock_gettime(CLOCK_MONOTONIC, &s->t0);
+	if (s->file == NULL || s->offset == 0)
+		return 0;
+	curl_easy_getinfo(s->fetch->curl, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(s->fetch->curl, CURLINFO_SCHEME, &scheme);
+	if (scheme == NULL || strncasecmp(scheme, "http", 4) != 0 ||
+	    code != 200)
+		return 0;
+	if (fflush(s->file) != 0 || ftruncate(fileno(s->file), 0) != 0 ||
+	    fseeko(s->file, 0, SEEK_SET) != 0) {
+		s->write_error = errno != 0 ? errno : EIO;
+		return -1;
+	}
+	s->cap += s->offset;
+	s->offset = 0;
+	return 0;
+}
+
+/*
+ * --max-rate: before taking more bytes, sleep until the transfer's
+ * average is back under the limit. libcurl's own limit
+ * (CURLOPT_MAX_RECV_SPEED_LARGE, also set) lets short transfers through
+ * at full speed in the libcurl of Debian 12; while this callback sleeps,
+ * libcurl reads nothing, the TCP window closes and the sender slows down.
+ * -1 when a signal asks to stop.
+ */
+static int
+sync_fetch_throttle(struct sync_fetch_sink *s)
+{
+	struct timespec now, ts;
+	double due, elapsed;
+
+	if (s->fetch->max_rate <= 0)
+		return 0;
+	for (;;) {
+		if (s->fetch->stop != NULL && *s->fetch->stop)
+			return -1;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		elapsed = (double)(now.tv_sec - s->t0.tv_sec) +
+		    (double)(now.tv_nsec - s->t0.tv_nsec) / 1e9;
+		due = (double)s->got / (double)s->fetch->max_rate;
+		if (elapsed >= due)
+			return 0;
+		due -= elapsed;
+		if (due > 0.5)
+			due = 0.5;	/* look at the stop flag now and then */
+		ts.tv_sec = (time_t)due;
+		ts.tv_nsec = (long)((due - (double)ts.tv_sec) * 1e9);
+		nanosleep(&ts, NULL);
+	}
+}
 
 static size_t
 sync_fetch_write(char *ptr, size_t size, size_t nmemb, void *arg)
@@ -50,6 +136,10 @@ sync_fetch_write(char *ptr, size_t size, size_t nmemb, void *arg)
 	char *nbuf;
 
 	if (n == 0)
+		return 0;
+	if (!s->started && sync_fetch_first(s) != 0)
+		return 0;
+	if (sync_fetch_throttle(s) != 0)
 		return 0;
 	if ((int64_t)n > s->cap - s->got) {
 		s->too_large = 1;
@@ -79,6 +169,74 @@ sync_fetch_write(char *ptr, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+/* Keep the ETag and Last-Modified of the final answer. */
+static size_t
+sync_fetch_header(char *ptr, size_t size, size_t nmemb, void *arg)
+{
+	struct sync_fetch_sink *s = arg;
+	size_t n = size * nmemb, len;
+	char *dst = NULL;
+	const char *v;
+
+	if (n >= 5 && strncmp(ptr, "HTTP/", 5) == 0) {
+		s->etag[0] = s->last_modified[0] = '\0';	/* a new answer */
+		return n;
+	}
+	if (n > 5 && strncasecmp(ptr, "ETag:", 5) == 0) {
+		dst = s->etag;
+		v = ptr + 5;
+	} else if (n > 14 && strncasecmp(ptr, "Last-Modified:", 14) == 0) {
+		dst = s->last_modified;
+		v = ptr + 14;
+	} else
+		return n;
+	len = n - (size_t)(v - ptr);
+	while (len > 0 && (*v == ' ' || *v == '\t')) {
+		v++;
+		len--;
+	}
+	while (len > 0 && (v[len - 1] == '\r' || v[len - 1] == '\n' ||
+	    v[len - 1] == ' '))
+		len--;
+	if (len == 0 || len >= SYNC_FETCH_HEADER_MAX ||
+	    memchr(v, '\0', len) != NULL)
+		dst[0] = '\0';		/* odd values are not kept */
+	else {
+		memcpy(dst, v, len);
+		dst[len] = '\0';
+	}
+	return n;
+}
+
+/* Stop on a signal; draw the progress bar. */
+static int
+sync_fetch_xferinfo(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+    curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct sync_fetch_sink *s = arg;
+	struct sync_fetch *f = s->fetch;
+	int64_t now, total;
+	int pct, i;
+	char bar[31];
+
+	(void)ultotal;
+	(void)ulnow;
+	if (f->stop != NULL && *f->stop)
+		return 1;
+	if (!f->progress || dltotal <= 0)
+		return 0;
+	now = s->offset + (int64_t)dlnow;
+	total = s->offset + (int64_t)dltotal;
+	pct = (int)(now * 100 / total);
+	for (i = 0; i < 30; i++)
+		bar[i] = i < pct * 30 / 100 ? '#' : '.';
+	bar[30] = '\0';
+	fprintf(stderr, "\r[%s] %3d%% %lld/%lld kB", bar, pct,
+	    (long long)(now / 1024), (long long)(total / 1024));
+	f->bar = 1;
+	return 0;
+}
+
 struct sync_fetch *
 sync_fetch_new(const struct sync_fetch_options *opts, char **cause)
 {
@@ -87,6 +245,9 @@ sync_fetch_new(const struct sync_fetch_options *opts, char **cause)
 	long connect;
 	CURLcode rc = CURLE_OK;
 
+	f->progress = opts->progress;
+	f->max_rate = opts->max_rate;
+	f->stop = opts->stop;
 	if ((c = f->curl = curl_easy_init()) == NULL) {
 		*cause = xstrdup("cannot initialise libcurl");
 		goto fail;
@@ -122,6 +283,17 @@ sync_fetch_new(const struct sync_fetch_options *opts, char **cause)
 	SETOPT(CURLOPT_USERAGENT, "leerpunt-sync/" PACKAGE_VERSION);
 	SETOPT(CURLOPT_ERRORBUFFER, f->error);
 	SETOPT(CURLOPT_WRITEFUNCTION, sync_fetch_write);
+	SETOPT(CURLOPT_HEADERFUNCTION, sync_fetch_header);
+	SETOPT(CURLOPT_XFERINFOFUNCTION, sync_fetch_xferinfo);
+	SETOPT(CURLOPT_NOPROGRESS, 0L);
+	if (opts->max_rate > 0) {
+		SETOPT(CURLOPT_MAX_RECV_SPEED_LARGE,
+		    (curl_off_t)opts->max_rate);
+		/* Small reads, so no burst outruns the limit. */
+		SETOPT(CURLOPT_BUFFERSIZE, opts->max_rate / 4 < 1024 ? 1024L :
+		    opts->max_rate / 4 > CURL_MAX_WRITE_SIZE ?
+		    (long)CURL_MAX_WRITE_SIZE : (long)(opts->max_rate / 4));
+	}
 #undef SETOPT
 	if (rc != CURLE_OK) {
 		*cause = xasprintf("cannot set up libcurl: %s",
@@ -148,23 +320,43 @@ sync_fetch_free(struct sync_fetch *f)
 /* Run one transfer of url into s; SYNC_FETCH_* and *cause. */
 static int
 sync_fetch_run(struct sync_fetch *f, const char *url,
-    struct sync_fetch_sink *s, char **cause)
+    struct sync_fetch_sink *s, struct curl_slist *headers, char **cause)
 {
 	CURLcode rc;
+	curl_off_t got = 0;
 	long code = 0;
 	char *scheme = NULL;
 
 	f->error[0] = '\0';
+	s->fetch = f;
 	curl_easy_setopt(f->curl, CURLOPT_URL, url);
 	curl_easy_setopt(f->curl, CURLOPT_WRITEDATA, s);
+	curl_easy_setopt(f->curl, CURLOPT_HEADERDATA, s);
+	curl_easy_setopt(f->curl, CURLOPT_XFERINFODATA, s);
+	curl_easy_setopt(f->curl, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(f->curl, CURLOPT_RESUME_FROM_LARGE,
+	    (curl_off_t)s->offset);
 	curl_easy_setopt(f->curl, CURLOPT_MAXFILESIZE_LARGE,
-	    (curl_off_t)s->cap);
+	    (curl_off_t)(s->cap + s->offset));
 	rc = curl_easy_perform(f->curl);
 	curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &code);
+	if (curl_easy_getinfo(f->curl, CURLINFO_SIZE_DOWNLOAD_T, &got) ==
+	    CURLE_OK)
+		f->received += (int64_t)got;
+	curl_easy_setopt(f->curl, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(f->curl, CURLOPT_RESUME_FROM_LARGE, (curl_off_t)0);
+	if (f->bar) {
+		fputc('\n', stderr);
+		f->bar = 0;
+	}
 
+	if (f->stop != NULL && *f->stop && rc != CURLE_OK) {
+		*cause = xasprintf("%s: stopped by a signal", url);
+		return SYNC_FETCH_STOPPED;
+	}
 	if (s->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
 		*cause = xasprintf("%s: longer than the %lld bytes expected",
-		    url, (long long)s->cap);
+		    url, (long long)(s->cap + s->offset));
 		return SYNC_FETCH_TOO_LARGE;
 	}
 	if (s->write_error == -1) {
@@ -188,11 +380,14 @@ sync_fetch_run(struct sync_fetch *f, const char *url,
 		return SYNC_FETCH_FAILED;
 	}
 	curl_easy_getinfo(f->curl, CURLINFO_SCHEME, &scheme);
-	if (scheme != NULL && strncasecmp(scheme, "http", 4) == 0 &&
-	    code != 200) {
-		*cause = xasprintf("%s: the server answered HTTP %ld, not 200",
-		    url, code);
-		return SYNC_FETCH_FAILED;
+	if (scheme != NULL && strncasecmp(scheme, "http", 4) == 0) {
+		if (code == 304 && headers != NULL)
+			return SYNC_FETCH_NOT_MODIFIED;
+		if (code != 200 && !(code == 206 && s->offset > 0)) {
+			*cause = xasprintf("%s: the server answered HTTP %ld, "
+			    "not 200", url, code);
+			return SYNC_FETCH_FAILED;
+		}
 	}
 	return SYNC_FETCH_OK;
 }
@@ -201,12 +396,58 @@ int
 sync_fetch_buffer(struct sync_fetch *f, const char *url, size_t cap,
     char **buf, size_t *len, char **cause)
 {
+	struct sync_fetch_cond c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	rc = sync_fetch_buffer_cond(f, url, cap, &c, buf, len, cause);
+	sync_fetch_cond_done(&c);
+	return rc;
+}
+
+void
+sync_fetch_cond_done(struct sync_fetch_cond *c)
+{
+	free(c->new_etag);
+	free(c->new_last_modified);
+	c->new_etag = c->new_last_modified = NULL;
+}
+
+int
+sync_fetch_buffer_cond(struct sync_fetch *f, const char *url, size_t cap,
+    struct sync_fetch_cond *c, char **buf, size_t *len, char **cause)
+{
 	struct sync_fetch_sink s;
+	struct curl_slist *headers = NULL, *h;
+	char *line;
 	int rc;
 
 	memset(&s, 0, sizeof s);
 	s.cap = (int64_t)cap;
-	rc = sync_fetch_run(f, url, &s, cause);
+	if (c->etag != NULL) {
+		line = xasprintf("If-None-Match: %s", c->etag);
+		h = curl_slist_append(headers, line);
+		free(line);
+		if (h == NULL)
+			goto oom;
+		headers = h;
+	}
+	if (c->last_modified != NULL) {
+		line = xasprintf("If-Modified-Since: %s", c->last_modified);
+		h = curl_slist_append(headers, line);
+		free(line);
+		if (h == NULL)
+			goto oom;
+		headers = h;
+	}
+	rc = sync_fetch_run(f, url, &s, headers, cause);
+	curl_slist_free_all(headers);
+	if (rc == SYNC_FETCH_OK || rc == SYNC_FETCH_NOT_MODIFIED) {
+		if (s.etag[0] != '\0')
+			c->new_etag = xstrdup(s.etag);
+		if (s.last_modified[0] != '\0')
+			c->new_last_modified = xstrdup(s.last_modified);
+	}
 	if (rc != SYNC_FETCH_OK) {
 		free(s.buf);
 		return rc;
@@ -216,6 +457,11 @@ sync_fetch_buffer(struct sync_fetch *f, const char *url, size_t cap,
 	*buf = s.buf;
 	*len = (size_t)s.got;
 	return SYNC_FETCH_OK;
+
+oom:
+	curl_slist_free_all(headers);
+	*cause = xasprintf("%s: out of memory", url);
+	return SYNC_FETCH_FAILED;
 }
 
 int
@@ -231,10 +477,60 @@ sync_fetch_file(struct sync_fetch *f, const char *url, const char *path,
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return SYNC_FETCH_FAILED;
 	}
-	rc = sync_fetch_run(f, url, &s, cause);
+	rc = sync_fetch_run(f, url, &s, NULL, cause);
 	if (fclose(s.file) != 0 && rc == SYNC_FETCH_OK) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		rc = SYNC_FETCH_FAILED;
 	}
 	return rc;
+}
+
+int
+sync_fetch_resume(struct sync_fetch *f, const char *url, const char *path,
+    int64_t size, char **cause)
+{
+	struct sync_fetch_sink s;
+	struct stat sb;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	if ((s.file = fopen(path, "ab")) == NULL ||
+	    fstat(fileno(s.file), &sb) != 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		if (s.file != NULL)
+			fclose(s.file);
+		return SYNC_FETCH_FAILED;
+	}
+	s.offset = (int64_t)sb.st_size;
+	if (s.offset > size) {		/* not ours to keep */
+		if (ftruncate(fileno(s.file), 0) != 0) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			fclose(s.file);
+			return SYNC_FETCH_FAILED;
+		}
+		s.offset = 0;
+	}
+	if (s.offset == size) {
+		fclose(s.file);
+		return SYNC_FETCH_OK;
+	}
+	s.cap = size - s.offset;
+	rc = sync_fetch_run(f, url, &s, NULL, cause);
+	if (fflush(s.file) != 0 || fsync(fileno(s.file)) != 0) {
+		if (rc == SYNC_FETCH_OK) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			rc = SYNC_FETCH_FAILED;
+		}
+	}
+	if (fclose(s.file) != 0 && rc == SYNC_FETCH_OK) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		rc = SYNC_FETCH_FAILED;
+	}
+	return rc;
+}
+
+int64_t
+sync_fetch_received(const struct sync_fetch *f)
+{
+	return f->received;
 }

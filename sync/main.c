@@ -1,11 +1,21 @@
 /*
  * main: leerpunt-sync, the catalogue sync agent's command line.
  *
- * leerpunt-sync --repo URL --once [--db PATH] checks a repository once
- * and updates the catalogue when it offers a newer version. It is meant
- * to run from a timer; the exit status tells a script what happened (see
- * usage() and docs/sync.md), and exactly one line reports it: success on
- * standard output (silenced by --quiet), failure on standard error.
+ * leerpunt-sync --repo URL --pubkey FILE --once checks a repository once
+ * and updates the catalogue when it offers a newer, correctly signed
+ * version; --daemon keeps checking. Every outcome is exactly one line on
+ * standard error (or syslog with --syslog); with --once the exit status
+ * tells a script what happened (see usage() and docs/sync.md).
+ *
+ * Daemon: a check every --interval; after a failure (offline, server
+ * down) the next try comes after an exponential back-off with jitter
+ * (5 s, 10 s, 20 s ... at most the interval), and at once (after a 2 s
+ * settle) when the kernel reports a network change: a netlink socket
+ * subscribed to link, address and route changes (RTMGRP_LINK,
+ * RTMGRP_IPV4_IFADDR, RTMGRP_IPV6_IFADDR, RTMGRP_IPV4_ROUTE). Without
+ * netlink (a container, say) the back-off timer alone decides. SIGTERM
+ * and SIGINT stop a transfer at once, never an apply (which is one short
+ * transaction), and end the daemon with status 0.
  *
  * With --inbox URL the same run also uploads queued enrolments from the
  * state database (sync/upload.h, docs/enrolment.md); with --once and no
@@ -13,104 +23,151 @@
  * environment, never from the command line (which others can see).
  *
  * The configuration file (--config, catalog/config.h) gives the
- * repository, catalogue, CA file, inbox and inbox credentials (the
- * password and token from their secret files) when the command line and
+ * repository and its key, catalogue, CA file, inbox and inbox credentials
+ * (password and token from their secret files) when the command line and
  * the environment do not.
  */
 #include "config.h"
 
+#include <sys/socket.h>
+
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
+#include <sodium.h>
 
 #include "catalog/config.h"
 #include "catalog/db.h"
+#include "catalog/keys.h"
+#include "catalog/publish.h"
 #include "catalog/state.h"
+#include "catalog/xmalloc.h"
 #include "sync/agent.h"
 #include "sync/upload.h"
 
 /* Exit status: sync went well (or was not asked) but enrolments wait. */
 #define SYNC_MAIN_WAITING 5
 
-#define SYNC_MAIN_TIMEOUT 600L	/* seconds per transfer by default */
+#define SYNC_MAIN_TIMEOUT 600L		/* seconds per transfer by default */
+#define SYNC_MAIN_INTERVAL 3600		/* seconds between daemon checks */
+#define SYNC_MAIN_BACKOFF 5		/* first daemon retry, seconds */
+#define SYNC_MAIN_RETRY_WAIT 1		/* first --once retry, seconds */
+#define SYNC_MAIN_SETTLE 2		/* after a network change, seconds */
+#define SYNC_MAIN_MAX_RETRIES 100
+
+static volatile sig_atomic_t sync_main_stop;
+static int sync_main_syslog;
 
 static void
 usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: leerpunt-sync --repo URL --once [options]\n"
-	    "       leerpunt-sync [--repo URL] --inbox URL --once [options]\n"
+	    "usage: leerpunt-sync --repo URL --pubkey FILE (--once | --daemon) "
+	    "[options]\n"
+	    "       leerpunt-sync [--repo URL --pubkey FILE] --inbox URL "
+	    "(--once | --daemon)\n"
 	    "\n"
-	    "Check a catalogue repository once and apply a newer catalogue.\n"
+	    "Check a catalogue repository and apply a newer, signed catalogue.\n"
 	    "URL is an http://, https:// or file:// URL, or a directory\n"
 	    "(for example a USB stick). With --inbox, also send the queued\n"
 	    "enrolments (sealed for the office) by HTTP PUT to\n"
 	    "URL/KIOSK-ID/RECEIPT.enr; without --repo, only send them.\n"
 	    "\n"
-	    "  --config FILE      the configuration file (default\n"
-	    "                     %s); its repository,\n"
-	    "                     db, cacert and inbox settings apply when\n"
-	    "                     the options and environment do not give them\n"
-	    "  --repo URL         the repository to sync from\n"
-	    "  --inbox URL        the office's inbox (WebDAV or S3 bucket URL)\n"
-	    "  --state PATH       the kiosk's state (default: $LEERPUNT_STATE\n"
-	    "                     or %s)\n"
-	    "  --inbox-sigv4 SPEC sign for S3, e.g. aws:amz:eu-west-1:s3\n"
-	    "  --retry-delay MS   first wait before retrying a PUT (default\n"
-	    "                     1000; doubles, with jitter, up to 300 s)\n"
+	    "  --config FILE       the configuration file (default\n"
+	    "                      %s); its repository,\n"
+	    "                      repository_key, db, cacert and inbox\n"
+	    "                      settings apply when the options and the\n"
+	    "                      environment do not give them\n"
+	    "  --repo URL          the repository to sync from\n"
+	    "  --pubkey FILE       the repository's public key (repo .pub file)\n"
+	    "  --once              check once and exit\n"
+	    "  --daemon            keep checking; back off while offline\n"
+	    "  --interval TIME     daemon: minutes between checks, or a\n"
+	    "                      duration like 30m or 6h (default 60)\n"
+	    "  --retries N         --once: try again up to N times after a\n"
+	    "                      failure, waiting 1 s, 2 s, 4 s ... (default 0)\n"
+	    "  --db PATH           the catalogue (default: $LEERPUNT_DB, db in\n"
+	    "                      the configuration file, or %s)\n"
+	    "  --cacert FILE       trust the CA certificates in FILE for https\n"
+	    "  --timeout SECONDS   give up a download after SECONDS (default %ld)\n"
+	    "  --max-rate RATE     at most RATE bytes per second (k and M\n"
+	    "                      suffixes: 8k is 8192)\n"
+	    "  --progress          show a progress bar (on a terminal)\n"
+	    "  --syslog            report to syslog instead of standard error\n"
+	    "  --inbox URL         the office's inbox (WebDAV or S3 bucket URL)\n"
+	    "  --state PATH        the kiosk's state (default: $LEERPUNT_STATE\n"
+	    "                      or %s)\n"
+	    "  --inbox-sigv4 SPEC  sign for S3, e.g. aws:amz:eu-west-1:s3\n"
+	    "  --retry-delay MS    first wait before retrying a PUT (default\n"
+	    "                      1000; doubles, with jitter, up to 300 s)\n"
 	    "  Inbox credentials: LEERPUNT_INBOX_USER and LEERPUNT_INBOX_PASSWORD\n"
 	    "  (basic auth, or the S3 access key and secret), or\n"
 	    "  LEERPUNT_INBOX_TOKEN (bearer token).\n"
-	    "  --once             check once and exit (required)\n"
-	    "  --db PATH          the catalogue (default: $LEERPUNT_DB, db in\n"
-	    "                     the configuration file, or %s)\n"
-	    "  --cacert FILE      trust the CA certificates in FILE for https\n"
-	    "  --timeout SECONDS  give up a download after SECONDS (default %ld)\n"
-	    "  -q, --quiet        print nothing on success\n"
-	    "  -h, --help         show this help\n"
-	    "  -V, --version      show the version\n"
+	    "  -q, --quiet         report failures only\n"
+	    "  -h, --help          show this help\n"
+	    "  -V, --version       show the version\n"
 	    "\n"
-	    "Exit status:\n"
+	    "Exit status (--once):\n"
 	    "  0  updated to a newer catalogue\n"
 	    "  1  failed: could not fetch or apply (network, server, disk);\n"
 	    "     the catalogue is unchanged, try again later\n"
 	    "  2  usage error\n"
 	    "  3  already current: the repository has this version\n"
 	    "  4  refused: the repository offered something unsafe or unusable\n"
-	    "     (rollback, bad size or checksum, expired, unknown schema);\n"
-	    "     the catalogue is unchanged\n"
+	    "     (bad or missing signature, rollback, bad size or checksum,\n"
+	    "     expired, unknown schema); the catalogue is unchanged\n"
 	    "  5  the catalogue part went well (or was not asked for), but\n"
 	    "     some enrolments are still waiting to be sent\n",
-	    catalog_config_default_path(), catalog_state_default_path(),
-	    catalog_db_default_path(),
-	    SYNC_MAIN_TIMEOUT);
+	    catalog_config_default_path(), catalog_db_default_path(),
+	    SYNC_MAIN_TIMEOUT, catalog_state_default_path());
 }
 
 /*
- * Print msg on stderr with control characters (C0, DEL, and C1 in UTF-8)
- * shown as '?': messages quote what a repository sent.
+ * One report line: to syslog, or to stderr with control characters (C0,
+ * DEL, and C1 in UTF-8) shown as '?', since messages quote what a
+ * repository sent.
  */
 static void
-sync_main_print_safe(const char *prefix, const char *msg)
+sync_main_log(int prio, const char *fmt, ...)
 {
-	const unsigned char *p = (const unsigned char *)msg;
+	va_list ap;
+	char *msg;
+	const unsigned char *p;
 
-	fputs(prefix, stderr);
-	for (; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			fputc('?', stderr);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			fputc('?', stderr);
-			p++;
-		} else
-			fputc(*p, stderr);
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1) {
+		va_end(ap);
+		return;
 	}
-	fputc('\n', stderr);
+	va_end(ap);
+	for (p = (const unsigned char *)msg; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			*(unsigned char *)p = '?';
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			*(unsigned char *)p = '?';
+			*(unsigned char *)(p + 1) = '?';
+			p++;
+		}
+	}
+	if (sync_main_syslog)
+		syslog(prio, "%s", msg);
+	else
+		fprintf(stderr, "leerpunt-sync: %s\n", msg);
+	free(msg);
 }
 
 /* The configuration and the secrets read for it, freed at exit. */
@@ -132,7 +189,7 @@ sync_main_config_free(void)
  */
 static int
 sync_main_config(const char *path, struct sync_agent_options *opts,
-    struct sync_upload_options *up)
+    struct sync_upload_options *up, const char **pubkey)
 {
 	struct catalog_config *cfg;
 	char *cause = NULL;
@@ -143,6 +200,8 @@ sync_main_config(const char *path, struct sync_agent_options *opts,
 	atexit(sync_main_config_free);
 	if (opts->repo == NULL)
 		opts->repo = cfg->repository;
+	if (*pubkey == NULL)
+		*pubkey = cfg->repository_key;
 	if (opts->cacert == NULL)
 		opts->cacert = cfg->cacert;
 	if (opts->db == NULL)
@@ -170,7 +229,7 @@ sync_main_config(const char *path, struct sync_agent_options *opts,
 	}
 	return 0;
 fail:
-	sync_main_print_safe("leerpunt-sync: ", cause);
+	sync_main_log(LOG_ERR, "%s", cause);
 	free(cause);
 	return -1;
 }
@@ -189,17 +248,241 @@ sync_main_seconds(const char *s)
 	return v;
 }
 
+/* "8000", "8k", "2M" as bytes per second (k = 1024); -1 when invalid. */
+static int64_t
+sync_main_rate(const char *s)
+{
+	char *end;
+	long long v;
+	int64_t mult = 1;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || v <= 0)
+		return -1;
+	if (*end == 'k' || *end == 'K')
+		mult = 1024;
+	else if (*end == 'm' || *end == 'M')
+		mult = 1024 * 1024;
+	else if (*end != '\0')
+		return -1;
+	if (mult != 1 && end[1] != '\0')
+		return -1;
+	if (v > (long long)(INT64_MAX / mult) || v * mult > ((int64_t)1 << 40))
+		return -1;
+	return (int64_t)v * mult;
+}
+
+/* --interval: minutes, or a duration with a unit; -1 when invalid. */
+static long
+sync_main_interval(const char *s)
+{
+	time_t t;
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno == 0 && end != s && *end == '\0')
+		return v >= 1 && v <= 7 * 24 * 60 ? v * 60 : -1;
+	if (catalog_publish_duration(s, &t) != 0 || t > 7 * 86400)
+		return -1;
+	return (long)t;
+}
+
+static void
+sync_main_on_signal(int sig)
+{
+	(void)sig;
+	sync_main_stop = 1;
+}
+
+/* A netlink socket that reports network changes, or -1. */
+static int
+sync_main_netlink(void)
+{
+	struct sockaddr_nl sa;
+	int fd;
+
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
+	    NETLINK_ROUTE);
+	if (fd == -1)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sa.nl_family = AF_NETLINK;
+	sa.nl_groups = RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR |
+	    RTMGRP_IPV4_ROUTE;
+	if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Read and forget whatever the netlink socket holds. */
+static void
+sync_main_drain(int fd)
+{
+	char buf[8192];
+
+	while (recv(fd, buf, sizeof buf, MSG_DONTWAIT) > 0)
+		;
+}
+
+/*
+ * Sleep up to seconds, or until a signal; with wake_on_net, also until the
+ * network changes (then after a short settle). Returns 1 when woken by
+ * the network, 0 otherwise.
+ */
+static int
+sync_main_wait(long seconds, int nlfd, int wake_on_net)
+{
+	struct timespec end, now, left;
+	struct pollfd pfd;
+	sigset_t block, old;
+	int rc, woke = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += seconds;
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	for (;;) {
+		sigprocmask(SIG_BLOCK, &block, &old);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (sync_main_stop || now.tv_sec > end.tv_sec ||
+		    (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec)) {
+			sigprocmask(SIG_SETMASK, &old, NULL);
+			return woke;
+		}
+		left.tv_sec = end.tv_sec - now.tv_sec;
+		left.tv_nsec = end.tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += 1000000000L;
+		}
+		pfd.fd = nlfd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		rc = ppoll(&pfd, nlfd != -1 ? 1 : 0, &left, &old);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (rc > 0 && (pfd.revents & POLLIN)) {
+			sync_main_drain(nlfd);
+			if (wake_on_net && !woke) {
+				/* Let DHCP and routes settle, then go. */
+				woke = 1;
+				clock_gettime(CLOCK_MONOTONIC, &end);
+				end.tv_sec += SYNC_MAIN_SETTLE;
+			}
+		}
+	}
+}
+
+/* Report one outcome; returns st. */
+static enum sync_status
+sync_main_report(enum sync_status st, const struct sync_agent_result *res,
+    const char *cause, int quiet, const char *retry)
+{
+	switch (st) {
+	case SYNC_UPDATED:
+		if (!quiet)
+			sync_main_log(LOG_INFO, "updated to version %lld (%lld "
+			    "entries) from version %lld by %s; %lld bytes "
+			    "fetched", (long long)res->version,
+			    (long long)res->entries, (long long)res->previous,
+			    res->via, (long long)res->received);
+		break;
+	case SYNC_CURRENT:
+		if (!quiet)
+			sync_main_log(LOG_INFO, "already current (version "
+			    "%lld)%s; %lld bytes fetched", (long long)res->version,
+			    res->not_modified ? ", repository not modified" : "",
+			    (long long)res->received);
+		break;
+	case SYNC_REFUSED:
+		sync_main_log(LOG_ERR, "refused: %s", cause);
+		break;
+	default:
+		if (sync_main_stop)
+			sync_main_log(LOG_NOTICE, "stopped: %s", cause);
+		else
+			sync_main_log(LOG_WARNING, "failed: %s%s", cause,
+			    retry != NULL ? retry : "");
+		break;
+	}
+	return st;
+}
+
+/* The delay before retry number n (1, 2, ...), with jitter, at most cap. */
+static long
+sync_main_backoff(long base, int n, long cap)
+{
+	long d = base;
+	int i;
+
+	for (i = 1; i < n && d < cap; i++)
+		d *= 2;
+	if (d > cap)
+		d = cap;
+	/* +-25 % jitter so that many kiosks do not come back in step. */
+	d = d * 3 / 4 + (long)randombytes_uniform((uint32_t)(d / 2 + 1));
+	return d < 1 ? 1 : d;
+}
+
+/*
+ * Send the queued enrolments (--inbox). Returns the status to exit with,
+ * given the catalogue check's status st (or -1 when there was none).
+ */
+static int
+sync_main_upload(struct sync_upload_options *up, const char *state_path,
+    int st, int quiet)
+{
+	struct sync_upload_result upres;
+	struct catalog_state *state;
+	char *cause = NULL;
+
+	if ((state = catalog_state_open(state_path, &cause)) == NULL ||
+	    sync_upload_run(state, up, &upres, &cause) != 0) {
+		sync_main_log(LOG_WARNING, "upload failed: %s", cause);
+		catalog_state_close(state);
+		free(cause);
+		return st != -1 && st != SYNC_UPDATED && st != SYNC_CURRENT ?
+		    st : SYNC_FAILED;
+	}
+	catalog_state_close(state);
+	if (upres.waiting > 0)
+		sync_main_log(LOG_WARNING, "%zu enrolment%s sent, %zu still "
+		    "waiting (will retry)", upres.sent, upres.sent == 1 ? "" :
+		    "s", upres.waiting);
+	else if (!quiet)
+		sync_main_log(LOG_INFO, "%zu enrolment%s sent, none waiting",
+		    upres.sent, upres.sent == 1 ? "" : "s");
+	if (st != -1 && st != SYNC_UPDATED && st != SYNC_CURRENT)
+		return st;
+	return upres.waiting > 0 ? SYNC_MAIN_WAITING : st == SYNC_CURRENT ?
+	    SYNC_CURRENT : 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	enum { OPT_REPO = 256, OPT_ONCE, OPT_DB, OPT_CACERT, OPT_TIMEOUT,
-	    OPT_INBOX, OPT_STATE, OPT_SIGV4, OPT_DELAY, OPT_CONFIG };
+	enum { OPT_REPO = 256, OPT_ONCE, OPT_DAEMON, OPT_DB, OPT_CACERT,
+	    OPT_TIMEOUT, OPT_PUBKEY, OPT_INTERVAL, OPT_RETRIES, OPT_MAX_RATE,
+	    OPT_PROGRESS, OPT_SYSLOG, OPT_INBOX, OPT_STATE, OPT_SIGV4,
+	    OPT_DELAY, OPT_CONFIG };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
+		{ "pubkey", required_argument, NULL, OPT_PUBKEY },
 		{ "once", no_argument, NULL, OPT_ONCE },
+		{ "daemon", no_argument, NULL, OPT_DAEMON },
+		{ "interval", required_argument, NULL, OPT_INTERVAL },
+		{ "retries", required_argument, NULL, OPT_RETRIES },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "cacert", required_argument, NULL, OPT_CACERT },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "max-rate", required_argument, NULL, OPT_MAX_RATE },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "syslog", no_argument, NULL, OPT_SYSLOG },
 		{ "inbox", required_argument, NULL, OPT_INBOX },
 		{ "state", required_argument, NULL, OPT_STATE },
 		{ "inbox-sigv4", required_argument, NULL, OPT_SIGV4 },
@@ -213,24 +496,52 @@ main(int argc, char **argv)
 	struct sync_agent_options opts;
 	struct sync_agent_result res;
 	struct sync_upload_options up;
-	struct sync_upload_result upres;
-	struct catalog_state *state;
-	const char *state_path = NULL, *config_path = NULL;
-	enum sync_status st = SYNC_CURRENT;
-	char *cause = NULL, *end;
-	int c, once = 0, quiet = 0, timeout_set = 0, status;
-	long delay;
+	struct catalog_keys *key = NULL;
+	struct sigaction sa;
+	enum sync_status st = SYNC_FAILED;
+	const char *pubkey = NULL, *state_path = NULL, *config_path = NULL;
+	char *cause = NULL, *end, retry[64];
+	long interval = SYNC_MAIN_INTERVAL, wait, delay;
+	int c, once = 0, daemon = 0, quiet = 0, retries = 0, failures;
+	int nlfd = -1, woke, timeout_set = 0, status = 0;
 
 	memset(&opts, 0, sizeof opts);
 	opts.timeout = SYNC_MAIN_TIMEOUT;
+	opts.stop = &sync_main_stop;
 	sync_upload_defaults(&up);
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_REPO:
 			opts.repo = optarg;
 			break;
+		case OPT_PUBKEY:
+			pubkey = optarg;
+			break;
 		case OPT_ONCE:
 			once = 1;
+			break;
+		case OPT_DAEMON:
+			daemon = 1;
+			break;
+		case OPT_INTERVAL:
+			if ((interval = sync_main_interval(optarg)) < 0) {
+				fprintf(stderr, "leerpunt-sync: --interval: "
+				    "\"%s\" is not a number of minutes or a "
+				    "duration like 30m (at most 7 days)\n",
+				    optarg);
+				return SYNC_USAGE;
+			}
+			break;
+		case OPT_RETRIES:
+			errno = 0;
+			retries = (int)strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    retries < 0 || retries > SYNC_MAIN_MAX_RETRIES) {
+				fprintf(stderr, "leerpunt-sync: --retries: "
+				    "\"%s\" is not a number from 0 to %d\n",
+				    optarg, SYNC_MAIN_MAX_RETRIES);
+				return SYNC_USAGE;
+			}
 			break;
 		case OPT_DB:
 			opts.db = optarg;
@@ -250,11 +561,11 @@ main(int argc, char **argv)
 		case OPT_INBOX:
 			up.inbox = optarg;
 			break;
-		case OPT_STATE:
-			state_path = optarg;
-			break;
 		case OPT_CONFIG:
 			config_path = optarg;
+			break;
+		case OPT_STATE:
+			state_path = optarg;
 			break;
 		case OPT_SIGV4:
 			up.aws_sigv4 = optarg;
@@ -272,6 +583,20 @@ main(int argc, char **argv)
 			up.delay_ms = delay;
 			if (up.max_delay_ms < delay)
 				up.max_delay_ms = delay;
+			break;
+		case OPT_MAX_RATE:
+			if ((opts.max_rate = sync_main_rate(optarg)) < 0) {
+				fprintf(stderr, "leerpunt-sync: --max-rate: "
+				    "\"%s\" is not a rate in bytes per second "
+				    "(like 8000, 8k or 1M)\n", optarg);
+				return SYNC_USAGE;
+			}
+			break;
+		case OPT_PROGRESS:
+			opts.progress = isatty(STDERR_FILENO);
+			break;
+		case OPT_SYSLOG:
+			sync_main_syslog = 1;
 			break;
 		case 'q':
 			quiet = 1;
@@ -293,7 +618,7 @@ main(int argc, char **argv)
 		    argv[optind]);
 		return SYNC_USAGE;
 	}
-	if (sync_main_config(config_path, &opts, &up) != 0)
+	if (sync_main_config(config_path, &opts, &up, &pubkey) != 0)
 		return SYNC_USAGE;
 	if (opts.repo == NULL && up.inbox == NULL) {
 		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL (or "
@@ -301,72 +626,100 @@ main(int argc, char **argv)
 		    "required (see --help)\n");
 		return SYNC_USAGE;
 	}
-	if (!once) {
-		fprintf(stderr, "leerpunt-sync: --once is required: each run "
-		    "checks the repository once (run it from a timer)\n");
+	if (once == daemon) {
+		fprintf(stderr, "leerpunt-sync: give either --once (check once, "
+		    "for a timer) or --daemon (keep checking)\n");
 		return SYNC_USAGE;
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		fprintf(stderr, "leerpunt-sync: failed: cannot initialise "
-		    "libcurl\n");
-		return SYNC_FAILED;
+	if (pubkey == NULL && opts.repo != NULL) {
+		fprintf(stderr, "leerpunt-sync: --pubkey FILE (or "
+		    "repository_key in the configuration file) is required: "
+		    "the repository's public key (only signed catalogues are "
+		    "applied)\n");
+		return SYNC_USAGE;
 	}
-	if (opts.repo == NULL)
-		goto upload;
-	st = sync_agent_run(&opts, &res, &cause);
-
-	switch (st) {
-	case SYNC_UPDATED:
-		if (!quiet)
-			printf("updated to version %lld (%lld entries)\n",
-			    (long long)res.version, (long long)res.entries);
-		break;
-	case SYNC_CURRENT:
-		if (!quiet)
-			printf("already current (version %lld)\n",
-			    (long long)res.version);
-		break;
-	case SYNC_REFUSED:
-		sync_main_print_safe("leerpunt-sync: refused: ", cause);
-		break;
-	default:
-		sync_main_print_safe("leerpunt-sync: failed: ", cause);
-		break;
+	if (pubkey != NULL) {
+		if ((key = catalog_keys_read_public(pubkey, CATALOG_KEYS_REPO,
+		    &cause)) == NULL) {
+			fprintf(stderr, "leerpunt-sync: --pubkey: %s\n", cause);
+			free(cause);
+			return SYNC_USAGE;
+		}
+		opts.pubkey = key->pk;
 	}
-	free(cause);
-	cause = NULL;
-upload:
-	status = (int)st;
-	if (up.inbox == NULL) {
-		curl_global_cleanup();
-		return status;
-	}
+	if (opts.db == NULL)
+		opts.db = catalog_db_default_path();
 	if (timeout_set)
 		up.timeout = opts.timeout;
 	up.cacert = opts.cacert;
 	if (state_path == NULL)
 		state_path = catalog_state_default_path();
-	if ((state = catalog_state_open(state_path, &cause)) == NULL ||
-	    sync_upload_run(state, &up, &upres, &cause) != 0) {
-		sync_main_print_safe("leerpunt-sync: upload failed: ", cause);
-		catalog_state_close(state);
-		free(cause);
-		curl_global_cleanup();
-		return opts.repo != NULL && status != SYNC_UPDATED &&
-		    status != SYNC_CURRENT ? status : SYNC_FAILED;
+	if (sync_main_syslog)
+		openlog("leerpunt-sync", LOG_PID, LOG_DAEMON);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = sync_main_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
+	    sodium_init() < 0) {
+		sync_main_log(LOG_ERR, "failed: cannot initialise libcurl or "
+		    "libsodium");
+		catalog_keys_free(key);
+		return SYNC_FAILED;
 	}
-	catalog_state_close(state);
+	if (daemon)
+		nlfd = sync_main_netlink();
+
+	for (failures = 0; !sync_main_stop; ) {
+		retry[0] = '\0';
+		wait = interval;
+		if (opts.repo != NULL) {
+			cause = NULL;
+			st = sync_agent_run(&opts, &res, &cause);
+			failures = st == SYNC_FAILED ? failures + 1 : 0;
+			if (st == SYNC_FAILED && !sync_main_stop) {
+				if (daemon)
+					wait = sync_main_backoff(
+					    SYNC_MAIN_BACKOFF, failures,
+					    interval);
+				else
+					wait = sync_main_backoff(
+					    SYNC_MAIN_RETRY_WAIT, failures, 60);
+				if (daemon || failures <= retries)
+					snprintf(retry, sizeof retry, "; trying "
+					    "again in %ld s", wait);
+			}
+			sync_main_report(st, &res, cause != NULL ? cause : "",
+			    quiet, retry[0] != '\0' ? retry : NULL);
+			free(cause);
+			if (once && st == SYNC_FAILED && failures <= retries &&
+			    !sync_main_stop) {
+				sync_main_wait(wait, -1, 0);
+				continue;
+			}
+		}
+		status = (int)st;
+		if (up.inbox != NULL && !sync_main_stop)
+			status = sync_main_upload(&up, state_path,
+			    opts.repo != NULL ? (int)st : -1, quiet);
+		if (once || sync_main_stop)
+			break;
+		woke = sync_main_wait(wait, nlfd, st == SYNC_FAILED);
+		if (woke && !quiet)
+			sync_main_log(LOG_INFO, "the network changed: checking "
+			    "now");
+	}
+	if (nlfd != -1)
+		close(nlfd);
 	curl_global_cleanup();
-	if (upres.waiting > 0)
-		fprintf(stderr, "leerpunt-sync: %zu enrolment%s sent, %zu "
-		    "still waiting (will retry)\n", upres.sent,
-		    upres.sent == 1 ? "" : "s", upres.waiting);
-	else if (!quiet)
-		printf("%zu enrolment%s sent, none waiting\n", upres.sent,
-		    upres.sent == 1 ? "" : "s");
-	if (opts.repo != NULL && status != SYNC_UPDATED &&
-	    status != SYNC_CURRENT)
-		return status;
-	return upres.waiting > 0 ? SYNC_MAIN_WAITING : status == SYNC_CURRENT &&
-	    opts.repo != NULL ? SYNC_CURRENT : 0;
+	catalog_keys_free(key);
+	if (sync_main_syslog)
+		closelog();
+	if (daemon)
+		return sync_main_stop ? 0 : status;
+	return status;
 }

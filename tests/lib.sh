@@ -122,13 +122,13 @@ tmux_wait() { wait_for "$1" _lp_screen_has "$2"; }
 # tmux_wait_gone SECONDS PATTERN: wait until the screen no longer matches.
 tmux_wait_gone() { wait_for "$1" _lp_screen_lacks "$2"; }
 # check_screen DESCRIPTION PATTERN [SECONDS]: ok when the screen shows
-# PATTERN within SECONDS (default 5); the screen goes to the log if not.
+# PATTERN within SECONDS (default 10); the screen goes to the log if not.
 check_screen() {
-	if tmux_wait "${3:-5}" "$2"; then ok "$1"
+	if tmux_wait "${3:-10}" "$2"; then ok "$1"
 	else not_ok "$1"; diag "pattern '$2' not on screen:" "$(tmux_screen)"; fi
 }
 check_screen_lacks() {
-	if tmux_wait_gone "${3:-5}" "$2"; then ok "$1"
+	if tmux_wait_gone "${3:-10}" "$2"; then ok "$1"
 	else not_ok "$1"; diag "pattern '$2' still on screen:" "$(tmux_screen)"; fi
 }
 _lp_pane_dead() { [ "$(tmux_format '#{pane_dead}')" = 1 ]; }

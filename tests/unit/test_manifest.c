@@ -6,6 +6,9 @@
  * types, missing fields, negative sizes, bad hex, unsafe names, a newer
  * format) must be refused with a message naming the bad value's path.
  * Malformed cases start from a valid manifest and change one thing.
+ * Signatures: a manifest signed with Ed25519 verifies with its key only,
+ * not after any change, not unsigned; deltas, the content digest and
+ * announced keys read back, and their malformed forms are refused.
  */
 #include "config.h"
 
@@ -18,6 +21,7 @@
 
 #include <cmocka.h>
 #include <jansson.h>
+#include <sodium.h>
 
 #include "catalog/manifest.h"
 
@@ -360,7 +364,7 @@ test_semantics(void **state)
 	refused(r, "signed.expires: not an RFC 3339 time");
 
 	r = sample_json();
-	json_object_set_new(file0(r), "role", json_string("delta"));
+	json_object_set_new(file0(r), "role", json_string("mirror"));
 	refused(r, "signed.files: no file with role \"snapshot\"");
 
 	r = sample_json();
@@ -380,7 +384,7 @@ test_forward_compatible(void **state)
 
 	(void)state;
 	r = sample_json();
-	json_object_set_new(signed_part(r), "keyid", json_string("abc"));
+	json_object_set_new(signed_part(r), "publisher_note", json_string("abc"));
 	json_object_set_new(file0(r), "mirror", json_string("x"));
 	delta = json_deep_copy(file0(r));
 	json_object_set_new(delta, "name", json_string("delta-41-42.z"));
@@ -389,7 +393,10 @@ test_forward_compatible(void **state)
 	json_array_insert_new(json_object_get(signed_part(r), "files"), 0,
 	    delta);
 	json_array_append_new(json_object_get(r, "signatures"),
-	    json_pack("{s:s, s:s}", "keyid", "abc", "sig", "00"));
+	    json_pack("{s:s, s:s, s:s}", "keyid", "0123456789abcdef", "sig",
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000",
+	    "scheme", "future"));
 	text = json_dumps(r, 0);
 	m = catalog_manifest_parse(text, strlen(text), "t", &cause);
 	assert_null(cause);
@@ -454,6 +461,272 @@ test_times(void **state)
 	    &t), -1);
 }
 
+
+/* A fresh Ed25519 pair. */
+struct keypair {
+	unsigned char	 pk[32];
+	unsigned char	 sk[64];
+};
+
+static void
+keypair(struct keypair *k)
+{
+	assert_true(sodium_init() >= 0);
+	crypto_sign_keypair(k->pk, k->sk);
+}
+
+/* sample() with deltas and a digest, signed by the given pairs. */
+static char *
+signed_text(const struct keypair *keys, size_t n)
+{
+	struct catalog_manifest *m = sample();
+	struct catalog_manifest_signer signers[4];
+	struct catalog_manifest_file *f;
+	char *text;
+	size_t i;
+
+	m->has_content = 1;
+	memcpy(m->content_sha256, digest_a, 32);
+	f = catalog_manifest_add_file(m, "delta-01.cs.z", "delta", 200,
+	    digest_a, "zlib", 900);
+	f->from = 41;
+	f = catalog_manifest_add_file(m, "delta-02.cs.z", "delta", 300,
+	    digest_a, "zlib", 1200);
+	f->from = 39;
+	for (i = 0; i < n; i++) {
+		memcpy(signers[i].pk, keys[i].pk, 32);
+		signers[i].sk = keys[i].sk;
+	}
+	if (n > 0)
+		catalog_manifest_keyid(keys[0].pk, m->keyid);
+	text = catalog_manifest_write_signed(m, signers, n);
+	catalog_manifest_free(m);
+	return text;
+}
+
+static struct catalog_manifest *
+parse_ok(const char *text)
+{
+	struct catalog_manifest *m;
+	char *cause = NULL;
+
+	m = catalog_manifest_parse(text, strlen(text), "t", &cause);
+	if (m == NULL)
+		fail_msg("parse: %s", cause);
+	return m;
+}
+
+/* Verify m against keys; the message must contain want (NULL: good). */
+static void
+verify(const struct catalog_manifest *m, const struct keypair *keys,
+    size_t n, const char *want, size_t want_signer)
+{
+	unsigned char pks[4][32];
+	size_t i, signer = 99;
+	char *cause = NULL;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		memcpy(pks[i], keys[i].pk, 32);
+	rc = catalog_manifest_verify(m, (const unsigned char (*)[32])pks, n,
+	    "repo/manifest.json", &signer, &cause);
+	if (want == NULL) {
+		if (rc != 0)
+			fail_msg("verify: %s", cause);
+		assert_int_equal(signer, want_signer);
+		return;
+	}
+	if (rc == 0 || cause == NULL || strstr(cause, want) == NULL)
+		fail_msg("wanted \"%s\", got %s", want, rc == 0 ? "(verified)" :
+		    cause);
+	free(cause);
+}
+
+static void
+test_signed_round_trip(void **state)
+{
+	struct keypair a;
+	struct catalog_manifest *m;
+	const struct catalog_manifest_file *d;
+	char *text, id[CATALOG_MANIFEST_KEYID_SIZE];
+
+	(void)state;
+	keypair(&a);
+	text = signed_text(&a, 1);
+	m = parse_ok(text);
+	assert_int_equal(m->nsignatures, 1);
+	catalog_manifest_keyid(a.pk, id);
+	assert_string_equal(m->signatures[0].keyid, id);
+	assert_string_equal(m->keyid, id);
+	assert_true(m->has_content);
+	assert_memory_equal(m->content_sha256, digest_a, 32);
+	d = catalog_manifest_delta(m, 41);
+	assert_non_null(d);
+	assert_string_equal(d->name, "delta-01.cs.z");
+	assert_int_equal(d->size, 200);
+	assert_non_null(catalog_manifest_delta(m, 39));
+	assert_null(catalog_manifest_delta(m, 40));
+	assert_string_equal(catalog_manifest_snapshot(m)->name,
+	    "snapshot-0011.db.z");
+	verify(m, &a, 1, NULL, 0);
+	catalog_manifest_free(m);
+	free(text);
+}
+
+static void
+test_signature_refusals(void **state)
+{
+	struct keypair k[2];
+	struct catalog_manifest *m;
+	json_t *root;
+	char *text, *changed;
+
+	(void)state;
+	keypair(&k[0]);
+	keypair(&k[1]);
+
+	/* Another key: not trusted. */
+	text = signed_text(&k[0], 1);
+	m = parse_ok(text);
+	verify(m, &k[1], 1, "not by a key this kiosk trusts", 0);
+	catalog_manifest_free(m);
+
+	/* Any change after signing, however small. */
+	root = json_loads(text, 0, NULL);
+	json_object_set_new(json_object_get(root, "signed"), "version",
+	    json_integer(43));
+	changed = json_dumps(root, 0);
+	m = parse_ok(changed);
+	verify(m, &k[0], 1, "signature by key", 0);
+	verify(m, &k[0], 1, "is not valid", 0);
+	catalog_manifest_free(m);
+	free(changed);
+
+	/* A bad signature by a trusted key spoils a good one by another. */
+	json_object_set_new(json_object_get(root, "signed"), "version",
+	    json_integer(42));
+	json_object_set_new(json_array_get(json_object_get(root,
+	    "signatures"), 0), "sig", json_string(
+	    "00000000000000000000000000000000000000000000000000000000000000"
+	    "000000000000000000000000000000000000000000000000000000000000000"
+	    "000"));
+	changed = json_dumps(root, 0);
+	m = parse_ok(changed);
+	verify(m, &k[0], 1, "is not valid", 0);
+	catalog_manifest_free(m);
+	free(changed);
+	json_decref(root);
+	free(text);
+
+	/* Unsigned. */
+	text = signed_text(NULL, 0);
+	m = parse_ok(text);
+	verify(m, k, 2, "the manifest is not signed", 0);
+	catalog_manifest_free(m);
+	free(text);
+}
+
+static void
+test_two_signers(void **state)
+{
+	struct keypair k[3];
+	struct catalog_manifest *m;
+	char *text;
+
+	(void)state;
+	keypair(&k[0]);
+	keypair(&k[1]);
+	keypair(&k[2]);
+	/* Signed by old and new key during a rotation. */
+	text = signed_text(k, 2);
+	m = parse_ok(text);
+	assert_int_equal(m->nsignatures, 2);
+	verify(m, &k[1], 1, NULL, 0);
+	verify(m, k, 2, NULL, 0);
+	verify(m, &k[2], 1, "not by a key this kiosk trusts", 0);
+	catalog_manifest_free(m);
+	free(text);
+}
+
+static void
+test_next_keys(void **state)
+{
+	struct keypair a, b;
+	struct catalog_manifest *m = sample(), *r;
+	char *text;
+	json_t *root;
+
+	(void)state;
+	keypair(&a);
+	keypair(&b);
+	catalog_manifest_add_next_key(m, b.pk);
+	catalog_manifest_add_next_key(m, b.pk);		/* once only */
+	text = catalog_manifest_write(m);
+	r = parse_ok(text);
+	assert_int_equal(r->nnext_keys, 1);
+	assert_memory_equal(r->next_keys[0], b.pk, 32);
+	catalog_manifest_free(r);
+	catalog_manifest_free(m);
+
+	root = json_loads(text, 0, NULL);
+	json_array_set_new(json_object_get(json_object_get(root, "signed"),
+	    "next_keys"), 0, json_string("not base64 at all!"));
+	refused(root, "signed.next_keys[0]: expected an Ed25519 public key");
+	root = json_loads(text, 0, NULL);
+	json_array_set_new(json_object_get(json_object_get(root, "signed"),
+	    "next_keys"), 0, json_string("AAAA"));
+	refused(root, "signed.next_keys[0]: expected an Ed25519 public key");
+	free(text);
+}
+
+static void
+test_bad_signed_parts(void **state)
+{
+	struct keypair a;
+	char *text;
+	json_t *root, *sig0;
+
+	(void)state;
+	keypair(&a);
+	text = signed_text(&a, 1);
+
+	root = json_loads(text, 0, NULL);
+	sig0 = json_array_get(json_object_get(root, "signatures"), 0);
+	json_object_set_new(sig0, "sig", json_string("abc"));
+	refused(root, "signatures[0].sig: expected 128 lowercase hexadecimal");
+	root = json_loads(text, 0, NULL);
+	sig0 = json_array_get(json_object_get(root, "signatures"), 0);
+	json_object_set_new(sig0, "keyid", json_string("XYZ"));
+	refused(root, "signatures[0].keyid: expected 16 lowercase");
+	root = json_loads(text, 0, NULL);
+	json_array_append_new(json_object_get(root, "signatures"),
+	    json_string("x"));
+	refused(root, "signatures[1]: expected an object, found a string");
+	root = json_loads(text, 0, NULL);
+	json_object_set_new(json_object_get(root, "signed"), "content_sha256",
+	    json_string("00"));
+	refused(root, "signed.content_sha256: expected 64 lowercase");
+	root = json_loads(text, 0, NULL);
+	json_object_set_new(json_object_get(root, "signed"), "keyid",
+	    json_integer(5));
+	refused(root, "signed.keyid: expected a string, found an integer");
+
+	/* Deltas: "from" required, below the version, once per version. */
+	root = json_loads(text, 0, NULL);
+	json_object_del(json_array_get(json_object_get(json_object_get(root,
+	    "signed"), "files"), 1), "from");
+	refused(root, "signed.files[1].from: missing");
+	root = json_loads(text, 0, NULL);
+	json_object_set_new(json_array_get(json_object_get(json_object_get(
+	    root, "signed"), "files"), 1), "from", json_integer(42));
+	refused(root, "a delta from version 42 cannot lead to version 42");
+	root = json_loads(text, 0, NULL);
+	json_object_set_new(json_array_get(json_object_get(json_object_get(
+	    root, "signed"), "files"), 2), "from", json_integer(41));
+	refused(root, "two deltas from version 41");
+	free(text);
+}
+
 int
 main(void)
 {
@@ -471,6 +744,11 @@ main(void)
 		cmocka_unit_test(test_forward_compatible),
 		cmocka_unit_test(test_size_cap),
 		cmocka_unit_test(test_times),
+		cmocka_unit_test(test_signed_round_trip),
+		cmocka_unit_test(test_signature_refusals),
+		cmocka_unit_test(test_two_signers),
+		cmocka_unit_test(test_next_keys),
+		cmocka_unit_test(test_bad_signed_parts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

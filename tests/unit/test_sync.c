@@ -5,7 +5,8 @@
  * announced size (a decompression bomb is refused having written no more
  * than that), and truncated, damaged, padded or short streams are refused.
  * repo.c: repository locations become the right base URLs. fetch.c: a
- * file:// body longer than the cap is cut off and reported as too large.
+ * file:// body longer than the cap is cut off and reported as too large;
+ * a partial file is completed with only the missing bytes.
  */
 #include "config.h"
 
@@ -315,10 +316,68 @@ test_fetch_caps(void **state)
 	sync_fetch_free(f);
 }
 
+/* Read path whole into buf (at most size bytes); its length. */
+static size_t
+read_all(const char *path, char *buf, size_t size)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t n;
+
+	assert_non_null(fp);
+	n = fread(buf, 1, size, fp);
+	fclose(fp);
+	return n;
+}
+
+static void
+test_fetch_resume(void **state)
+{
+	struct sync_fetch_options o;
+	struct sync_fetch *f;
+	char url[512], got[32], *cause = NULL;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.timeout = 10;
+	f = sync_fetch_new(&o, &cause);
+	assert_non_null(f);
+	write_file(tmp_path("whole"), "0123456789abcdef", 16);
+	snprintf(url, sizeof url, "file://%s", tmp_path("whole"));
+
+	/* Six bytes are there: only the other ten are read and appended. */
+	write_file(tmp_path("part"), "012345", 6);
+	assert_int_equal(sync_fetch_resume(f, url, tmp_path("part"), 16,
+	    &cause), SYNC_FETCH_OK);
+	assert_int_equal(read_all(tmp_path("part"), got, sizeof got), 16);
+	assert_memory_equal(got, "0123456789abcdef", 16);
+	assert_int_equal(sync_fetch_received(f), 10);
+
+	/* Complete already: no transfer at all. */
+	assert_int_equal(sync_fetch_resume(f, url, tmp_path("part"), 16,
+	    &cause), SYNC_FETCH_OK);
+	assert_int_equal(sync_fetch_received(f), 10);
+
+	/* Longer than the file should be: not ours, fetched anew. */
+	write_file(tmp_path("part"), "XXXXXXXXXXXXXXXXXXXXXXXX", 24);
+	assert_int_equal(sync_fetch_resume(f, url, tmp_path("part"), 16,
+	    &cause), SYNC_FETCH_OK);
+	assert_int_equal(read_all(tmp_path("part"), got, sizeof got), 16);
+	assert_memory_equal(got, "0123456789abcdef", 16);
+
+	/* The source is longer than announced: cut off at the size. */
+	write_file(tmp_path("part"), "0123", 4);
+	assert_int_equal(sync_fetch_resume(f, url, tmp_path("part"), 12,
+	    &cause), SYNC_FETCH_TOO_LARGE);
+	assert_true(file_size(tmp_path("part")) <= 12);
+	free(cause);
+	sync_fetch_free(f);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fetch_resume),
 		cmocka_unit_test(test_verify_file),
 		cmocka_unit_test(test_inflate_exact),
 		cmocka_unit_test(test_inflate_bomb),
