@@ -1,9 +1,18 @@
 /*
- * cmd_search: leerpunt-catalog search [--lang LL] [--json] QUERY...
+ * cmd_search: leerpunt-catalog search [OPTIONS] QUERY...
+ *             leerpunt-catalog search --batch [--timing] [OPTIONS]
  *
  * Runs the same search the kiosk runs. With --json every hit is one JSON
- * object on its own line (id, kind, title, lang, city, start, cost_cents),
- * for scripts and tests; otherwise a line per hit for people.
+ * object on its own line (id, kind, title, lang, city, start, cost_cents,
+ * km, corrected), for scripts and tests; otherwise a line per hit for
+ * people. With --batch each line of standard input is a query (as typed:
+ * a trailing space ends the last word) and each result set is printed as
+ * one JSON line: {"query", "total", "total_capped", "hits": [...]}, plus
+ * with --timing "us", the microseconds catalog_search_run() took, and
+ * "cpu_us", the processor time it used (on a busy machine the two differ:
+ * the second is the search's own cost).
+ * Benchmarks and load tests use this; the filters apply to every line.
+ * --reindex brings the typo vocabulary up to date (writes the catalogue).
  */
 #include "config.h"
 
@@ -11,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -19,13 +29,13 @@
 #include "catalog/lang.h"
 #include "catalog/safe.h"
 #include "catalog/search.h"
+#include "catalog/typo.h"
 #include "catalog/xmalloc.h"
 
-static void
-search_print_json(const struct catalog_hit *h)
+static json_t *
+search_hit_json(const struct catalog_hit *h)
 {
 	json_t *o = json_object();
-	char *s;
 
 	json_object_set_new(o, "id", json_integer(h->id));
 	json_object_set_new(o, "kind",
@@ -38,10 +48,19 @@ search_print_json(const struct catalog_hit *h)
 	    json_string(h->start) : json_null());
 	json_object_set_new(o, "cost_cents", h->cost_cents >= 0 ?
 	    json_integer(h->cost_cents) : json_null());
-	s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+	json_object_set_new(o, "km", h->km >= 0 ?
+	    json_real((double)(long)(h->km * 10 + 0.5) / 10) : json_null());
+	json_object_set_new(o, "corrected", json_boolean(h->corrected));
+	return o;
+}
+
+static void
+search_print_json(json_t *o)
+{
+	char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+
 	puts(s);
 	free(s);
-	json_decref(o);
 }
 
 static void
@@ -62,27 +81,159 @@ search_print_text(const struct catalog_hit *h)
 	else if (h->cost_cents > 0)
 		printf(", EUR %lld.%02lld", (long long)(h->cost_cents / 100),
 		    (long long)(h->cost_cents % 100));
+	if (h->km >= 0)
+		printf(", %.1f km", h->km);
 	putchar('\n');
+}
+
+/* Microseconds of clock (CLOCK_MONOTONIC or a CPU-time clock). */
+static long long
+search_now_us(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Parse "LAT,LON" into q; -1 when it is not a place on Earth. */
+static int
+search_parse_place(const char *s, struct catalog_query *q)
+{
+	char *end;
+
+	q->near_lat = strtod(s, &end);
+	if (end == s || *end != ',')
+		return -1;
+	s = end + 1;
+	q->near_lon = strtod(s, &end);
+	if (end == s || *end != '\0' || q->near_lat < -90 ||
+	    q->near_lat > 90 || q->near_lon < -180 || q->near_lon > 180)
+		return -1;
+	q->has_place = 1;
+	return 0;
+}
+
+/* Run one query; print it (batch: one JSON line). 0, or 1 on failure. */
+static int
+search_one(struct cmd_ctx *ctx, struct catalog_db *db, struct catalog_query *q,
+    int json, int batch, int timing)
+{
+	struct catalog_results res;
+	char *cause = NULL;
+	long long t0, c0, us, cpu;
+	size_t i;
+
+	t0 = search_now_us(CLOCK_MONOTONIC);
+	c0 = search_now_us(CLOCK_THREAD_CPUTIME_ID);
+	if (catalog_search_run(db, q, &res, &cause) != 0) {
+		cmd_fail(ctx, "%s", cause);
+		free(cause);
+		return 1;
+	}
+	cpu = search_now_us(CLOCK_THREAD_CPUTIME_ID) - c0;
+	us = search_now_us(CLOCK_MONOTONIC) - t0;
+	if (batch) {
+		json_t *o = json_object(), *hits = json_array();
+
+		json_object_set_new(o, "query", json_string(q->text));
+		json_object_set_new(o, "total", json_integer(
+		    (json_int_t)res.total));
+		json_object_set_new(o, "total_capped",
+		    json_boolean(res.total_capped));
+		for (i = 0; i < res.n; i++)
+			json_array_append_new(hits,
+			    search_hit_json(&res.hits[i]));
+		json_object_set_new(o, "hits", hits);
+		if (timing) {
+			json_object_set_new(o, "us", json_integer(us));
+			json_object_set_new(o, "cpu_us", json_integer(cpu));
+		}
+		search_print_json(o);
+		json_decref(o);
+	} else {
+		for (i = 0; i < res.n; i++) {
+			if (json) {
+				json_t *o = search_hit_json(&res.hits[i]);
+
+				search_print_json(o);
+				json_decref(o);
+			} else
+				search_print_text(&res.hits[i]);
+		}
+		if (!json)
+			printf("%zu%s found\n", res.total,
+			    res.total_capped ? "+" : "");
+	}
+	catalog_results_done(&res);
+	return 0;
+}
+
+/* Queries from standard input, one a line. */
+static int
+search_batch(struct cmd_ctx *ctx, struct catalog_db *db,
+    struct catalog_query *q, int timing)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int rc = 0;
+
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		q->text = line;
+		if (search_one(ctx, db, q, 1, 1, timing) != 0) {
+			rc = 1;
+			break;
+		}
+		fflush(stdout);
+	}
+	free(line);
+	q->text = NULL;
+	return rc;
 }
 
 int
 cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 {
+	enum { O_KIND = 256, O_PROVINCE, O_MODE, O_FREE, O_ILANG, O_LEVEL,
+	    O_WITHIN, O_NEAR, O_KM, O_SORT, O_OFFSET, O_TODAY, O_BATCH,
+	    O_TIMING, O_NOTYPO, O_REINDEX };
 	static const struct option opts[] = {
 		{ "lang", required_argument, NULL, 'l' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
+		{ "kind", required_argument, NULL, O_KIND },
+		{ "province", required_argument, NULL, O_PROVINCE },
+		{ "mode", required_argument, NULL, O_MODE },
+		{ "free", no_argument, NULL, O_FREE },
+		{ "instruction-lang", required_argument, NULL, O_ILANG },
+		{ "level", required_argument, NULL, O_LEVEL },
+		{ "within-days", required_argument, NULL, O_WITHIN },
+		{ "near", required_argument, NULL, O_NEAR },
+		{ "km", required_argument, NULL, O_KM },
+		{ "sort", required_argument, NULL, O_SORT },
+		{ "offset", required_argument, NULL, O_OFFSET },
+		{ "today", required_argument, NULL, O_TODAY },
+		{ "no-typos", no_argument, NULL, O_NOTYPO },
+		{ "batch", no_argument, NULL, O_BATCH },
+		{ "timing", no_argument, NULL, O_TIMING },
+		{ "reindex", no_argument, NULL, O_REINDEX },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct catalog_results res;
 	struct catalog_query q;
-	struct catalog_db *db;
-	char lang[CATALOG_LANG_MAX] = "nl", *text = NULL, *cause = NULL, *end;
+	struct catalog_db *db = NULL;
+	char lang[CATALOG_LANG_MAX] = "nl", ilang[CATALOG_LANG_MAX];
+	char *text = NULL, *cause = NULL, *end;
 	size_t i;
-	int c, json = 0, rc = 1;
-	long limit;
+	int c, json = 0, batch = 0, timing = 0, reindex = 0, rc = 1;
+	long v;
+	double d;
 
 	catalog_query_init(&q);
 	q.limit = 20;
@@ -103,12 +254,97 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			q.theme = optarg;
 			break;
 		case 'n':
-			limit = strtol(optarg, &end, 10);
-			if (*end != '\0' || limit < 1 || limit > 1000) {
-				cmd_fail(ctx, "--limit must be 1 to 1000");
+		case O_OFFSET:
+		case O_WITHIN:
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < (c == O_OFFSET ? 0 : 1) ||
+			    v > (c == 'n' ? 1000 : c == O_OFFSET ?
+			    CATALOG_SEARCH_CAP : 3660)) {
+				cmd_fail(ctx, "%s: \"%s\" is out of range",
+				    c == 'n' ? "--limit" : c == O_OFFSET ?
+				    "--offset" : "--within-days", optarg);
 				return 2;
 			}
-			q.limit = (size_t)limit;
+			if (c == 'n')
+				q.limit = (size_t)v;
+			else if (c == O_OFFSET)
+				q.offset = (size_t)v;
+			else
+				q.starts_within_days = (int)v;
+			break;
+		case O_KIND:
+			if ((q.kind = catalog_entry_kind_parse(optarg)) < 0) {
+				cmd_fail(ctx, "--kind: unknown kind \"%s\"",
+				    optarg);
+				return 2;
+			}
+			break;
+		case O_PROVINCE:
+			q.province = optarg;
+			break;
+		case O_MODE:
+			if ((q.mode = catalog_entry_mode_parse(optarg)) <= 0) {
+				cmd_fail(ctx, "--mode: use onsite, online or "
+				    "blended");
+				return 2;
+			}
+			break;
+		case O_FREE:
+			q.free_only = 1;
+			break;
+		case O_ILANG:
+			if (catalog_lang_primary(optarg, ilang,
+			    sizeof ilang) != 0) {
+				cmd_fail(ctx, "\"%s\" is not a language tag",
+				    optarg);
+				return 2;
+			}
+			q.instruction_lang = ilang;
+			break;
+		case O_LEVEL:
+			q.level = optarg;
+			break;
+		case O_NEAR:
+			if (search_parse_place(optarg, &q) != 0) {
+				cmd_fail(ctx, "--near: give LAT,LON in degrees, "
+				    "e.g. 51.92,4.48");
+				return 2;
+			}
+			break;
+		case O_KM:
+			d = strtod(optarg, &end);
+			if (end == optarg || *end != '\0' || !(d > 0) ||
+			    d > 2000) {
+				cmd_fail(ctx, "--km: give a distance from 0 to "
+				    "2000");
+				return 2;
+			}
+			q.max_km = d;
+			break;
+		case O_SORT:
+			if (strcmp(optarg, "name") == 0)
+				q.sort = CATALOG_SORT_NAME;
+			else if (strcmp(optarg, "relevance") == 0)
+				q.sort = CATALOG_SORT_RELEVANCE;
+			else {
+				cmd_fail(ctx, "--sort: use relevance or name");
+				return 2;
+			}
+			break;
+		case O_TODAY:
+			q.today = optarg;
+			break;
+		case O_NOTYPO:
+			q.no_typos = 1;
+			break;
+		case O_BATCH:
+			batch = 1;
+			break;
+		case O_TIMING:
+			timing = 1;
+			break;
+		case O_REINDEX:
+			reindex = 1;
 			break;
 		case 'h':
 			cmd_usage(ctx, "search", stdout);
@@ -118,7 +354,12 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind >= argc) {
+	if (q.max_km > 0 && !q.has_place) {
+		cmd_fail(ctx, "--km needs --near");
+		return 2;
+	}
+	if ((optind >= argc) == !(batch || reindex) ||
+	    (batch && optind < argc)) {
 		cmd_usage(ctx, "search", stderr);
 		return 2;
 	}
@@ -131,22 +372,18 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	q.text = text;
 	q.lang = lang;
-	if ((db = cmd_open_db(ctx, 0, 1)) == NULL)
+	if ((db = cmd_open_db(ctx, 0, !reindex)) == NULL)
 		goto out;
-	if (catalog_search_run(db, &q, &res, &cause) != 0) {
+	if (reindex && catalog_typo_refresh(db, &cause) != 0) {
 		cmd_fail(ctx, "%s", cause);
 		goto out;
 	}
-	for (i = 0; i < res.n; i++) {
-		if (json)
-			search_print_json(&res.hits[i]);
-		else
-			search_print_text(&res.hits[i]);
-	}
-	if (!json)
-		printf("%zu found\n", res.total);
-	catalog_results_done(&res);
-	rc = 0;
+	if (batch)
+		rc = search_batch(ctx, db, &q, timing);
+	else if (text != NULL)
+		rc = search_one(ctx, db, &q, json, 0, 0);
+	else
+		rc = 0;
 out:
 	catalog_db_close(db);
 	free(text);

@@ -120,6 +120,151 @@ static const char *const catalog_db_migrations[] = {
 	"    VALUES (new.id, new.title, new.summary, new.description);"
 	"END;"
 	"INSERT INTO meta(key, value) VALUES ('version', '0');",
+
+	/*
+	 * 2: search at scale (catalog/search.c). The full-text index is
+	 * rebuilt without positions (detail=none: only "which rows") and
+	 * joined by a title index and a title+summary index, so that
+	 * search can look at titles first and stop early. All three are
+	 * contentless and keyed by entry_id * 64 + the language's slot in
+	 * search_lang (1-63: the rowids of one entry's rows stay close, so
+	 * doclists stay small), so a match gives its entry and language without
+	 * reading any table; the entry_text triggers fill them (without
+	 * OR IGNORE: an outer UPSERT would override it inside a trigger).
+	 * search_state.gen counts text changes, so the vocabulary knows
+	 * when it is stale: search_term holds every indexed word (for
+	 * completing the word being typed), search_del the deletion
+	 * neighbourhood of those of four or more letters (for typos). entry_geo is an
+	 * R*Tree over entry lat/lon for "near a place".
+	 */
+	"DROP TRIGGER entry_text_ai;"
+	"DROP TRIGGER entry_text_ad;"
+	"DROP TRIGGER entry_text_au;"
+	"DROP TABLE entry_fts;"
+	"CREATE TABLE search_lang ("
+	"  slot INTEGER PRIMARY KEY"
+	"    CONSTRAINT at_most_63_languages CHECK (slot BETWEEN 1 AND 63),"
+	"  lang TEXT NOT NULL UNIQUE"
+	");"
+	"INSERT INTO search_lang(lang) SELECT DISTINCT lang FROM entry_text"
+	"  ORDER BY lang;"
+	"CREATE VIRTUAL TABLE entry_fts USING fts5("
+	"  title, summary, description, content='',"
+	"  tokenize='leerpunt', detail='none', prefix='3'"
+	");"
+	"CREATE VIRTUAL TABLE head_fts USING fts5("
+	"  title, summary, content='',"
+	"  tokenize='leerpunt', detail='none', prefix='1 2 3 4'"
+	");"
+	"CREATE VIRTUAL TABLE title_fts USING fts5("
+	"  title, content='',"
+	"  tokenize='leerpunt', detail='none', prefix='1 2 3 4'"
+	");"
+	"CREATE TABLE search_state ("
+	"  key TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO search_state(key, value) VALUES ('gen', 1),"
+	"  ('vocab_gen', 0), ('vocab_size', 0);"
+	"CREATE TABLE search_term ("
+	"  id INTEGER PRIMARY KEY,"
+	"  term TEXT NOT NULL,"
+	"  docs INTEGER NOT NULL"
+	");"
+	"CREATE TABLE search_del ("
+	"  bucket INTEGER PRIMARY KEY,"
+	"  pairs BLOB NOT NULL"
+	");"
+	"CREATE TRIGGER entry_text_ai AFTER INSERT ON entry_text BEGIN"
+	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS"
+	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);"
+	"  INSERT INTO entry_fts(rowid, title, summary, description)"
+	"    VALUES (new.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary, new.description);"
+	"  INSERT INTO head_fts(rowid, title, summary)"
+	"    VALUES (new.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary);"
+	"  INSERT INTO title_fts(rowid, title)"
+	"    VALUES (new.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title);"
+	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
+	"END;"
+	"CREATE TRIGGER entry_text_ad AFTER DELETE ON entry_text BEGIN"
+	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
+	"    VALUES ('delete', old.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary, old.description);"
+	"  INSERT INTO head_fts(head_fts, rowid, title, summary)"
+	"    VALUES ('delete', old.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary);"
+	"  INSERT INTO title_fts(title_fts, rowid, title)"
+	"    VALUES ('delete', old.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title);"
+	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
+	"END;"
+	"CREATE TRIGGER entry_text_au AFTER UPDATE ON entry_text BEGIN"
+	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
+	"    VALUES ('delete', old.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary, old.description);"
+	"  INSERT INTO head_fts(head_fts, rowid, title, summary)"
+	"    VALUES ('delete', old.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title, old.summary);"
+	"  INSERT INTO title_fts(title_fts, rowid, title)"
+	"    VALUES ('delete', old.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
+	"    old.title);"
+	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS"
+	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);"
+	"  INSERT INTO entry_fts(rowid, title, summary, description)"
+	"    VALUES (new.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary, new.description);"
+	"  INSERT INTO head_fts(rowid, title, summary)"
+	"    VALUES (new.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title, new.summary);"
+	"  INSERT INTO title_fts(rowid, title)"
+	"    VALUES (new.entry_id * 64 +"
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
+	"    new.title);"
+	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
+	"END;"
+	"INSERT INTO entry_fts(rowid, title, summary, description)"
+	"  SELECT t.entry_id * 64 + l.slot, t.title, t.summary, t.description"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+	"INSERT INTO head_fts(rowid, title, summary)"
+	"  SELECT t.entry_id * 64 + l.slot, t.title, t.summary"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+	"INSERT INTO title_fts(rowid, title)"
+	"  SELECT t.entry_id * 64 + l.slot, t.title"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+	"CREATE VIRTUAL TABLE entry_geo USING rtree(id, minlat, maxlat,"
+	"  minlon, maxlon);"
+	"INSERT INTO entry_geo(id, minlat, maxlat, minlon, maxlon)"
+	"  SELECT id, lat, lat, lon, lon FROM entry"
+	"  WHERE lat IS NOT NULL AND lon IS NOT NULL;"
+	"CREATE TRIGGER entry_geo_ai AFTER INSERT ON entry"
+	"  WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN"
+	"  INSERT INTO entry_geo(id, minlat, maxlat, minlon, maxlon)"
+	"    VALUES (new.id, new.lat, new.lat, new.lon, new.lon);"
+	"END;"
+	"CREATE TRIGGER entry_geo_au AFTER UPDATE OF lat, lon ON entry BEGIN"
+	"  DELETE FROM entry_geo WHERE id = old.id;"
+	"  INSERT INTO entry_geo(id, minlat, maxlat, minlon, maxlon)"
+	"    SELECT new.id, new.lat, new.lat, new.lon, new.lon"
+	"    WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;"
+	"END;"
+	"CREATE TRIGGER entry_geo_ad AFTER DELETE ON entry BEGIN"
+	"  DELETE FROM entry_geo WHERE id = old.id;"
+	"END;"
+	"CREATE INDEX offering_entry_start ON offering(entry_id, start);",
 };
 
 #define CATALOG_DB_NMIGRATIONS \
@@ -278,6 +423,13 @@ catalog_db_open(const char *path, int flags, char **cause)
 	}
 	sqlite3_extended_result_codes(db->sq, 1);
 	sqlite3_busy_timeout(db->sq, 5000);
+	/*
+	 * Search reads many small rows all over the file; through mmap that
+	 * costs no system call per page (the pages stay shared with the OS
+	 * cache). A failure only makes search slower.
+	 */
+	sqlite3_exec(db->sq, "PRAGMA mmap_size = 4294967296", NULL, NULL,
+	    NULL);
 	if (catalog_fts_register(db->sq, cause) != 0)
 		goto fail;
 	if (!db->readonly &&

@@ -21,6 +21,7 @@
 
 #include "catalog/dbint.h"
 #include "catalog/delta.h"
+#include "catalog/typo.h"
 #include "catalog/fts.h"
 #include "catalog/manifest.h"
 #include "catalog/snapshot.h"
@@ -319,6 +320,17 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 	if (catalog_db_exec(db, "COMMIT", cause) != 0)
 		goto fail;
 	began = 0;
+	/*
+	 * Bring the typo vocabulary up to date in its own transaction, so
+	 * kiosks never rebuild it. Failing here loses nothing: the
+	 * vocabulary stays marked stale and the next writer rebuilds it.
+	 */
+	{
+		char *why = NULL;
+
+		if (catalog_typo_refresh(db, &why) != 0)
+			free(why);
+	}
 	rc = 0;
 
 fail:

@@ -5,8 +5,15 @@
  * byte offsets (invalid sequences become U+FFFD), ICU's word break
  * iterator finds the words, and each word is folded: NFD, drop
  * non-spacing marks and the Arabic tatweel, NFKC case fold, and map the
- * Turkish dotless i to i (people type "i" on keyboards without it). The
- * buffers and the iterator live in the folder and are reused.
+ * Turkish dotless i to i (people type "i" on keyboards without it). A word
+ * in plain ASCII skips all that: it only needs lower case. The buffers and
+ * the iterator live in the folder and are reused.
+ *
+ * Transliteration (for the index only) works on the original word, not
+ * the folded one, because folding has already dropped marks that carry
+ * sound (Ukrainian й, ї). The ICU transliterators are opened on first use
+ * and a small direct-mapped cache remembers recent words, since catalogue
+ * text repeats its words a lot and Any-Latin is slow.
  */
 #include "config.h"
 
@@ -17,14 +24,42 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
+#include <unicode/utrans.h>
 
 #include "catalog/fold.h"
 #include "catalog/xmalloc.h"
 
 #define FOLD_MAX_WORD 256	/* UTF-16 units; longer words are cut */
+#define FOLD_MAX_ALT 2		/* transliterations per word */
+#define FOLD_ALT_WORD 64	/* longer words are not transliterated */
+#define FOLD_CACHE 4096		/* cached transliterations (power of 2) */
+
+/*
+ * Ukrainian national transliteration (Cabinet of Ministers resolution 55,
+ * 2010), as ICU rules; the rest of any Cyrillic word goes through ICU's
+ * Any-Latin. Initial є ї й ю я are written ye yi y yu ya.
+ */
+static const char fold_uk_rules[] =
+    ":: Any-Lower; :: NFC;"
+    "зг > zgh; ^є > ye; ^ї > yi; ^й > y; ^ю > yu; ^я > ya;"
+    "а > a; б > b; в > v; г > h; ґ > g; д > d; е > e; є > ie; ж > zh;"
+    "з > z; и > y; і > i; ї > i; й > i; к > k; л > l; м > m; н > n;"
+    "о > o; п > p; р > r; с > s; т > t; у > u; ф > f; х > kh; ц > ts;"
+    "ч > ch; ш > sh; щ > shch; ь > ; ю > iu; я > ia; ’ > ; \\' > ;"
+    ":: Any-Latin; :: Latin-ASCII;";
+
+struct fold_cache_slot {
+	uint64_t	 hash;
+	uint16_t	 wlen;		/* 0: empty */
+	UChar		 word[FOLD_ALT_WORD];
+	uint8_t		 nalt;
+	uint8_t		 len[FOLD_MAX_ALT];
+	char		 alt[FOLD_MAX_ALT][FOLD_ALT_WORD * 3];
+};
 
 struct catalog_fold {
 	UBreakIterator	*brk;
@@ -35,6 +70,9 @@ struct catalog_fold {
 	size_t		 cap;
 	UChar		 a[FOLD_MAX_WORD * 4], b[FOLD_MAX_WORD * 4];
 	char		 out[FOLD_MAX_WORD * 12];
+	UTransliterator	*any_latin, *uk_latin;
+	int		 trans_failed;
+	struct fold_cache_slot *cache;
 };
 
 struct catalog_fold *
@@ -61,6 +99,11 @@ catalog_fold_free(struct catalog_fold *f)
 	if (f == NULL)
 		return;
 	ubrk_close(f->brk);
+	if (f->any_latin != NULL)
+		utrans_close(f->any_latin);
+	if (f->uk_latin != NULL)
+		utrans_close(f->uk_latin);
+	free(f->cache);
 	free(f->text);
 	free(f->offs);
 	free(f);
@@ -112,6 +155,12 @@ catalog_fold_word(struct catalog_fold *f, const UChar *w, int32_t wlen)
 
 	if (wlen > FOLD_MAX_WORD)
 		wlen = FOLD_MAX_WORD;
+	/* ASCII (most Dutch and English words) folds to lower case. */
+	for (i = 0; i < wlen && w[i] < 0x80; i++)
+		f->out[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 :
+		    w[i]);
+	if (i == wlen)
+		return wlen;
 	n = unorm2_normalize(f->nfd, w, wlen, f->a, (int32_t)(sizeof f->a /
 	    sizeof f->a[0]), &ec);
 	if (U_FAILURE(ec))
@@ -139,12 +188,147 @@ catalog_fold_word(struct catalog_fold *f, const UChar *w, int32_t wlen)
 	return outlen;
 }
 
-int
-catalog_fold_words(struct catalog_fold *f, const char *utf8, size_t n,
-    catalog_fold_cb cb, void *arg)
+/* 1 when the word has a letter in a script other than Latin. */
+static int
+catalog_fold_non_latin(const UChar *w, int32_t n)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	int32_t i;
+	UChar32 c;
+
+	for (i = 0; i < n; ) {
+		U16_NEXT(w, i, n, c);
+		if (c < 0x80)
+			continue;
+		switch (uscript_getScript(c, &ec)) {
+		case USCRIPT_LATIN:
+		case USCRIPT_COMMON:
+		case USCRIPT_INHERITED:
+			break;
+		default:
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+catalog_fold_open_trans(struct catalog_fold *f)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	UParseError pe;
+	UChar rules[sizeof fold_uk_rules];
+	int32_t n;
+
+	if (f->any_latin != NULL)
+		return 0;
+	if (f->trans_failed)
+		return -1;
+	f->any_latin = utrans_openU(u"Any-Latin; Latin-ASCII", -1,
+	    UTRANS_FORWARD, NULL, 0, &pe, &ec);
+	u_strFromUTF8(rules, (int32_t)(sizeof rules / sizeof rules[0]), &n,
+	    fold_uk_rules, -1, &ec);
+	if (U_SUCCESS(ec))
+		f->uk_latin = utrans_openU(u"uk-Latn-kmu2010", -1,
+		    UTRANS_FORWARD, rules, n, &pe, &ec);
+	if (U_FAILURE(ec)) {
+		/* Without ICU transform data: index the originals only. */
+		if (f->any_latin != NULL)
+			utrans_close(f->any_latin);
+		f->any_latin = NULL;
+		f->trans_failed = 1;
+		return -1;
+	}
+	f->cache = xcalloc(FOLD_CACHE, sizeof *f->cache);
+	return 0;
+}
+
+/* Transliterate w with t and fold the result into alt; its length or 0. */
+static size_t
+catalog_fold_trans_one(struct catalog_fold *f, UTransliterator *t,
+    const UChar *w, int32_t n, char *alt, size_t cap)
+{
+	UChar buf[FOLD_ALT_WORD * 4];
+	UErrorCode ec = U_ZERO_ERROR;
+	int32_t len = n, limit = n, olen;
+
+	u_memcpy(buf, w, n);
+	utrans_transUChars(t, buf, &len, (int32_t)(sizeof buf / sizeof buf[0]),
+	    0, &limit, &ec);
+	if (U_FAILURE(ec) || len <= 0)
+		return 0;
+	olen = catalog_fold_word(f, buf, len);
+	if (olen <= 0 || (size_t)olen >= cap)
+		return 0;
+	memcpy(alt, f->out, (size_t)olen);
+	return (size_t)olen;
+}
+
+/*
+ * The transliterations of word w (UTF-16, n units) that differ from its
+ * folded form (folded, flen bytes): a cache slot holding them, or NULL.
+ */
+static const struct fold_cache_slot *
+catalog_fold_trans(struct catalog_fold *f, const UChar *w, int32_t n,
+    const char *folded, size_t flen)
+{
+	struct fold_cache_slot *s;
+	uint64_t h = 1469598103934665603ULL;
+	int32_t i;
+	size_t k, len, j;
+	UTransliterator *ts[2];
+	int nt = 0, cyr = 0;
+
+	if (n > FOLD_ALT_WORD || catalog_fold_open_trans(f) != 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		h = (h ^ w[i]) * 1099511628211ULL;
+	s = &f->cache[h & (FOLD_CACHE - 1)];
+	if (s->wlen == n && s->hash == h &&
+	    memcmp(s->word, w, (size_t)n * sizeof *w) == 0)
+		return s;
+	s->hash = h;
+	s->wlen = (uint16_t)n;
+	u_memcpy(s->word, w, n);
+	s->nalt = 0;
+	for (i = 0; i < n; ) {
+		UErrorCode ec = U_ZERO_ERROR;
+		UChar32 c;
+
+		U16_NEXT(w, i, n, c);
+		if (uscript_getScript(c, &ec) == USCRIPT_CYRILLIC)
+			cyr = 1;
+	}
+	if (cyr)
+		ts[nt++] = f->uk_latin;
+	ts[nt++] = f->any_latin;
+	for (k = 0; k < (size_t)nt && s->nalt < FOLD_MAX_ALT; k++) {
+		char *alt = s->alt[s->nalt];
+
+		len = catalog_fold_trans_one(f, ts[k], w, n, alt,
+		    sizeof s->alt[0]);
+		if (len == 0 || (len == flen && memcmp(alt, folded, len) == 0))
+			continue;
+		for (j = 0; j < s->nalt; j++)
+			if (s->len[j] == len && memcmp(s->alt[j], alt, len) == 0)
+				break;
+		if (j < s->nalt)
+			continue;
+		s->len[s->nalt++] = (uint8_t)len;
+	}
+	return s;
+}
+
+/* Shared by catalog_fold_words and catalog_fold_words_latin. */
+static int
+catalog_fold_run(struct catalog_fold *f, const char *utf8, size_t n,
+    catalog_fold_cb cb, catalog_fold_alt_cb alt_cb, void *arg)
 {
 	UErrorCode ec = U_ZERO_ERROR;
 	int32_t len, start, end, olen;
+	const struct fold_cache_slot *s;
+	char word[FOLD_ALT_WORD * 3];
+	size_t i;
 	int rc;
 
 	if (n == 0)
@@ -161,12 +345,56 @@ catalog_fold_words(struct catalog_fold *f, const char *utf8, size_t n,
 		olen = catalog_fold_word(f, f->text + start, end - start);
 		if (olen <= 0)
 			continue;
-		rc = cb(arg, f->out, (size_t)olen, f->offs[start],
-		    f->offs[end]);
+		if (alt_cb == NULL) {
+			rc = cb(arg, f->out, (size_t)olen, f->offs[start],
+			    f->offs[end]);
+			if (rc != 0)
+				return rc;
+			continue;
+		}
+		rc = alt_cb(arg, f->out, (size_t)olen, f->offs[start],
+		    f->offs[end], 0);
 		if (rc != 0)
 			return rc;
+		if ((size_t)olen >= sizeof word ||
+		    !catalog_fold_non_latin(f->text + start, end - start))
+			continue;
+		memcpy(word, f->out, (size_t)olen);
+		s = catalog_fold_trans(f, f->text + start, end - start, word,
+		    (size_t)olen);
+		for (i = 0; s != NULL && i < s->nalt; i++) {
+			rc = alt_cb(arg, s->alt[i], s->len[i], f->offs[start],
+			    f->offs[end], 1);
+			if (rc != 0)
+				return rc;
+		}
 	}
 	return 0;
+}
+
+int
+catalog_fold_words(struct catalog_fold *f, const char *utf8, size_t n,
+    catalog_fold_cb cb, void *arg)
+{
+	return catalog_fold_run(f, utf8, n, cb, NULL, arg);
+}
+
+int
+catalog_fold_words_latin(struct catalog_fold *f, const char *utf8, size_t n,
+    catalog_fold_alt_cb cb, void *arg)
+{
+	return catalog_fold_run(f, utf8, n, NULL, cb, arg);
+}
+
+size_t
+catalog_fold_letters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
 }
 
 struct catalog_fold_join {
@@ -200,5 +428,23 @@ catalog_fold_string(struct catalog_fold *f, const char *utf8)
 	struct catalog_fold_join j = { NULL, 0, 0 };
 
 	catalog_fold_words(f, utf8, strlen(utf8), catalog_fold_join_cb, &j);
+	return j.s != NULL ? j.s : xstrdup("");
+}
+
+static int
+catalog_fold_join_alt_cb(void *arg, const char *word, size_t len,
+    size_t start, size_t end, int colocated)
+{
+	(void)colocated;
+	return catalog_fold_join_cb(arg, word, len, start, end);
+}
+
+char *
+catalog_fold_string_latin(struct catalog_fold *f, const char *utf8)
+{
+	struct catalog_fold_join j = { NULL, 0, 0 };
+
+	catalog_fold_words_latin(f, utf8, strlen(utf8),
+	    catalog_fold_join_alt_cb, &j);
 	return j.s != NULL ? j.s : xstrdup("");
 }

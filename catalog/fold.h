@@ -30,7 +30,26 @@ typedef int (*catalog_fold_cb)(void *arg, const char *word, size_t len,
 int catalog_fold_words(struct catalog_fold *f, const char *utf8, size_t n,
     catalog_fold_cb cb, void *arg);
 
+/*
+ * Like catalog_fold_words, but after each word in a non-Latin script
+ * (Cyrillic, Arabic, Ethiopic, ...) also reports its Latin
+ * transliterations, folded, with colocated = 1; each differs from the word
+ * and from the other. Cyrillic gets the Ukrainian national system (KMU
+ * 2010: "Курси зварювання" -> "kursy zvariuvannia") and ICU's generic
+ * Any-Latin; other scripts get Any-Latin. The indexer stores these at the
+ * word's position, so a query typed in Latin letters finds the word.
+ */
+typedef int (*catalog_fold_alt_cb)(void *arg, const char *word, size_t len,
+    size_t start, size_t end, int colocated);
+int catalog_fold_words_latin(struct catalog_fold *f, const char *utf8,
+    size_t n, catalog_fold_alt_cb cb, void *arg);
+
+/* Number of letters (code points) in the UTF-8 string s. */
+size_t catalog_fold_letters(const char *s);
+
 /* The whole text folded, as a new string (for tests and sorting keys). */
 char *catalog_fold_string(struct catalog_fold *f, const char *utf8);
+/* Every word and transliteration as the indexer sees them, for tests. */
+char *catalog_fold_string_latin(struct catalog_fold *f, const char *utf8);
 
 #endif

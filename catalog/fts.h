@@ -10,7 +10,10 @@
 
 #include <sqlite3.h>
 
-/* Register the tokenizer on a connection; -1 and *cause on failure. */
+/*
+ * Register the tokenizer and leerpunt_km() on a connection; -1 and *cause
+ * on failure.
+ */
 int catalog_fts_register(sqlite3 *sq, char **cause);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "catalog/dbint.h"
 #include "catalog/import.h"
+#include "catalog/typo.h"
 #include "catalog/xmalloc.h"
 
 struct catalog_import {
@@ -542,6 +543,16 @@ catalog_import_commit(struct catalog_import *imp,
 		goto fail;
 	if (catalog_db_exec(db, "DELETE FROM import_seen; COMMIT", cause) != 0)
 		goto fail;
+	/*
+	 * The typo vocabulary in its own transaction, so kiosks never build
+	 * it; if this fails it stays marked stale for the next writer.
+	 */
+	{
+		char *why = NULL;
+
+		if (catalog_typo_refresh(db, &why) != 0)
+			free(why);
+	}
 	*sum = imp->sum;
 	free(imp->source);
 	free(imp);

@@ -34,7 +34,11 @@ static const struct cmd cmds[] = {
 	{ "import", cmd_import, "[--format csv|ooapi|xcri] [--source NAME] FILE...",
 	  "import course data; all files in one transaction" },
 	{ "search", cmd_search, "[--lang LL] [--json] [--theme KEY] [--limit N] "
-	  "QUERY...", "print entries that match the words" },
+	  "[--offset N]\n    [--kind K] [--province P] [--mode M] [--free] "
+	  "[--instruction-lang LL] [--level L]\n    [--within-days N] "
+	  "[--near LAT,LON [--km KM]] [--sort relevance|name] [--today DATE]"
+	  "\n    [--no-typos] [--reindex] (QUERY... | --batch [--timing])",
+	  "print entries that match the words" },
 	{ "stats", cmd_stats, "[--json]",
 	  "print the number of entries and the catalogue version" },
 	{ "staff", cmd_staff, "add [--pin-stdin] NAME | remove NAME | list",

@@ -256,6 +256,30 @@ fail:
 	return rc;
 }
 
+/*
+ * Give the new file (fd) a modification time at least one second later
+ * than the file it replaces (path). Web servers derive ETag and
+ * Last-Modified from the mtime in whole seconds and the size, so two
+ * manifests of equal size written within one second would look the same
+ * to a kiosk's conditional GET, which would then miss the second one.
+ */
+static int
+catalog_publish_newer_mtime(int fd, const char *path)
+{
+	struct timespec times[2];
+	struct stat old, cur;
+
+	if (stat(path, &old) != 0 || fstat(fd, &cur) != 0)
+		return 0;	/* nothing replaced, or nothing to compare */
+	if (cur.st_mtim.tv_sec > old.st_mtim.tv_sec)
+		return 0;
+	times[0].tv_sec = 0;
+	times[0].tv_nsec = UTIME_OMIT;
+	times[1].tv_sec = old.st_mtim.tv_sec + 1;
+	times[1].tv_nsec = 0;
+	return futimens(fd, times);
+}
+
 /* Atomically replace dir/name with text: temporary, fsync, rename. */
 static int
 catalog_publish_write_atomic(const char *dir, const char *name,
@@ -268,6 +292,7 @@ catalog_publish_write_atomic(const char *dir, const char *name,
 		goto fail;
 	path = xasprintf("%s/%s", dir, name);
 	if (catalog_publish_write_all(fd, text, strlen(text)) != 0 ||
+	    catalog_publish_newer_mtime(fd, path) != 0 ||
 	    fsync(fd) != 0 || close(fd) != 0) {
 		fd = -1;
 		*cause = xasprintf("%s: %s", tmp, strerror(errno));

@@ -6,7 +6,9 @@
  * result is one page of hits plus the total. Query text is tokenised and
  * folded exactly like the indexed text (fold.h), every word must match and
  * the last word matches as a prefix, so each keystroke is a query. Words
- * never reach FTS5 syntax: each is quoted.
+ * never reach FTS5 syntax: each is quoted. Words of five or more letters
+ * also match the catalogue words one typing error away (typo.h), below
+ * the exact matches.
  */
 #ifndef CATALOG_SEARCH_H
 #define CATALOG_SEARCH_H
@@ -17,6 +19,12 @@
 #include "catalog/entry.h"
 
 struct catalog_db;
+
+/* Order of a result list. */
+enum catalog_sort {
+	CATALOG_SORT_RELEVANCE,	/* see search.c: title first, language, ... */
+	CATALOG_SORT_NAME	/* by title, collated for the language */
+};
 
 struct catalog_query {
 	const char	*text;		/* words typed, or NULL/"" for all */
@@ -31,6 +39,13 @@ struct catalog_query {
 	const char	*today;		/* YYYY-MM-DD, NULL for the real date */
 	size_t		 offset;
 	size_t		 limit;		/* 0 means 20 */
+	/* Added for issue 3; catalog_query_init() turns them all off. */
+	const char	*level;		/* "mbo2", "hbo", ... or NULL */
+	int		 has_place;	/* near_lat/near_lon hold a place */
+	double		 near_lat, near_lon;	/* WGS84 degrees */
+	double		 max_km;	/* with a place: 0 any distance */
+	enum catalog_sort sort;
+	int		 no_typos;	/* 1: do not correct typing errors */
 };
 
 /* One row of a result list: enough to draw title, place, start and cost. */
@@ -42,12 +57,18 @@ struct catalog_hit {
 	char		*start;		/* next start YYYY-MM-DD, or NULL */
 	enum catalog_mode mode;		/* of that offering */
 	int64_t		 cost_cents;	/* of that offering, -1 unknown */
+	double		 km;		/* from the query's place, -1 unknown */
+	int		 corrected;	/* found through a typo correction */
 };
+
+/* At most this many matches are ranked and counted (see search.c). */
+#define CATALOG_SEARCH_CAP 1000
 
 struct catalog_results {
 	struct catalog_hit *hits;
 	size_t		 n;
 	size_t		 total;		/* all matches, for paging */
+	int		 total_capped;	/* 1: at least total ("1000+") */
 };
 
 void catalog_query_init(struct catalog_query *q);

@@ -21,6 +21,7 @@
 #include "catalog/dbint.h"
 #include "catalog/fts.h"
 #include "catalog/snapshot.h"
+#include "catalog/typo.h"
 #include "catalog/xmalloc.h"
 
 /* Content tables, parents before children. */
@@ -457,6 +458,17 @@ catalog_snapshot_apply(struct catalog_db *db, const char *path,
 	if (catalog_db_exec(db, "COMMIT", cause) != 0)
 		goto fail;
 	began = 0;
+	/*
+	 * Bring the typo vocabulary up to date in its own transaction, so
+	 * kiosks never rebuild it. Failing here loses nothing: the
+	 * vocabulary stays marked stale and the next writer rebuilds it.
+	 */
+	{
+		char *why = NULL;
+
+		if (catalog_typo_refresh(db, &why) != 0)
+			free(why);
+	}
 	rc = 0;
 
 fail:

@@ -16,6 +16,7 @@
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
 #include "kiosk/ui.h"
 
 #define KIOSK_APP_BAR_TARGET 1000
@@ -70,6 +71,7 @@ kiosk_app_done(struct kiosk_app *app)
 		kiosk_app_pop(app);
 	free(app->stack);
 	app->stack = NULL;
+	kiosk_speech_reset(app);
 	kiosk_format_free(app->fmt);
 	app->fmt = NULL;
 }
@@ -152,8 +154,13 @@ kiosk_app_language(struct kiosk_app *app)
 void
 kiosk_app_set_lang(struct kiosk_app *app, const char *code)
 {
+	const struct kiosk_lang_info *info = kiosk_lang_find(code);
+
 	snprintf(app->lang, sizeof app->lang, "%s", code);
 	kiosk_lang_switch(app->lang);
+	kiosk_ui_set_rtl(info != NULL && info->rtl);
+	if (app->speech != NULL)
+		kiosk_speech_set_lang(app->speech, app->lang);
 	kiosk_format_free(app->fmt);
 	app->fmt = kiosk_format_new(app->lang);
 }
@@ -163,6 +170,7 @@ kiosk_app_reset(struct kiosk_app *app)
 {
 	while (app->depth > 0)
 		kiosk_app_pop(app);
+	kiosk_speech_reset(app);
 	kiosk_app_set_lang(app, app->start_lang);
 	app->press = -1;
 	/* Wipe the terminal and curses' copy of it. */
@@ -176,10 +184,7 @@ static void
 kiosk_app_notice(struct kiosk_app *app, int item)
 {
 	if (item == KIOSK_BAR_READ)
-		kiosk_app_push(app, kiosk_screen_notice_new(app,
-		    _("Read aloud"),
-		    _("Reading aloud does not work on this kiosk yet.\n"
-		    "Please ask a staff member to read with you.")));
+		kiosk_speech_read(app);
 	else
 		kiosk_app_push(app, kiosk_screen_notice_new(app,
 		    _("Ask staff"),
@@ -245,7 +250,7 @@ kiosk_app_draw(struct kiosk_app *app)
 	}
 	curs_set(s->cursor && app->bar_focus < 0 ? 1 : 0);
 	/* Last: the hardware cursor on the focused item. */
-	move(cy >= 0 ? cy : 0, cx >= 0 ? cx : 0);
+	kiosk_ui_move(cy >= 0 ? cy : 0, cx >= 0 ? cx : 0);
 	refresh();
 	app->dirty = 0;
 }
@@ -323,6 +328,9 @@ kiosk_app_key(struct kiosk_app *app, int is_key, wint_t ch)
 	struct kiosk_screen *s = kiosk_app_top(app);
 
 	app->dirty = 1;
+	/* On a mirrored screen the arrows keep their visual meaning. */
+	if (is_key && kiosk_ui_rtl() && (ch == KEY_LEFT || ch == KEY_RIGHT))
+		ch = ch == KEY_LEFT ? KEY_RIGHT : KEY_LEFT;
 	if (!app->lock && !is_key && ch == 3) {
 		app->quit = 1;
 		return;
@@ -341,14 +349,15 @@ kiosk_app_key(struct kiosk_app *app, int is_key, wint_t ch)
 }
 
 static void
-kiosk_app_mouse(struct kiosk_app *app)
+kiosk_app_mouse_event(struct kiosk_app *app, const MEVENT *evp)
 {
 	struct kiosk_screen	*s = kiosk_app_top(app);
-	MEVENT			 ev;
+	MEVENT			 ev = *evp;
 	int			 target = -1, item;
 
-	if (getmouse(&ev) != OK)
-		return;
+	ev.x = kiosk_ui_touch_x(ev.x);
+	if (ev.bstate & BUTTON1_CLICKED)
+		ev.bstate |= BUTTON1_PRESSED | BUTTON1_RELEASED;
 	if (!s->no_bar &&
 	    (item = kiosk_bar_hit(&app->bar, ev.y, ev.x)) >= 0)
 		target = KIOSK_APP_BAR_TARGET + item;
@@ -368,6 +377,23 @@ kiosk_app_mouse(struct kiosk_app *app)
 			s->ops->click(s, app, target);
 	}
 	app->press = -1;
+}
+
+/*
+ * A press and a release that arrive in one read (a quick tap) are queued
+ * together behind one KEY_MOUSE, and getmouse() hands them out newest
+ * first: take them all, then act on them oldest first.
+ */
+static void
+kiosk_app_mouse(struct kiosk_app *app)
+{
+	MEVENT	 ev[16];
+	int	 n = 0;
+
+	while (n < 16 && getmouse(&ev[n]) == OK)
+		n++;
+	while (n-- > 0)
+		kiosk_app_mouse_event(app, &ev[n]);
 }
 
 /* Once a second: catalogue changes, countdowns, idle time. */
@@ -424,13 +450,17 @@ kiosk_app_run(struct kiosk_app *app)
 		r = get_wch(&ch);
 		now = kiosk_app_now();
 		if (r == ERR) {
-			if (now - app->last_tick >= 1000)
+			if (now - app->last_tick >= 1000) {
 				kiosk_app_tick(app, now);
+				kiosk_speech_follow(app);
+			}
 			continue;
 		}
 		if (!(r == KEY_CODE_YES && ch == KEY_RESIZE)) {
 			app->last_input = now;
 			app->fresh = 0;
+			/* Any input stops speech at once. */
+			kiosk_speech_input(app);
 		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			kiosk_app_relayout(app);
@@ -440,6 +470,7 @@ kiosk_app_run(struct kiosk_app *app)
 			kiosk_app_key(app, r == KEY_CODE_YES, ch);
 		if (now - app->last_tick >= 1000)
 			kiosk_app_tick(app, now);
+		kiosk_speech_follow(app);
 	}
 	return 0;
 }

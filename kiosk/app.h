@@ -20,6 +20,7 @@
 
 struct catalog_db;
 struct kiosk_format;
+struct kiosk_speech;
 struct kiosk_screen;
 
 /* Seconds the idle warning counts down (WCAG 2.2.1: at least 20). */
@@ -48,6 +49,20 @@ struct kiosk_app {
 	int			 quit;
 	int			 dirty;
 	int			 fresh;		/* nothing done since reset */
+
+	/* Take it with you: lp printer name or NULL (--printer). */
+	const char		*printer;
+
+	/* Read aloud (speech.c); personal data only with a headset. */
+	struct kiosk_speech	*speech;
+	int			 speech_on;
+	int			 headset;	/* set by staff screens */
+	struct kiosk_screen	*spoken_screen;
+	size_t			 spoken_depth;
+	char			*spoken_title;
+	char			*spoken_focus;
+	char			*receipt;	/* last receipt, for repeat */
+	struct kiosk_screen	*receipt_screen;
 };
 
 void kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,

@@ -10,6 +10,7 @@
 #include <curses.h>
 
 #include "kiosk/bigfont.h"
+#include "kiosk/ui.h"
 
 static const char *const kiosk_bigfont_glyphs[10][KIOSK_BIGFONT_ROWS] = {
 	{ "█▀█", "█ █", "▀▀▀" },
@@ -43,6 +44,8 @@ kiosk_bigfont_draw(int y, int x, unsigned n, int attr)
 	int	 i, r;
 
 	snprintf(buf, sizeof buf, "%u", n);
+	/* Digits stay left to right on a mirrored screen too. */
+	x = kiosk_ui_x(x, kiosk_bigfont_width(n));
 	attrset(attr);
 	for (i = 0; buf[i] != '\0'; i++) {
 		for (r = 0; r < KIOSK_BIGFONT_ROWS; r++) {

@@ -17,11 +17,26 @@
 #define LP_LOCALEDIR "/usr/share/locale"
 #endif
 
-/* More rows (ar, ti, uk, tr, pl, fa) come with their translations. */
+/* Every language with a catalogue in locales/, in the default order. */
 static const struct kiosk_lang_info kiosk_lang_rows[] = {
-	{ "nl", "Nederlands", "Kies een taal" },
-	{ "en", "English", "Choose a language" },
+	{ "nl", "Nederlands", "Kies een taal", 0 },
+	{ "en", "English", "Choose a language", 0 },
+	{ "ar", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+	    "\u0627\u062e\u062a\u0631 \u0644\u063a\u0629", 1 },
+	{ "ti", "\u1275\u130d\u122d\u129b",
+	    "\u124b\u1295\u124b \u121d\u1228\u1339", 0 },
+	{ "uk", "\u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430",
+	    "\u0412\u0438\u0431\u0435\u0440\u0456\u0442\u044c \u043c\u043e\u0432\u0443", 0 },
+	{ "tr", "T\u00fcrk\u00e7e", "Bir dil se\u00e7in", 0 },
+	{ "pl", "Polski", "Wybierz j\u0119zyk", 0 },
+	{ "fa", "\u0641\u0627\u0631\u0633\u06cc",
+	    "\u06cc\u06a9 \u0632\u0628\u0627\u0646 \u0627\u0646\u062a\u062e\u0627\u0628 \u06a9\u0646\u06cc\u062f", 1 },
 };
+#define KIOSK_LANG_NROWS (sizeof kiosk_lang_rows / sizeof kiosk_lang_rows[0])
+
+/* The offered languages in first-screen order (pointers into rows). */
+static struct kiosk_lang_info kiosk_lang_order[KIOSK_LANG_NROWS];
+static size_t kiosk_lang_norder;
 
 /* The LC_MESSAGES locale name re-applied on every switch. */
 static char kiosk_lang_messages[64] = "C.UTF-8";
@@ -56,28 +71,87 @@ kiosk_lang_init(char **cause)
 	return 0;
 }
 
+/* The row of a primary language code, or NULL. */
+static const struct kiosk_lang_info *
+kiosk_lang_row(const char *primary)
+{
+	size_t i;
+
+	for (i = 0; i < KIOSK_LANG_NROWS; i++) {
+		if (strcmp(kiosk_lang_rows[i].code, primary) == 0)
+			return &kiosk_lang_rows[i];
+	}
+	return NULL;
+}
+
+const char *
+kiosk_lang_known(void)
+{
+	return "nl, en, ar, ti, uk, tr, pl, fa";
+}
+
+int
+kiosk_lang_set_order(const char *list, char **cause)
+{
+	struct kiosk_lang_info		 order[KIOSK_LANG_NROWS];
+	const struct kiosk_lang_info	*row;
+	char				*copy = xstrdup(list), *tok, *save = NULL;
+	char				 primary[CATALOG_LANG_MAX];
+	size_t				 n = 0, i;
+
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		row = NULL;
+		if (catalog_lang_primary(tok, primary, sizeof primary) == 0)
+			row = kiosk_lang_row(primary);
+		if (row == NULL) {
+			*cause = xasprintf("unknown language \"%s\" (known: %s)",
+			    tok, kiosk_lang_known());
+			goto fail;
+		}
+		for (i = 0; i < n; i++) {
+			if (strcmp(order[i].code, row->code) == 0) {
+				*cause = xasprintf("language \"%s\" is "
+				    "listed twice", tok);
+				goto fail;
+			}
+		}
+		order[n++] = *row;
+	}
+	if (n == 0) {
+		*cause = xstrdup("the list of languages is empty");
+		goto fail;
+	}
+	memcpy(kiosk_lang_order, order, n * sizeof order[0]);
+	kiosk_lang_norder = n;
+	free(copy);
+	return 0;
+fail:
+	free(copy);
+	return -1;
+}
+
 const struct kiosk_lang_info *
 kiosk_lang_table(size_t *n)
 {
-	*n = sizeof kiosk_lang_rows / sizeof kiosk_lang_rows[0];
-	return kiosk_lang_rows;
+	if (kiosk_lang_norder == 0) {
+		memcpy(kiosk_lang_order, kiosk_lang_rows,
+		    sizeof kiosk_lang_rows);
+		kiosk_lang_norder = KIOSK_LANG_NROWS;
+	}
+	*n = kiosk_lang_norder;
+	return kiosk_lang_order;
 }
 
 const struct kiosk_lang_info *
 kiosk_lang_find(const char *code)
 {
 	char	 primary[CATALOG_LANG_MAX];
-	size_t	 i, n;
 
 	if (code == NULL || catalog_lang_primary(code, primary,
 	    sizeof primary) != 0)
 		return NULL;
-	kiosk_lang_table(&n);
-	for (i = 0; i < n; i++) {
-		if (strcmp(kiosk_lang_rows[i].code, primary) == 0)
-			return &kiosk_lang_rows[i];
-	}
-	return NULL;
+	return kiosk_lang_row(primary);
 }
 
 const char *

@@ -3,7 +3,9 @@
  *
  * The language table lists each language in its own name and script, so
  * the first screen can show them before anything else is known; adding a
- * language is one row here plus locales/LL.po. Switching at runtime sets
+ * language is one row here plus locales/LL.po. The order (and which are
+ * offered) can be set at start; the default order puts Dutch first and
+ * then the languages newcomers read most. Switching at runtime sets
  * LANGUAGE and re-applies LC_MESSAGES (glibc reloads the catalogue then);
  * LC_MESSAGES is never "C", which would make gettext ignore LANGUAGE.
  */
@@ -20,11 +22,17 @@ struct kiosk_lang_info {
 	const char	*code;		/* BCP 47 primary tag */
 	const char	*name;		/* in its own language */
 	const char	*prompt;	/* "Choose a language" in it */
+	int		 rtl;		/* written right to left */
 };
 
 /* Locale and gettext set-up; -1 and *cause when no UTF-8 locale works. */
 int kiosk_lang_init(char **cause);
-/* All languages, in first-screen order; *n is set. */
+/* Offer only the languages in list ("nl,en,ar"), in that order, on the
+ * first screen; -1 and *cause for an unknown or repeated code. */
+int kiosk_lang_set_order(const char *list, char **cause);
+/* The codes of all known languages, comma separated (for messages). */
+const char *kiosk_lang_known(void);
+/* The offered languages, in first-screen order; *n is set. */
 const struct kiosk_lang_info *kiosk_lang_table(size_t *n);
 /* The row for code (any case, "nl-BE" finds "nl"), or NULL. */
 const struct kiosk_lang_info *kiosk_lang_find(const char *code);

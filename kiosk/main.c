@@ -2,8 +2,13 @@
  * main: the kiosk program `leerpunt`: options, opening the catalogue
  * read-only, then the app loop (app.c). Errors before the screen starts
  * go to stderr with what failed and what to do. The configuration file
- * (--config, catalog/config.h) gives db, idle_timeout and theme when the
- * options do not; a bad file stops the kiosk before the screen starts.
+ * (--config, catalog/config.h) gives db, idle_timeout, theme and languages
+ * when the options do not; a bad file stops the kiosk before the screen
+ * starts.
+ *
+ * For tests, LEERPUNT_SPEECH=memory synthesises speech into memory
+ * instead of the sound device, and LEERPUNT_SPEECH_TRANSCRIPT=FILE
+ * appends every spoken text to FILE.
  */
 #include "config.h"
 
@@ -21,6 +26,7 @@
 #include "kiosk/app.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
@@ -40,6 +46,11 @@ kiosk_main_usage(FILE *f)
 	    "per screen\n"
 	    "  --theme NAME           high-contrast (default), light or "
 	    "mono\n"
+	    "  --languages LL,LL,...  languages on the first screen, in "
+	    "this order\n"
+	    "                         (default nl,en,ar,ti,uk,tr,pl,fa)\n"
+	    "  --printer NAME         print slips on this printer (lp -d "
+	    "NAME)\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n"),
 	    catalog_db_default_path());
@@ -71,6 +82,8 @@ main(int argc, char **argv)
 		{ "no-lock", no_argument, NULL, 'n' },
 		{ "desk", no_argument, NULL, 'k' },
 		{ "theme", required_argument, NULL, 't' },
+		{ "languages", required_argument, NULL, 'L' },
+		{ "printer", required_argument, NULL, 'p' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -80,10 +93,13 @@ main(int argc, char **argv)
 	struct catalog_db		*db = NULL;
 	struct kiosk_app		 app;
 	const char			*path = NULL, *theme = NULL;
+	const char			*printer = NULL, *env;
 	const char			*config_path = NULL;
 	struct catalog_config		*cfg = NULL;
+	char				*langs;
 	char				*cause = NULL;
 	int				 c, lock = 1, desk = 0, rc = 1;
+	int				 langs_set = 0;
 	long				 idle = 0;
 
 	if (kiosk_lang_init(&cause) != 0) {
@@ -99,9 +115,32 @@ main(int argc, char **argv)
 		case 'l':
 			if ((lang = kiosk_lang_find(optarg)) == NULL) {
 				fprintf(stderr, _("leerpunt: unknown language "
-				    "\"%s\" (known: nl, en)\n"), optarg);
+				    "\"%s\" (known: %s)\n"), optarg,
+				    kiosk_lang_known());
 				return 2;
 			}
+			break;
+		case 'L':
+			if (kiosk_lang_set_order(optarg, &cause) != 0) {
+				fprintf(stderr, "leerpunt: --languages: %s\n",
+				    cause);
+				free(cause);
+				return 2;
+			}
+			langs_set = 1;
+			break;
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'p':
+			if (*optarg == '\0' || *optarg == '-' ||
+			    strpbrk(optarg, " \t\n/") != NULL) {
+				fprintf(stderr, _("leerpunt: --printer needs "
+				    "the name of a printer, not \"%s\"\n"),
+				    optarg);
+				return 2;
+			}
+			printer = optarg;
 			break;
 		case 'i':
 			if ((idle = kiosk_main_seconds(optarg, 1,
@@ -127,9 +166,6 @@ main(int argc, char **argv)
 			}
 			theme = optarg;
 			break;
-		case 'c':
-			config_path = optarg;
-			break;
 		case 'h':
 			kiosk_main_usage(stdout);
 			return 0;
@@ -151,6 +187,18 @@ main(int argc, char **argv)
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
 		return 2;
+	}
+	if (!langs_set && cfg->nlanguages > 0) {
+		langs = catalog_config_get(cfg, "languages");
+		if (kiosk_lang_set_order(langs, &cause) != 0) {
+			fprintf(stderr, "leerpunt: %s: languages: %s\n",
+			    cfg->path, cause);
+			free(cause);
+			free(langs);
+			catalog_config_free(cfg);
+			return 2;
+		}
+		free(langs);
 	}
 	if (path == NULL)
 		path = catalog_config_db_path(cfg);
@@ -177,6 +225,13 @@ main(int argc, char **argv)
 	}
 	kiosk_app_init(&app, db, lang != NULL ? lang->code :
 	    kiosk_lang_default(), lock, desk, (int)idle);
+	app.printer = printer;
+	env = getenv("LEERPUNT_SPEECH");
+	app.speech = kiosk_speech_new(env != NULL && strcmp(env, "memory") ==
+	    0 ? KIOSK_SPEECH_MEMORY : KIOSK_SPEECH_PLAYBACK);
+	if ((env = getenv("LEERPUNT_SPEECH_TRANSCRIPT")) != NULL && *env != '\0')
+		kiosk_speech_set_transcript(app.speech, env);
+	kiosk_speech_set_lang(app.speech, app.lang);
 	if (kiosk_ui_init(theme, lock, &cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
@@ -189,6 +244,7 @@ main(int argc, char **argv)
 	kiosk_ui_done();
 fail:
 	kiosk_app_done(&app);
+	kiosk_speech_free(app.speech);
 	catalog_db_close(db);
 	kiosk_width_done();
 	catalog_config_free(cfg);

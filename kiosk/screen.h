@@ -38,6 +38,11 @@ struct kiosk_screen_ops {
 	int	(*tick)(struct kiosk_screen *s, struct kiosk_app *app);
 	/* Free the screen and wipe what the person entered. */
 	void	(*free)(struct kiosk_screen *s);
+	/* Words to read aloud: the body, or (focus_only) the focused item;
+	 * a new string or NULL. May be NULL: list screens are read from
+	 * their kiosk_list (speech.c). */
+	char	*(*speak)(struct kiosk_screen *s, struct kiosk_app *app,
+		    int focus_only);
 };
 
 struct kiosk_screen {

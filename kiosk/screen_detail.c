@@ -6,21 +6,29 @@
  * LINES list for paging. The place is kept as the paragraph at the top of
  * the page, so a resize or a catalogue update keeps the person there.
  * Text in another language than the screen gets a line "[in Dutch]".
+ * The link (or contact) goes along as a QR code (qr.c) and, with
+ * --printer, on a printed slip (slip.c): choice 1.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "catalog/entry.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/qr.h"
 #include "kiosk/screen.h"
+#include "kiosk/slip.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_DETAIL_MAX_W 100
+#define KIOSK_DETAIL_PRINT (-20)	/* click target of Print */
 
 struct kiosk_detail_para {
 	char			*text;		/* sanitised, may hold "\n" */
@@ -38,6 +46,9 @@ struct kiosk_screen_detail {
 	struct kiosk_list_item	*lines;
 	size_t			*line_para;
 	size_t			 nlines;
+	struct kiosk_qr_panel	 qr;
+	char			*slip;		/* printable text or NULL */
+	int			 print_y, print_h;
 };
 
 static void
@@ -138,10 +149,16 @@ static void
 kiosk_detail_point(struct kiosk_screen_detail *d, const char *label,
     char *value)
 {
+	char *slip;
+
 	if (value == NULL)
 		return;
 	kiosk_detail_add(d, xasprintf(_("%s: %s"), label, value),
 	    KIOSK_ROLE_TEXT, NULL);
+	slip = xasprintf("%s%s: %s\n", d->slip != NULL ? d->slip : "", label,
+	    value);
+	free(d->slip);
+	d->slip = slip;
 	free(value);
 }
 
@@ -199,6 +216,7 @@ kiosk_detail_build(struct kiosk_screen_detail *d, struct catalog_entry *e)
 		    xstrdup(e->contact));
 	if (e->link != NULL)
 		kiosk_detail_point(d, _("Website"), xstrdup(e->link));
+	kiosk_qr_panel_init(&d->qr, e->link != NULL ? e->link : e->contact);
 }
 
 static void
@@ -224,6 +242,9 @@ kiosk_detail_clear(struct kiosk_screen_detail *d)
 	d->paras = NULL;
 	d->np = d->ap = 0;
 	kiosk_detail_clear_lines(d);
+	kiosk_qr_panel_done(&d->qr);
+	free(d->slip);
+	d->slip = NULL;
 }
 
 /* Read the entry again and rebuild the paragraphs and the title. */
@@ -245,6 +266,7 @@ kiosk_detail_read(struct kiosk_screen_detail *d)
 	mark = kiosk_format_mark(d->app->fmt, &e->title);
 	kiosk_screen_set_title(d->screen, e->title.value, mark);
 	free(mark);
+	d->slip = xasprintf("Leerpunt\n\n%s\n\n", d->screen->title);
 	kiosk_detail_build(d, e);
 	catalog_entry_free(e);
 }
@@ -293,10 +315,18 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_detail	*d = s->data;
 	size_t				 para = 0, i;
-	int				 w = s->w;
+	int				 w = s->w, h = s->h;
 
 	if (d->list.anchor < d->nlines)
 		para = d->line_para[d->list.anchor];
+	/* Print (choice 1) at the bottom, when a printer is set. */
+	d->print_h = 0;
+	if (app->printer != NULL && d->slip != NULL && h >= 8) {
+		d->print_h = h >= 24 && !app->desk ? 3 : 1;
+		d->print_y = s->y + h - d->print_h;
+		h -= d->print_h + 1;
+	}
+	kiosk_qr_panel_layout(&d->qr, s->y, s->x, h, s->w, &w, &h);
 	if (w > KIOSK_DETAIL_MAX_W)
 		w = KIOSK_DETAIL_MAX_W;
 	kiosk_detail_wrap(d, w);
@@ -307,7 +337,73 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 			break;
 		}
 	}
-	kiosk_list_layout(&d->list, s->y, s->x, s->h, w, app->desk);
+	kiosk_list_layout(&d->list, s->y, s->x, h, w, app->desk);
+}
+
+static void
+kiosk_detail_draw(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_detail	*d = s->data;
+	int				 attr;
+
+	(void)app;
+	kiosk_list_draw(&d->list, &s->cy, &s->cx);
+	kiosk_qr_panel_draw(&d->qr);
+	if (d->print_h > 0) {
+		attr = kiosk_ui_attr(KIOSK_ROLE_CHOICE) | A_BOLD;
+		kiosk_ui_fill(d->print_y, s->x, d->print_h, s->w,
+		    KIOSK_ROLE_CHOICE);
+		kiosk_ui_str(d->print_y + d->print_h / 2, s->x + 2, s->w - 3,
+		    _("1  Print this on paper"), attr);
+	}
+}
+
+/* Choice 1: print the slip, then say how it went. */
+static void
+kiosk_detail_print(struct kiosk_screen_detail *d, struct kiosk_app *app)
+{
+	char *cause = NULL;
+
+	if (d->print_h == 0)
+		return;
+	if (kiosk_slip_print(app->printer, d->slip, &cause) != 0) {
+		free(cause);
+		kiosk_app_push(app, kiosk_screen_notice_new(app, _("Print"),
+		    _("Printing did not work. Please ask a staff member.")));
+		kiosk_speech_receipt(app, _("Printing did not work."));
+		return;
+	}
+	kiosk_app_push(app, kiosk_screen_notice_new(app, _("Print"),
+	    _("The paper is printing. Take it from the printer.")));
+	kiosk_speech_receipt(app, _("The paper is printing."));
+}
+
+static int
+kiosk_detail_hit(struct kiosk_screen *s, int y, int x)
+{
+	struct kiosk_screen_detail *d = s->data;
+
+	if (d->print_h > 0 && y >= d->print_y && y < d->print_y +
+	    d->print_h && x >= s->x && x < s->x + s->w)
+		return KIOSK_DETAIL_PRINT;
+	return kiosk_list_hit(&d->list, y, x);
+}
+
+static char *
+kiosk_detail_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_detail	*d = s->data;
+	char				*t, *n;
+
+	(void)app;
+	t = kiosk_speech_list_text(&d->list, focus_only);
+	if (focus_only || d->print_h == 0)
+		return t;
+	n = xasprintf("%s %s", t != NULL ? t : "", _("Number 1: print this "
+	    "on paper."));
+	free(t);
+	return n;
 }
 
 static void
@@ -335,7 +431,10 @@ kiosk_detail_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 	struct kiosk_screen_detail	*d = s->data;
 	size_t				 i;
 
-	(void)app;
+	if (!is_key && ch == '1' && d->print_h > 0) {
+		kiosk_detail_print(d, app);
+		return 1;
+	}
 	return kiosk_list_key(&d->list, is_key, ch, &i) !=
 	    KIOSK_LIST_UNHANDLED;
 }
@@ -347,7 +446,10 @@ kiosk_detail_click(struct kiosk_screen *s, struct kiosk_app *app,
 	struct kiosk_screen_detail	*d = s->data;
 	size_t				 i;
 
-	(void)app;
+	if (target == KIOSK_DETAIL_PRINT) {
+		kiosk_detail_print(d, app);
+		return;
+	}
 	kiosk_list_click(&d->list, target, &i);
 }
 
@@ -364,13 +466,14 @@ kiosk_detail_free(struct kiosk_screen *s)
 
 static const struct kiosk_screen_ops kiosk_screen_detail_ops = {
 	.layout = kiosk_detail_layout,
-	.draw = kiosk_screen_draw_list,
+	.draw = kiosk_detail_draw,
 	.key = kiosk_detail_key,
-	.hit = kiosk_screen_hit_list,
+	.hit = kiosk_detail_hit,
 	.click = kiosk_detail_click,
 	.focus = kiosk_screen_focus_list,
 	.reload = kiosk_detail_reload,
 	.free = kiosk_detail_free,
+	.speak = kiosk_detail_speak,
 };
 
 struct kiosk_screen *

@@ -13,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curses.h>
 
 #include "catalog/xmalloc.h"
+#include "kiosk/bidi.h"
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
@@ -46,6 +48,7 @@ static const struct kiosk_ui_theme kiosk_ui_themes[] = {
 		[KIOSK_ROLE_MARKED] = { COLOR_BLACK, COLOR_WHITE, 0 },
 		[KIOSK_ROLE_FIELD] = { COLOR_BLACK, COLOR_WHITE, A_UNDERLINE },
 		[KIOSK_ROLE_HEADING] = { COLOR_YELLOW, COLOR_BLACK, A_BOLD },
+		[KIOSK_ROLE_QR] = { COLOR_BLACK, COLOR_WHITE, 0 },
 	} },
 	{ "light", {
 		[KIOSK_ROLE_TEXT] = { COLOR_BLACK, COLOR_WHITE, 0 },
@@ -58,6 +61,7 @@ static const struct kiosk_ui_theme kiosk_ui_themes[] = {
 		[KIOSK_ROLE_MARKED] = { COLOR_WHITE, COLOR_BLACK, 0 },
 		[KIOSK_ROLE_FIELD] = { COLOR_WHITE, COLOR_BLACK, A_UNDERLINE },
 		[KIOSK_ROLE_HEADING] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
+		[KIOSK_ROLE_QR] = { COLOR_BLACK, COLOR_WHITE, 0 },
 	} },
 	{ "mono", {
 		[KIOSK_ROLE_TEXT] = { -1, -1, 0 },
@@ -69,6 +73,9 @@ static const struct kiosk_ui_theme kiosk_ui_themes[] = {
 		[KIOSK_ROLE_MARKED] = { -1, -1, A_UNDERLINE },
 		[KIOSK_ROLE_FIELD] = { -1, -1, A_UNDERLINE },
 		[KIOSK_ROLE_HEADING] = { -1, -1, A_BOLD },
+		/* Reverse video: ink in the (dark) background colour on
+		 * paper in the (light) text colour. */
+		[KIOSK_ROLE_QR] = { -1, -1, A_REVERSE },
 	} },
 };
 #define KIOSK_UI_NTHEMES (sizeof kiosk_ui_themes / sizeof kiosk_ui_themes[0])
@@ -80,6 +87,18 @@ static const struct kiosk_ui_theme kiosk_ui_themes[] = {
  */
 static int kiosk_ui_attrs[KIOSK_ROLE_COUNT];
 static volatile sig_atomic_t kiosk_ui_active;
+static int kiosk_ui_rtl_on;
+
+/* Back to implicit BiDi mode: at exit and on a fatal signal. */
+static void
+kiosk_ui_bidi_restore(void)
+{
+	ssize_t r;
+
+	r = write(STDOUT_FILENO, KIOSK_BIDI_IMPLICIT,
+	    sizeof KIOSK_BIDI_IMPLICIT - 1);
+	(void)r;
+}
 
 static void
 kiosk_ui_fatal(int sig)
@@ -87,6 +106,7 @@ kiosk_ui_fatal(int sig)
 	if (kiosk_ui_active) {
 		kiosk_ui_active = 0;
 		endwin();
+		kiosk_ui_bidi_restore();
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -180,6 +200,9 @@ kiosk_ui_init(const char *theme, int lock, char **cause)
 	mouseinterval(0);
 	kiosk_ui_colours(theme);
 	erase();
+	/* We reorder right-to-left text ourselves (bidi.c). */
+	fputs(KIOSK_BIDI_EXPLICIT, stdout);
+	fflush(stdout);
 	return 0;
 }
 
@@ -191,6 +214,8 @@ kiosk_ui_done(void)
 		erase();
 		refresh();
 		endwin();
+		fflush(stdout);
+		kiosk_ui_bidi_restore();
 	}
 }
 
@@ -207,6 +232,7 @@ kiosk_ui_fill(int y, int x, int h, int w, enum kiosk_ui_role role)
 
 	if (w <= 0)
 		return;
+	x = kiosk_ui_x(x, w);
 	attrset(kiosk_ui_attrs[role]);
 	for (r = 0; r < h; r++)
 		mvhline(y + r, x, ' ', w);
@@ -218,12 +244,18 @@ kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len, int attr)
 {
 	size_t	 n;
 	int	 cols;
+	char	*vis;
 
 	if (maxcols <= 0 || s == NULL)
 		return 0;
 	n = kiosk_width_cut(s, len, maxcols, &cols);
 	attrset(attr);
-	mvaddnstr(y, x, s, (int)n);
+	if (kiosk_bidi_needed(s, n, kiosk_ui_rtl_on) &&
+	    (vis = kiosk_bidi_visual(s, n, kiosk_ui_rtl_on)) != NULL) {
+		mvaddstr(y, kiosk_ui_x(x, cols), vis);
+		free(vis);
+	} else
+		mvaddnstr(y, kiosk_ui_x(x, cols), s, (int)n);
 	attrset(A_NORMAL);
 	return cols;
 }
@@ -233,4 +265,42 @@ kiosk_ui_str(int y, int x, int maxcols, const char *s, int attr)
 {
 	return kiosk_ui_text(y, x, maxcols, s, s != NULL ? strlen(s) : 0,
 	    attr);
+}
+
+void
+kiosk_ui_set_rtl(int rtl)
+{
+	kiosk_ui_rtl_on = rtl != 0;
+}
+
+int
+kiosk_ui_rtl(void)
+{
+	return kiosk_ui_rtl_on;
+}
+
+int
+kiosk_ui_x(int x, int w)
+{
+	return kiosk_ui_rtl_on ? COLS - x - w : x;
+}
+
+void
+kiosk_ui_move(int y, int x)
+{
+	move(y, kiosk_ui_x(x, 1));
+}
+
+int
+kiosk_ui_touch_x(int x)
+{
+	return kiosk_ui_x(x, 1);
+}
+
+void
+kiosk_ui_cells(int y, int x, int w, const char *s, int attr)
+{
+	attrset(attr);
+	mvaddstr(y, kiosk_ui_x(x, w), s);
+	attrset(A_NORMAL);
 }

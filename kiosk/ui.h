@@ -24,6 +24,7 @@ enum kiosk_ui_role {
 	KIOSK_ROLE_MARKED,
 	KIOSK_ROLE_FIELD,
 	KIOSK_ROLE_HEADING,
+	KIOSK_ROLE_QR,		/* dark ink on light paper, every theme */
 	KIOSK_ROLE_COUNT
 };
 
@@ -42,5 +43,24 @@ int kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len,
     int attr);
 /* Same for a NUL-terminated string. */
 int kiosk_ui_str(int y, int x, int maxcols, const char *s, int attr);
+
+/*
+ * Right to left (Arabic, Farsi): every screen is laid out left to right
+ * as usual and mirrored here, where it is drawn: a thing at column x of
+ * width w lands at cols - x - w, so numbers and blocks sit on the right
+ * and the bar runs the other way. Text goes through bidi.c. Drawing code
+ * must use these functions (not curses directly) to be mirrored.
+ */
+void kiosk_ui_set_rtl(int rtl);
+int kiosk_ui_rtl(void);
+/* The screen column of a thing at layout column x, w columns wide. */
+int kiosk_ui_x(int x, int w);
+/* Put the hardware cursor on layout position y,x. */
+void kiosk_ui_move(int y, int x);
+/* The layout column of a touch at screen column x. */
+int kiosk_ui_touch_x(int x);
+/* Draw cells that must not be reordered (QR code, big digits): s is one
+ * row of w columns, placed as a block. */
+void kiosk_ui_cells(int y, int x, int w, const char *s, int attr);
 
 #endif

@@ -111,9 +111,10 @@ tmux_format() { tmux -L "$TMUX_SOCK" display-message -p -t "$TMUX_TARGET" "$1"; 
 tmux_resize() { tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"; }
 # tmux_click X Y [X2 Y2]: SGR 1006 press at X,Y (1-based) and release at
 # X2,Y2 (default the same cell).
+# Both reports go in one write, as a terminal sends them.
 tmux_click() {
-	tmux_type "$(printf '\033[<0;%s;%sM' "$1" "$2")"
-	tmux_type "$(printf '\033[<0;%s;%sm' "${3:-$1}" "${4:-$2}")"
+	tmux_type "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" \
+	    "${3:-$1}" "${4:-$2}")"
 }
 _lp_screen_has() { tmux_screen | grep -Eq -- "$1"; }
 _lp_screen_lacks() { ! tmux_screen | grep -Eq -- "$1"; }

@@ -1,6 +1,7 @@
 /*
- * test_fold: search normalisation (case, diacritics, ligatures, scripts)
- * and word splitting.
+ * test_fold: search normalisation (case, diacritics, ligatures, scripts),
+ * word splitting in Latin, Arabic, Cyrillic and Ethiopic text, and the
+ * Latin transliterations the index stores beside non-Latin words.
  */
 #include "unit.h"
 
@@ -148,6 +149,68 @@ test_invalid_utf8(void **state)
 	assert_folds("  ,;!  ", "");
 }
 
+static void
+assert_latin(const char *in, const char *want)
+{
+	char *got = catalog_fold_string_latin(fold, in);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("latin(\"%s\") = \"%s\", want \"%s\"", in, got, want);
+	free(got);
+}
+
+static void
+test_script_words(void **state)
+{
+	struct words ws;
+	/* Arabic: "welding course for beginners", with vowel marks. */
+	const char *ar = "دَورة اللحام، للمبتدئين.";
+	/* Tigrinya with the Ethiopic word space and full stop. */
+	const char *ti = "ትምህርቲ፡ብየዳ። ናይ ምጅማር";
+	const char *uk = "Курси зварювання (для початківців)";
+
+	(void)state;
+	memset(&ws, 0, sizeof ws);
+	catalog_fold_words(fold, ar, strlen(ar), collect, &ws);
+	assert_int_equal(ws.n, 3);
+	assert_string_equal(ws.w[0], "دورة");
+	assert_string_equal(ws.w[1], "اللحام");
+	/* Hamza above yeh is a mark: folded away like the vowels. */
+	assert_string_equal(ws.w[2], "للمبتديين");
+	memset(&ws, 0, sizeof ws);
+	catalog_fold_words(fold, ti, strlen(ti), collect, &ws);
+	assert_int_equal(ws.n, 4);
+	assert_string_equal(ws.w[0], "ትምህርቲ");
+	assert_string_equal(ws.w[1], "ብየዳ");
+	assert_string_equal(ws.w[3], "ምጅማር");
+	memset(&ws, 0, sizeof ws);
+	catalog_fold_words(fold, uk, strlen(uk), collect, &ws);
+	assert_int_equal(ws.n, 4);
+	assert_string_equal(ws.w[1], "зварювання");
+	assert_string_equal(ws.w[3], "початківців");
+	assert_memory_equal(uk + ws.start[1], "зварювання",
+	    strlen("зварювання"));
+}
+
+static void
+test_transliteration(void **state)
+{
+	(void)state;
+	/* Ukrainian national system first, then ICU's generic one. */
+	assert_latin("Курси зварювання",
+	    "курси kursy kursi зварювання zvariuvannia zvaruvanna");
+	/* Initial є ї й ю я; й and ї survive although folding drops marks. */
+	assert_latin("Їжак", "іжак yizhak izak");
+	assert_latin("Юрій", "юріи yurii urij");
+	/* Arabic: the generic form; written vowels are used when present. */
+	assert_latin("اللحام", "اللحام allham");
+	assert_latin("اللِّحَام", "اللحام alliham");
+	/* Latin words are indexed once, folded. */
+	assert_latin("Lassen Überstunden", "lassen uberstunden");
+	/* Mixed text keeps the order of the words. */
+	assert_latin("TIG Курси", "tig курси kursy kursi");
+}
+
 int
 main(void)
 {
@@ -159,6 +222,8 @@ main(void)
 		cmocka_unit_test(test_cyrillic_and_ethiopic),
 		cmocka_unit_test(test_words_and_offsets),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_script_words),
+		cmocka_unit_test(test_transliteration),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,6 +1,9 @@
 /*
  * test_search: words, prefixes, folding, language preference, every
- * filter, paging, and input that must not break the query.
+ * filter, paging, and input that must not break the query; the ranking
+ * (title > summary > description, interface language, upcoming, nearness),
+ * the place and level filters, transliterated queries and sorting by name
+ * with the collator of the interface language.
  */
 #include "unit.h"
 
@@ -253,7 +256,9 @@ test_hostile_queries(void **state)
 {
 	const char *qs[] = { "\"", "*", "lassen\" OR \"zorg", "NEAR(a b)",
 	    "-lassen", "lassen:", "^", "(((", "AND", "\x01\x1b[2J", "\xff\xfe",
-	    "' OR 1=1 --", "title:lassen" };
+	    "' OR 1=1 --", "title:lassen",
+	    /* Folds to "o ι": one word with a space in it (found by fuzzing). */
+	    "ro;o\xcd\xbaR", "\xcd\xba", "a\xcd\xba b" };
 	struct catalog_results r;
 	struct catalog_query q;
 	char *cause = NULL;
@@ -281,6 +286,257 @@ test_hostile_queries(void **state)
 	catalog_results_done(&r);
 }
 
+/*
+ * A second catalogue for ranking: ids are given in import order, so a
+ * wrong ranking cannot pass by falling back to id order.
+ */
+#define RANK \
+	"id,kind,provider,themes,level,city,lat,lon,title_nl,summary_nl," \
+	"description_nl,title_en,title_ar,title_fa,title_uk,start,cost\n" \
+	"r-desc,course,X,care,,,,,Cursus A,Iets anders.,Over zeepkisten.,,,,," \
+	",\n" \
+	"r-sum,course,X,care,,,,,Cursus B,Bouw een zeepkist.,,,,,,,\n" \
+	"r-title,course,X,care,,,,,Zeepkist bouwen,,,,,,,,\n" \
+	"p-nl,course,X,care,,,,,Pizza bakken,,,Pizza baking,,,,,\n" \
+	"p-ar,course,X,care,,,,,Brood,,,Bread,دورة pizza,,,,\n" \
+	"f-none,course,X,care,,,,,Fietsen leren,,,,,,,,\n" \
+	"f-soon,course,X,care,,,,,Fietsen maken,,,,,,,2027-03-01,0\n" \
+	"t-ams,course,X,care,mbo2,Amsterdam,52.37,4.90,Tuinieren," \
+	",,,,,,2027-01-01,0\n" \
+	"t-rot,course,X,care,hbo,Rotterdam,51.92,4.48,Tuinieren," \
+	",,,,,,2027-02-01,0\n" \
+	"s-1,course,X,language,,,,,Zorg,,,,,,,,\n" \
+	"s-2,course,X,language,,,,,Émile lezen,,,,,,,,\n" \
+	"s-3,course,X,language,,,,,Eend,,,,,,,,\n" \
+	"s-4,course,X,language,,,,,IJsselcursus,,,,,,,,\n" \
+	"s-5,course,X,language,,,,,Ierse les,,,,,,,,\n" \
+	"s-6,course,X,language,,,,,Fiets,,,,,تخت,,,\n" \
+	"s-7,course,X,language,,,,,Appel,,,,,پنیر,,,\n" \
+	"s-8,course,X,language,,,,,Brood,,,,,بادام,,,\n" \
+	"k-uk,course,X,care,,,,,Lassen,,,,,,Курси зварювання,,\n"
+
+static struct unit_db *
+rank_db(void)
+{
+	struct unit_db *r = unit_db_new();
+	char *cause = NULL;
+
+	if (unit_import(r->db, "r", &cause, UNIT_THEMES, RANK, NULL) != 0)
+		fail_msg("import: %s", cause);
+	return r;
+}
+
+/* Titles for q on db, "|"-joined. */
+static char *
+titles_on(struct catalog_db *db, struct catalog_query *q)
+{
+	struct unit_db *saved = u, tmp;
+	char *s;
+
+	tmp.db = db;
+	u = &tmp;
+	s = titles(q, NULL);
+	u = saved;
+	return s;
+}
+
+static void
+assert_titles_on(struct catalog_db *db, struct catalog_query *q,
+    const char *want)
+{
+	char *got = titles_on(db, q);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("query \"%s\": got \"%s\", want \"%s\"",
+		    q->text ? q->text : "", got, want);
+	free(got);
+}
+
+static void
+test_rank_fields(void **state)
+{
+	struct unit_db *r = rank_db();
+	struct catalog_query q;
+
+	(void)state;
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.text = "zeepkist";
+	assert_titles_on(r->db, &q, "Zeepkist bouwen|Cursus B|Cursus A");
+	unit_db_free(r);
+}
+
+static void
+test_rank_language(void **state)
+{
+	struct unit_db *r = rank_db();
+	struct catalog_query q;
+
+	(void)state;
+	catalog_query_init(&q);
+	q.text = "pizza";
+	q.lang = "nl";
+	assert_titles_on(r->db, &q, "Pizza bakken|Brood");
+	/* In Arabic the entry with an Arabic match comes first. */
+	q.lang = "ar";
+	assert_titles_on(r->db, &q, "دورة pizza|Pizza baking");
+	unit_db_free(r);
+}
+
+static void
+test_rank_upcoming_and_near(void **state)
+{
+	struct unit_db *r = rank_db();
+	struct catalog_results res;
+	struct catalog_query q;
+	char *cause = NULL;
+
+	(void)state;
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.text = "fietsen";
+	assert_titles_on(r->db, &q, "Fietsen maken|Fietsen leren");
+	/* Without a place the sooner start comes first... */
+	q.text = "tuinieren";
+	q.today = "2026-11-27";
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_int_equal(res.n, 2);
+	assert_string_equal(res.hits[0].city, "Amsterdam");
+	assert_true(res.hits[0].km < 0);
+	catalog_results_done(&res);
+	/* ...near Rotterdam the nearer one. */
+	q.has_place = 1;
+	q.near_lat = 51.9225;
+	q.near_lon = 4.4792;
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_int_equal(res.n, 2);
+	assert_string_equal(res.hits[0].city, "Rotterdam");
+	assert_true(res.hits[0].km >= 0 && res.hits[0].km < 1);
+	assert_string_equal(res.hits[1].city, "Amsterdam");
+	assert_true(res.hits[1].km > 50 && res.hits[1].km < 65);
+	catalog_results_done(&res);
+	/* Within 30 km: only Rotterdam, with and without words. */
+	q.max_km = 30;
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_int_equal(res.n, 1);
+	assert_string_equal(res.hits[0].city, "Rotterdam");
+	catalog_results_done(&res);
+	q.text = NULL;
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_int_equal(res.total, 1);
+	assert_string_equal(res.hits[0].city, "Rotterdam");
+	catalog_results_done(&res);
+	/* 100 km takes both; the nearest first. */
+	q.max_km = 100;
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_int_equal(res.total, 2);
+	assert_string_equal(res.hits[0].city, "Rotterdam");
+	catalog_results_done(&res);
+	unit_db_free(r);
+}
+
+static void
+test_level_filter(void **state)
+{
+	struct unit_db *r = rank_db();
+	struct catalog_query q;
+
+	(void)state;
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.text = "tuin";
+	q.level = "hbo";
+	assert_titles_on(r->db, &q, "Tuinieren");
+	q.level = "wo";
+	assert_titles_on(r->db, &q, "");
+	q.level = "mbo2";
+	q.text = NULL;
+	assert_titles_on(r->db, &q, "Tuinieren");
+	unit_db_free(r);
+}
+
+static void
+test_transliterated_query(void **state)
+{
+	struct unit_db *r = rank_db();
+	struct catalog_query q;
+
+	(void)state;
+	catalog_query_init(&q);
+	q.lang = "uk";
+	q.text = "kursy zvariuvannia";
+	assert_titles_on(r->db, &q, "Курси зварювання");
+	q.text = "zvar";		/* typed as a prefix */
+	assert_titles_on(r->db, &q, "Курси зварювання");
+	q.text = "kursi";		/* ICU's spelling */
+	assert_titles_on(r->db, &q, "Курси зварювання");
+	q.text = "курси";		/* and in Cyrillic, of course */
+	assert_titles_on(r->db, &q, "Курси зварювання");
+	unit_db_free(r);
+}
+
+static void
+test_sort_by_name(void **state)
+{
+	struct unit_db *r = rank_db();
+	struct catalog_query q;
+
+	(void)state;
+	catalog_query_init(&q);
+	q.theme = "language";
+	q.sort = CATALOG_SORT_NAME;
+	/* Accented letters with their base letter; "ie" before "ij". */
+	q.lang = "nl";
+	assert_titles_on(r->db, &q, "Appel|Brood|Eend|\xc3\x89mile lezen|"
+	    "Fiets|Ierse les|IJsselcursus|Zorg");
+	/* Persian order: pe right after be, before te (not after all). */
+	q.lang = "fa";
+	q.text = NULL;
+	{
+		char *s = titles_on(r->db, &q);
+
+		assert_non_null(strstr(s, "بادام|پنیر|تخت"));
+		free(s);
+	}
+	unit_db_free(r);
+}
+
+static void
+test_index_follows_changes(void **state)
+{
+	struct unit_db *r = unit_db_new();
+	struct catalog_query q;
+	char *cause = NULL;
+
+#define H "id,kind,provider,themes,title_nl,title_ar\n"
+	(void)state;
+	if (unit_import(r->db, "s", &cause, UNIT_THEMES,
+	    H "a,course,X,care,Bakken,خبز\nb,course,X,care,Koken,\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.text = "bakken";
+	assert_titles_on(r->db, &q, "Bakken");
+	q.text = "khbz";	/* the Arabic title, transliterated */
+	assert_titles_on(r->db, &q, "Bakken");
+	/* A changed title, a new language, an entry gone. */
+	if (unit_import(r->db, "s", &cause,
+	    H "a,course,X,care,Braden,\nc,course,X,care,Bakken,\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	q.text = "bakken";	/* now another entry */
+	assert_titles_on(r->db, &q, "Bakken");
+	q.text = "braden";
+	assert_titles_on(r->db, &q, "Braden");
+	q.text = "koken";
+	assert_titles_on(r->db, &q, "");
+	q.text = "خبز";
+	assert_titles_on(r->db, &q, "");
+	q.text = "khbz";	/* the transliteration went too */
+	assert_titles_on(r->db, &q, "");
+	unit_db_free(r);
+#undef H
+}
+
 int
 main(void)
 {
@@ -293,6 +549,13 @@ main(void)
 		cmocka_unit_test(test_hit_fields),
 		cmocka_unit_test(test_paging),
 		cmocka_unit_test(test_hostile_queries),
+		cmocka_unit_test(test_rank_fields),
+		cmocka_unit_test(test_rank_language),
+		cmocka_unit_test(test_rank_upcoming_and_near),
+		cmocka_unit_test(test_level_filter),
+		cmocka_unit_test(test_transliterated_query),
+		cmocka_unit_test(test_sort_by_name),
+		cmocka_unit_test(test_index_follows_changes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

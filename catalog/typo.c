@@ -1,0 +1,520 @@
+/*
+ * typo: forgiving word matching for search (see typo.h).
+ *
+ * search_term(id, term, docs) lists the vocabulary, numbered in the
+ * terms' byte order. The deletion neighbourhood is a set of (h, term id)
+ * pairs, h a 32-bit FNV-1a hash of a term or of one of its one-letter
+ * deletions (letters are code points, not bytes); it is stored compactly
+ * in search_del(bucket, pairs): one row per high 16 bits of h, holding
+ * the sorted pairs as 5 bytes each (low 16 bits of h, 24-bit term id),
+ * about a third of the size of a (h, term_id) table. A lookup hashes the
+ * typed word and its deletions, so a query costs n + 1 row reads and
+ * binary searches; hash collisions only add a candidate that the
+ * distance check then drops. Completions of the word being typed are a
+ * binary search over term ids (no index on the terms needed).
+ *
+ * search_state(key, value): 'gen' is raised by the entry_text triggers;
+ * 'vocab_gen' is the gen the tables were built for. A read-only connection
+ * builds the same tables in its TEMP schema instead and uses those until
+ * the catalogue's own vocabulary is current again.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "catalog/dbint.h"
+#include "catalog/typo.h"
+#include "catalog/xmalloc.h"
+
+#define TYPO_MIN_TERM (CATALOG_TYPO_MIN_WORD - 1)
+#define TYPO_MAX_TERM 40	/* code points; longer words: no typos */
+#define TYPO_PAIR 5		/* bytes per stored (hash, term) pair */
+#define TYPO_MAX_ID 0xffffff	/* term ids that fit in a pair */
+#define TYPO_TEMP_MAX_TEXTS 20000	/* readers rebuild up to this size */
+
+struct typo_pair {
+	int64_t		 h;
+	int64_t		 id;
+};
+
+/* Decode UTF-8 into at most max code points; -1 if longer or invalid. */
+static int
+typo_decode(const char *s, UChar32 *cp, int max)
+{
+	int32_t i = 0, n = (int32_t)strlen(s);
+	int k = 0;
+	UChar32 c;
+
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0 || k == max)
+			return -1;
+		cp[k++] = c;
+	}
+	return k;
+}
+
+/* FNV-1a over code points cp[0..n) except position skip (or -1). */
+static int64_t
+typo_hash(const UChar32 *cp, int n, int skip)
+{
+	uint64_t h = 1469598103934665603ULL;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i == skip)
+			continue;
+		h = (h ^ (uint32_t)cp[i]) * 1099511628211ULL;
+	}
+	/* 32 bits keep the table small; collisions only cost a check. */
+	return (int64_t)(h >> 32);
+}
+
+int
+catalog_typo_distance1(const char *a, const char *b)
+{
+	UChar32 x[TYPO_MAX_TERM + 2], y[TYPO_MAX_TERM + 2];
+	int n = typo_decode(a, x, TYPO_MAX_TERM + 1);
+	int m = typo_decode(b, y, TYPO_MAX_TERM + 1);
+	int i, j;
+
+	if (n < 0 || m < 0)
+		return 0;
+	if (n == m) {
+		for (i = 0; i < n && x[i] == y[i]; i++)
+			;
+		if (i == n)
+			return 0;	/* equal */
+		/* One substitution, or one swap of neighbours. */
+		for (j = n - 1; j > i && x[j] == y[j]; j--)
+			;
+		if (j == i)
+			return 1;
+		return j == i + 1 && x[i] == y[j] && x[j] == y[i];
+	}
+	if (n + 1 == m || m + 1 == n) {
+		const UChar32 *s = n < m ? x : y, *l = n < m ? y : x;
+		int ns = n < m ? n : m;
+
+		for (i = 0; i < ns && s[i] == l[i]; i++)
+			;
+		for (; i < ns && s[i] == l[i + 1]; i++)
+			;
+		return i == ns;
+	}
+	return 0;
+}
+
+static int64_t
+typo_state(struct catalog_db *db, const char *schema, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *sql = xasprintf("SELECT value FROM %s.search_state WHERE key = ?",
+	    schema);
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(catalog_db_sqlite(db), sql, -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	free(sql);
+	return v;
+}
+
+static int
+typo_pair_cmp(const void *a, const void *b)
+{
+	const struct typo_pair *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* A pair as stored: low 16 bits of the hash, then the term id, big end. */
+static unsigned char *
+typo_pair_pack(const struct typo_pair *p, unsigned char *out)
+{
+	out[0] = (unsigned char)(p->h >> 8);
+	out[1] = (unsigned char)p->h;
+	out[2] = (unsigned char)(p->id >> 16);
+	out[3] = (unsigned char)(p->id >> 8);
+	out[4] = (unsigned char)p->id;
+	return out;
+}
+
+static int
+typo_sql_error(struct catalog_db *db, char **cause)
+{
+	*cause = xasprintf("%s: cannot build the search vocabulary: %s",
+	    catalog_db_path(db), sqlite3_errmsg(catalog_db_sqlite(db)));
+	return -1;
+}
+
+/* Fill schema's search_term and search_del for generation gen. */
+static int
+typo_build(struct catalog_db *db, const char *schema, int64_t gen,
+    char **cause)
+{
+	sqlite3 *sq = catalog_db_sqlite(db);
+	sqlite3_stmt *voc = NULL, *ins = NULL;
+	struct typo_pair *pairs = NULL;
+	unsigned char *blob = NULL, pack[TYPO_PAIR];
+	size_t npairs = 0, cap = 0, i;
+	UChar32 cp[TYPO_MAX_TERM + 1];
+	int64_t id = 0;
+	char *sql = NULL;
+	int n, k, rc = -1;
+
+	sql = xasprintf("DELETE FROM %s.search_term; DELETE FROM"
+	    " %s.search_del; CREATE VIRTUAL TABLE IF NOT EXISTS"
+	    " temp.search_vocab USING fts5vocab(main, entry_fts, 'row')",
+	    schema, schema);
+	if (catalog_db_exec(db, sql, cause) != 0)
+		goto out;
+	free(sql);
+	sql = xasprintf("INSERT INTO %s.search_term(id, term, docs)"
+	    " VALUES (?, ?, ?)", schema);
+	if (sqlite3_prepare_v2(sq, "SELECT term, doc FROM temp.search_vocab",
+	    -1, &voc, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(sq, sql, -1, &ins, NULL) != SQLITE_OK) {
+		typo_sql_error(db, cause);
+		goto out;
+	}
+	while (sqlite3_step(voc) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(voc, 0);
+
+		if (t == NULL)
+			continue;
+		id++;
+		sqlite3_bind_int64(ins, 1, id);
+		sqlite3_bind_text(ins, 2, t, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 3, sqlite3_column_int64(voc, 1));
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			typo_sql_error(db, cause);
+			goto out;
+		}
+		sqlite3_reset(ins);
+		n = typo_decode(t, cp, TYPO_MAX_TERM);
+		if (n < TYPO_MIN_TERM || id > TYPO_MAX_ID)
+			continue;	/* no typos corrected to it */
+		if (npairs + (size_t)n + 1 > cap) {
+			cap = (npairs + (size_t)n + 1) * 2;
+			pairs = xreallocarray(pairs, cap, sizeof *pairs);
+		}
+		for (k = -1; k < n; k++) {
+			pairs[npairs].h = typo_hash(cp, n, k);
+			pairs[npairs++].id = id;
+		}
+	}
+	sqlite3_finalize(ins);
+	ins = NULL;
+	qsort(pairs, npairs, sizeof *pairs, typo_pair_cmp);
+	free(sql);
+	sql = xasprintf("INSERT INTO %s.search_del(bucket, pairs)"
+	    " VALUES (?, ?)", schema);
+	if (sqlite3_prepare_v2(sq, sql, -1, &ins, NULL) != SQLITE_OK) {
+		typo_sql_error(db, cause);
+		goto out;
+	}
+	blob = xmalloc(npairs * TYPO_PAIR + 1);
+	for (i = 0; i < npairs; ) {
+		int64_t bucket = pairs[i].h >> 16;
+		size_t len = 0;
+
+		for (; i < npairs && pairs[i].h >> 16 == bucket; i++) {
+			if (len > 0 && memcmp(blob + len - TYPO_PAIR,
+			    typo_pair_pack(&pairs[i], pack), TYPO_PAIR) == 0)
+				continue;	/* the same pair twice */
+			memcpy(blob + len, typo_pair_pack(&pairs[i], pack),
+			    TYPO_PAIR);
+			len += TYPO_PAIR;
+		}
+		sqlite3_bind_int64(ins, 1, bucket);
+		sqlite3_bind_blob(ins, 2, blob, (int)len, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			typo_sql_error(db, cause);
+			goto out;
+		}
+		sqlite3_reset(ins);
+	}
+	free(sql);
+	sql = xasprintf("INSERT OR REPLACE INTO %s.search_state(key, value)"
+	    " VALUES ('vocab_gen', %lld), ('vocab_size', %lld)", schema,
+	    (long long)gen, (long long)id);
+	if (catalog_db_exec(db, sql, cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(voc);
+	sqlite3_finalize(ins);
+	free(pairs);
+	free(blob);
+	free(sql);
+	return rc;
+}
+
+/* Build schema's tables in a savepoint, so a failure leaves them as were. */
+static int
+typo_rebuild(struct catalog_db *db, const char *schema, int64_t gen,
+    char **cause)
+{
+	if (catalog_db_exec(db, "SAVEPOINT typo_rebuild", cause) != 0)
+		return -1;
+	if (typo_build(db, schema, gen, cause) != 0) {
+		catalog_db_exec(db, "ROLLBACK TO typo_rebuild;"
+		    " RELEASE typo_rebuild", NULL);
+		return -1;
+	}
+	return catalog_db_exec(db, "RELEASE typo_rebuild", cause);
+}
+
+int
+catalog_typo_refresh(struct catalog_db *db, char **cause)
+{
+	int64_t gen = typo_state(db, "main", "gen");
+
+	if (gen == typo_state(db, "main", "vocab_gen"))
+		return 0;
+	return typo_rebuild(db, "main", gen, cause);
+}
+
+/* Rows of entry_text, roughly (the largest id): cheap at any size. */
+static int64_t
+typo_text_rows(struct catalog_db *db)
+{
+	sqlite3_stmt *st = catalog_db_prepare(db,
+	    "SELECT max(id) FROM entry_text");
+	int64_t n = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * The schema whose vocabulary to use. A stale one is rebuilt: in the
+ * catalogue when this connection may write, else in TEMP, but only for a
+ * small catalogue (TYPO_TEMP_MAX_TEXTS rows of text: well under a second),
+ * since a kiosk must not stop for seconds on a keystroke. A large one
+ * waits for a writer (catalog_typo_refresh); meanwhile corrections use the
+ * stale vocabulary (a word that is gone just matches nothing) when
+ * current is 0, and with current 1 there is none (NULL), so completions
+ * fall back to FTS5 prefix queries.
+ */
+static const char *
+typo_schema(struct catalog_db *db, int current)
+{
+	sqlite3 *sq = catalog_db_sqlite(db);
+	int64_t gen = typo_state(db, "main", "gen");
+	char *cause = NULL;
+
+	if (gen < 0)
+		return NULL;
+	if (gen == typo_state(db, "main", "vocab_gen"))
+		return "main";
+	if (sqlite3_db_readonly(sq, "main") == 0) {
+		if (typo_rebuild(db, "main", gen, &cause) == 0)
+			return "main";
+		free(cause);
+		cause = NULL;
+	}
+	if (gen == typo_state(db, "temp", "vocab_gen"))
+		return "temp";
+	if (typo_text_rows(db) > TYPO_TEMP_MAX_TEXTS)
+		return current ? NULL : "main";
+	if (catalog_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS search_state"
+	    " (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+	    " INSERT OR IGNORE INTO temp.search_state VALUES ('vocab_gen', 0);"
+	    " CREATE TEMP TABLE IF NOT EXISTS search_term (id INTEGER PRIMARY"
+	    " KEY, term TEXT NOT NULL, docs INTEGER NOT NULL);"
+	    " CREATE TEMP TABLE IF NOT EXISTS search_del (bucket INTEGER"
+	    " PRIMARY KEY, pairs BLOB NOT NULL)", &cause) != 0 ||
+	    typo_rebuild(db, "temp", gen, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	return "temp";
+}
+
+struct typo_cand {
+	int64_t		 id;
+	int64_t		 docs;
+	char		*term;
+};
+
+static int
+typo_cand_cmp(const void *a, const void *b)
+{
+	const struct typo_cand *x = a, *y = b;
+
+	if (x->docs != y->docs)
+		return x->docs > y->docs ? -1 : 1;
+	return strcmp(x->term, y->term);
+}
+
+size_t
+catalog_typo_corrections(struct catalog_db *db, const char *word,
+    char **out, size_t max)
+{
+	UChar32 cp[TYPO_MAX_TERM + 1];
+	struct typo_cand *c = NULL;
+	sqlite3_stmt *st = NULL, *tst = NULL;
+	const char *schema;
+	size_t nc = 0, i, j, n_out = 0;
+	char *sql = NULL, *tsql = NULL;
+	int n, k;
+
+	n = typo_decode(word, cp, TYPO_MAX_TERM);
+	if (n < CATALOG_TYPO_MIN_WORD || max == 0)
+		return 0;
+	if ((schema = typo_schema(db, 0)) == NULL)
+		return 0;
+	sql = xasprintf("SELECT pairs FROM %s.search_del WHERE bucket = ?",
+	    schema);
+	tsql = xasprintf("SELECT docs, term FROM %s.search_term WHERE id = ?",
+	    schema);
+	if (sqlite3_prepare_v2(catalog_db_sqlite(db), sql, -1, &st, NULL) !=
+	    SQLITE_OK || sqlite3_prepare_v2(catalog_db_sqlite(db), tsql, -1,
+	    &tst, NULL) != SQLITE_OK)
+		goto out;
+	for (k = -1; k < n; k++) {
+		int64_t h = typo_hash(cp, n, k);
+		const unsigned char *b;
+		size_t len, lo, hi;
+
+		sqlite3_bind_int64(st, 1, h >> 16);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			continue;
+		}
+		b = sqlite3_column_blob(st, 0);
+		len = (size_t)sqlite3_column_bytes(st, 0) / TYPO_PAIR;
+		/* Pairs are sorted: find the first with our low 16 bits. */
+		for (lo = 0, hi = len; lo < hi; ) {
+			size_t mid = (lo + hi) / 2;
+			unsigned v = (unsigned)b[mid * TYPO_PAIR] << 8 |
+			    b[mid * TYPO_PAIR + 1];
+
+			if (v < (unsigned)(h & 0xffff))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < len; lo++) {
+			const unsigned char *e = b + lo * TYPO_PAIR;
+			int64_t id = (int64_t)e[2] << 16 | e[3] << 8 | e[4];
+			const char *t;
+
+			if (((unsigned)e[0] << 8 | e[1]) != (h & 0xffff))
+				break;
+			for (j = 0; j < nc && c[j].id != id; j++)
+				;
+			if (j < nc)
+				continue;
+			sqlite3_bind_int64(tst, 1, id);
+			if (sqlite3_step(tst) == SQLITE_ROW &&
+			    (t = (const char *)sqlite3_column_text(tst, 1)) !=
+			    NULL && catalog_typo_distance1(word, t)) {
+				c = xreallocarray(c, nc + 1, sizeof *c);
+				c[nc].id = id;
+				c[nc].docs = sqlite3_column_int64(tst, 0);
+				c[nc++].term = xstrdup(t);
+			}
+			sqlite3_reset(tst);
+		}
+		sqlite3_reset(st);
+	}
+	if (nc > 1)
+		qsort(c, nc, sizeof *c, typo_cand_cmp);
+	for (i = 0; i < nc; i++) {
+		if (n_out < max)
+			out[n_out++] = c[i].term;
+		else
+			free(c[i].term);
+	}
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(tst);
+	free(sql);
+	free(tsql);
+	free(c);
+	return n_out;
+}
+
+/* The term with this id into buf (cap bytes); 0, or -1 if none. */
+static int
+typo_term_at(sqlite3_stmt *st, int64_t id, char *buf, size_t cap)
+{
+	const char *t;
+	int rc = -1;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (t = (const char *)sqlite3_column_text(st, 0)) != NULL) {
+		snprintf(buf, cap, "%s", t);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+catalog_typo_completions(struct catalog_db *db, const char *prefix,
+    char **out, size_t max)
+{
+	sqlite3 *sq = catalog_db_sqlite(db);
+	sqlite3_stmt *st = NULL;
+	const char *schema;
+	size_t plen = strlen(prefix), n = 0, i;
+	int64_t lo = 1, hi, id;
+	char *sql, term[1024];
+
+	if ((schema = typo_schema(db, 1)) == NULL)
+		return -1;
+	/*
+	 * Ids follow the terms' byte order (typo_build numbers them as
+	 * fts5vocab lists them), so a binary search over ids finds the
+	 * first term >= prefix without an index on the terms.
+	 */
+	sql = xasprintf("SELECT term FROM %s.search_term WHERE id = ?", schema);
+	if (sqlite3_prepare_v2(sq, sql, -1, &st, NULL) != SQLITE_OK) {
+		free(sql);
+		return -1;
+	}
+	hi = typo_state(db, schema, "vocab_size") + 1;
+	while (lo < hi) {
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (typo_term_at(st, mid, term, sizeof term) == 0 &&
+		    strcmp(term, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (id = lo; typo_term_at(st, id, term, sizeof term) == 0 &&
+	    strncmp(term, prefix, plen) == 0; id++) {
+		if (n == max) {
+			n = max + 1;
+			break;
+		}
+		out[n++] = xstrdup(term);
+	}
+	sqlite3_finalize(st);
+	free(sql);
+	if (n > max) {
+		for (i = 0; i < max; i++)
+			free(out[i]);
+		return -1;
+	}
+	return (int)n;
+}

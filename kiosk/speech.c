@@ -1,0 +1,601 @@
+/*
+ * speech: espeak-ng output and what the kiosk says (see speech.h).
+ *
+ * espeak-ng keeps its state per process, so one kiosk_speech exists at a
+ * time, and the engine is initialised once per process with one output
+ * (espeak-ng 1.51 hangs in a second espeak_Terminate()); it is left to
+ * the end of the process. PLAYBACK output is asynchronous: espeak_Synth() returns at once
+ * and espeak_Cancel() stops the sound. MEMORY output is asynchronous too,
+ * but samples go to a sink through the synth callback; SYNC output runs in
+ * the caller, and the callback stops synthesis when the input fd has
+ * something to read (a key press). PLAYBACK is only started when a sound
+ * device exists: ALSA would otherwise write errors over the screen.
+ *
+ * The words come from the top screen: its title and language mark, its
+ * speak() op or, for the list screens (data starting with a kiosk_list),
+ * the lead, the numbered choices of the page, the page number and focus.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef HAVE_ESPEAK
+#include <espeak-ng/speak_lib.h>
+#endif
+
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/format.h"
+#include "kiosk/lang.h"
+#include "kiosk/screen.h"
+#include "kiosk/speech.h"
+#include "kiosk/widget_list.h"
+
+enum kiosk_speech_state {
+	KIOSK_SPEECH_OK,
+	KIOSK_SPEECH_NOT_BUILT,
+	KIOSK_SPEECH_NO_DEVICE,
+	KIOSK_SPEECH_FAILED,
+	KIOSK_SPEECH_NO_VOICE
+};
+
+/* The output espeak-ng was initialised with, or -1. */
+static int kiosk_speech_engine = -1;
+
+struct kiosk_speech {
+	enum kiosk_speech_output out;
+	enum kiosk_speech_state	 state;		/* of the engine */
+	int			 voice;		/* 1: voice of lang set */
+	char			 lang[16];
+	char			*problem;	/* message last made */
+	kiosk_speech_sink	 sink;
+	void			*ctx;
+	int			 input_fd;
+	FILE			*transcript;
+};
+
+/* 1 when a sound device (ALSA playback, or a sound server) exists. */
+static int
+kiosk_speech_has_device(void)
+{
+	const char	*run = getenv("XDG_RUNTIME_DIR");
+	char		 path[512];
+	DIR		*dir;
+	struct dirent	*de;
+	int		 found = 0;
+
+	if (getenv("PULSE_SERVER") != NULL)
+		return 1;
+	if (run != NULL) {
+		snprintf(path, sizeof path, "%s/pulse/native", run);
+		if (access(path, F_OK) == 0)
+			return 1;
+		snprintf(path, sizeof path, "%s/pipewire-0", run);
+		if (access(path, F_OK) == 0)
+			return 1;
+	}
+	if ((dir = opendir("/dev/snd")) == NULL)
+		return 0;
+	while (!found && (de = readdir(dir)) != NULL) {
+		/* pcmC0D0p: a playback device */
+		size_t n = strlen(de->d_name);
+		found = strncmp(de->d_name, "pcmC", 4) == 0 && n > 4 &&
+		    de->d_name[n - 1] == 'p';
+	}
+	closedir(dir);
+	return found;
+}
+
+#ifdef HAVE_ESPEAK
+/* espeak-ng calls this with samples (MEMORY, SYNC); 1 stops synthesis. */
+static int
+kiosk_speech_cb(short *wav, int n, espeak_EVENT *ev)
+{
+	struct kiosk_speech	*sp = ev != NULL ? ev->user_data : NULL;
+	struct pollfd		 pfd;
+
+	if (sp == NULL)
+		return 0;
+	if (wav != NULL && n > 0 && sp->sink != NULL &&
+	    sp->sink(wav, n, sp->ctx) != 0)
+		return 1;
+	if (sp->out == KIOSK_SPEECH_SYNC && sp->input_fd >= 0) {
+		pfd.fd = sp->input_fd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, 0) > 0)
+			return 1;
+	}
+	return 0;
+}
+#endif
+
+struct kiosk_speech *
+kiosk_speech_new(enum kiosk_speech_output out)
+{
+	struct kiosk_speech *sp = xcalloc(1, sizeof *sp);
+
+	sp->out = out;
+	sp->input_fd = -1;
+#ifdef HAVE_ESPEAK
+	{
+		espeak_AUDIO_OUTPUT	 eo;
+		int			 rate;
+
+		if (out == KIOSK_SPEECH_PLAYBACK && !kiosk_speech_has_device()) {
+			sp->state = KIOSK_SPEECH_NO_DEVICE;
+			return sp;
+		}
+		eo = out == KIOSK_SPEECH_PLAYBACK ? AUDIO_OUTPUT_PLAYBACK :
+		    out == KIOSK_SPEECH_MEMORY ? AUDIO_OUTPUT_RETRIEVAL :
+		    AUDIO_OUTPUT_SYNCHRONOUS;
+		if (kiosk_speech_engine != (int)out) {
+			if (kiosk_speech_engine != -1) {
+				sp->state = KIOSK_SPEECH_FAILED;
+				return sp;
+			}
+			rate = espeak_Initialize(eo, 100, NULL,
+			    espeakINITIALIZE_DONT_EXIT);
+			if (rate <= 0) {
+				sp->state = KIOSK_SPEECH_FAILED;
+				return sp;
+			}
+			kiosk_speech_engine = (int)out;
+		}
+		espeak_SetSynthCallback(kiosk_speech_cb);
+		sp->state = KIOSK_SPEECH_OK;
+	}
+#else
+	sp->state = KIOSK_SPEECH_NOT_BUILT;
+#endif
+	return sp;
+}
+
+void
+kiosk_speech_free(struct kiosk_speech *sp)
+{
+	if (sp == NULL)
+		return;
+#ifdef HAVE_ESPEAK
+	if (sp->state != KIOSK_SPEECH_NOT_BUILT &&
+	    sp->state != KIOSK_SPEECH_NO_DEVICE &&
+	    sp->state != KIOSK_SPEECH_FAILED) {
+		if (sp->out != KIOSK_SPEECH_SYNC)
+			espeak_Cancel();
+	}
+#endif
+	if (sp->transcript != NULL)
+		fclose(sp->transcript);
+	free(sp->problem);
+	free(sp);
+}
+
+void
+kiosk_speech_set_sink(struct kiosk_speech *sp, kiosk_speech_sink sink,
+    void *ctx)
+{
+	sp->sink = sink;
+	sp->ctx = ctx;
+}
+
+void
+kiosk_speech_set_input_fd(struct kiosk_speech *sp, int fd)
+{
+	sp->input_fd = fd;
+}
+
+void
+kiosk_speech_set_transcript(struct kiosk_speech *sp, const char *path)
+{
+	if (sp->transcript != NULL)
+		fclose(sp->transcript);
+	sp->transcript = path != NULL ? fopen(path, "a") : NULL;
+	if (sp->transcript != NULL)
+		setvbuf(sp->transcript, NULL, _IOLBF, 0);
+}
+
+int
+kiosk_speech_set_lang(struct kiosk_speech *sp, const char *code)
+{
+	snprintf(sp->lang, sizeof sp->lang, "%s", code);
+	sp->voice = 0;
+#ifdef HAVE_ESPEAK
+	if (sp->state == KIOSK_SPEECH_OK || sp->state == KIOSK_SPEECH_NO_VOICE) {
+		espeak_VOICE v;
+
+		/* Not found leaves the old voice: never speak with it. */
+		memset(&v, 0, sizeof v);
+		v.languages = sp->lang;
+		if (espeak_SetVoiceByProperties(&v) == EE_OK) {
+			sp->voice = 1;
+			sp->state = KIOSK_SPEECH_OK;
+		} else
+			sp->state = KIOSK_SPEECH_NO_VOICE;
+	}
+#endif
+	return sp->voice ? 0 : -1;
+}
+
+const char *
+kiosk_speech_problem(struct kiosk_speech *sp)
+{
+	struct kiosk_format	*fmt;
+	char			*name;
+
+	free(sp->problem);
+	sp->problem = NULL;
+	switch (sp->state) {
+	case KIOSK_SPEECH_OK:
+		return sp->voice ? NULL : _("Reading aloud does not work "
+		    "right now. Please ask a staff member to read with you.");
+	case KIOSK_SPEECH_NOT_BUILT:
+		return _("Reading aloud is not installed on this kiosk.\n"
+		    "Please ask a staff member to read with you.");
+	case KIOSK_SPEECH_NO_DEVICE:
+		return _("Reading aloud does not work: this kiosk has no "
+		    "sound device.\nPlease ask a staff member to read with "
+		    "you.");
+	case KIOSK_SPEECH_FAILED:
+		return _("Reading aloud does not work right now.\n"
+		    "Please ask a staff member to read with you.");
+	case KIOSK_SPEECH_NO_VOICE:
+		break;
+	}
+	fmt = kiosk_format_new(sp->lang);
+	name = kiosk_format_lang_name(fmt, sp->lang);
+	kiosk_format_free(fmt);
+	sp->problem = xasprintf(_("Reading aloud is not available in %s.\n"
+	    "Please ask a staff member to read with you, or choose another "
+	    "language."), name);
+	free(name);
+	return sp->problem;
+}
+
+int
+kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
+    enum kiosk_speech_priority pri)
+{
+	if (sp->state != KIOSK_SPEECH_OK || !sp->voice || text == NULL ||
+	    *text == '\0')
+		return -1;
+	if (sp->transcript != NULL)
+		fprintf(sp->transcript, "%s\t%s\n", sp->lang, text);
+#ifdef HAVE_ESPEAK
+	/* SYNC output: nothing is being said while we are here. */
+	if (pri == KIOSK_SPEECH_NOW && sp->out != KIOSK_SPEECH_SYNC)
+		espeak_Cancel();
+	if (espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+	    espeakCHARS_UTF8 | espeakENDPAUSE, NULL, sp) != EE_OK)
+		return -1;
+	return 0;
+#else
+	(void)pri;
+	return -1;
+#endif
+}
+
+void
+kiosk_speech_stop(struct kiosk_speech *sp)
+{
+#ifdef HAVE_ESPEAK
+	if (sp->state == KIOSK_SPEECH_OK && sp->out != KIOSK_SPEECH_SYNC)
+		espeak_Cancel();
+#else
+	(void)sp;
+#endif
+}
+
+int
+kiosk_speech_busy(struct kiosk_speech *sp)
+{
+#ifdef HAVE_ESPEAK
+	if (sp->state == KIOSK_SPEECH_OK)
+		return espeak_IsPlaying() != 0;
+#else
+	(void)sp;
+#endif
+	return 0;
+}
+
+/* --- what the kiosk says ------------------------------------------- */
+
+struct kiosk_speech_buf {
+	char	*s;
+};
+
+/* Append a sentence (text ends with ". " unless it has an end mark). */
+static void
+kiosk_speech_add(struct kiosk_speech_buf *b, const char *text)
+{
+	char	*n;
+	size_t	 len;
+
+	if (text == NULL || *text == '\0')
+		return;
+	len = strlen(text);
+	n = xasprintf("%s%s%s%s", b->s != NULL ? b->s : "",
+	    b->s != NULL ? " " : "", text,
+	    strchr(".?!:\xd8\x9f", text[len - 1]) != NULL ? "" : ".");
+	free(b->s);
+	b->s = n;
+}
+
+/* 1 when the screen's data begins with a kiosk_list (see screen.h). */
+static int
+kiosk_speech_is_list(struct kiosk_screen *s)
+{
+	return s->ops->focus == kiosk_screen_focus_list;
+}
+
+/* "Number 2: Care and welfare, For people who..." */
+static char *
+kiosk_speech_item(struct kiosk_list *l, size_t i)
+{
+	struct kiosk_list_item	*it = &l->items[i];
+	char			*label, *s;
+
+	label = it->detail != NULL ? xasprintf("%s, %s", it->label,
+	    it->detail) : xstrdup(it->label);
+	s = xasprintf(_("Number %zu: %s"), i + 1, label);
+	free(label);
+	return s;
+}
+
+/* The focused target of a list, or NULL. */
+static char *
+kiosk_speech_list_focus(struct kiosk_list *l)
+{
+	if (l->focus == KIOSK_LIST_PREV)
+		return xstrdup(_("Previous page"));
+	if (l->focus == KIOSK_LIST_NEXT)
+		return xstrdup(_("Next page"));
+	if (l->focus >= 0 && (size_t)l->focus < l->n &&
+	    l->style == KIOSK_LIST_BLOCKS)
+		return kiosk_speech_item(l, (size_t)l->focus);
+	return NULL;
+}
+
+char *
+kiosk_speech_list_text(struct kiosk_list *l, int focus_only)
+{
+	struct kiosk_speech_buf	 b = { NULL };
+	char			*t;
+	size_t			 i;
+
+	if (focus_only)
+		return kiosk_speech_list_focus(l);
+	if (l->lead != NULL)
+		kiosk_speech_add(&b, l->lead);
+	for (i = 0; i < l->n; i++) {
+		if (l->style == KIOSK_LIST_BLOCKS) {
+			t = kiosk_speech_item(l, i);
+			kiosk_speech_add(&b, t);
+			free(t);
+		} else
+			kiosk_speech_add(&b, l->items[i].label);
+	}
+	if (l->total > l->per_page) {
+		t = xasprintf(_("Page %zu of %zu"), l->first / l->per_page + 1,
+		    (l->total + l->per_page - 1) / l->per_page);
+		kiosk_speech_add(&b, t);
+		free(t);
+	}
+	return b.s;
+}
+
+/* The focused item of the top screen (or of the bar), or NULL. */
+static char *
+kiosk_speech_focus(struct kiosk_app *app, struct kiosk_screen *s)
+{
+	if (app->bar_focus >= 0 && !s->no_bar)
+		return xasprintf(_("Button: %s"),
+		    kiosk_bar_label(app->bar_focus));
+	if (s->ops->speak != NULL)
+		return s->ops->speak(s, app, 1);
+	if (kiosk_speech_is_list(s))
+		return kiosk_speech_list_text(s->data, 1);
+	return NULL;
+}
+
+/* Everything on the top screen, in reading order. */
+static char *
+kiosk_speech_screen(struct kiosk_app *app, struct kiosk_screen *s)
+{
+	struct kiosk_speech_buf	 b = { NULL };
+	char			*t;
+	int			 i;
+
+	kiosk_speech_add(&b, s->title);
+	if (s->title_mark != NULL) {
+		t = xasprintf(_("in %s"), s->title_mark);
+		kiosk_speech_add(&b, t);
+		free(t);
+	}
+	t = s->ops->speak != NULL ? s->ops->speak(s, app, 0) :
+	    kiosk_speech_is_list(s) ? kiosk_speech_list_text(s->data, 0) :
+	    NULL;
+	kiosk_speech_add(&b, t);
+	free(t);
+	if ((t = kiosk_speech_focus(app, s)) != NULL) {
+		char *f = xasprintf(_("Selected: %s"), t);
+
+		kiosk_speech_add(&b, f);
+		free(f);
+		free(t);
+	}
+	if (!s->no_bar) {
+		t = xstrdup(_("Buttons at the bottom:"));
+		for (i = 0; i < KIOSK_BAR_COUNT; i++) {
+			char *n = xasprintf("%s %s%s", t, kiosk_bar_label(i),
+			    i + 1 < KIOSK_BAR_COUNT ? "," : "");
+			free(t);
+			t = n;
+		}
+		kiosk_speech_add(&b, t);
+		free(t);
+	}
+	return b.s;
+}
+
+static struct kiosk_screen *
+kiosk_speech_top(struct kiosk_app *app)
+{
+	return app->depth > 0 ? app->stack[app->depth - 1] : NULL;
+}
+
+/* Remember what was said of screen s, for follow(). */
+static void
+kiosk_speech_mark(struct kiosk_app *app, struct kiosk_screen *s)
+{
+	app->spoken_screen = s;
+	app->spoken_depth = app->depth;
+	free(app->spoken_title);
+	app->spoken_title = xstrdup(s->title != NULL ? s->title : "");
+	free(app->spoken_focus);
+	app->spoken_focus = kiosk_speech_focus(app, s);
+}
+
+void
+kiosk_speech_read(struct kiosk_app *app)
+{
+	struct kiosk_screen	*s = kiosk_speech_top(app);
+	const char		*problem;
+	char			*text;
+
+	if (s == NULL)
+		return;
+	if ((problem = kiosk_speech_problem(app->speech)) != NULL) {
+		kiosk_app_push(app, kiosk_screen_notice_new(app,
+		    _("Read aloud"), problem));
+		return;
+	}
+	app->speech_on = 1;
+	text = kiosk_speech_screen(app, s);
+	kiosk_speech_speak(app->speech, text, KIOSK_SPEECH_NOW);
+	free(text);
+	if (app->receipt != NULL && (app->receipt_screen == NULL ||
+	    app->receipt_screen == s)) {
+		app->receipt_screen = s;
+		kiosk_speech_speak(app->speech, app->receipt,
+		    KIOSK_SPEECH_AFTER);
+	}
+	kiosk_speech_mark(app, s);
+}
+
+void
+kiosk_speech_input(struct kiosk_app *app)
+{
+	if (app->speech != NULL)
+		kiosk_speech_stop(app->speech);
+}
+
+void
+kiosk_speech_follow(struct kiosk_app *app)
+{
+	struct kiosk_screen	*s = kiosk_speech_top(app);
+	char			*text;
+
+	if (!app->speech_on || s == NULL)
+		return;
+	if (s != app->spoken_screen || app->depth != app->spoken_depth ||
+	    app->spoken_title == NULL || strcmp(app->spoken_title,
+	    s->title != NULL ? s->title : "") != 0) {
+		text = kiosk_speech_screen(app, s);
+		kiosk_speech_speak(app->speech, text, KIOSK_SPEECH_NOW);
+		free(text);
+		/* A receipt belongs to the screen shown after it was made. */
+		if (app->receipt != NULL && app->receipt_screen == NULL) {
+			app->receipt_screen = s;
+			kiosk_speech_speak(app->speech, app->receipt,
+			    KIOSK_SPEECH_AFTER);
+		} else if (app->receipt != NULL) {
+			free(app->receipt);
+			app->receipt = NULL;
+		}
+		kiosk_speech_mark(app, s);
+		return;
+	}
+	text = kiosk_speech_focus(app, s);
+	if (text != NULL && (app->spoken_focus == NULL ||
+	    strcmp(text, app->spoken_focus) != 0))
+		kiosk_speech_speak(app->speech, text, KIOSK_SPEECH_NOW);
+	free(app->spoken_focus);
+	app->spoken_focus = text;
+}
+
+void
+kiosk_speech_reset(struct kiosk_app *app)
+{
+	kiosk_speech_input(app);
+	app->speech_on = 0;
+	app->headset = 0;
+	app->spoken_screen = NULL;
+	app->spoken_depth = 0;
+	free(app->spoken_title);
+	free(app->spoken_focus);
+	if (app->receipt != NULL)
+		explicit_bzero(app->receipt, strlen(app->receipt));
+	free(app->receipt);
+	app->spoken_title = app->spoken_focus = app->receipt = NULL;
+	app->receipt_screen = NULL;
+}
+
+void
+kiosk_speech_say(struct kiosk_app *app, const char *text,
+    enum kiosk_speech_priority pri)
+{
+	if (app->speech_on && app->speech != NULL)
+		kiosk_speech_speak(app->speech, text, pri);
+}
+
+void
+kiosk_speech_field(struct kiosk_app *app, const char *label,
+    const char *value, enum kiosk_speech_kind kind)
+{
+	char *text;
+
+	if (!app->speech_on)
+		return;
+	if (kind == KIOSK_SPEECH_SECRET)
+		text = xasprintf(_("%s: hidden"), label);
+	else if (kind == KIOSK_SPEECH_PERSONAL && !app->headset)
+		text = xasprintf(_("%s: not read aloud without a headset"),
+		    label);
+	else
+		text = xasprintf(_("%s: %s"), label, value != NULL &&
+		    *value != '\0' ? value : _("empty"));
+	kiosk_speech_say(app, text, KIOSK_SPEECH_NOW);
+	explicit_bzero(text, strlen(text));
+	free(text);
+}
+
+void
+kiosk_speech_error(struct kiosk_app *app, const char *field,
+    const char *problem)
+{
+	char *text;
+
+	text = xasprintf(_("Error in %s: %s"), field, problem);
+	kiosk_speech_say(app, text, KIOSK_SPEECH_NOW);
+	free(text);
+}
+
+void
+kiosk_speech_receipt(struct kiosk_app *app, const char *text)
+{
+	free(app->receipt);
+	app->receipt = xstrdup(text);
+	app->receipt_screen = NULL;
+	kiosk_speech_say(app, text, KIOSK_SPEECH_AFTER);
+}
+
+void
+kiosk_speech_set_headset(struct kiosk_app *app, int on)
+{
+	app->headset = on != 0;
+}

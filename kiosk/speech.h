@@ -1,0 +1,102 @@
+/*
+ * speech: reading the kiosk aloud with espeak-ng (EN 301 549 5.1.3).
+ *
+ * Speech is off until the person presses Read aloud (F3); from then on the
+ * kiosk reads every new screen (heading, numbered choices, focus) and
+ * every focus change, in the interface language, until the next person
+ * (reset). Any input stops speech at once; Read aloud again repeats.
+ * PINs are never spoken; names, phone numbers and e-mail addresses only
+ * after staff confirmed a headset (kiosk_speech_set_headset()).
+ * Where speech cannot work (built without espeak-ng, no sound device, no
+ * voice for the language: Tigrinya in Debian 12) kiosk_speech_problem()
+ * says why, in words for the screen, and nothing is spoken with a wrong
+ * voice. Without HAVE_ESPEAK this module still builds and explains.
+ */
+#ifndef KIOSK_SPEECH_H
+#define KIOSK_SPEECH_H
+
+#include <stddef.h>
+
+struct kiosk_app;
+struct kiosk_speech;
+
+enum kiosk_speech_output {
+	KIOSK_SPEECH_PLAYBACK,	/* the sound device, if there is one */
+	KIOSK_SPEECH_MEMORY,	/* samples to a sink, asynchronously */
+	KIOSK_SPEECH_SYNC	/* samples to a sink, in the caller */
+};
+
+/* What a text is, for the privacy rules. */
+enum kiosk_speech_kind {
+	KIOSK_SPEECH_PLAIN,
+	KIOSK_SPEECH_PERSONAL,	/* name, phone, e-mail: headset only */
+	KIOSK_SPEECH_SECRET	/* PIN, masked field: never */
+};
+
+/* Priority of kiosk_speech_say(). */
+enum kiosk_speech_priority {
+	KIOSK_SPEECH_NOW,	/* stop what is being said, say this */
+	KIOSK_SPEECH_AFTER	/* say this after what is being said */
+};
+
+/* Receives synthesised samples (MEMORY and SYNC); return 1 to stop. */
+typedef int (*kiosk_speech_sink)(const short *samples, int n, void *ctx);
+
+/* Start speech (espeak-ng is initialised once per process). Never fails:
+ * problems are remembered and told by kiosk_speech_problem(). */
+struct kiosk_speech *kiosk_speech_new(enum kiosk_speech_output out);
+void kiosk_speech_free(struct kiosk_speech *sp);
+/* Where samples go in MEMORY and SYNC output. */
+void kiosk_speech_set_sink(struct kiosk_speech *sp, kiosk_speech_sink sink,
+    void *ctx);
+/* In SYNC output: fd is polled while speaking; input there stops speech
+ * (-1: none). */
+void kiosk_speech_set_input_fd(struct kiosk_speech *sp, int fd);
+/* Use the voice of language code; 0, or -1 when there is none. */
+int kiosk_speech_set_lang(struct kiosk_speech *sp, const char *code);
+/* NULL when speech works in the current language, else why not (in the
+ * interface language, for the screen). */
+const char *kiosk_speech_problem(struct kiosk_speech *sp);
+/* Speak UTF-8 text; 0, or -1 when it cannot be spoken. */
+int kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
+    enum kiosk_speech_priority pri);
+/* Stop speaking at once. */
+void kiosk_speech_stop(struct kiosk_speech *sp);
+/* 1 while speaking. */
+int kiosk_speech_busy(struct kiosk_speech *sp);
+/* A copy of every spoken text goes to path (tests; NULL: none). */
+void kiosk_speech_set_transcript(struct kiosk_speech *sp, const char *path);
+
+struct kiosk_list;
+/* The words of a list: lead, numbered choices, page (focus_only: only
+ * the focused target, or NULL). A new string or NULL. */
+char *kiosk_speech_list_text(struct kiosk_list *l, int focus_only);
+
+/*
+ * The app's side: the API screens call. All do nothing while speech is
+ * off, except kiosk_speech_read() which turns it on.
+ */
+/* Read aloud pressed: speech on, read the whole screen (again). */
+void kiosk_speech_read(struct kiosk_app *app);
+/* Any input: stop speaking at once. */
+void kiosk_speech_input(struct kiosk_app *app);
+/* After input was handled: speak a new screen or a new focus. */
+void kiosk_speech_follow(struct kiosk_app *app);
+/* The next person: speech off, headset off, silence. */
+void kiosk_speech_reset(struct kiosk_app *app);
+/* Say text (e.g. a confirmation) if speech is on. */
+void kiosk_speech_say(struct kiosk_app *app, const char *text,
+    enum kiosk_speech_priority pri);
+/* Say a field and its value by the privacy rules: PLAIN as it is,
+ * PERSONAL only with a headset, SECRET never (only that it is hidden). */
+void kiosk_speech_field(struct kiosk_app *app, const char *label,
+    const char *value, enum kiosk_speech_kind kind);
+/* An input error: the field's name and what is wrong, said at once. */
+void kiosk_speech_error(struct kiosk_app *app, const char *field,
+    const char *problem);
+/* A receipt or confirmation: said at once, and once more on repeat. */
+void kiosk_speech_receipt(struct kiosk_app *app, const char *text);
+/* Staff confirmed (1) or ended (0) the use of a headset. */
+void kiosk_speech_set_headset(struct kiosk_app *app, int on);
+
+#endif

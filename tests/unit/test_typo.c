@@ -1,0 +1,222 @@
+/*
+ * test_typo: forgiving search. Each kind of typing error (wrong letter,
+ * missing letter, extra letter, swapped neighbours) finds the word meant;
+ * words shorter than five letters are not corrected; exact matches rank
+ * above corrected ones; the vocabulary follows new imports, also on a
+ * read-only connection (the kiosk after a sync).
+ */
+#include "unit.h"
+
+#include "catalog/search.h"
+#include "catalog/typo.h"
+
+#define ENTRIES \
+	"id,kind,provider,themes,title_nl,title_en,summary_nl\n" \
+	"weld,course,Albeda,technical,Lassen voor beginners," \
+	"Welding for beginners,Je leert lassen.\n" \
+	"care,course,ROC,care,Verpleging,Nursing,Werken in de zorg.\n" \
+	"job,community,Werkplein,technical,Lasser gezocht,Welder wanted,\n" \
+	"cook,course,ROC,care,Koken,Cooking,Kook met ons.\n"
+
+static struct unit_db *u;
+
+static int
+setup(void **state)
+{
+	char *cause = NULL;
+
+	(void)state;
+	u = unit_db_new();
+	if (unit_import(u->db, "s", &cause, UNIT_THEMES, ENTRIES, NULL) != 0)
+		fail_msg("import: %s", cause);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	unit_db_free(u);
+	return 0;
+}
+
+/* Titles (English) found for text, "|"-joined; corrected ones marked ~. */
+static char *
+found(struct catalog_db *db, const char *text)
+{
+	struct catalog_results r;
+	struct catalog_query q;
+	char *cause = NULL, *s = xstrdup(""), *t;
+	size_t i;
+
+	catalog_query_init(&q);
+	q.lang = "en";
+	q.text = text;
+	q.today = "2026-11-27";
+	if (catalog_search_run(db, &q, &r, &cause) != 0)
+		fail_msg("search: %s", cause);
+	for (i = 0; i < r.n; i++) {
+		t = xasprintf("%s%s%s%s", s, i ? "|" : "",
+		    r.hits[i].corrected ? "~" : "", r.hits[i].title.value);
+		free(s);
+		s = t;
+	}
+	catalog_results_done(&r);
+	return s;
+}
+
+static void
+assert_found(struct catalog_db *db, const char *text, const char *want)
+{
+	char *got = found(db, text);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("\"%s\": got \"%s\", want \"%s\"", text, got, want);
+	free(got);
+}
+
+static void
+test_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(catalog_typo_distance1("lassen", "lassen"), 0);
+	assert_int_equal(catalog_typo_distance1("lasten", "lassen"), 1);
+	assert_int_equal(catalog_typo_distance1("lasen", "lassen"), 1);
+	assert_int_equal(catalog_typo_distance1("lasssen", "lassen"), 1);
+	assert_int_equal(catalog_typo_distance1("lsasen", "lassen"), 1);
+	assert_int_equal(catalog_typo_distance1("lassne", "lassen"), 1);
+	assert_int_equal(catalog_typo_distance1("alssen", "lassen"), 1);
+	/* Two errors, or a swap that is not of neighbours. */
+	assert_int_equal(catalog_typo_distance1("lsasne", "lassen"), 0);
+	assert_int_equal(catalog_typo_distance1("nassel", "lassen"), 0);
+	assert_int_equal(catalog_typo_distance1("las", "lassen"), 0);
+	/* Letters, not bytes: one Cyrillic letter is two bytes. */
+	assert_int_equal(catalog_typo_distance1("зварюванння",
+	    "зварювання"), 1);
+	assert_int_equal(catalog_typo_distance1("зварюванне",
+	    "зварювання"), 1);
+	assert_int_equal(catalog_typo_distance1("", "a"), 1);
+}
+
+static void
+test_each_kind_of_error(void **state)
+{
+	(void)state;
+	/* Missing letter (and typed to the end: the last word). */
+	assert_found(u->db, "lasen", "~Welding for beginners");
+	assert_found(u->db, "lasen ", "~Welding for beginners");
+	/* Missing letter in English. */
+	assert_found(u->db, "weldng", "~Welding for beginners");
+	/* Swapped neighbours. */
+	assert_found(u->db, "verplegnig", "~Nursing");
+	/* Wrong letter. */
+	assert_found(u->db, "verplehing", "~Nursing");
+	/* Extra letter. */
+	assert_found(u->db, "verpleeging", "~Nursing");
+	/* A corrected word next to an exact one. */
+	assert_found(u->db, "weldng for", "~Welding for beginners");
+	/* Capitals and accents are folded before correcting. */
+	assert_found(u->db, "VÉRPLEGNIG", "~Nursing");
+}
+
+static void
+test_short_words_not_corrected(void **state)
+{
+	struct catalog_query q;
+	char *fix[4];
+
+	(void)state;
+	/* "koek" is one letter from "kook" and "koken", but only 4 long. */
+	assert_found(u->db, "koek ", "");
+	assert_found(u->db, "kokn ", "");
+	assert_int_equal(catalog_typo_corrections(u->db, "koek", fix, 4), 0);
+	/* Two errors are too many. */
+	assert_found(u->db, "verplgenig ", "");
+	/* Corrections can be turned off. */
+	catalog_query_init(&q);
+	q.no_typos = 1;
+	q.text = "lasen ";
+	{
+		struct catalog_results r;
+		char *cause = NULL;
+
+		assert_int_equal(catalog_search_run(u->db, &q, &r, &cause), 0);
+		assert_int_equal(r.total, 0);
+		catalog_results_done(&r);
+	}
+}
+
+static void
+test_exact_above_corrected(void **state)
+{
+	(void)state;
+	/* "lasser" is a word of its own and one letter from "lassen". */
+	assert_found(u->db, "lasser ", "Welder wanted|~Welding for beginners");
+	/* And the other way round. */
+	assert_found(u->db, "lassen ", "Welding for beginners|~Welder wanted");
+}
+
+static void
+test_vocabulary_follows_imports(void **state)
+{
+	struct catalog_db *ro;
+	char *cause = NULL;
+
+	(void)state;
+	if (unit_import(u->db, "t", &cause, "id,kind,provider,themes,title_en\n"
+	    "fork,course,X,technical,Forklift licence\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	/* A reader that may not write builds its own vocabulary. */
+	ro = catalog_db_open(u->path, CATALOG_DB_READONLY, &cause);
+	if (ro == NULL)
+		fail_msg("open: %s", cause);
+	assert_found(ro, "forklit ", "~Forklift licence");
+	catalog_db_close(ro);
+	/* A writer brings the catalogue's own up to date. */
+	assert_int_equal(catalog_typo_refresh(u->db, &cause), 0);
+	assert_found(u->db, "licnece ", "~Forklift licence");
+	/* Words that are gone are no longer offered. */
+	if (unit_import(u->db, "t", &cause, "id,kind,provider,themes,title_en\n"
+	    "fork2,course,X,technical,Reach truck\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	assert_found(u->db, "forklit ", "");
+}
+
+static void
+test_completions(void **state)
+{
+	char *cmp[8];
+	int n, i;
+
+	(void)state;
+	/* Longer than any prefix index: the words that start so. */
+	assert_found(u->db, "verplegi", "Nursing");
+	assert_found(u->db, "welde", "Welder wanted");
+	assert_found(u->db, "beginner", "Welding for beginners");
+	assert_found(u->db, "lassen voor begin", "Welding for beginners");
+	assert_found(u->db, "verplegix", "");
+	n = catalog_typo_completions(u->db, "lass", cmp, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(cmp[0], "lassen");
+	assert_string_equal(cmp[1], "lasser");
+	for (i = 0; i < n; i++)
+		free(cmp[i]);
+	/* More than asked for: -1, and the caller uses a prefix query. */
+	assert_int_equal(catalog_typo_completions(u->db, "lass", cmp, 1), -1);
+	assert_int_equal(catalog_typo_completions(u->db, "zzzz", cmp, 1), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_each_kind_of_error),
+		cmocka_unit_test(test_short_words_not_corrected),
+		cmocka_unit_test(test_exact_above_corrected),
+		cmocka_unit_test(test_completions),
+		cmocka_unit_test(test_vocabulary_follows_imports),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
