@@ -20,6 +20,8 @@
 #include "kiosk/ui.h"
 
 #define KIOSK_APP_BAR_TARGET 1000
+#define KIOSK_APP_CORNER_COLS 8		/* long press here: staff mode */
+#define KIOSK_APP_LONG_PRESS 2000	/* ms */
 
 static int64_t
 kiosk_app_now(void)
@@ -47,6 +49,7 @@ kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
 	app->idle_timeout = idle_timeout;
 	app->bar_focus = -1;
 	app->press = -1;
+	kiosk_staff_init(&app->staff);
 	snprintf(app->start_lang, sizeof app->start_lang, "%s", lang);
 	kiosk_app_set_lang(app, lang);
 	app->last_input = app->last_tick = kiosk_app_now();
@@ -74,6 +77,7 @@ kiosk_app_done(struct kiosk_app *app)
 	kiosk_speech_reset(app);
 	kiosk_format_free(app->fmt);
 	app->fmt = NULL;
+	kiosk_staff_done(&app->staff);
 }
 
 void
@@ -130,6 +134,17 @@ kiosk_app_back(struct kiosk_app *app)
 }
 
 void
+kiosk_app_unwind(struct kiosk_app *app, size_t depth)
+{
+	if (depth < 1)
+		depth = 1;
+	while (app->depth > depth)
+		kiosk_app_pop(app);
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
 kiosk_app_home(struct kiosk_app *app)
 {
 	if (app->depth <= 1) {
@@ -171,6 +186,7 @@ kiosk_app_reset(struct kiosk_app *app)
 	while (app->depth > 0)
 		kiosk_app_pop(app);
 	kiosk_speech_reset(app);
+	app->staff.active = 0;
 	kiosk_app_set_lang(app, app->start_lang);
 	app->press = -1;
 	/* Wipe the terminal and curses' copy of it. */
@@ -214,6 +230,46 @@ kiosk_app_bar_activate(struct kiosk_app *app, int item)
 	}
 }
 
+void
+kiosk_app_activate(struct kiosk_app *app, int item)
+{
+	kiosk_app_bar_activate(app, item);
+}
+
+void
+kiosk_app_staff_open(struct kiosk_app *app)
+{
+	struct kiosk_screen *s = kiosk_app_top(app);
+
+	if (s != NULL && (s->no_bar || s->staff_only))
+		return;
+	kiosk_app_push(app, app->staff.active ? kiosk_screen_staff_new(app) :
+	    kiosk_screen_pin_new(app));
+}
+
+void
+kiosk_app_staff_end(struct kiosk_app *app, const char *why)
+{
+	size_t i, j = 0;
+
+	app->staff.active = 0;
+	/* Staff screens may sit anywhere on the stack: drop them all. */
+	for (i = 0; i < app->depth; i++) {
+		if (app->stack[i]->staff_only && i > 0)
+			app->stack[i]->ops->free(app->stack[i]);
+		else
+			app->stack[j++] = app->stack[i];
+	}
+	app->depth = j;
+	if (why != NULL)
+		kiosk_app_push(app, kiosk_screen_notice_new(app,
+		    _("Staff mode has ended"), why));
+	else {
+		app->bar_focus = -1;
+		kiosk_app_relayout(app);
+	}
+}
+
 static void
 kiosk_app_draw(struct kiosk_app *app)
 {
@@ -238,6 +294,8 @@ kiosk_app_draw(struct kiosk_app *app)
 			    s->title_mark, attr);
 			kiosk_ui_str(mid, x + used, 1, "]", attr);
 		}
+		if (app->staff.active)
+			kiosk_staff_draw_mark(mid, app->cols);
 	}
 	s->cy = s->cx = -1;
 	s->cursor = 0;
@@ -318,6 +376,8 @@ kiosk_app_global_key(struct kiosk_app *app, struct kiosk_screen *s,
 		kiosk_app_language(app);
 	else if (is_key && ch == KEY_F(3))
 		kiosk_app_notice(app, KIOSK_BAR_READ);
+	else if (is_key && ch == KEY_F(12))
+		kiosk_app_staff_open(app);
 	else if (!app->lock && !is_key && (ch == 'q' || ch == 'Q' || ch == 3))
 		app->quit = 1;
 }
@@ -358,6 +418,13 @@ kiosk_app_mouse_event(struct kiosk_app *app, const MEVENT *evp)
 	ev.x = kiosk_ui_touch_x(ev.x);
 	if (ev.bstate & BUTTON1_CLICKED)
 		ev.bstate |= BUTTON1_PRESSED | BUTTON1_RELEASED;
+	if (kiosk_staff_corner(&app->staff, &ev, app->title_h, app->cols,
+	    kiosk_app_now(), KIOSK_APP_CORNER_COLS, KIOSK_APP_LONG_PRESS) &&
+	    !s->no_bar) {
+		app->dirty = 1;
+		kiosk_app_staff_open(app);
+		return;
+	}
 	if (!s->no_bar &&
 	    (item = kiosk_bar_hit(&app->bar, ev.y, ev.x)) >= 0)
 		target = KIOSK_APP_BAR_TARGET + item;
@@ -413,6 +480,14 @@ kiosk_app_tick(struct kiosk_app *app, int64_t now)
 		}
 		app->dirty = 1;
 	}
+	if (kiosk_staff_sync_poll(&app->staff))
+		app->dirty = 1;
+	if (app->staff.active && now - app->last_input >=
+	    app->staff.idle * 1000LL && !kiosk_app_top(app)->no_bar) {
+		kiosk_app_staff_end(app, _("Nobody used staff mode for a "
+		    "while, so it ended. What was typed there is cleared."));
+		return;
+	}
 	s = kiosk_app_top(app);
 	if (s->ops->tick != NULL) {
 		r = s->ops->tick(s, app);
@@ -443,11 +518,16 @@ kiosk_app_run(struct kiosk_app *app)
 
 	if (app->depth == 0)
 		kiosk_app_push(app, kiosk_screen_lang_new(app));
-	timeout(250);
 	while (!app->quit) {
-		if (app->dirty)
-			kiosk_app_draw(app);
+		/* Draw only when no input waits: a burst costs one redraw. */
+		timeout(0);
 		r = get_wch(&ch);
+		if (r == ERR) {
+			if (app->dirty)
+				kiosk_app_draw(app);
+			timeout(250);
+			r = get_wch(&ch);
+		}
 		now = kiosk_app_now();
 		if (r == ERR) {
 			if (now - app->last_tick >= 1000) {

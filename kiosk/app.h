@@ -17,6 +17,7 @@
 
 #include "catalog/lang.h"
 #include "kiosk/bar.h"
+#include "kiosk/staff.h"
 
 struct catalog_db;
 struct kiosk_format;
@@ -63,6 +64,10 @@ struct kiosk_app {
 	char			*spoken_focus;
 	char			*receipt;	/* last receipt, for repeat */
 	struct kiosk_screen	*receipt_screen;
+	/* Narrowing (filter.h) and staff mode (staff.h). */
+	const char		*home_province;	/* "Near me", or NULL */
+	const char		*today;		/* LEERPUNT_TODAY, tests only */
+	struct kiosk_staff	 staff;
 };
 
 void kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
@@ -82,5 +87,14 @@ void kiosk_app_set_lang(struct kiosk_app *app, const char *code);
 void kiosk_app_reset(struct kiosk_app *app);
 /* A screen's content changed: lay it out and draw again. */
 void kiosk_app_relayout(struct kiosk_app *app);
+/* Pop screens until depth are left (at least one), then lay out. */
+void kiosk_app_unwind(struct kiosk_app *app, size_t depth);
+/* What a bar button does (KIOSK_BAR_STAFF: the Ask staff notice). */
+void kiosk_app_activate(struct kiosk_app *app, int item);
+/* F12 or a long press on the top-right corner: PIN or staff menu. */
+void kiosk_app_staff_open(struct kiosk_app *app);
+/* Leave staff mode: staff screens go, what they held is wiped; with
+ * why != NULL a notice says why. */
+void kiosk_app_staff_end(struct kiosk_app *app, const char *why);
 
 #endif

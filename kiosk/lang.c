@@ -183,9 +183,15 @@ kiosk_lang_default(void)
 	return "en";
 }
 
+/* GNU gettext's documented way to drop its cache of translations. */
+extern int _nl_msg_cat_cntr;
+
 void
 kiosk_lang_switch(const char *code)
 {
 	setenv("LANGUAGE", code, 1);
 	setlocale(LC_MESSAGES, kiosk_lang_messages);
+	/* setlocale() to the same name keeps the cache: without this, Dutch
+	 * texts stay after switching from Dutch to English. */
+	++_nl_msg_cat_cntr;
 }

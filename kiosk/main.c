@@ -2,9 +2,9 @@
  * main: the kiosk program `leerpunt`: options, opening the catalogue
  * read-only, then the app loop (app.c). Errors before the screen starts
  * go to stderr with what failed and what to do. The configuration file
- * (--config, catalog/config.h) gives db, idle_timeout, theme and languages
- * when the options do not; a bad file stops the kiosk before the screen
- * starts.
+ * (--config, catalog/config.h) gives db, idle_timeout, theme, languages
+ * and home_region (the home province) when the options and the
+ * environment do not; a bad file stops the kiosk before the screen starts.
  *
  * For tests, LEERPUNT_SPEECH=memory synthesises speech into memory
  * instead of the sound device, and LEERPUNT_SPEECH_TRANSCRIPT=FILE
@@ -22,8 +22,11 @@
 
 #include "catalog/config.h"
 #include "catalog/db.h"
+#include "catalog/enrol.h"
+#include "catalog/state.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/filter.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
@@ -51,9 +54,23 @@ kiosk_main_usage(FILE *f)
 	    "                         (default nl,en,ar,ti,uk,tr,pl,fa)\n"
 	    "  --printer NAME         print slips on this printer (lp -d "
 	    "NAME)\n"
+	    "  --province NAME        home province for \"Near me\" (or "
+	    "LEERPUNT_PROVINCE)\n"
+	    "  --state PATH           staff accounts and enrolments (default: "
+	    "%s)\n"
+	    "  --office-key FILE      the office's public key for enrolling "
+	    "(default: %s)\n"
+	    "  --staff-idle SECONDS   staff mode ends after this idle time "
+	    "(default 120)\n"
+	    "  --sync-repo URL        \"Send and update now\" runs "
+	    "leerpunt-sync --once\n"
+	    "  --sync-inbox URL         with this repository and inbox\n"
+	    "  --sync-program PATH    the leerpunt-sync to run (default: from "
+	    "PATH)\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n"),
-	    catalog_db_default_path());
+	    catalog_db_default_path(), catalog_state_default_path(),
+	    catalog_enrol_office_key_path());
 	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
 	    catalog_config_default_path());
 }
@@ -83,7 +100,14 @@ main(int argc, char **argv)
 		{ "desk", no_argument, NULL, 'k' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "languages", required_argument, NULL, 'L' },
-		{ "printer", required_argument, NULL, 'p' },
+		{ "printer", required_argument, NULL, 'R' },
+		{ "province", required_argument, NULL, 'p' },
+		{ "state", required_argument, NULL, 's' },
+		{ "office-key", required_argument, NULL, 'o' },
+		{ "staff-idle", required_argument, NULL, 'S' },
+		{ "sync-repo", required_argument, NULL, 'r' },
+		{ "sync-inbox", required_argument, NULL, 'I' },
+		{ "sync-program", required_argument, NULL, 'P' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -98,10 +122,15 @@ main(int argc, char **argv)
 	struct catalog_config		*cfg = NULL;
 	char				*langs;
 	char				*cause = NULL;
+	const char			*province = NULL, *state = NULL;
+	const char			*office = NULL, *repo = NULL, *inbox = NULL;
+	const char			*program = NULL, *today;
 	int				 c, lock = 1, desk = 0, rc = 1;
 	int				 langs_set = 0;
-	long				 idle = 0;
+	long				 idle = 0, staff_idle = KIOSK_STAFF_IDLE;
 
+	/* Enrolments hold personal data: no core dumps, no ptrace. */
+	catalog_enrol_harden();
 	if (kiosk_lang_init(&cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
@@ -132,7 +161,7 @@ main(int argc, char **argv)
 		case 'c':
 			config_path = optarg;
 			break;
-		case 'p':
+		case 'R':
 			if (*optarg == '\0' || *optarg == '-' ||
 			    strpbrk(optarg, " \t\n/") != NULL) {
 				fprintf(stderr, _("leerpunt: --printer needs "
@@ -165,6 +194,39 @@ main(int argc, char **argv)
 				return 2;
 			}
 			theme = optarg;
+			break;
+		case 'p':
+			if ((province = kiosk_filter_province_find(optarg)) ==
+			    NULL) {
+				fprintf(stderr, _("leerpunt: unknown province "
+				    "\"%s\" (use its Dutch name, e.g. "
+				    "Zuid-Holland)\n"), optarg);
+				return 2;
+			}
+			break;
+		case 's':
+			state = optarg;
+			break;
+		case 'o':
+			office = optarg;
+			break;
+		case 'S':
+			if ((staff_idle = kiosk_main_seconds(optarg, 5,
+			    24 * 3600)) < 0) {
+				fprintf(stderr, _("leerpunt: --staff-idle "
+				    "needs seconds from 5 to 86400, not "
+				    "\"%s\"\n"), optarg);
+				return 2;
+			}
+			break;
+		case 'r':
+			repo = optarg;
+			break;
+		case 'I':
+			inbox = optarg;
+			break;
+		case 'P':
+			program = optarg;
 			break;
 		case 'h':
 			kiosk_main_usage(stdout);
@@ -206,6 +268,29 @@ main(int argc, char **argv)
 		idle = cfg->idle_timeout != 0 ? cfg->idle_timeout : 90;
 	if (theme == NULL)
 		theme = cfg->theme != NULL ? cfg->theme : "high-contrast";
+	if (province == NULL && getenv("LEERPUNT_PROVINCE") != NULL &&
+	    *getenv("LEERPUNT_PROVINCE") != '\0' &&
+	    (province = kiosk_filter_province_find(
+	    getenv("LEERPUNT_PROVINCE"))) == NULL) {
+		fprintf(stderr, _("leerpunt: unknown province \"%s\" in "
+		    "LEERPUNT_PROVINCE\n"), getenv("LEERPUNT_PROVINCE"));
+		catalog_config_free(cfg);
+		return 2;
+	}
+	if (province == NULL && cfg->home_region != NULL &&
+	    (province = kiosk_filter_province_find(cfg->home_region)) ==
+	    NULL) {
+		fprintf(stderr, "leerpunt: %s: home_region\n", cfg->path);
+		fprintf(stderr, _("leerpunt: unknown province \"%s\" (use its "
+		    "Dutch name, e.g. Zuid-Holland)\n"), cfg->home_region);
+		catalog_config_free(cfg);
+		return 2;
+	}
+	/* Tests fix the date so counts do not change with the calendar. */
+	today = getenv("LEERPUNT_TODAY");
+	if (today != NULL && (strlen(today) != 10 || today[4] != '-' ||
+	    today[7] != '-'))
+		today = NULL;
 	if (access(path, R_OK) != 0) {
 		fprintf(stderr, _("leerpunt: there is no catalogue at %s (%s)\n"
 		    "Load one with: leerpunt-catalog --db %s demo\n"
@@ -232,6 +317,15 @@ main(int argc, char **argv)
 	if ((env = getenv("LEERPUNT_SPEECH_TRANSCRIPT")) != NULL && *env != '\0')
 		kiosk_speech_set_transcript(app.speech, env);
 	kiosk_speech_set_lang(app.speech, app.lang);
+	app.home_province = province;
+	app.today = today;
+	app.staff.state_path = state;
+	app.staff.office_key = office;
+	app.staff.idle = (int)staff_idle;
+	app.staff.sync_repo = repo;
+	app.staff.sync_inbox = inbox;
+	app.staff.sync_program = program;
+	app.staff.db_path = path;
 	if (kiosk_ui_init(theme, lock, &cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);

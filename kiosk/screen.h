@@ -50,6 +50,7 @@ struct kiosk_screen {
 	char		*title;		/* sanitised; drawn by the app */
 	char		*title_mark;	/* language mark or NULL */
 	int		 no_bar;	/* full-screen (the idle warning) */
+	int		 staff_only;	/* leaves when staff mode ends */
 	int		 y, x, h, w;	/* body */
 	int		 cy, cx;	/* where the hardware cursor goes */
 	int		 cursor;	/* 1: show the cursor (text field) */
@@ -73,8 +74,9 @@ void kiosk_screen_focus_list(struct kiosk_screen *s, int where);
 /* The screens. */
 struct kiosk_screen *kiosk_screen_lang_new(struct kiosk_app *app);
 struct kiosk_screen *kiosk_screen_home_new(struct kiosk_app *app);
+struct kiosk_filter;
 struct kiosk_screen *kiosk_screen_list_new(struct kiosk_app *app,
-    const char *theme_key, const char *label);
+    const struct kiosk_filter *f, const char *title);
 struct kiosk_screen *kiosk_screen_detail_new(struct kiosk_app *app,
     int64_t id);
 struct kiosk_screen *kiosk_screen_search_new(struct kiosk_app *app);
@@ -82,5 +84,10 @@ struct kiosk_screen *kiosk_screen_notice_new(struct kiosk_app *app,
     const char *title, const char *text);
 struct kiosk_screen *kiosk_screen_idle_new(struct kiosk_app *app,
     int seconds);
+/* Staff mode: the PIN pad, the staff menu, enrolling in an entry. */
+struct kiosk_screen *kiosk_screen_pin_new(struct kiosk_app *app);
+struct kiosk_screen *kiosk_screen_staff_new(struct kiosk_app *app);
+struct kiosk_screen *kiosk_screen_enrol_new(struct kiosk_app *app,
+    int64_t entry_id);
 
 #endif

@@ -8,6 +8,8 @@
  * Text in another language than the screen gets a line "[in Dutch]".
  * The link (or contact) goes along as a QR code (qr.c) and, with
  * --printer, on a printed slip (slip.c): choice 1.
+ * In staff mode a button at the bottom, "1 Enrol someone", opens the
+ * enrolment (screen_enrol.c).
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include "catalog/entry.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/button.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/qr.h"
@@ -29,6 +32,7 @@
 
 #define KIOSK_DETAIL_MAX_W 100
 #define KIOSK_DETAIL_PRINT (-20)	/* click target of Print */
+#define KIOSK_DETAIL_ENROL 300	/* click target of the staff button */
 
 struct kiosk_detail_para {
 	char			*text;		/* sanitised, may hold "\n" */
@@ -49,6 +53,8 @@ struct kiosk_screen_detail {
 	struct kiosk_qr_panel	 qr;
 	char			*slip;		/* printable text or NULL */
 	int			 print_y, print_h;
+	struct kiosk_button	 enrol;		/* staff mode only */
+	int			 staff;
 };
 
 static void
@@ -326,6 +332,16 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		d->print_y = s->y + h - d->print_h;
 		h -= d->print_h + 1;
 	}
+	/* In staff mode, "Enrol someone" above that (choice 2 after Print). */
+	d->staff = app->staff.active;
+	if (d->staff) {
+		int bh = s->h >= 30 && !app->desk ? 3 : 1;
+
+		d->enrol.key = d->print_h > 0 ? '2' : '1';
+		kiosk_button_set(&d->enrol, _("Enrol someone in this offer"));
+		kiosk_button_place(&d->enrol, s->y + h - bh, s->x, bh, s->w);
+		h -= bh + 1;
+	}
 	kiosk_qr_panel_layout(&d->qr, s->y, s->x, h, s->w, &w, &h);
 	if (w > KIOSK_DETAIL_MAX_W)
 		w = KIOSK_DETAIL_MAX_W;
@@ -338,24 +354,6 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		}
 	}
 	kiosk_list_layout(&d->list, s->y, s->x, h, w, app->desk);
-}
-
-static void
-kiosk_detail_draw(struct kiosk_screen *s, struct kiosk_app *app)
-{
-	struct kiosk_screen_detail	*d = s->data;
-	int				 attr;
-
-	(void)app;
-	kiosk_list_draw(&d->list, &s->cy, &s->cx);
-	kiosk_qr_panel_draw(&d->qr);
-	if (d->print_h > 0) {
-		attr = kiosk_ui_attr(KIOSK_ROLE_CHOICE) | A_BOLD;
-		kiosk_ui_fill(d->print_y, s->x, d->print_h, s->w,
-		    KIOSK_ROLE_CHOICE);
-		kiosk_ui_str(d->print_y + d->print_h / 2, s->x + 2, s->w - 3,
-		    _("1  Print this on paper"), attr);
-	}
 }
 
 /* Choice 1: print the slip, then say how it went. */
@@ -378,17 +376,6 @@ kiosk_detail_print(struct kiosk_screen_detail *d, struct kiosk_app *app)
 	kiosk_speech_receipt(app, _("The paper is printing."));
 }
 
-static int
-kiosk_detail_hit(struct kiosk_screen *s, int y, int x)
-{
-	struct kiosk_screen_detail *d = s->data;
-
-	if (d->print_h > 0 && y >= d->print_y && y < d->print_y +
-	    d->print_h && x >= s->x && x < s->x + s->w)
-		return KIOSK_DETAIL_PRINT;
-	return kiosk_list_hit(&d->list, y, x);
-}
-
 static char *
 kiosk_detail_speak(struct kiosk_screen *s, struct kiosk_app *app,
     int focus_only)
@@ -404,6 +391,26 @@ kiosk_detail_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	    "on paper."));
 	free(t);
 	return n;
+}
+
+static void
+kiosk_detail_draw(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_detail *d = s->data;
+
+	int				 attr;
+
+	kiosk_screen_draw_list(s, app);
+	kiosk_qr_panel_draw(&d->qr);
+	if (d->print_h > 0) {
+		attr = kiosk_ui_attr(KIOSK_ROLE_CHOICE) | A_BOLD;
+		kiosk_ui_fill(d->print_y, s->x, d->print_h, s->w,
+		    KIOSK_ROLE_CHOICE);
+		kiosk_ui_str(d->print_y + d->print_h / 2, s->x + 2, s->w - 3,
+		    _("1  Print this on paper"), attr);
+	}
+	if (d->staff)
+		kiosk_button_draw(&d->enrol, 0, &s->cy, &s->cx);
 }
 
 static void
@@ -435,8 +442,25 @@ kiosk_detail_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		kiosk_detail_print(d, app);
 		return 1;
 	}
+	if (d->staff && !is_key && ch == (wint_t)d->enrol.key) {
+		kiosk_app_push(app, kiosk_screen_enrol_new(app, d->id));
+		return 1;
+	}
 	return kiosk_list_key(&d->list, is_key, ch, &i) !=
 	    KIOSK_LIST_UNHANDLED;
+}
+
+static int
+kiosk_detail_hit(struct kiosk_screen *s, int y, int x)
+{
+	struct kiosk_screen_detail *d = s->data;
+
+	if (d->print_h > 0 && y >= d->print_y && y < d->print_y +
+	    d->print_h && x >= s->x && x < s->x + s->w)
+		return KIOSK_DETAIL_PRINT;
+	if (d->staff && kiosk_button_hit(&d->enrol, y, x))
+		return KIOSK_DETAIL_ENROL;
+	return kiosk_list_hit(&d->list, y, x);
 }
 
 static void
@@ -450,6 +474,10 @@ kiosk_detail_click(struct kiosk_screen *s, struct kiosk_app *app,
 		kiosk_detail_print(d, app);
 		return;
 	}
+	if (target == KIOSK_DETAIL_ENROL) {
+		kiosk_app_push(app, kiosk_screen_enrol_new(app, d->id));
+		return;
+	}
 	kiosk_list_click(&d->list, target, &i);
 }
 
@@ -459,6 +487,7 @@ kiosk_detail_free(struct kiosk_screen *s)
 	struct kiosk_screen_detail *d = s->data;
 
 	kiosk_list_done(&d->list);
+	kiosk_button_done(&d->enrol);
 	kiosk_detail_clear(d);
 	free(d);
 	kiosk_screen_free(s);
@@ -483,6 +512,7 @@ kiosk_screen_detail_new(struct kiosk_app *app, int64_t id)
 
 	d->app = app;
 	d->id = id;
+	kiosk_button_init(&d->enrol, '1');
 	kiosk_list_init(&d->list, KIOSK_LIST_LINES, kiosk_detail_fetch, d);
 	d->screen = kiosk_screen_new(&kiosk_screen_detail_ops, "", d);
 	kiosk_detail_read(d);

@@ -1,8 +1,9 @@
 /*
- * screen_home: "Search" first (always choice 1 on the first page), then
- * the themes of the catalogue as numbered choices. Themes keep their
- * number as long as they fit on one page; the list is read again when
- * the catalogue changes.
+ * screen_home: "Search" first (always choice 1 on the first page), "Near
+ * me" second, then the themes of the catalogue as numbered choices.
+ * Themes keep their number as long as they fit on one page; the list is
+ * read again when the catalogue changes. A theme or "Near me" leads to
+ * the narrowing questions (screen_ask.c), then the list.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/screen_ask.h"
 #include "kiosk/widget_list.h"
 
 struct kiosk_screen_home {
@@ -55,14 +57,19 @@ kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
 
 	kiosk_screen_home_clear(d);
 	d->themes = catalog_theme_list(app->db, app->lang, &d->nthemes);
-	d->n = d->nthemes + 1;
+	d->n = d->nthemes + 2;
 	d->items = xcalloc(d->n, sizeof *d->items);
 	it = &d->items[0];
 	it->label = xstrdup(_("Search by typing a word"));
 	it->detail = xstrdup(_("For example a job or a skill"));
+	it = &d->items[1];
+	it->label = xstrdup(_("Near me"));
+	it->detail = app->home_province != NULL ?
+	    xasprintf(_("Everything in %s"), app->home_province) :
+	    xstrdup(_("Choose your province or place"));
 	for (i = 0; i < d->nthemes; i++) {
 		t = &d->themes[i];
-		it = &d->items[i + 1];
+		it = &d->items[i + 2];
 		it->label = kiosk_width_sanitize(t->label.value != NULL ?
 		    t->label.value : t->key, 0);
 		if (t->hint.value != NULL && *t->hint.value != '\0')
@@ -92,11 +99,22 @@ static void
 kiosk_screen_home_choose(struct kiosk_screen_home *d, struct kiosk_app *app,
     size_t i)
 {
+	struct kiosk_filter f;
+
+	kiosk_filter_init(&f);
 	if (i == 0)
 		kiosk_app_push(app, kiosk_screen_search_new(app));
-	else if (i <= d->nthemes)
-		kiosk_app_push(app, kiosk_screen_list_new(app,
-		    d->themes[i - 1].key, d->items[i].label));
+	else if (i == 1) {
+		if (app->home_province != NULL) {
+			snprintf(f.province, sizeof f.province, "%s",
+			    app->home_province);
+			kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
+		}
+		kiosk_screen_ask_start(app, &f, _("Near me"));
+	} else if (i - 2 < d->nthemes) {
+		snprintf(f.theme, sizeof f.theme, "%s", d->themes[i - 2].key);
+		kiosk_screen_ask_start(app, &f, d->items[i].label);
+	}
 }
 
 static int

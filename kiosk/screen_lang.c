@@ -1,7 +1,9 @@
 /*
  * screen_lang: the first screen. Every language in its own name and
  * script, the title asks in every language at once, so nobody needs to
- * read the current interface language to get started.
+ * read the current interface language to get started. The bottom rows
+ * say how long the kiosk waits before it starts again (WCAG 2.2.6), in
+ * rows the choices leave free where they fit.
  */
 #include "config.h"
 
@@ -18,6 +20,10 @@ struct kiosk_screen_lang {
 	struct kiosk_list	 list;		/* first: see screen.h */
 	struct kiosk_list_item	*items;
 	size_t			 n;
+	char			*note;		/* the idle time, sanitised */
+	struct kiosk_width_line	*note_lines;
+	size_t			 nnote;
+	int			 note_y;
 };
 
 static void
@@ -33,9 +39,42 @@ kiosk_screen_lang_fetch(struct kiosk_list *l, void *ctx)
 static void
 kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
-	struct kiosk_screen_lang *d = s->data;
+	struct kiosk_screen_lang	*d = s->data;
+	struct kiosk_list		*l = &d->list;
+	char				*note;
+	int				 end, n;
 
-	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
+	note = xasprintf(ngettext("The screen starts again after %d second "
+	    "without use.", "The screen starts again after %d seconds "
+	    "without use.", app->idle_timeout), app->idle_timeout);
+	free(d->note);
+	d->note = kiosk_width_sanitize(note, 0);
+	free(note);
+	free(d->note_lines);
+	d->note_lines = NULL;
+	d->nnote = kiosk_width_wrap(d->note, s->w, &d->note_lines);
+	n = (int)d->nnote;
+	if (n > s->h / 3)
+		n = d->nnote = 0;
+	kiosk_list_layout(l, s->y, s->x, s->h, s->w, app->desk);
+	end = l->items_y + (int)l->n * (l->block_h + l->gap) - l->gap;
+	if (n > 0 && (l->total > l->per_page || end > s->y + s->h - n))
+		kiosk_list_layout(l, s->y, s->x, s->h - n - (s->h >= 16),
+		    s->w, app->desk);
+	d->note_y = s->y + s->h - n;
+}
+
+static void
+kiosk_screen_lang_draw(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_lang	*d = s->data;
+	size_t				 i;
+
+	kiosk_screen_draw_list(s, app);
+	for (i = 0; i < d->nnote; i++)
+		kiosk_ui_text(d->note_y + (int)i, s->x, s->w,
+		    d->note + d->note_lines[i].off, d->note_lines[i].len,
+		    kiosk_ui_attr(KIOSK_ROLE_TEXT));
 }
 
 static void
@@ -88,13 +127,15 @@ kiosk_screen_lang_free(struct kiosk_screen *s)
 
 	kiosk_list_done(&d->list);
 	kiosk_list_items_free(d->items, d->n);
+	free(d->note);
+	free(d->note_lines);
 	free(d);
 	kiosk_screen_free(s);
 }
 
 static const struct kiosk_screen_ops kiosk_screen_lang_ops = {
 	.layout = kiosk_screen_lang_layout,
-	.draw = kiosk_screen_draw_list,
+	.draw = kiosk_screen_lang_draw,
 	.key = kiosk_screen_lang_key,
 	.hit = kiosk_screen_hit_list,
 	.click = kiosk_screen_lang_click,

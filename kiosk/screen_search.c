@@ -6,6 +6,10 @@
  * go back to typing. Backspace removes the last character (a whole
  * grapheme cluster); on an empty field it goes back. The typed text is
  * wiped from memory when the screen is freed.
+ *
+ * Right of the field, "Narrow down" (reached by touch, or with the Right
+ * arrow from the field) asks the narrowing questions for the typed word
+ * (screen_ask.c).
  */
 #include "config.h"
 
@@ -22,10 +26,12 @@
 #include "kiosk/hits.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/screen_ask.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_SEARCH_MAX 120	/* bytes of typed text */
 #define KIOSK_SEARCH_FIELD (-10)	/* click target of the field */
+#define KIOSK_SEARCH_NARROW (-11)	/* click target of Narrow down */
 
 struct kiosk_screen_search {
 	struct kiosk_list	 list;		/* first: see screen.h */
@@ -37,6 +43,8 @@ struct kiosk_screen_search {
 	const char		*lead;
 	int			 lead_changed;
 	int			 field_y, field_h;
+	int			 narrow_x, narrow_w;	/* 0 wide: none */
+	int			 on_narrow;
 };
 
 static void
@@ -93,6 +101,51 @@ kiosk_search_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		    s->h - d->field_h - gap, s->w, app->desk);
 }
 
+/* The Narrow down button at the right end of the field row; *fw shrinks. */
+static void
+kiosk_search_draw_narrow(struct kiosk_screen *s,
+    struct kiosk_screen_search *d, int *fw)
+{
+	const char		*label = _("Narrow down >");
+	enum kiosk_ui_role	 role = d->on_narrow ? KIOSK_ROLE_FOCUS :
+	    KIOSK_ROLE_CHOICE;
+	int			 cols = kiosk_width_cols(label, strlen(label));
+	int			 mid = d->field_y + d->field_h / 2;
+
+	if (cols + 4 > *fw - 8)
+		return;
+	d->narrow_w = cols + 4;
+	d->narrow_x = s->x + s->w - d->narrow_w;
+	*fw -= d->narrow_w + 1;
+	kiosk_ui_fill(d->field_y, d->narrow_x, d->field_h, d->narrow_w, role);
+	kiosk_ui_str(mid, d->narrow_x + 2, cols, label,
+	    kiosk_ui_attr(role) | A_BOLD);
+	if (d->on_narrow) {
+		kiosk_ui_str(mid, d->narrow_x, 1, ">",
+		    kiosk_ui_attr(role) | A_BOLD);
+		s->cy = mid;
+		s->cx = d->narrow_x;
+	}
+}
+
+/* Ask the narrowing questions for the typed word. */
+static void
+kiosk_search_narrow(struct kiosk_screen_search *d, struct kiosk_app *app)
+{
+	struct kiosk_filter	 f;
+	char			*title;
+
+	d->on_narrow = 0;
+	kiosk_filter_init(&f);
+	snprintf(f.text, sizeof f.text, "%s", d->text);
+	kiosk_filter_touch(&f, KIOSK_FILTER_WORD);
+	title = xasprintf(_("Results for \"%s\""), d->text);
+	kiosk_screen_ask_start(app, &f, title);
+	explicit_bzero(title, strlen(title));
+	free(title);
+	kiosk_filter_wipe(&f);
+}
+
 static void
 kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 {
@@ -109,6 +162,9 @@ kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	    KIOSK_ROLE_TEXT) | A_BOLD);
 	fx = s->x + lw + 1;
 	fw = s->x + s->w - fx;
+	d->narrow_w = 0;
+	if (d->len > 0 && d->list.total > 0 && d->hits.n > 0)
+		kiosk_search_draw_narrow(s, d, &fw);
 	if (fw < 2)
 		return;
 	attr = kiosk_ui_attr(d->in_field ? KIOSK_ROLE_FOCUS :
@@ -123,7 +179,7 @@ kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	}
 	tw = kiosk_ui_text(mid, fx + 1, fw - 2, d->text + start,
 	    d->len - start, attr);
-	if (d->in_field) {
+	if (d->in_field && !d->on_narrow) {
 		s->cursor = 1;
 		s->cy = mid;
 		s->cx = fx + 1 + tw;
@@ -176,6 +232,20 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 	struct kiosk_screen_search	*d = s->data;
 	size_t				 i;
 
+	if (d->on_narrow) {
+		if ((!is_key && (ch == '\r' || ch == '\n')) ||
+		    (is_key && ch == KEY_ENTER)) {
+			kiosk_search_narrow(d, app);
+			return 1;
+		}
+		d->on_narrow = 0;
+		if (is_key && (ch == KEY_LEFT || ch == KEY_UP))
+			return 1;
+	}
+	if (d->in_field && is_key && ch == KEY_RIGHT && d->narrow_w > 0) {
+		d->on_narrow = 1;
+		return 1;
+	}
 	if ((is_key && ch == KEY_BACKSPACE) || (!is_key && (ch == 127 ||
 	    ch == 8))) {
 		if (d->len == 0)
@@ -227,6 +297,10 @@ kiosk_search_hit(struct kiosk_screen *s, int y, int x)
 {
 	struct kiosk_screen_search *d = s->data;
 
+	if (y >= d->field_y && y < d->field_y + d->field_h &&
+	    d->narrow_w > 0 && x >= d->narrow_x &&
+	    x < d->narrow_x + d->narrow_w)
+		return KIOSK_SEARCH_NARROW;
 	if (y >= d->field_y && y < d->field_y + d->field_h && x >= s->x &&
 	    x < s->x + s->w)
 		return KIOSK_SEARCH_FIELD;
@@ -240,6 +314,11 @@ kiosk_search_click(struct kiosk_screen *s, struct kiosk_app *app,
 	struct kiosk_screen_search	*d = s->data;
 	size_t				 i;
 
+	d->on_narrow = 0;
+	if (target == KIOSK_SEARCH_NARROW) {
+		kiosk_search_narrow(d, app);
+		return;
+	}
 	if (target == KIOSK_SEARCH_FIELD) {
 		kiosk_list_focus(&d->list, 0);
 		d->in_field = 1;
@@ -255,6 +334,7 @@ kiosk_search_focus(struct kiosk_screen *s, int where)
 {
 	struct kiosk_screen_search *d = s->data;
 
+	d->on_narrow = 0;
 	if (where == 1) {
 		kiosk_list_focus(&d->list, 0);
 		d->in_field = 1;

@@ -5,6 +5,9 @@
  * Layout, top to bottom: the lead text, a blank row, the items, a blank
  * row, the pager row (three rows high on large screens). Numbers shown
  * on the page run 1..per_page, at most 9, so one digit always chooses.
+ * At the staff desk (--desk) a page holds up to 30 one-row choices: the
+ * first nine are numbered, the rest are chosen with the arrows and Enter
+ * or by touch.
  */
 #include "config.h"
 
@@ -19,6 +22,7 @@
 #include "kiosk/widget_list.h"
 
 #define KIOSK_LIST_MAX_PAGE 9
+#define KIOSK_LIST_MAX_DESK 30
 
 void
 kiosk_list_init(struct kiosk_list *l, enum kiosk_list_style style,
@@ -85,7 +89,7 @@ kiosk_list_targets(struct kiosk_list *l, int *t)
 int
 kiosk_list_focusable(struct kiosk_list *l)
 {
-	int t[KIOSK_LIST_MAX_PAGE + 2];
+	int t[KIOSK_LIST_MAX_DESK + 2];
 
 	return kiosk_list_targets(l, t) > 0;
 }
@@ -94,7 +98,7 @@ kiosk_list_focusable(struct kiosk_list *l)
 static void
 kiosk_list_fix_focus(struct kiosk_list *l)
 {
-	int t[KIOSK_LIST_MAX_PAGE + 2], n, i;
+	int t[KIOSK_LIST_MAX_DESK + 2], n, i;
 
 	if (l->focus < 0)
 		return;
@@ -165,8 +169,10 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	if (l->style == KIOSK_LIST_BLOCKS) {
 		l->per_page = (size_t)((avail + l->gap) /
 		    (l->block_h + l->gap));
-		if (l->per_page > KIOSK_LIST_MAX_PAGE)
-			l->per_page = KIOSK_LIST_MAX_PAGE;
+		if (l->per_page > (desk ? KIOSK_LIST_MAX_DESK :
+		    KIOSK_LIST_MAX_PAGE))
+			l->per_page = desk ? KIOSK_LIST_MAX_DESK :
+			    KIOSK_LIST_MAX_PAGE;
 	} else
 		l->per_page = (size_t)avail;
 	if (l->per_page < 1)
@@ -291,14 +297,17 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		*cy = mid;
 		*cx = l->x;
 	}
-	snprintf(num, sizeof num, "%zu", i + 1);
+	if (i < KIOSK_LIST_MAX_PAGE)
+		snprintf(num, sizeof num, "%zu", i + 1);
+	else
+		num[0] = '\0';
 	if (l->big) {
 		kiosk_bigfont_draw(by + (l->block_h - KIOSK_BIGFONT_ROWS) / 2,
 		    l->x + 2, (unsigned)(i + 1), attr | A_BOLD);
 		tx = l->x + 2 + kiosk_bigfont_width((unsigned)(i + 1)) + 2;
 	} else {
 		kiosk_ui_str(mid, l->x + 2, 3, num, attr | A_BOLD);
-		tx = l->x + 2 + (int)strlen(num) + 2;
+		tx = l->x + 2 + (num[0] != '\0' ? (int)strlen(num) : 1) + 2;
 	}
 	tw = l->x + l->w - tx - 1;
 	if (tw < 1)
@@ -392,7 +401,7 @@ kiosk_list_page(struct kiosk_list *l, int dir)
 static int
 kiosk_list_move(struct kiosk_list *l, int dir)
 {
-	int t[KIOSK_LIST_MAX_PAGE + 2], n, i, cur = -1;
+	int t[KIOSK_LIST_MAX_DESK + 2], n, i, cur = -1;
 
 	n = kiosk_list_targets(l, t);
 	if (n == 0)
@@ -502,7 +511,7 @@ kiosk_list_click(struct kiosk_list *l, int target, size_t *chosen)
 void
 kiosk_list_focus(struct kiosk_list *l, int where)
 {
-	int t[KIOSK_LIST_MAX_PAGE + 2], n;
+	int t[KIOSK_LIST_MAX_DESK + 2], n;
 
 	n = kiosk_list_targets(l, t);
 	if (where == 0 || n == 0)

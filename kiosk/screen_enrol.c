@@ -1,0 +1,803 @@
+/*
+ * screen_enrol: staff enrol a person in one offering of an entry, one
+ * step per screen: which start date, name, phone, e-mail, a note, then
+ * consent (what will be sent and to whom, read back in full) and the
+ * receipt number in the big font.
+ *
+ * Personal data lives in one sodium_malloc'd block (locked, guarded,
+ * wiped when freed): the fields type straight into it. The consent text,
+ * which must show it, is built into lines that are wiped before they are
+ * freed. Nothing of it is logged or written anywhere but sealed, by
+ * catalog_enrol_submit(). Each field is checked as it is typed with the
+ * catalogue's own checks (errors name the field in plain words) and again
+ * on Next; Backspace on an empty field goes one step back. Back, Home,
+ * the end of staff mode and the idle reset all free the screen, and with
+ * it everything typed.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+#include <sodium.h>
+
+#include "catalog/entry.h"
+#include "catalog/enrol.h"
+#include "catalog/keys.h"
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/bigfont.h"
+#include "kiosk/button.h"
+#include "kiosk/field.h"
+#include "kiosk/format.h"
+#include "kiosk/lang.h"
+#include "kiosk/screen.h"
+#include "kiosk/widget_list.h"
+
+enum kiosk_enrol_step {
+	KIOSK_ENROL_OFFERING,
+	KIOSK_ENROL_NAME,
+	KIOSK_ENROL_PHONE,
+	KIOSK_ENROL_EMAIL,
+	KIOSK_ENROL_NOTE,
+	KIOSK_ENROL_CONSENT,
+	KIOSK_ENROL_RECEIPT,
+	KIOSK_ENROL_STOPPED	/* not set up, or nothing to enrol in */
+};
+
+/* The personal data: only ever in this locked block. */
+struct kiosk_enrol_secret {
+	char	 name[4 * CATALOG_ENROL_NAME_MAX + 1];
+	char	 phone[64];
+	char	 email[CATALOG_ENROL_EMAIL_MAX + 1];
+	char	 note[4 * CATALOG_ENROL_NOTE_MAX + 1];
+};
+
+#define KIOSK_ENROL_FIELD (-10)
+#define KIOSK_ENROL_YES (-11)
+#define KIOSK_ENROL_NO (-12)
+
+struct kiosk_screen_enrol {
+	struct kiosk_list	 list;		/* first: see screen.h */
+	struct kiosk_app	*app;
+	struct kiosk_screen	*screen;
+	struct catalog_entry	*entry;
+	struct catalog_keys	*office;
+	struct kiosk_enrol_secret *secret;
+	enum kiosk_enrol_step	 step;
+	size_t			 offering;	/* index in entry->offerings */
+	struct kiosk_field	 field;
+	int			 in_field;
+	char			*status;	/* check result or error */
+	int			 status_bad;
+	char			 receipt[CATALOG_ENROL_RECEIPT_SIZE];
+	/* Choices (offerings, Next/Skip, Done) or consent lines. */
+	struct kiosk_list_item	*items;
+	size_t			 n;
+	struct kiosk_button	 yes, no;
+	int			 focus_button;	/* 0 none, 1 yes, 2 no */
+	int			 field_y, field_h, status_y;
+	int			 big_y;
+};
+
+static void
+kiosk_enrol_fetch(struct kiosk_list *l, void *ctx)
+{
+	struct kiosk_screen_enrol *d = ctx;
+
+	l->total = d->n;
+	l->items = d->items + (l->first < d->n ? l->first : d->n);
+	l->n = l->first < d->n ? d->n - l->first : 0;
+}
+
+/* Free the items, wiping their text (the consent lines hold data). */
+static void
+kiosk_enrol_items_clear(struct kiosk_screen_enrol *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->items[i].label != NULL)
+			explicit_bzero(d->items[i].label,
+			    strlen(d->items[i].label));
+		if (d->items[i].detail != NULL)
+			explicit_bzero(d->items[i].detail,
+			    strlen(d->items[i].detail));
+	}
+	kiosk_list_items_free(d->items, d->n);
+	d->items = NULL;
+	d->n = 0;
+}
+
+static void
+kiosk_enrol_add(struct kiosk_screen_enrol *d, char *label, char *detail,
+    enum kiosk_ui_role role)
+{
+	struct kiosk_list_item *it;
+
+	d->items = xreallocarray(d->items, d->n + 1, sizeof *d->items);
+	it = &d->items[d->n++];
+	memset(it, 0, sizeof *it);
+	it->label = kiosk_width_sanitize(label, 0);
+	it->detail = detail != NULL ? kiosk_width_sanitize(detail, 0) : NULL;
+	it->role = role;
+	if (label != NULL)
+		explicit_bzero(label, strlen(label));
+	free(label);
+	free(detail);
+}
+
+static void
+kiosk_enrol_set_status(struct kiosk_screen_enrol *d, char *status, int bad)
+{
+	free(d->status);
+	d->status = status;
+	d->status_bad = bad;
+}
+
+/* Join part (taken) onto *s with " · ". */
+static void
+kiosk_enrol_join(char **s, char *part)
+{
+	char *n;
+
+	if (part == NULL || *part == '\0') {
+		free(part);
+		return;
+	}
+	n = *s == NULL ? xstrdup(part) : xasprintf("%s \xc2\xb7 %s", *s, part);
+	free(*s);
+	free(part);
+	*s = n;
+}
+
+/* When, where and cost of offering i in words. */
+static char *
+kiosk_enrol_offering_words(struct kiosk_screen_enrol *d, size_t i)
+{
+	const struct catalog_offering	*o = &d->entry->offerings[i];
+	const char			*mode, *place;
+	char				*date, *s = NULL;
+
+	date = kiosk_format_date(d->app->fmt, o->start);
+	kiosk_enrol_join(&s, date != NULL ? xasprintf(_("starts %s"), date) :
+	    xstrdup(_("no fixed start date")));
+	free(date);
+	place = o->place != NULL ? o->place : d->entry->city;
+	if (place != NULL)
+		kiosk_enrol_join(&s, xstrdup(place));
+	if ((mode = kiosk_format_mode(o->mode)) != NULL)
+		kiosk_enrol_join(&s, xstrdup(mode));
+	kiosk_enrol_join(&s, kiosk_format_cost(d->app->fmt, o->cost_cents));
+	return s;
+}
+
+/* The buffer and label of a field step. */
+static void
+kiosk_enrol_field_of(struct kiosk_screen_enrol *d, char **buf, size_t *cap,
+    const char **label, const char **lead)
+{
+	struct kiosk_enrol_secret *p = d->secret;
+
+	switch (d->step) {
+	case KIOSK_ENROL_NAME:
+		*buf = p->name;
+		*cap = sizeof p->name;
+		*label = _("Name:");
+		*lead = _("The name of the person, as they want it written.");
+		break;
+	case KIOSK_ENROL_PHONE:
+		*buf = p->phone;
+		*cap = sizeof p->phone;
+		*label = _("Phone:");
+		*lead = _("Their phone number. You may leave it empty if they "
+		    "give an e-mail address.");
+		break;
+	case KIOSK_ENROL_EMAIL:
+		*buf = p->email;
+		*cap = sizeof p->email;
+		*label = _("E-mail:");
+		*lead = _("Their e-mail address. You may leave it empty if "
+		    "they gave a phone number.");
+		break;
+	default:
+		*buf = p->note;
+		*cap = sizeof p->note;
+		*label = _("Note:");
+		*lead = _("A short note for the course, if needed. You may "
+		    "leave it empty.");
+		break;
+	}
+}
+
+/* Check the field of this step as typed: status in plain words. */
+static int
+kiosk_enrol_check(struct kiosk_screen_enrol *d, int final)
+{
+	const char	*v = d->field.buf;
+	char		*cause = NULL;
+	int		 r = 0;
+
+	if (*v == '\0') {
+		if (d->step == KIOSK_ENROL_NAME ||
+		    (d->step == KIOSK_ENROL_EMAIL &&
+		    d->secret->phone[0] == '\0')) {
+			kiosk_enrol_set_status(d, xstrdup(d->step ==
+			    KIOSK_ENROL_NAME ? _("Name: please type the name.")
+			    : _("E-mail: give an e-mail address, or go back "
+			    "and give a phone number.")), final);
+			return -1;
+		}
+		kiosk_enrol_set_status(d, xstrdup(_("This may stay empty.")),
+		    0);
+		return 0;
+	}
+	switch (d->step) {
+	case KIOSK_ENROL_NAME:
+		r = catalog_enrol_check_name(v, &cause);
+		break;
+	case KIOSK_ENROL_PHONE:
+		r = catalog_enrol_check_phone(v, &cause);
+		break;
+	case KIOSK_ENROL_EMAIL:
+		r = catalog_enrol_check_email(v, &cause);
+		break;
+	case KIOSK_ENROL_NOTE:
+		r = catalog_enrol_check_note(v, &cause);
+		break;
+	default:
+		break;
+	}
+	if (r != 0)
+		kiosk_enrol_set_status(d, cause, 1);
+	else
+		kiosk_enrol_set_status(d, xstrdup(_("This looks right.")), 0);
+	return r;
+}
+
+/* A line of the consent text: "Label: value" (value may be personal). */
+static void
+kiosk_enrol_consent_line(struct kiosk_screen_enrol *d, int w,
+    const char *label, const char *value)
+{
+	struct kiosk_width_line	*wl = NULL;
+	char			*text;
+	size_t			 i, nw;
+
+	if (value == NULL || *value == '\0')
+		return;
+	text = label != NULL ? xasprintf("%s %s", label, value) :
+	    xstrdup(value);
+	nw = kiosk_width_wrap(text, w, &wl);
+	for (i = 0; i < nw; i++)
+		kiosk_enrol_add(d, xstrndup(text + wl[i].off, wl[i].len),
+		    NULL, KIOSK_ROLE_TEXT);
+	free(wl);
+	explicit_bzero(text, strlen(text));
+	free(text);
+}
+
+/* What will be sent and to whom, wrapped to w columns. */
+static void
+kiosk_enrol_consent(struct kiosk_screen_enrol *d, int w)
+{
+	struct kiosk_enrol_secret	*p = d->secret;
+	char				*when;
+
+	kiosk_enrol_items_clear(d);
+	kiosk_enrol_consent_line(d, w, NULL, _("Please read this with the "
+	    "person. This will be sent:"));
+	kiosk_enrol_consent_line(d, w, _("Offer:"), d->entry->title.value);
+	when = kiosk_enrol_offering_words(d, d->offering);
+	kiosk_enrol_consent_line(d, w, _("When and where:"), when);
+	free(when);
+	kiosk_enrol_consent_line(d, w, _("Name:"), p->name);
+	kiosk_enrol_consent_line(d, w, _("Phone:"), p->phone);
+	kiosk_enrol_consent_line(d, w, _("E-mail:"), p->email);
+	kiosk_enrol_consent_line(d, w, _("Note:"), p->note);
+	kiosk_enrol_consent_line(d, w, _("To:"), d->entry->provider != NULL ?
+	    d->entry->provider : _("the provider of the course"));
+	kiosk_enrol_consent_line(d, w, NULL, _("It goes locked (sealed) to "
+	    "the Leerpunt office. Only the office can open it. They pass it "
+	    "on, and the course contacts the person."));
+	kiosk_enrol_consent_line(d, w, NULL, _("Does the person agree?"));
+}
+
+/* Items and lead for the current step. */
+static void
+kiosk_enrol_build(struct kiosk_screen_enrol *d)
+{
+	const char	*label = NULL, *lead = NULL;
+	char		*buf;
+	size_t		 cap, i;
+
+	kiosk_enrol_items_clear(d);
+	kiosk_list_done(&d->list);
+	kiosk_list_init(&d->list, d->step == KIOSK_ENROL_CONSENT ?
+	    KIOSK_LIST_LINES : KIOSK_LIST_BLOCKS, kiosk_enrol_fetch, d);
+	d->in_field = 0;
+	d->focus_button = 0;
+	kiosk_field_done(&d->field);
+	switch (d->step) {
+	case KIOSK_ENROL_OFFERING:
+		for (i = 0; i < d->entry->nofferings; i++)
+			kiosk_enrol_add(d, kiosk_enrol_offering_words(d, i),
+			    NULL, KIOSK_ROLE_TEXT);
+		kiosk_list_set_lead(&d->list, _("Which start date?"),
+		    KIOSK_ROLE_TEXT);
+		break;
+	case KIOSK_ENROL_NAME:
+	case KIOSK_ENROL_PHONE:
+	case KIOSK_ENROL_EMAIL:
+	case KIOSK_ENROL_NOTE:
+		kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
+		kiosk_field_init(&d->field, buf, cap, label);
+		d->in_field = 1;
+		kiosk_enrol_add(d, xstrdup(_("Next")), NULL, KIOSK_ROLE_TEXT);
+		kiosk_list_set_lead(&d->list, NULL, KIOSK_ROLE_TEXT);
+		d->list.focus = -1;
+		kiosk_enrol_check(d, 0);
+		break;
+	case KIOSK_ENROL_CONSENT:
+		kiosk_button_set(&d->yes, _("Yes, the person agrees: send"));
+		kiosk_button_set(&d->no, _("No, do not send"));
+		kiosk_list_set_lead(&d->list, NULL, KIOSK_ROLE_TEXT);
+		break;
+	case KIOSK_ENROL_RECEIPT:
+		kiosk_enrol_add(d, xstrdup(_("Done")), NULL, KIOSK_ROLE_TEXT);
+		kiosk_list_set_lead(&d->list, NULL, KIOSK_ROLE_TEXT);
+		break;
+	case KIOSK_ENROL_STOPPED:
+		kiosk_enrol_add(d, xstrdup(_("OK, go back")), NULL,
+		    KIOSK_ROLE_TEXT);
+		kiosk_list_set_lead(&d->list, d->status, KIOSK_ROLE_WARNING);
+		break;
+	}
+	(void)lead;
+}
+
+/* The lead of a field step, above the field. */
+static const char *
+kiosk_enrol_field_lead(struct kiosk_screen_enrol *d)
+{
+	const char	*label, *lead = NULL;
+	char		*buf;
+	size_t		 cap;
+
+	kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
+	return lead;
+}
+
+static int
+kiosk_enrol_is_field(struct kiosk_screen_enrol *d)
+{
+	return d->step >= KIOSK_ENROL_NAME && d->step <= KIOSK_ENROL_NOTE;
+}
+
+static void
+kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	struct kiosk_width_line		*wl = NULL;
+	int				 y = s->y, bh, h, gap = s->h >= 16;
+	size_t				 nl;
+
+	if (kiosk_enrol_is_field(d)) {
+		nl = kiosk_width_wrap(kiosk_enrol_field_lead(d), s->w, &wl);
+		free(wl);
+		if (nl > 3)
+			nl = 3;
+		d->field_y = y + (int)nl;
+		d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
+		kiosk_field_place(&d->field, d->field_y, s->x, d->field_h,
+		    s->w);
+		d->status_y = d->field_y + d->field_h;
+		y = d->status_y + 2 + gap;
+		kiosk_list_layout(&d->list, y, s->x, s->y + s->h - y, s->w,
+		    app->desk);
+		return;
+	}
+	if (d->step == KIOSK_ENROL_CONSENT) {
+		bh = s->h >= 30 && !app->desk ? 3 : 1;
+		kiosk_enrol_consent(d, s->w);
+		h = s->h - 2 * bh - 1;
+		kiosk_list_layout(&d->list, s->y, s->x, h, s->w, app->desk);
+		kiosk_button_place(&d->yes, s->y + h, s->x, bh, s->w);
+		kiosk_button_place(&d->no, s->y + h + bh + 1, s->x, bh, s->w);
+		return;
+	}
+	if (d->step == KIOSK_ENROL_RECEIPT) {
+		d->big_y = s->y + 2;
+		y = d->big_y + KIOSK_BIGFONT_ROWS + 3;
+		kiosk_list_layout(&d->list, y, s->x, s->y + s->h - y, s->w,
+		    app->desk);
+		return;
+	}
+	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
+}
+
+static void
+kiosk_enrol_draw_text(int y, int x, int w, int maxrows, const char *text,
+    enum kiosk_ui_role role)
+{
+	struct kiosk_width_line	*wl = NULL;
+	size_t			 i, n;
+
+	n = kiosk_width_wrap(text, w, &wl);
+	for (i = 0; i < n && (int)i < maxrows; i++) {
+		if (role != KIOSK_ROLE_TEXT)
+			kiosk_ui_fill(y + (int)i, x, 1, w, role);
+		kiosk_ui_text(y + (int)i, x, w, text + wl[i].off, wl[i].len,
+		    kiosk_ui_attr(role));
+	}
+	free(wl);
+}
+
+static void
+kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	char				*line;
+	int				 bw;
+
+	(void)app;
+	kiosk_list_draw(&d->list, &s->cy, &s->cx);
+	if (kiosk_enrol_is_field(d)) {
+		kiosk_ui_fill(s->y, s->x, d->list.y - s->y, s->w,
+		    KIOSK_ROLE_TEXT);
+		kiosk_enrol_draw_text(s->y, s->x, s->w, d->field_y - s->y,
+		    kiosk_enrol_field_lead(d), KIOSK_ROLE_TEXT);
+		kiosk_field_draw(&d->field, d->in_field, &s->cy, &s->cx);
+		s->cursor = d->in_field;
+		if (d->status != NULL)
+			kiosk_enrol_draw_text(d->status_y, s->x, s->w, 2,
+			    d->status, d->status_bad ? KIOSK_ROLE_WARNING :
+			    KIOSK_ROLE_TEXT);
+	} else if (d->step == KIOSK_ENROL_CONSENT) {
+		kiosk_button_draw(&d->yes, d->focus_button == 1, &s->cy,
+		    &s->cx);
+		kiosk_button_draw(&d->no, d->focus_button == 2, &s->cy,
+		    &s->cx);
+		if (d->status != NULL && d->status_bad)
+			kiosk_enrol_draw_text(d->yes.y - 1, s->x, s->w, 1,
+			    d->status, KIOSK_ROLE_WARNING);
+	} else if (d->step == KIOSK_ENROL_RECEIPT) {
+		kiosk_ui_fill(s->y, s->x, d->list.y - s->y, s->w,
+		    KIOSK_ROLE_TEXT);
+		line = xasprintf(_("Enrolled. Write down this receipt number: "
+		    "%s"), d->receipt);
+		kiosk_enrol_draw_text(s->y, s->x, s->w, 2, line,
+		    KIOSK_ROLE_HEADING);
+		free(line);
+		bw = kiosk_bigfont_text_width(d->receipt);
+		if (bw > 0 && bw <= s->w)
+			kiosk_bigfont_draw_text(d->big_y, s->x + (s->w - bw) / 2,
+			    d->receipt, kiosk_ui_attr(KIOSK_ROLE_HEADING) |
+			    A_BOLD);
+		kiosk_enrol_draw_text(d->big_y + KIOSK_BIGFONT_ROWS + 1, s->x,
+		    s->w, 1, _("It is saved, locked, and goes to the office."),
+		    KIOSK_ROLE_TEXT);
+	}
+}
+
+static void
+kiosk_enrol_go(struct kiosk_screen *s, struct kiosk_app *app,
+    enum kiosk_enrol_step step)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	d->step = step;
+	kiosk_enrol_set_status(d, NULL, 0);
+	kiosk_enrol_build(d);
+	kiosk_enrol_layout(s, app);
+}
+
+/* The person agreed: seal and queue. */
+static void
+kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	struct kiosk_enrol_secret	*p = d->secret;
+	struct catalog_enrolment	 e;
+	struct catalog_state		*state;
+	enum catalog_enrol_field	 field;
+	char				*cause = NULL;
+
+	memset(&e, 0, sizeof e);
+	e.offering_id = d->entry->offerings[d->offering].id;
+	e.name = p->name;
+	e.phone = p->phone;
+	e.email = p->email;
+	e.note = p->note;
+	e.consent = 1;
+	if (catalog_enrol_check(&e, &field, &cause) != 0) {
+		switch (field) {
+		case CATALOG_ENROL_FIELD_NAME:
+			kiosk_enrol_go(s, app, KIOSK_ENROL_NAME);
+			break;
+		case CATALOG_ENROL_FIELD_PHONE:
+			kiosk_enrol_go(s, app, KIOSK_ENROL_PHONE);
+			break;
+		case CATALOG_ENROL_FIELD_EMAIL:
+			kiosk_enrol_go(s, app, KIOSK_ENROL_EMAIL);
+			break;
+		case CATALOG_ENROL_FIELD_NOTE:
+			kiosk_enrol_go(s, app, KIOSK_ENROL_NOTE);
+			break;
+		default:
+			break;
+		}
+		kiosk_enrol_set_status(d, cause, 1);
+		return;
+	}
+	if ((state = kiosk_staff_state(&app->staff, &cause)) == NULL ||
+	    catalog_enrol_submit(state, app->db, &e, d->office->pk,
+	    d->receipt, &cause) != 0) {
+		kiosk_enrol_set_status(d, xasprintf(_("Not sent, nothing is "
+		    "stored: %s"), cause), 1);
+		free(cause);
+		return;
+	}
+	/* Sent: nothing personal is needed any more. */
+	sodium_memzero(d->secret, sizeof *d->secret);
+	kiosk_enrol_go(s, app, KIOSK_ENROL_RECEIPT);
+}
+
+/* Next on a field step. */
+static void
+kiosk_enrol_next(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	if (kiosk_enrol_check(d, 1) != 0)
+		return;
+	kiosk_enrol_go(s, app, d->step + 1);
+}
+
+/* A choice in the list of the step (the screen may be gone). */
+static void
+kiosk_enrol_choose(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	switch (d->step) {
+	case KIOSK_ENROL_OFFERING:
+		if (i < d->entry->nofferings) {
+			d->offering = i;
+			kiosk_enrol_go(s, app, KIOSK_ENROL_NAME);
+		}
+		break;
+	case KIOSK_ENROL_NAME:
+	case KIOSK_ENROL_PHONE:
+	case KIOSK_ENROL_EMAIL:
+	case KIOSK_ENROL_NOTE:
+		kiosk_enrol_next(s, app);
+		break;
+	default:
+		kiosk_app_back(app);
+		break;
+	}
+}
+
+static int
+kiosk_enrol_key_consent(struct kiosk_screen *s, struct kiosk_app *app,
+    int is_key, wint_t ch)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	size_t				 i;
+	int				 enter;
+
+	enter = (!is_key && (ch == '\r' || ch == '\n')) ||
+	    (is_key && ch == KEY_ENTER);
+	if ((!is_key && ch == '1') || (enter && d->focus_button == 1)) {
+		kiosk_enrol_submit(s, app);
+		return 1;
+	}
+	if ((!is_key && ch == '2') || (enter && d->focus_button == 2)) {
+		kiosk_app_back(app);
+		return 1;
+	}
+	if (kiosk_list_key(&d->list, is_key, ch, &i) != KIOSK_LIST_UNHANDLED)
+		return 1;
+	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == '\t')) {
+		if (d->focus_button == 2)
+			return 0;
+		d->focus_button++;
+		return 1;
+	}
+	if (is_key && ch == KEY_UP && d->focus_button > 0) {
+		d->focus_button--;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+kiosk_enrol_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
+    wint_t ch)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	size_t				 i;
+
+	if (d->step == KIOSK_ENROL_CONSENT)
+		return kiosk_enrol_key_consent(s, app, is_key, ch);
+	if (kiosk_enrol_is_field(d)) {
+		if ((!is_key && (ch == '\r' || ch == '\n')) ||
+		    (is_key && ch == KEY_ENTER)) {
+			kiosk_enrol_next(s, app);
+			return 1;
+		}
+		if (d->in_field || !(!is_key && ch >= '0' && ch <= '9')) {
+			if (kiosk_field_key(&d->field, is_key, ch)) {
+				d->in_field = 1;
+				d->list.focus = -1;
+				kiosk_enrol_check(d, 0);
+				return 1;
+			}
+		}
+		if (((is_key && ch == KEY_BACKSPACE) || (!is_key &&
+		    (ch == 127 || ch == 8)))) {
+			/* Empty field: one step back. */
+			kiosk_enrol_go(s, app, d->step - 1);
+			return 1;
+		}
+		if (d->in_field && ((is_key && ch == KEY_DOWN) ||
+		    (!is_key && ch == '\t'))) {
+			d->in_field = 0;
+			kiosk_list_focus(&d->list, 1);
+			return 1;
+		}
+		if (!d->in_field && is_key && (ch == KEY_UP ||
+		    ch == KEY_BTAB) && d->list.focus <= 0) {
+			kiosk_list_focus(&d->list, 0);
+			d->in_field = 1;
+			return 1;
+		}
+	}
+	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
+	case KIOSK_LIST_CHOSEN:
+		kiosk_enrol_choose(s, app, i);
+		return 1;
+	case KIOSK_LIST_HANDLED:
+		return 1;
+	case KIOSK_LIST_UNHANDLED:
+		break;
+	}
+	return 0;
+}
+
+static int
+kiosk_enrol_hit(struct kiosk_screen *s, int y, int x)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	if (kiosk_enrol_is_field(d) && kiosk_field_hit(&d->field, y, x))
+		return KIOSK_ENROL_FIELD;
+	if (d->step == KIOSK_ENROL_CONSENT) {
+		if (kiosk_button_hit(&d->yes, y, x))
+			return KIOSK_ENROL_YES;
+		if (kiosk_button_hit(&d->no, y, x))
+			return KIOSK_ENROL_NO;
+	}
+	return kiosk_list_hit(&d->list, y, x);
+}
+
+static void
+kiosk_enrol_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	size_t				 i;
+
+	if (target == KIOSK_ENROL_FIELD) {
+		d->in_field = 1;
+		d->list.focus = -1;
+		return;
+	}
+	if (target == KIOSK_ENROL_YES) {
+		kiosk_enrol_submit(s, app);
+		return;
+	}
+	if (target == KIOSK_ENROL_NO) {
+		kiosk_app_back(app);
+		return;
+	}
+	d->in_field = 0;
+	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
+		kiosk_enrol_choose(s, app, i);
+}
+
+static void
+kiosk_enrol_focus(struct kiosk_screen *s, int where)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	if (d->step == KIOSK_ENROL_CONSENT) {
+		d->focus_button = where == 0 ? 0 : (where == 1 ? 1 : 2);
+		return;
+	}
+	if (kiosk_enrol_is_field(d) && where == 1) {
+		d->in_field = 1;
+		kiosk_list_focus(&d->list, 0);
+		return;
+	}
+	d->in_field = 0;
+	kiosk_list_focus(&d->list, where);
+}
+
+static void
+kiosk_enrol_free(struct kiosk_screen *s)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	kiosk_enrol_items_clear(d);
+	kiosk_list_done(&d->list);
+	kiosk_field_done(&d->field);
+	kiosk_button_done(&d->yes);
+	kiosk_button_done(&d->no);
+	free(d->status);
+	catalog_entry_free(d->entry);
+	catalog_keys_free(d->office);
+	if (d->secret != NULL)
+		sodium_free(d->secret);	/* wipes it */
+	explicit_bzero(d->receipt, sizeof d->receipt);
+	free(d);
+	kiosk_screen_free(s);
+}
+
+static const struct kiosk_screen_ops kiosk_screen_enrol_ops = {
+	.layout = kiosk_enrol_layout,
+	.draw = kiosk_enrol_draw,
+	.key = kiosk_enrol_key,
+	.hit = kiosk_enrol_hit,
+	.click = kiosk_enrol_click,
+	.focus = kiosk_enrol_focus,
+	.free = kiosk_enrol_free,
+};
+
+struct kiosk_screen *
+kiosk_screen_enrol_new(struct kiosk_app *app, int64_t entry_id)
+{
+	struct kiosk_screen_enrol	*d = xcalloc(1, sizeof *d);
+	const char			*path;
+	char				*cause = NULL;
+
+	d->app = app;
+	kiosk_button_init(&d->yes, '1');
+	kiosk_button_init(&d->no, '2');
+	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_enrol_fetch, d);
+	d->screen = kiosk_screen_new(&kiosk_screen_enrol_ops,
+	    _("Enrol someone"), d);
+	d->screen->staff_only = 1;
+	path = app->staff.office_key != NULL ? app->staff.office_key :
+	    catalog_enrol_office_key_path();
+	d->entry = catalog_entry_get(app->db, entry_id, app->lang, &cause);
+	if (d->entry == NULL) {
+		kiosk_enrol_set_status(d, xstrdup(_("This offer is no longer "
+		    "in the catalogue. Nothing has been stored.")), 1);
+		free(cause);
+		d->step = KIOSK_ENROL_STOPPED;
+	} else if ((d->office = catalog_keys_read_public(path,
+	    CATALOG_KEYS_OFFICE, &cause)) == NULL) {
+		kiosk_enrol_set_status(d, xasprintf(_("Enrolling is not set "
+		    "up on this kiosk: the office key is missing or bad (%s). "
+		    "Nothing has been stored."), cause), 1);
+		free(cause);
+		d->step = KIOSK_ENROL_STOPPED;
+	} else if (d->entry->nofferings == 0) {
+		kiosk_enrol_set_status(d, xstrdup(_("This offer has no date "
+		    "to enrol in. Ask the provider. Nothing has been "
+		    "stored.")), 1);
+		d->step = KIOSK_ENROL_STOPPED;
+	} else {
+		if ((d->secret = sodium_malloc(sizeof *d->secret)) == NULL) {
+			fprintf(stderr, "leerpunt: out of memory\n");
+			abort();
+		}
+		sodium_memzero(d->secret, sizeof *d->secret);
+		d->step = KIOSK_ENROL_OFFERING;
+	}
+	kiosk_enrol_build(d);
+	return d->screen;
+}

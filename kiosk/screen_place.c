@@ -1,0 +1,390 @@
+/*
+ * screen_place: the Where? question answered by typing a place name.
+ *
+ * The places come from the catalogue itself (the cities of its entries,
+ * each with its province), read when the screen opens and again when the
+ * catalogue changes; while the person types, the places whose folded name
+ * starts with the folded text are the numbered choices. The catalogue
+ * has no distance search yet, so choosing a place narrows to its
+ * province; the list then says "near Rotterdam (Zuid-Holland)".
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curses.h>
+
+#include "catalog/entry.h"
+#include "catalog/fold.h"
+#include "catalog/search.h"
+#include "catalog/xmalloc.h"
+#include "kiosk/app.h"
+#include "kiosk/field.h"
+#include "kiosk/lang.h"
+#include "kiosk/screen.h"
+#include "kiosk/screen_ask.h"
+#include "kiosk/widget_list.h"
+
+#define KIOSK_PLACE_PAGE 200	/* hits read per query while indexing */
+#define KIOSK_PLACE_FIELD (-10)	/* click target of the field */
+
+struct kiosk_place {
+	char	*city;		/* as stored */
+	char	*folded;
+	char	*province;
+};
+
+struct kiosk_screen_place {
+	struct kiosk_list	 list;		/* first: see screen.h */
+	struct kiosk_app	*app;
+	struct kiosk_ask_flow	 flow;
+	struct kiosk_filter	 f;
+	struct catalog_fold	*fold;
+	struct kiosk_place	*places;
+	size_t			 nplaces;
+	size_t			*match;		/* indexes into places */
+	struct kiosk_list_item	*items;
+	size_t			 n;
+	char			 text[KIOSK_FILTER_TEXT_MAX];
+	struct kiosk_field	 field;
+	int			 in_field;
+};
+
+static void
+kiosk_place_clear(struct kiosk_screen_place *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nplaces; i++) {
+		free(d->places[i].city);
+		free(d->places[i].folded);
+		free(d->places[i].province);
+	}
+	free(d->places);
+	d->places = NULL;
+	d->nplaces = 0;
+}
+
+static int
+kiosk_place_cmp(const void *a, const void *b)
+{
+	const struct kiosk_place *x = a, *y = b;
+
+	return strcmp(x->folded, y->folded);
+}
+
+/* The province of the entry, or NULL. */
+static char *
+kiosk_place_province(struct kiosk_app *app, int64_t id)
+{
+	struct catalog_entry	*e;
+	char			*cause = NULL, *p = NULL;
+
+	if ((e = catalog_entry_get(app->db, id, app->lang, &cause)) == NULL) {
+		free(cause);
+		return NULL;
+	}
+	if (e->province != NULL && kiosk_filter_province_find(e->province))
+		p = xstrdup(kiosk_filter_province_find(e->province));
+	catalog_entry_free(e);
+	return p;
+}
+
+/* 1 when city is in places already (folded compare). */
+static int
+kiosk_place_known(struct kiosk_screen_place *d, const char *folded)
+{
+	size_t i;
+
+	for (i = 0; i < d->nplaces; i++) {
+		if (strcmp(d->places[i].folded, folded) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Read the distinct cities of the catalogue and their provinces. */
+static void
+kiosk_place_index(struct kiosk_screen_place *d)
+{
+	struct catalog_query	 q;
+	struct catalog_results	 r;
+	struct kiosk_place	*p;
+	char			*cause = NULL, *folded, *prov;
+	size_t			 i, alloc = 0, off = 0;
+
+	kiosk_place_clear(d);
+	do {
+		catalog_query_init(&q);
+		q.lang = d->app->lang;
+		q.today = d->app->today;
+		q.offset = off;
+		q.limit = KIOSK_PLACE_PAGE;
+		memset(&r, 0, sizeof r);
+		if (catalog_search_run(d->app->db, &q, &r, &cause) != 0) {
+			free(cause);
+			break;
+		}
+		for (i = 0; i < r.n; i++) {
+			if (r.hits[i].city == NULL || *r.hits[i].city == '\0')
+				continue;
+			folded = catalog_fold_string(d->fold, r.hits[i].city);
+			if (folded == NULL || kiosk_place_known(d, folded) ||
+			    (prov = kiosk_place_province(d->app,
+			    r.hits[i].id)) == NULL) {
+				free(folded);
+				continue;
+			}
+			if (d->nplaces == alloc) {
+				alloc = alloc ? alloc * 2 : 32;
+				d->places = xreallocarray(d->places, alloc,
+				    sizeof *d->places);
+			}
+			p = &d->places[d->nplaces++];
+			p->city = kiosk_width_sanitize(r.hits[i].city, 0);
+			p->folded = folded;
+			p->province = prov;
+		}
+		off += r.n;
+		i = r.n;
+		catalog_results_done(&r);
+	} while (i == KIOSK_PLACE_PAGE);
+	if (d->nplaces > 1)
+		qsort(d->places, d->nplaces, sizeof *d->places,
+		    kiosk_place_cmp);
+}
+
+static void
+kiosk_place_items_clear(struct kiosk_screen_place *d)
+{
+	kiosk_list_items_free(d->items, d->n);
+	free(d->match);
+	d->items = NULL;
+	d->match = NULL;
+	d->n = 0;
+}
+
+/* The places that start with what is typed. */
+static void
+kiosk_place_filter(struct kiosk_screen_place *d)
+{
+	char	*typed;
+	size_t	 i, tl;
+
+	kiosk_place_items_clear(d);
+	typed = catalog_fold_string(d->fold, d->text);
+	tl = typed != NULL ? strlen(typed) : 0;
+	d->items = xcalloc(d->nplaces + 1, sizeof *d->items);
+	d->match = xcalloc(d->nplaces + 1, sizeof *d->match);
+	for (i = 0; i < d->nplaces; i++) {
+		if (tl > 0 && strncmp(d->places[i].folded, typed, tl) != 0)
+			continue;
+		d->items[d->n].label = xstrdup(d->places[i].city);
+		d->items[d->n].detail = xstrdup(d->places[i].province);
+		d->match[d->n++] = i;
+	}
+	if (typed != NULL)
+		explicit_bzero(typed, strlen(typed));
+	free(typed);
+	kiosk_list_set_lead(&d->list, d->n == 0 ? _("No place of that name "
+	    "has offers. Check the spelling, or go back and choose a "
+	    "province.") : NULL, KIOSK_ROLE_TEXT);
+}
+
+static void
+kiosk_place_fetch(struct kiosk_list *l, void *ctx)
+{
+	struct kiosk_screen_place *d = ctx;
+
+	l->total = d->n;
+	l->items = d->items + (l->first < d->n ? l->first : d->n);
+	l->n = l->first < d->n ? d->n - l->first : 0;
+}
+
+static void
+kiosk_place_layout(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_place	*d = s->data;
+	int				 fh, gap;
+
+	fh = s->h >= 30 && !app->desk ? 3 : 1;
+	gap = s->h >= 16 ? 1 : 0;
+	kiosk_field_place(&d->field, s->y, s->x, fh, s->w);
+	kiosk_list_layout(&d->list, s->y + fh + gap, s->x, s->h - fh - gap,
+	    s->w, app->desk);
+}
+
+static void
+kiosk_place_draw(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_place *d = s->data;
+
+	(void)app;
+	kiosk_list_draw(&d->list, &s->cy, &s->cx);
+	kiosk_field_draw(&d->field, d->in_field, &s->cy, &s->cx);
+	s->cursor = d->in_field;
+}
+
+/* Choose match i (the screen goes away). */
+static void
+kiosk_place_choose(struct kiosk_screen_place *d, struct kiosk_app *app,
+    size_t i)
+{
+	struct kiosk_place *p;
+
+	if (i >= d->n)
+		return;
+	p = &d->places[d->match[i]];
+	snprintf(d->f.province, sizeof d->f.province, "%s", p->province);
+	snprintf(d->f.place, sizeof d->f.place, "%s", p->city);
+	kiosk_filter_touch(&d->f, KIOSK_FILTER_WHERE);
+	kiosk_screen_ask_answered(app, &d->flow, &d->f, KIOSK_FILTER_WHERE);
+}
+
+static void
+kiosk_place_changed(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_place *d = s->data;
+
+	kiosk_place_filter(d);
+	kiosk_list_rewind(&d->list);
+	d->list.focus = -1;
+	kiosk_place_layout(s, app);
+}
+
+static int
+kiosk_place_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
+    wint_t ch)
+{
+	struct kiosk_screen_place	*d = s->data;
+	size_t				 i;
+
+	if (d->in_field || !(!is_key && ch >= '0' && ch <= '9')) {
+		if (kiosk_field_key(&d->field, is_key, ch)) {
+			d->in_field = 1;
+			kiosk_place_changed(s, app);
+			return 1;
+		}
+	}
+	if (d->in_field) {
+		if ((is_key && (ch == KEY_DOWN || ch == KEY_ENTER)) ||
+		    (!is_key && (ch == '\t' || ch == '\r' || ch == '\n'))) {
+			if (!kiosk_list_focusable(&d->list))
+				return 0;
+			d->in_field = 0;
+			kiosk_list_focus(&d->list, 1);
+			return 1;
+		}
+		return 0;
+	}
+	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
+	case KIOSK_LIST_CHOSEN:
+		kiosk_place_choose(d, app, i);
+		return 1;
+	case KIOSK_LIST_HANDLED:
+		return 1;
+	case KIOSK_LIST_UNHANDLED:
+		break;
+	}
+	if (is_key && (ch == KEY_UP || ch == KEY_BTAB)) {
+		kiosk_list_focus(&d->list, 0);
+		d->in_field = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+kiosk_place_hit(struct kiosk_screen *s, int y, int x)
+{
+	struct kiosk_screen_place *d = s->data;
+
+	if (kiosk_field_hit(&d->field, y, x))
+		return KIOSK_PLACE_FIELD;
+	return kiosk_list_hit(&d->list, y, x);
+}
+
+static void
+kiosk_place_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
+{
+	struct kiosk_screen_place	*d = s->data;
+	size_t				 i;
+
+	if (target == KIOSK_PLACE_FIELD) {
+		kiosk_list_focus(&d->list, 0);
+		d->in_field = 1;
+		return;
+	}
+	d->in_field = 0;
+	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
+		kiosk_place_choose(d, app, i);
+}
+
+static void
+kiosk_place_focus(struct kiosk_screen *s, int where)
+{
+	struct kiosk_screen_place *d = s->data;
+
+	d->in_field = where == 1 || (where == 2 &&
+	    !kiosk_list_focusable(&d->list));
+	kiosk_list_focus(&d->list, d->in_field ? 0 : where);
+}
+
+static void
+kiosk_place_reload(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_place *d = s->data;
+
+	kiosk_place_index(d);
+	kiosk_place_filter(d);
+	kiosk_place_layout(s, app);
+}
+
+static void
+kiosk_place_free(struct kiosk_screen *s)
+{
+	struct kiosk_screen_place *d = s->data;
+
+	kiosk_list_done(&d->list);
+	kiosk_field_done(&d->field);
+	kiosk_place_items_clear(d);
+	kiosk_place_clear(d);
+	catalog_fold_free(d->fold);
+	explicit_bzero(d->text, sizeof d->text);
+	kiosk_filter_wipe(&d->f);
+	free(d);
+	kiosk_screen_free(s);
+}
+
+static const struct kiosk_screen_ops kiosk_screen_place_ops = {
+	.layout = kiosk_place_layout,
+	.draw = kiosk_place_draw,
+	.key = kiosk_place_key,
+	.hit = kiosk_place_hit,
+	.click = kiosk_place_click,
+	.focus = kiosk_place_focus,
+	.reload = kiosk_place_reload,
+	.free = kiosk_place_free,
+};
+
+struct kiosk_screen *
+kiosk_screen_place_new(struct kiosk_app *app,
+    const struct kiosk_ask_flow *flow, const struct kiosk_filter *f)
+{
+	struct kiosk_screen_place *d = xcalloc(1, sizeof *d);
+
+	d->app = app;
+	d->flow = *flow;
+	d->f = *f;
+	d->fold = catalog_fold_new();
+	d->in_field = 1;
+	kiosk_field_init(&d->field, d->text, sizeof d->text, _("Place:"));
+	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_place_fetch, d);
+	d->list.focus = -1;
+	kiosk_place_index(d);
+	kiosk_place_filter(d);
+	return kiosk_screen_new(&kiosk_screen_place_ops, _("Which place?"),
+	    d);
+}
