@@ -470,6 +470,17 @@ catalog_db_open(const char *path, int flags, char **cause)
 	if (!db->readonly &&
 	    catalog_db_exec(db, "PRAGMA journal_mode = WAL", cause) != 0)
 		goto fail;
+	/*
+	 * Keep the -wal and -shm files after the last writer closes: a
+	 * reader running as another user (the kiosk) cannot create them in
+	 * the catalogue's folder, but can read them (read-only shm).
+	 */
+	if (!db->readonly) {
+		int persist = 1;
+
+		sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_PERSIST_WAL,
+		    &persist);
+	}
 	if (catalog_db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
 		goto fail;
 	if (catalog_db_migrate(db, cause) != 0)
