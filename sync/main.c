@@ -452,8 +452,9 @@ sync_main_upload(struct sync_upload_options *up, const char *state_path,
 	catalog_state_close(state);
 	if (upres.waiting > 0)
 		sync_main_log(LOG_WARNING, "%zu enrolment%s sent, %zu still "
-		    "waiting (will retry)", upres.sent, upres.sent == 1 ? "" :
-		    "s", upres.waiting);
+		    "waiting (will retry)%s%s", upres.sent, upres.sent == 1 ?
+		    "" : "s", upres.waiting, upres.last_error[0] != '\0' ?
+		    "; last error: " : "", upres.last_error);
 	else if (!quiet)
 		sync_main_log(LOG_INFO, "%zu enrolment%s sent, none waiting",
 		    upres.sent, upres.sent == 1 ? "" : "s");
