@@ -42,7 +42,7 @@ kiosk_format_new(const char *lang)
 	snprintf(dateloc, sizeof dateloc, "%s@calendar=gregorian", f->lang);
 	gen = udatpg_open(dateloc, &st);
 	if (U_SUCCESS(st)) {
-		u_uastrcpy(skeleton, "yMMMd");
+		u_uastrcpy(skeleton, "yMMMMd");	/* "10 januari 2027": whole words read and speak better */
 		n = udatpg_getBestPattern(gen, skeleton, -1, pattern,
 		    (int32_t)(sizeof pattern / sizeof pattern[0]), &st);
 		if (U_SUCCESS(st) && n > 0)

@@ -55,10 +55,10 @@ struct want {
 };
 
 static const struct want wants[] = {
-	{ "nl", latn, "jan", "10 jan 2027",
+	{ "nl", latn, "januari", "10 januari 2027",
 	    "\u20ac\u00a0450,50", "\u20ac\u00a0450",
 	    "Nederlands", "Engels", "Arabisch", "Nederlands" },
-	{ "en", latn, "Jan", "Jan 10, 2027",
+	{ "en", latn, "January", "January 10, 2027",
 	    "\u20ac450.50", "\u20ac450",
 	    "Dutch", "English", "Arabic", "English" },
 	/* Arabic-Indic digits, Arabic decimal separator, RLM before. */
@@ -77,24 +77,24 @@ static const struct want wants[] = {
 	    "\u12f3\u127d", "\u12a5\u1295\u130d\u120a\u12dd\u129b",
 	    "\u12d3\u1228\u1265", "\u1275\u130d\u122d\u129b" },
 	/* CLDR uk writes the euro as "EUR"; names are lower case. */
-	{ "uk", latn, "\u0441\u0456\u0447",
-	    "10 \u0441\u0456\u0447. 2027\u202f\u0440.",
+	{ "uk", latn, "\u0441\u0456\u0447\u043d\u044f",
+	    "10 \u0441\u0456\u0447\u043d\u044f 2027\u202f\u0440.",
 	    "450,50\u00a0EUR", "450\u00a0EUR",
 	    "\u043d\u0456\u0434\u0435\u0440\u043b\u0430\u043d\u0434\u0441"
 	    "\u044c\u043a\u0430",
 	    "\u0430\u043d\u0433\u043b\u0456\u0439\u0441\u044c\u043a\u0430",
 	    "\u0430\u0440\u0430\u0431\u0441\u044c\u043a\u0430",
 	    "\u0443\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430" },
-	{ "tr", latn, "Oca", "10 Oca 2027",
+	{ "tr", latn, "Ocak", "10 Ocak 2027",
 	    "\u20ac450,50", "\u20ac450",
 	    "Felemenk\u00e7e", "\u0130ngilizce", "Arap\u00e7a",
 	    "T\u00fcrk\u00e7e" },
-	{ "pl", latn, "sty", "10 sty 2027",
+	{ "pl", latn, "stycznia", "10 stycznia 2027",
 	    "450,50\u00a0\u20ac", "450\u00a0\u20ac",
 	    "niderlandzki", "angielski", "arabski", "polski" },
 	/* Persian digits; the Gregorian month (ژانویه), not Solar Hijri. */
 	{ "fa", arabext, "\u0698\u0627\u0646\u0648\u06cc\u0647",
-	    "\u06f1\u06f0 \u0698\u0627\u0646\u0648\u06cc\u0647 "
+	    "\u06f1\u06f0 \u0698\u0627\u0646\u0648\u06cc\u0647\u0654 "
 	    "\u06f2\u06f0\u06f2\u06f7",
 	    "\u200e\u20ac\u06f4\u06f5\u06f0\u066b\u06f5\u06f0",
 	    "\u200e\u20ac\u06f4\u06f5\u06f0",
