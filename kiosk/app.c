@@ -253,6 +253,8 @@ kiosk_app_staff_end(struct kiosk_app *app, const char *why)
 	size_t i, j = 0;
 
 	app->staff.active = 0;
+	/* The headset was for the person staff were helping. */
+	kiosk_speech_set_headset(app, 0);
 	/* Staff screens may sit anywhere on the stack: drop them all. */
 	for (i = 0; i < app->depth; i++) {
 		if (app->stack[i]->staff_only && i > 0)

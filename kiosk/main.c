@@ -6,9 +6,11 @@
  * and home_region (the home province) when the options and the
  * environment do not; a bad file stops the kiosk before the screen starts.
  *
- * For tests, LEERPUNT_SPEECH=memory synthesises speech into memory
+ * For tests only, LEERPUNT_SPEECH=memory synthesises speech into memory
  * instead of the sound device, and LEERPUNT_SPEECH_TRANSCRIPT=FILE
- * appends every spoken text to FILE.
+ * appends every spoken text to FILE (mode 0600): what the speaker says,
+ * so never a PIN, and personal data only with a headset. Not for kiosks
+ * in use.
  */
 #include "config.h"
 

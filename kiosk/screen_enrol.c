@@ -13,6 +13,17 @@
  * on Next; Backspace on an empty field goes one step back. Back, Home,
  * the end of staff mode and the idle reset all free the screen, and with
  * it everything typed.
+ *
+ * Read aloud: each step is read when it shows (a step is not a new
+ * screen, so the screen says it itself, or renews it for speech.c); the
+ * field is said with kiosk_speech_field(PERSONAL) when it shows or gets
+ * focus, so name, phone, e-mail and note are said only with a headset
+ * (staff menu), never as each key is typed. An error is said with the
+ * field's name once when it appears (again on Next), and when it goes
+ * away the new status is said. The consent read-back goes the same
+ * way, personal parts by the headset rule; the receipt is spelled out
+ * ("K 7 Q X, M 4 P A") through kiosk_speech_receipt(). Spoken texts
+ * that may hold personal data are wiped before they are freed.
  */
 #include "config.h"
 
@@ -34,6 +45,8 @@
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
+#include "kiosk/width.h"
 #include "kiosk/widget_list.h"
 
 enum kiosk_enrol_step {
@@ -72,6 +85,7 @@ struct kiosk_screen_enrol {
 	int			 in_field;
 	char			*status;	/* check result or error */
 	int			 status_bad;
+	char			*said_error;	/* error last read aloud */
 	char			 receipt[CATALOG_ENROL_RECEIPT_SIZE];
 	/* Choices (offerings, Next/Skip, Done) or consent lines. */
 	struct kiosk_list_item	*items;
@@ -279,30 +293,51 @@ kiosk_enrol_consent_line(struct kiosk_screen_enrol *d, int w,
 	free(text);
 }
 
-/* What will be sent and to whom, wrapped to w columns. */
+/* One part of the consent text: label (or NULL) and value; personal
+ * parts are said only with a headset. */
+typedef void (*kiosk_enrol_part_cb)(struct kiosk_screen_enrol *d,
+    const char *label, const char *value, int personal, void *ctx);
+
+/* What will be sent and to whom, part by part, for screen and speech. */
 static void
-kiosk_enrol_consent(struct kiosk_screen_enrol *d, int w)
+kiosk_enrol_consent_parts(struct kiosk_screen_enrol *d,
+    kiosk_enrol_part_cb cb, void *ctx)
 {
 	struct kiosk_enrol_secret	*p = d->secret;
 	char				*when;
 
-	kiosk_enrol_items_clear(d);
-	kiosk_enrol_consent_line(d, w, NULL, _("Please read this with the "
-	    "person. This will be sent:"));
-	kiosk_enrol_consent_line(d, w, _("Offer:"), d->entry->title.value);
+	cb(d, NULL, _("Please read this with the person. This will be sent:"),
+	    0, ctx);
+	cb(d, _("Offer:"), d->entry->title.value, 0, ctx);
 	when = kiosk_enrol_offering_words(d, d->offering);
-	kiosk_enrol_consent_line(d, w, _("When and where:"), when);
+	cb(d, _("When and where:"), when, 0, ctx);
 	free(when);
-	kiosk_enrol_consent_line(d, w, _("Name:"), p->name);
-	kiosk_enrol_consent_line(d, w, _("Phone:"), p->phone);
-	kiosk_enrol_consent_line(d, w, _("E-mail:"), p->email);
-	kiosk_enrol_consent_line(d, w, _("Note:"), p->note);
-	kiosk_enrol_consent_line(d, w, _("To:"), d->entry->provider != NULL ?
-	    d->entry->provider : _("the provider of the course"));
-	kiosk_enrol_consent_line(d, w, NULL, _("It goes locked (sealed) to "
-	    "the Leerpunt office. Only the office can open it. They pass it "
-	    "on, and the course contacts the person."));
-	kiosk_enrol_consent_line(d, w, NULL, _("Does the person agree?"));
+	cb(d, _("Name:"), p->name, 1, ctx);
+	cb(d, _("Phone:"), p->phone, 1, ctx);
+	cb(d, _("E-mail:"), p->email, 1, ctx);
+	cb(d, _("Note:"), p->note, 1, ctx);
+	cb(d, _("To:"), d->entry->provider != NULL ? d->entry->provider :
+	    _("the provider of the course"), 0, ctx);
+	cb(d, NULL, _("It goes locked (sealed) to the Leerpunt office. Only "
+	    "the office can open it. They pass it on, and the course "
+	    "contacts the person."), 0, ctx);
+	cb(d, NULL, _("Does the person agree?"), 0, ctx);
+}
+
+static void
+kiosk_enrol_consent_cb(struct kiosk_screen_enrol *d, const char *label,
+    const char *value, int personal, void *ctx)
+{
+	(void)personal;
+	kiosk_enrol_consent_line(d, *(int *)ctx, label, value);
+}
+
+/* What will be sent and to whom, wrapped to w columns. */
+static void
+kiosk_enrol_consent(struct kiosk_screen_enrol *d, int w)
+{
+	kiosk_enrol_items_clear(d);
+	kiosk_enrol_consent_parts(d, kiosk_enrol_consent_cb, &w);
 }
 
 /* Items and lead for the current step. */
@@ -482,16 +517,232 @@ kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	}
 }
 
+/* --- read aloud ------------------------------------------------------ */
+
+/* Append a sentence to *b (wiped: it may hold personal data); text is
+ * taken when take is set. */
+static void
+kiosk_enrol_words_add(char **b, char *text, int take)
+{
+	char	*n;
+	size_t	 len;
+
+	if (text == NULL || *text == '\0') {
+		if (take)
+			free(text);
+		return;
+	}
+	len = strlen(text);
+	n = xasprintf("%s%s%s%s", *b != NULL ? *b : "", *b != NULL ? " " : "",
+	    text, strchr(".?!:", text[len - 1]) != NULL ? "" : ".");
+	if (*b != NULL) {
+		explicit_bzero(*b, strlen(*b));
+		free(*b);
+	}
+	*b = n;
+	if (take) {
+		explicit_bzero(text, len);
+		free(text);
+	}
+}
+
+static void
+kiosk_enrol_words_cb(struct kiosk_screen_enrol *d, const char *label,
+    const char *value, int personal, void *ctx)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	if (personal)
+		kiosk_enrol_words_add(ctx, kiosk_speech_field_text(d->app,
+		    label, value, KIOSK_SPEECH_PERSONAL), 1);
+	else
+		kiosk_enrol_words_add(ctx, label != NULL ? xasprintf("%s %s",
+		    label, value) : xstrdup(value), 1);
+}
+
+/* The receipt sentence, spelled out for speech. */
+static char *
+kiosk_enrol_receipt_words(struct kiosk_screen_enrol *d)
+{
+	char *code, *text;
+
+	code = kiosk_speech_spell(d->receipt);
+	text = xasprintf(_("Enrolled. Write down this receipt number: %s"),
+	    code);
+	free(code);
+	return text;
+}
+
+/* The words of the step (the body of the screen); a bad status only with
+ * bad (an error said on its own is not said twice). Sanitised. */
+static char *
+kiosk_enrol_words(struct kiosk_screen_enrol *d, int bad)
+{
+	const char	*label, *lead;
+	char		*b = NULL, *buf, *t;
+	size_t		 cap;
+
+	switch (d->step) {
+	case KIOSK_ENROL_NAME:
+	case KIOSK_ENROL_PHONE:
+	case KIOSK_ENROL_EMAIL:
+	case KIOSK_ENROL_NOTE:
+		kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
+		kiosk_enrol_words_add(&b, (char *)lead, 0);
+		kiosk_enrol_words_add(&b, kiosk_speech_field_text(d->app,
+		    label, d->field.buf, KIOSK_SPEECH_PERSONAL), 1);
+		if (!d->status_bad || bad)
+			kiosk_enrol_words_add(&b, d->status, 0);
+		break;
+	case KIOSK_ENROL_CONSENT:
+		kiosk_enrol_consent_parts(d, kiosk_enrol_words_cb, &b);
+		kiosk_enrol_words_add(&b, xasprintf(_("Number %zu: %s"),
+		    (size_t)1, d->yes.label), 1);
+		kiosk_enrol_words_add(&b, xasprintf(_("Number %zu: %s"),
+		    (size_t)2, d->no.label), 1);
+		if (d->status_bad && bad)
+			kiosk_enrol_words_add(&b, d->status, 0);
+		break;
+	case KIOSK_ENROL_RECEIPT:
+		/* Unless speech.c says it after the screen (receipt()). */
+		t = kiosk_enrol_receipt_words(d);
+		if (d->app->receipt == NULL || strcmp(d->app->receipt, t) != 0)
+			kiosk_enrol_words_add(&b, t, 0);
+		free(t);
+		kiosk_enrol_words_add(&b, _("It is saved, locked, and goes to "
+		    "the office."), 0);
+		break;
+	default:
+		break;
+	}
+	/* The consent lines of the list hold the personal data as shown:
+	 * they are said above, part by part, never from the list. */
+	if (d->step != KIOSK_ENROL_CONSENT)
+		kiosk_enrol_words_add(&b, kiosk_speech_list_text(&d->list, 0),
+		    1);
+	if (b == NULL)
+		return NULL;
+	/* Catalogue text in it is untrusted. */
+	t = kiosk_width_sanitize(b, 0);
+	explicit_bzero(b, strlen(b));
+	free(b);
+	return t;
+}
+
+static char *
+kiosk_enrol_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	(void)app;
+	if (!focus_only)
+		return kiosk_enrol_words(d, 1);
+	if (d->step == KIOSK_ENROL_CONSENT && d->focus_button != 0)
+		return xasprintf(_("Number %zu: %s"), (size_t)d->focus_button,
+		    d->focus_button == 1 ? d->yes.label : d->no.label);
+	/* The field is said when it gets focus (kiosk_enrol_say_field), not
+	 * as focus text: that would change, and be said, with every key. */
+	if (kiosk_enrol_is_field(d) && d->in_field)
+		return NULL;
+	return kiosk_speech_list_text(&d->list, 1);
+}
+
+/* The field got focus: its name and, with a headset, its text. */
+static void
+kiosk_enrol_say_field(struct kiosk_screen_enrol *d)
+{
+	const char	*label, *lead;
+	char		*buf;
+	size_t		 cap;
+
+	if (!kiosk_enrol_is_field(d))
+		return;
+	kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
+	kiosk_speech_field(d->app, label, d->field.buf, KIOSK_SPEECH_PERSONAL);
+}
+
+/* After a check: a new error is said with the field's name (again: also
+ * the same one, on Next); when an error goes away, the new status. */
+static void
+kiosk_enrol_say_status(struct kiosk_screen_enrol *d, int again)
+{
+	const char	*label, *lead;
+	char		*buf;
+	size_t		 cap;
+
+	if (d->status == NULL || !d->status_bad) {
+		if (d->said_error != NULL && d->status != NULL)
+			kiosk_speech_say(d->app, d->status, KIOSK_SPEECH_NOW);
+		free(d->said_error);
+		d->said_error = NULL;
+		return;
+	}
+	if (!again && d->said_error != NULL &&
+	    strcmp(d->said_error, d->status) == 0)
+		return;
+	if (kiosk_enrol_is_field(d)) {
+		kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
+		kiosk_speech_error(d->app, label, d->status);
+	} else
+		kiosk_speech_say(d->app, d->status, KIOSK_SPEECH_NOW);
+	free(d->said_error);
+	d->said_error = xstrdup(d->status);
+}
+
+/* A step has just been shown: read it aloud. */
+static void
+kiosk_enrol_announce(struct kiosk_screen_enrol *d)
+{
+	struct kiosk_app	*app = d->app;
+	char			*text;
+	int			 bad;
+
+	if (!app->speech_on)
+		return;
+	switch (d->step) {
+	case KIOSK_ENROL_RECEIPT:
+		text = kiosk_enrol_receipt_words(d);
+		kiosk_speech_receipt(app, text);
+		free(text);
+		/* FALLTHROUGH */
+	case KIOSK_ENROL_OFFERING:
+	case KIOSK_ENROL_STOPPED:
+		/* Focus lands on a choice: all of it, as a new screen. */
+		kiosk_speech_renew(app);
+		return;
+	default:
+		break;
+	}
+	/* Main point first: an error that sent us here, then the step. */
+	bad = d->status != NULL && d->status_bad;
+	if (bad)
+		kiosk_enrol_say_status(d, 1);
+	text = kiosk_enrol_words(d, 0);
+	kiosk_speech_say(app, text, bad ? KIOSK_SPEECH_AFTER :
+	    KIOSK_SPEECH_NOW);
+	if (text != NULL)
+		explicit_bzero(text, strlen(text));
+	free(text);
+}
+
+/* Show step; error (taken, or NULL) is its status, e.g. from the final
+ * check. Read aloud. */
 static void
 kiosk_enrol_go(struct kiosk_screen *s, struct kiosk_app *app,
-    enum kiosk_enrol_step step)
+    enum kiosk_enrol_step step, char *error)
 {
 	struct kiosk_screen_enrol *d = s->data;
 
 	d->step = step;
 	kiosk_enrol_set_status(d, NULL, 0);
+	free(d->said_error);
+	d->said_error = NULL;
 	kiosk_enrol_build(d);
+	if (error != NULL)
+		kiosk_enrol_set_status(d, error, 1);
 	kiosk_enrol_layout(s, app);
+	kiosk_enrol_announce(d);
 }
 
 /* The person agreed: seal and queue. */
@@ -515,21 +766,22 @@ kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
 	if (catalog_enrol_check(&e, &field, &cause) != 0) {
 		switch (field) {
 		case CATALOG_ENROL_FIELD_NAME:
-			kiosk_enrol_go(s, app, KIOSK_ENROL_NAME);
+			kiosk_enrol_go(s, app, KIOSK_ENROL_NAME, cause);
 			break;
 		case CATALOG_ENROL_FIELD_PHONE:
-			kiosk_enrol_go(s, app, KIOSK_ENROL_PHONE);
+			kiosk_enrol_go(s, app, KIOSK_ENROL_PHONE, cause);
 			break;
 		case CATALOG_ENROL_FIELD_EMAIL:
-			kiosk_enrol_go(s, app, KIOSK_ENROL_EMAIL);
+			kiosk_enrol_go(s, app, KIOSK_ENROL_EMAIL, cause);
 			break;
 		case CATALOG_ENROL_FIELD_NOTE:
-			kiosk_enrol_go(s, app, KIOSK_ENROL_NOTE);
+			kiosk_enrol_go(s, app, KIOSK_ENROL_NOTE, cause);
 			break;
 		default:
+			kiosk_enrol_set_status(d, cause, 1);
+			kiosk_enrol_say_status(d, 1);
 			break;
 		}
-		kiosk_enrol_set_status(d, cause, 1);
 		return;
 	}
 	if ((state = kiosk_staff_state(&app->staff, &cause)) == NULL ||
@@ -538,11 +790,12 @@ kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
 		kiosk_enrol_set_status(d, xasprintf(_("Not sent, nothing is "
 		    "stored: %s"), cause), 1);
 		free(cause);
+		kiosk_enrol_say_status(d, 1);
 		return;
 	}
 	/* Sent: nothing personal is needed any more. */
 	sodium_memzero(d->secret, sizeof *d->secret);
-	kiosk_enrol_go(s, app, KIOSK_ENROL_RECEIPT);
+	kiosk_enrol_go(s, app, KIOSK_ENROL_RECEIPT, NULL);
 }
 
 /* Next on a field step. */
@@ -551,9 +804,11 @@ kiosk_enrol_next(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_enrol *d = s->data;
 
-	if (kiosk_enrol_check(d, 1) != 0)
+	if (kiosk_enrol_check(d, 1) != 0) {
+		kiosk_enrol_say_status(d, 1);
 		return;
-	kiosk_enrol_go(s, app, d->step + 1);
+	}
+	kiosk_enrol_go(s, app, d->step + 1, NULL);
 }
 
 /* A choice in the list of the step (the screen may be gone). */
@@ -566,7 +821,7 @@ kiosk_enrol_choose(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
 	case KIOSK_ENROL_OFFERING:
 		if (i < d->entry->nofferings) {
 			d->offering = i;
-			kiosk_enrol_go(s, app, KIOSK_ENROL_NAME);
+			kiosk_enrol_go(s, app, KIOSK_ENROL_NAME, NULL);
 		}
 		break;
 	case KIOSK_ENROL_NAME:
@@ -631,16 +886,20 @@ kiosk_enrol_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		}
 		if (d->in_field || !(!is_key && ch >= '0' && ch <= '9')) {
 			if (kiosk_field_key(&d->field, is_key, ch)) {
-				d->in_field = 1;
+				if (!d->in_field) {
+					d->in_field = 1;
+					kiosk_enrol_say_field(d);
+				}
 				d->list.focus = -1;
 				kiosk_enrol_check(d, 0);
+				kiosk_enrol_say_status(d, 0);
 				return 1;
 			}
 		}
 		if (((is_key && ch == KEY_BACKSPACE) || (!is_key &&
 		    (ch == 127 || ch == 8)))) {
 			/* Empty field: one step back. */
-			kiosk_enrol_go(s, app, d->step - 1);
+			kiosk_enrol_go(s, app, d->step - 1, NULL);
 			return 1;
 		}
 		if (d->in_field && ((is_key && ch == KEY_DOWN) ||
@@ -653,6 +912,7 @@ kiosk_enrol_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		    ch == KEY_BTAB) && d->list.focus <= 0) {
 			kiosk_list_focus(&d->list, 0);
 			d->in_field = 1;
+			kiosk_enrol_say_field(d);
 			return 1;
 		}
 	}
@@ -691,6 +951,8 @@ kiosk_enrol_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 	size_t				 i;
 
 	if (target == KIOSK_ENROL_FIELD) {
+		if (!d->in_field)
+			kiosk_enrol_say_field(d);
 		d->in_field = 1;
 		d->list.focus = -1;
 		return;
@@ -720,6 +982,7 @@ kiosk_enrol_focus(struct kiosk_screen *s, int where)
 	if (kiosk_enrol_is_field(d) && where == 1) {
 		d->in_field = 1;
 		kiosk_list_focus(&d->list, 0);
+		kiosk_enrol_say_field(d);
 		return;
 	}
 	d->in_field = 0;
@@ -737,6 +1000,7 @@ kiosk_enrol_free(struct kiosk_screen *s)
 	kiosk_button_done(&d->yes);
 	kiosk_button_done(&d->no);
 	free(d->status);
+	free(d->said_error);
 	catalog_entry_free(d->entry);
 	catalog_keys_free(d->office);
 	if (d->secret != NULL)
@@ -754,6 +1018,7 @@ static const struct kiosk_screen_ops kiosk_screen_enrol_ops = {
 	.click = kiosk_enrol_click,
 	.focus = kiosk_enrol_focus,
 	.free = kiosk_enrol_free,
+	.speak = kiosk_enrol_speak,
 };
 
 struct kiosk_screen *

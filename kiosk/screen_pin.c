@@ -5,6 +5,9 @@
  * (digits in the big font from about 80x24); typed digits work too, and
  * Enter is OK. The PIN shows as dots only; it lives in sodium_malloc'd
  * memory (locked, wiped when freed) and is never drawn, spoken or logged.
+ * Read aloud says the heading, the message and "PIN: hidden", and a pad
+ * key ("Number 5", "Erase", "OK") only when focus moves to it: never a
+ * digit typed, nor how many there are.
  * catalog_staff_verify() does the check and counts wrong PINs in the
  * state database: after five, staff mode is locked for five minutes and
  * this screen shows the time left, second by second.
@@ -26,6 +29,7 @@
 #include "kiosk/field.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
@@ -228,6 +232,7 @@ kiosk_pin_submit(struct kiosk_screen *s, struct kiosk_app *app)
 done:
 	kiosk_field_clear(&d->field);
 	kiosk_pin_layout(s, app);
+	kiosk_speech_say(app, d->msg, KIOSK_SPEECH_NOW);
 }
 
 /* A pad key was pressed. */
@@ -327,11 +332,34 @@ kiosk_pin_tick(struct kiosk_screen *s, struct kiosk_app *app)
 
 	if (!d->locked)
 		return 0;
-	if (!kiosk_pin_lock_check(d))
+	if (!kiosk_pin_lock_check(d)) {
 		kiosk_pin_set_msg(d, xstrdup(_("Staff mode is open again. "
 		    "Type your PIN.")), 0);
+		kiosk_speech_say(app, d->msg, KIOSK_SPEECH_NOW);
+	}
 	kiosk_pin_layout(s, app);
 	return 1;
+}
+
+/* Words to read aloud. Built from the message, the field's label and the
+ * focused key only: d->pin and d->field.len are never looked at. */
+static char *
+kiosk_pin_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_pin *d = s->data;
+
+	if (!focus_only)
+		return d->msg != NULL ? xstrdup(d->msg) : NULL;
+	if (d->focus >= 0 && d->focus < KIOSK_PIN_ERASE)
+		return xasprintf(_("Number %d"), d->focus + 1);
+	if (d->focus == KIOSK_PIN_ZERO)
+		return xasprintf(_("Number %d"), 0);
+	if (d->focus >= 0)
+		return xstrdup(kiosk_pin_label(d->focus));
+	/* The field: always the same words, whatever was typed. */
+	return kiosk_speech_field_text(app, d->field.label, NULL,
+	    KIOSK_SPEECH_SECRET);
 }
 
 static void
@@ -356,6 +384,7 @@ static const struct kiosk_screen_ops kiosk_screen_pin_ops = {
 	.focus = kiosk_pin_focus,
 	.tick = kiosk_pin_tick,
 	.free = kiosk_pin_free,
+	.speak = kiosk_pin_speak,
 };
 
 struct kiosk_screen *

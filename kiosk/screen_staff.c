@@ -4,8 +4,11 @@
  * enrolment outbox (counts only, catalog_outbox_counts), the last
  * successful catalogue sync (catalog_db_synced_at, local time) and the outcome of "Send and update now".
  * The choices: enrol someone (go to the offers; an entry's screen then
- * has "1 Enrol someone"), send and update now, leave staff mode, and
- * quit the kiosk, which is only possible here (or with --no-lock).
+ * has "1 Enrol someone"), send and update now, leave staff mode, quit
+ * the kiosk, which is only possible here (or with --no-lock), and "A
+ * headset is in use" (yes/no, in words): only with yes does Read aloud
+ * say names, phone numbers and e-mail addresses (kiosk_speech_set_headset;
+ * the end of staff mode and the idle reset set it back to no).
  */
 #include "config.h"
 
@@ -21,6 +24,7 @@
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 enum {
@@ -28,6 +32,7 @@ enum {
 	KIOSK_STAFF_SYNC,
 	KIOSK_STAFF_LEAVE,
 	KIOSK_STAFF_QUIT,
+	KIOSK_STAFF_HEADSET,
 	KIOSK_STAFF_NCHOICES
 };
 
@@ -130,6 +135,26 @@ kiosk_staff_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, 1);
 }
 
+/* The headset choice says its state in words, not only by colour. */
+static void
+kiosk_staff_headset_label(struct kiosk_screen_staff *d)
+{
+	struct kiosk_list_item *it = &d->items[KIOSK_STAFF_HEADSET];
+
+	free(it->label);
+	free(it->detail);
+	if (d->app->headset) {
+		it->label = xstrdup(_("A headset is in use: yes"));
+		it->detail = xstrdup(_("Names, phone numbers and e-mail "
+		    "addresses are read aloud. Choose again to stop."));
+	} else {
+		it->label = xstrdup(_("A headset is in use: no"));
+		it->detail = xstrdup(_("Choose this when the person listens "
+		    "with a headset. Then names, phone numbers and e-mail "
+		    "addresses are read aloud."));
+	}
+}
+
 static void
 kiosk_staff_choose(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
 {
@@ -152,6 +177,12 @@ kiosk_staff_choose(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
 		break;
 	case KIOSK_STAFF_QUIT:
 		app->quit = 1;
+		break;
+	case KIOSK_STAFF_HEADSET:
+		kiosk_speech_set_headset(app, !app->headset);
+		kiosk_staff_headset_label(d);
+		/* The focused choice changed its words: speech says them. */
+		kiosk_staff_layout(s, app);
 		break;
 	}
 }
@@ -241,6 +272,7 @@ kiosk_screen_staff_new(struct kiosk_app *app)
 	d->items[KIOSK_STAFF_QUIT].label = xstrdup(_("Quit the kiosk"));
 	d->items[KIOSK_STAFF_QUIT].detail = xstrdup(_("The screen stays "
 	    "empty until the kiosk is started again"));
+	kiosk_staff_headset_label(d);
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_staff_fetch, d);
 	s = kiosk_screen_new(&kiosk_screen_staff_ops, _("Staff mode"), d);
 	s->staff_only = 1;

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,11 +193,22 @@ kiosk_speech_set_input_fd(struct kiosk_speech *sp, int fd)
 void
 kiosk_speech_set_transcript(struct kiosk_speech *sp, const char *path)
 {
+	int fd;
+
 	if (sp->transcript != NULL)
 		fclose(sp->transcript);
-	sp->transcript = path != NULL ? fopen(path, "a") : NULL;
-	if (sp->transcript != NULL)
-		setvbuf(sp->transcript, NULL, _IOLBF, 0);
+	sp->transcript = NULL;
+	if (path == NULL)
+		return;
+	/* Owner only: with a headset it holds what the speaker says. */
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+	    0600)) == -1)
+		return;
+	if ((sp->transcript = fdopen(fd, "a")) == NULL) {
+		close(fd);
+		return;
+	}
+	setvbuf(sp->transcript, NULL, _IOLBF, 0);
 }
 
 int
@@ -260,11 +272,18 @@ int
 kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
     enum kiosk_speech_priority pri)
 {
+	const char *p;
+
 	if (sp->state != KIOSK_SPEECH_OK || !sp->voice || text == NULL ||
 	    *text == '\0')
 		return -1;
-	if (sp->transcript != NULL)
-		fprintf(sp->transcript, "%s\t%s\n", sp->lang, text);
+	if (sp->transcript != NULL) {
+		/* One line per text, as said: a line break is a pause. */
+		fprintf(sp->transcript, "%s\t", sp->lang);
+		for (p = text; *p != '\0'; p++)
+			putc(*p == '\n' ? ' ' : *p, sp->transcript);
+		putc('\n', sp->transcript);
+	}
 #ifdef HAVE_ESPEAK
 	/* SYNC output: nothing is being said while we are here. */
 	if (pri == KIOSK_SPEECH_NOW && sp->out != KIOSK_SPEECH_SYNC)
@@ -308,6 +327,17 @@ struct kiosk_speech_buf {
 	char	*s;
 };
 
+/* Wipe and free a text that may hold personal data (read with a
+ * headset). */
+static void
+kiosk_speech_wipe(char *text)
+{
+	if (text == NULL)
+		return;
+	explicit_bzero(text, strlen(text));
+	free(text);
+}
+
 /* Append a sentence (text ends with ". " unless it has an end mark). */
 static void
 kiosk_speech_add(struct kiosk_speech_buf *b, const char *text)
@@ -315,13 +345,18 @@ kiosk_speech_add(struct kiosk_speech_buf *b, const char *text)
 	char	*n;
 	size_t	 len;
 
-	if (text == NULL || *text == '\0')
+	if (text == NULL)
 		return;
+	/* A lead may end with an empty line. */
 	len = strlen(text);
-	n = xasprintf("%s%s%s%s", b->s != NULL ? b->s : "",
-	    b->s != NULL ? " " : "", text,
+	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+		len--;
+	if (len == 0)
+		return;
+	n = xasprintf("%s%s%.*s%s", b->s != NULL ? b->s : "",
+	    b->s != NULL ? " " : "", (int)len, text,
 	    strchr(".?!:\xd8\x9f", text[len - 1]) != NULL ? "" : ".");
-	free(b->s);
+	kiosk_speech_wipe(b->s);
 	b->s = n;
 }
 
@@ -420,7 +455,7 @@ kiosk_speech_screen(struct kiosk_app *app, struct kiosk_screen *s)
 	    kiosk_speech_is_list(s) ? kiosk_speech_list_text(s->data, 0) :
 	    NULL;
 	kiosk_speech_add(&b, t);
-	free(t);
+	kiosk_speech_wipe(t);
 	if ((t = kiosk_speech_focus(app, s)) != NULL) {
 		char *f = xasprintf(_("Selected: %s"), t);
 
@@ -477,7 +512,7 @@ kiosk_speech_read(struct kiosk_app *app)
 	app->speech_on = 1;
 	text = kiosk_speech_screen(app, s);
 	kiosk_speech_speak(app->speech, text, KIOSK_SPEECH_NOW);
-	free(text);
+	kiosk_speech_wipe(text);
 	if (app->receipt != NULL && (app->receipt_screen == NULL ||
 	    app->receipt_screen == s)) {
 		app->receipt_screen = s;
@@ -507,7 +542,7 @@ kiosk_speech_follow(struct kiosk_app *app)
 	    s->title != NULL ? s->title : "") != 0) {
 		text = kiosk_speech_screen(app, s);
 		kiosk_speech_speak(app->speech, text, KIOSK_SPEECH_NOW);
-		free(text);
+		kiosk_speech_wipe(text);
 		/* A receipt belongs to the screen shown after it was made. */
 		if (app->receipt != NULL && app->receipt_screen == NULL) {
 			app->receipt_screen = s;
@@ -553,6 +588,37 @@ kiosk_speech_say(struct kiosk_app *app, const char *text,
 		kiosk_speech_speak(app->speech, text, pri);
 }
 
+/* A field's name as said: its label without the colon it is shown with
+ * ("Name:" -> "Name"). A new string. */
+static char *
+kiosk_speech_name(const char *label)
+{
+	size_t n = strlen(label);
+
+	while (n > 0 && (label[n - 1] == ':' || label[n - 1] == ' '))
+		n--;
+	return xstrndup(label, n);
+}
+
+char *
+kiosk_speech_field_text(struct kiosk_app *app, const char *label,
+    const char *value, enum kiosk_speech_kind kind)
+{
+	char *name, *text;
+
+	name = kiosk_speech_name(label);
+	if (kind == KIOSK_SPEECH_SECRET)
+		text = xasprintf(_("%s: hidden"), name);
+	else if (kind == KIOSK_SPEECH_PERSONAL && !app->headset)
+		text = xasprintf(_("%s: not read aloud without a headset"),
+		    name);
+	else
+		text = xasprintf(_("%s: %s"), name, value != NULL &&
+		    *value != '\0' ? value : _("empty"));
+	free(name);
+	return text;
+}
+
 void
 kiosk_speech_field(struct kiosk_app *app, const char *label,
     const char *value, enum kiosk_speech_kind kind)
@@ -561,28 +627,32 @@ kiosk_speech_field(struct kiosk_app *app, const char *label,
 
 	if (!app->speech_on)
 		return;
-	if (kind == KIOSK_SPEECH_SECRET)
-		text = xasprintf(_("%s: hidden"), label);
-	else if (kind == KIOSK_SPEECH_PERSONAL && !app->headset)
-		text = xasprintf(_("%s: not read aloud without a headset"),
-		    label);
-	else
-		text = xasprintf(_("%s: %s"), label, value != NULL &&
-		    *value != '\0' ? value : _("empty"));
+	text = kiosk_speech_field_text(app, label, value, kind);
 	kiosk_speech_say(app, text, KIOSK_SPEECH_NOW);
-	explicit_bzero(text, strlen(text));
-	free(text);
+	kiosk_speech_wipe(text);
 }
 
 void
 kiosk_speech_error(struct kiosk_app *app, const char *field,
     const char *problem)
 {
-	char *text;
+	char	*name, *text;
+	size_t	 n;
 
-	text = xasprintf(_("Error in %s: %s"), field, problem);
+	if (!app->speech_on)
+		return;
+	name = kiosk_speech_name(field);
+	n = strlen(name);
+	/* "Phone: write 8 to 15 digits" names the field already. */
+	if (n > 0 && strncmp(problem, name, n) == 0 && problem[n] == ':') {
+		problem += n + 1;
+		while (*problem == ' ')
+			problem++;
+	}
+	text = xasprintf(_("Error in %s: %s"), name, problem);
 	kiosk_speech_say(app, text, KIOSK_SPEECH_NOW);
 	free(text);
+	free(name);
 }
 
 void
@@ -592,6 +662,38 @@ kiosk_speech_receipt(struct kiosk_app *app, const char *text)
 	app->receipt = xstrdup(text);
 	app->receipt_screen = NULL;
 	kiosk_speech_say(app, text, KIOSK_SPEECH_AFTER);
+}
+
+char *
+kiosk_speech_spell(const char *code)
+{
+	char	*out, *o;
+	int	 group = 0;
+
+	/* Each character, a space, and ", " for a dash: at most 3 each. */
+	o = out = xmalloc(3 * strlen(code) + 1);
+	for (; *code != '\0'; code++) {
+		if (*code == '-' || *code == ' ') {
+			group = 1;
+			continue;
+		}
+		/* A UTF-8 continuation byte stays with its character. */
+		if (o > out && ((unsigned char)*code & 0xc0) != 0x80) {
+			if (group)
+				*o++ = ',';
+			*o++ = ' ';
+		}
+		group = 0;
+		*o++ = *code;
+	}
+	*o = '\0';
+	return out;
+}
+
+void
+kiosk_speech_renew(struct kiosk_app *app)
+{
+	app->spoken_screen = NULL;
 }
 
 void

@@ -64,7 +64,9 @@ int kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 void kiosk_speech_stop(struct kiosk_speech *sp);
 /* 1 while speaking. */
 int kiosk_speech_busy(struct kiosk_speech *sp);
-/* A copy of every spoken text goes to path (tests; NULL: none). */
+/* A copy of every spoken text goes to path, mode 0600 (tests only: it
+ * holds what the speaker says, so personal data read with a headset
+ * too; never PINs, which are never spoken; NULL: none). */
 void kiosk_speech_set_transcript(struct kiosk_speech *sp, const char *path);
 
 struct kiosk_list;
@@ -91,11 +93,23 @@ void kiosk_speech_say(struct kiosk_app *app, const char *text,
  * PERSONAL only with a headset, SECRET never (only that it is hidden). */
 void kiosk_speech_field(struct kiosk_app *app, const char *label,
     const char *value, enum kiosk_speech_kind kind);
-/* An input error: the field's name and what is wrong, said at once. */
+/* The words kiosk_speech_field() says, for a screen's speak(): a new
+ * string (wipe it before freeing when kind is PERSONAL). A label's
+ * trailing colon is dropped. */
+char *kiosk_speech_field_text(struct kiosk_app *app, const char *label,
+    const char *value, enum kiosk_speech_kind kind);
+/* An input error: the field's name and what is wrong, said at once
+ * (a problem that begins with the field's name does not say it twice). */
 void kiosk_speech_error(struct kiosk_app *app, const char *field,
     const char *problem);
 /* A receipt or confirmation: said at once, and once more on repeat. */
 void kiosk_speech_receipt(struct kiosk_app *app, const char *text);
+/* A code ("K7QX-M4PA") to be said one letter or digit at a time:
+ * "K 7 Q X, M 4 P A". A new string. */
+char *kiosk_speech_spell(const char *code);
+/* The top screen shows something new in place (a new step): read all of
+ * it at the next follow, as if it were a new screen. */
+void kiosk_speech_renew(struct kiosk_app *app);
 /* Staff confirmed (1) or ended (0) the use of a headset. */
 void kiosk_speech_set_headset(struct kiosk_app *app, int on);
 
