@@ -245,3 +245,13 @@ kiosk_format_mode(enum catalog_mode mode)
 	}
 	return NULL;
 }
+
+char *
+kiosk_format_km(double km)
+{
+	if (!(km >= 0) || km > 40000)
+		return NULL;
+	if (km < 1)
+		return xstrdup(_("under 1 km"));
+	return xasprintf(_("%ld km"), (long)(km + 0.5));
+}

@@ -32,5 +32,8 @@ char *kiosk_format_duration(const char *iso);
 char *kiosk_format_level(const char *level);
 const char *kiosk_format_kind(enum catalog_kind kind);
 const char *kiosk_format_mode(enum catalog_mode mode);
+/* A distance for a list row ("12 km", "under 1 km"); NULL when km < 0
+ * (unknown). */
+char *kiosk_format_km(double km);
 
 #endif

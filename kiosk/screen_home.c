@@ -1,6 +1,6 @@
 /*
  * screen_home: "Search" first (always choice 1 on the first page), "Near
- * me" second, then the themes of the catalogue as numbered choices.
+ * me" second (with --home: How far? around the kiosk), then the themes of the catalogue as numbered choices.
  * Themes keep their number as long as they fit on one page; the list is
  * read again when the catalogue changes. A theme or "Near me" leads to
  * the narrowing questions (screen_ask.c), then the list.
@@ -64,9 +64,13 @@ kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
 	it->detail = xstrdup(_("For example a job or a skill"));
 	it = &d->items[1];
 	it->label = xstrdup(_("Near me"));
-	it->detail = app->home_province != NULL ?
-	    xasprintf(_("Everything in %s"), app->home_province) :
-	    xstrdup(_("Choose your province or place"));
+	if (app->has_home)
+		it->detail = xstrdup(_("Choose how far you want to travel"));
+	else if (app->home_province != NULL)
+		it->detail = xasprintf(_("Everything in %s"),
+		    app->home_province);
+	else
+		it->detail = xstrdup(_("Choose your province or place"));
 	for (i = 0; i < d->nthemes; i++) {
 		t = &d->themes[i];
 		it = &d->items[i + 2];
@@ -104,7 +108,13 @@ kiosk_screen_home_choose(struct kiosk_screen_home *d, struct kiosk_app *app,
 	kiosk_filter_init(&f);
 	if (i == 0)
 		kiosk_app_push(app, kiosk_screen_search_new(app));
-	else if (i == 1) {
+	else if (i == 1 && app->has_home) {
+		/* Around the kiosk: How far? first. */
+		kiosk_filter_set_near(&f, "", app->home_lat, app->home_lon,
+		    KIOSK_FILTER_KM);
+		kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
+		kiosk_screen_ask_near(app, &f, _("Near me"));
+	} else if (i == 1) {
 		if (app->home_province != NULL) {
 			snprintf(f.province, sizeof f.province, "%s",
 			    app->home_province);

@@ -40,6 +40,8 @@ enum kiosk_list_way {
 struct kiosk_screen_list {
 	struct kiosk_list	 list;		/* first: see screen.h */
 	struct kiosk_app	*app;
+	struct kiosk_screen	*screen;
+	char			*title;		/* without the count */
 	struct kiosk_filter	 f;
 	struct kiosk_filter	 seen;		/* f at the last layout */
 	struct kiosk_hits	 hits;
@@ -115,7 +117,7 @@ kiosk_screen_list_nothing(struct kiosk_screen_list *d)
 			fewer = d->f;
 			words = kiosk_filter_words(&d->f, d->app->fmt, last);
 			kiosk_filter_drop(&fewer, last);
-			n = kiosk_filter_total(&fewer, d->app);
+			n = kiosk_filter_total(&fewer, d->app, NULL);
 			kiosk_filter_wipe(&fewer);
 			kiosk_screen_list_way(d, KIOSK_LIST_WAY_DROP,
 			    xasprintf(_("Drop the last choice: %s"), words),
@@ -128,6 +130,22 @@ kiosk_screen_list_nothing(struct kiosk_screen_list *d)
 	}
 	kiosk_screen_list_way(d, KIOSK_LIST_WAY_STAFF,
 	    xstrdup(_("Ask staff to help you look")), NULL);
+}
+
+/* The title with the number of offers: "Care · 12 offers", "1000+". */
+static void
+kiosk_screen_list_count(struct kiosk_screen_list *d, long n, int capped)
+{
+	char *count, *title;
+
+	if (d->screen == NULL)
+		return;
+	count = kiosk_filter_offers(n, capped);
+	title = xasprintf("%s \xc2\xb7 %s", d->title, count);
+	if (d->screen->title == NULL || strcmp(d->screen->title, title) != 0)
+		kiosk_screen_set_title(d->screen, title, NULL);
+	free(title);
+	free(count);
 }
 
 static void
@@ -143,8 +161,10 @@ kiosk_screen_list_fetch(struct kiosk_list *l, void *ctx)
 		free(cause);
 		kiosk_screen_list_set_lead(d, xstrdup(_("The list cannot be "
 		    "read right now. Please ask a staff member.")));
+		kiosk_screen_list_count(d, -1, 0);
 		return;
 	}
+	kiosk_screen_list_count(d, (long)l->total, d->hits.capped);
 	if (l->total > 0) {
 		kiosk_screen_list_set_lead(d, NULL);
 		return;
@@ -330,6 +350,7 @@ kiosk_screen_list_free(struct kiosk_screen *s)
 	kiosk_filter_wipe(&d->f);
 	kiosk_filter_wipe(&d->seen);
 	free(d->lead);
+	free(d->title);
 	free(d);
 	kiosk_screen_free(s);
 }
@@ -354,8 +375,10 @@ kiosk_screen_list_new(struct kiosk_app *app, const struct kiosk_filter *f,
 	d->app = app;
 	d->f = *f;
 	d->seen = *f;
+	d->title = kiosk_width_sanitize(title, 0);
 	kiosk_button_init(&d->choices, '0');
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_list_fetch,
 	    d);
-	return kiosk_screen_new(&kiosk_screen_list_ops, title, d);
+	d->screen = kiosk_screen_new(&kiosk_screen_list_ops, title, d);
+	return d->screen;
 }

@@ -4,9 +4,11 @@
  * The places come from the catalogue itself (the cities of its entries,
  * each with its province), read when the screen opens and again when the
  * catalogue changes; while the person types, the places whose folded name
- * starts with the folded text are the numbered choices. The catalogue
- * has no distance search yet, so choosing a place narrows to its
- * province; the list then says "near Rotterdam (Zuid-Holland)".
+ * starts with the folded text are the numbered choices. A chosen place
+ * becomes a position (catalog_search_place(): the mean of its entries'
+ * positions) and How far? follows; the list then says "within 25 km of
+ * Rotterdam". A place whose entries have no position narrows to its
+ * province ("near Rotterdam (Zuid-Holland)").
  */
 #include "config.h"
 
@@ -227,20 +229,34 @@ kiosk_place_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	s->cursor = d->in_field;
 }
 
-/* Choose match i (the screen goes away). */
+/* Choose match i: How far? next, or (no position) the province. */
 static void
 kiosk_place_choose(struct kiosk_screen_place *d, struct kiosk_app *app,
     size_t i)
 {
-	struct kiosk_place *p;
+	struct kiosk_filter	 f = d->f;
+	struct kiosk_place	*p;
+	char			*cause = NULL;
+	double			 lat, lon;
 
 	if (i >= d->n)
 		return;
 	p = &d->places[d->match[i]];
-	snprintf(d->f.province, sizeof d->f.province, "%s", p->province);
-	snprintf(d->f.place, sizeof d->f.place, "%s", p->city);
-	kiosk_filter_touch(&d->f, KIOSK_FILTER_WHERE);
-	kiosk_screen_ask_answered(app, &d->flow, &d->f, KIOSK_FILTER_WHERE);
+	kiosk_filter_drop(&f, KIOSK_FILTER_WHERE);
+	if (catalog_search_place(app->db, p->city, &lat, &lon, &cause) == 0) {
+		kiosk_filter_set_near(&f, p->city, lat, lon, KIOSK_FILTER_KM);
+		kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
+		kiosk_app_push(app, kiosk_screen_ask_new(app, &d->flow, &f,
+		    KIOSK_ASK_RADIUS));
+	} else {
+		free(cause);
+		snprintf(f.province, sizeof f.province, "%s", p->province);
+		snprintf(f.place, sizeof f.place, "%s", p->city);
+		kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
+		kiosk_screen_ask_answered(app, &d->flow, &f,
+		    KIOSK_FILTER_WHERE);
+	}
+	kiosk_filter_wipe(&f);
 }
 
 static void
