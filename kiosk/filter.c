@@ -261,7 +261,7 @@ kiosk_filter_offers(long n, int capped)
 {
 	if (n < 0)
 		return xstrdup(_("cannot count right now"));
-	if (capped)
+	if (capped && n > 0)
 		return xasprintf(ngettext("%ld+ offer", "%ld+ offers", n), n);
 	if (n == 0)
 		return xstrdup(_("none right now"));
