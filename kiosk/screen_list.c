@@ -1,7 +1,9 @@
 /*
  * screen_list: the results of a theme, "Near me" or a typed word, with
  * the answers to the questions applied, a page at a time (title, place,
- * start and cost per row).
+ * start, cost and, when measured, distance per row). The title says how
+ * many ("Care · 12 offers", "1000+ offers" when the catalogue stopped
+ * counting).
  *
  * Above the rows "0 Your choices: ..." shows the active answers; choosing
  * it opens the questions to change or drop one (screen_ask.c). When
