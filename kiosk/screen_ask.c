@@ -23,6 +23,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 enum kiosk_ask_action {
@@ -534,6 +535,22 @@ kiosk_ask_reload(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_ask_layout(s, app);
 }
 
+/* "Number 0: Show all now (12 offers)", then the question's list. */
+static char *
+kiosk_ask_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_ask	*d = s->data;
+	char			*all, *t;
+
+	(void)app;
+	all = xasprintf(_("Number %zu: %s"), (size_t)0,
+	    d->all.label != NULL ? d->all.label : "");
+	t = kiosk_speech_with(&d->list, all, d->on_all, focus_only);
+	free(all);
+	return t;
+}
+
 static void
 kiosk_ask_free(struct kiosk_screen *s)
 {
@@ -558,6 +575,7 @@ static const struct kiosk_screen_ops kiosk_screen_ask_ops = {
 	.focus = kiosk_ask_focus,
 	.reload = kiosk_ask_reload,
 	.free = kiosk_ask_free,
+	.speak = kiosk_ask_speak,
 };
 
 struct kiosk_screen *

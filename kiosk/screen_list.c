@@ -29,6 +29,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_LIST_BUTTON_TARGET 200
@@ -340,6 +341,22 @@ kiosk_screen_list_focus(struct kiosk_screen *s, int where)
 	kiosk_list_focus(&d->list, where == 1 ? 0 : where);
 }
 
+/* "Number 0: Your choices: ...", then the rows (or the ways out). */
+static char *
+kiosk_screen_list_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_list	*d = s->data;
+	char				*button, *t;
+
+	(void)app;
+	button = xasprintf(_("Number %zu: %s"), (size_t)0,
+	    d->choices.label != NULL ? d->choices.label : "");
+	t = kiosk_speech_with(&d->list, button, d->on_button, focus_only);
+	free(button);
+	return t;
+}
+
 static void
 kiosk_screen_list_free(struct kiosk_screen *s)
 {
@@ -366,6 +383,7 @@ static const struct kiosk_screen_ops kiosk_screen_list_ops = {
 	.focus = kiosk_screen_list_focus,
 	.reload = kiosk_screen_list_reload,
 	.free = kiosk_screen_list_free,
+	.speak = kiosk_screen_list_speak,
 };
 
 struct kiosk_screen *

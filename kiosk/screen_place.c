@@ -27,6 +27,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_PLACE_PAGE 200	/* hits read per query while indexing */
@@ -358,6 +359,22 @@ kiosk_place_reload(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_place_layout(s, app);
 }
 
+/* The field and what is typed (a place name), then the places. */
+static char *
+kiosk_place_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_place	*d = s->data;
+	char				*field, *t;
+
+	(void)app;
+	field = xasprintf("%s %s", d->field.label != NULL ? d->field.label :
+	    "", d->text);
+	t = kiosk_speech_with(&d->list, field, d->in_field, focus_only);
+	free(field);
+	return t;
+}
+
 static void
 kiosk_place_free(struct kiosk_screen *s)
 {
@@ -383,6 +400,7 @@ static const struct kiosk_screen_ops kiosk_screen_place_ops = {
 	.focus = kiosk_place_focus,
 	.reload = kiosk_place_reload,
 	.free = kiosk_place_free,
+	.speak = kiosk_place_speak,
 };
 
 struct kiosk_screen *
