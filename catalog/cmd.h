@@ -11,10 +11,12 @@
 #include <stdio.h>
 
 struct catalog_db;
+struct catalog_config;
 
 struct cmd_ctx {
 	const char	*progname;
 	const char	*db_path;
+	const struct catalog_config *config;	/* never NULL */
 	const char	*state_path;	/* the kiosk's state database */
 };
 
@@ -35,6 +37,7 @@ int cmd_enrol(struct cmd_ctx *, int, char **);
 int cmd_outbox(struct cmd_ctx *, int, char **);
 int cmd_inbox(struct cmd_ctx *, int, char **);
 int cmd_publish(struct cmd_ctx *, int, char **);
+int cmd_config(struct cmd_ctx *, int, char **);
 
 /* Print "progname: message" to stderr; returns 1 for "return cmd_fail()". */
 int cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)

@@ -32,15 +32,40 @@ struct import_format {
 			    size_t n, char **cause);
 };
 
+/* 1 when the CSV file's header names a "theme" column (a themes file). */
+static int
+import_csv_is_themes(const char *path)
+{
+	char line[4096], *tok, *save = NULL;
+	FILE *f = fopen(path, "rb");
+	int found = 0;
+
+	if (f == NULL)
+		return 0;
+	if (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		for (tok = strtok_r(line, ",", &save); tok != NULL && !found;
+		    tok = strtok_r(NULL, ",", &save))
+			found = strcmp(tok, "theme") == 0 ||
+			    strcmp(tok, "\xef\xbb\xbftheme") == 0;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Themes files first, so entries can name themes given in the same run. */
 static int
 import_csv_files(struct catalog_import *imp, char **files, size_t n,
     char **cause)
 {
 	size_t i;
+	int pass;
 
-	for (i = 0; i < n; i++)
-		if (catalog_csvimport_file(imp, files[i], cause) != 0)
-			return -1;
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < n; i++)
+			if (import_csv_is_themes(files[i]) == pass &&
+			    catalog_csvimport_file(imp, files[i], cause) != 0)
+				return -1;
 	return 0;
 }
 

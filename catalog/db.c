@@ -24,12 +24,19 @@
 #define LP_DEFAULT_DB "/var/lib/leerpunt/catalog.db"
 #endif
 
+#define CATALOG_DB_CACHE 48	/* prepared statements kept per connection */
+
 struct catalog_db {
 	sqlite3		*sq;
 	char		*path;
 	int		 readonly;
 	int64_t		 data_version;
 	struct catalog_fold *fold;	/* for queries, made on first use */
+	struct {
+		const char	*sql;	/* a literal: compared by address */
+		sqlite3_stmt	*st;
+	}		 cache[CATALOG_DB_CACHE];
+	size_t		 ncache;
 };
 
 static const char *const catalog_db_migrations[] = {
@@ -334,6 +341,34 @@ catalog_db_prepare(struct catalog_db *db, const char *sql)
 	return st;
 }
 
+sqlite3_stmt *
+catalog_db_cached(struct catalog_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	st = catalog_db_prepare(db, sql);
+	if (db->ncache == CATALOG_DB_CACHE) {
+		/* Full: drop the oldest (only if a caller forgot to reset). */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(&db->cache[0], &db->cache[1],
+		    (CATALOG_DB_CACHE - 1) * sizeof db->cache[0]);
+		db->ncache--;
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+}
+
 int
 catalog_db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
@@ -435,6 +470,17 @@ catalog_db_open(const char *path, int flags, char **cause)
 	if (!db->readonly &&
 	    catalog_db_exec(db, "PRAGMA journal_mode = WAL", cause) != 0)
 		goto fail;
+	/*
+	 * Keep the -wal and -shm files after the last writer closes: a
+	 * reader running as another user (the kiosk) cannot create them in
+	 * the catalogue's folder, but can read them (read-only shm).
+	 */
+	if (!db->readonly) {
+		int persist = 1;
+
+		sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_PERSIST_WAL,
+		    &persist);
+	}
 	if (catalog_db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
 		goto fail;
 	if (catalog_db_migrate(db, cause) != 0)
@@ -453,6 +499,8 @@ catalog_db_close(struct catalog_db *db)
 {
 	if (db == NULL)
 		return;
+	while (db->ncache > 0)
+		sqlite3_finalize(db->cache[--db->ncache].st);
 	sqlite3_close_v2(db->sq);
 	catalog_fold_free(db->fold);
 	free(db->path);

@@ -18,6 +18,13 @@ struct catalog_fold *catalog_db_fold(struct catalog_db *db);
 int catalog_db_exec(struct catalog_db *db, const char *sql, char **cause);
 /* Prepare sql; aborts on error, since every statement is a literal. */
 sqlite3_stmt *catalog_db_prepare(struct catalog_db *db, const char *sql);
+/*
+ * The prepared statement for sql, kept by the connection and reused:
+ * reset and unbound on each call. sql must be a string literal (it is
+ * looked up by address). Never finalize it; sqlite3_reset() it when done
+ * so it holds no read transaction open. For hot paths such as import.
+ */
+sqlite3_stmt *catalog_db_cached(struct catalog_db *db, const char *sql);
 /* Set the catalogue version inside the caller's transaction. */
 int catalog_db_set_version(struct catalog_db *db, int64_t version,
     char **cause);

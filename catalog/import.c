@@ -97,11 +97,11 @@ import_theme_id(struct catalog_import *imp, const char *key)
 	sqlite3_stmt *st;
 	int64_t id = -1;
 
-	st = catalog_db_prepare(imp->db, "SELECT id FROM theme WHERE key = ?");
+	st = catalog_db_cached(imp->db, "SELECT id FROM theme WHERE key = ?");
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return id;
 }
 
@@ -122,14 +122,14 @@ catalog_import_theme(struct catalog_import *imp, const char *key,
 	int64_t id;
 	int rc;
 
-	st = catalog_db_prepare(db, "INSERT INTO theme(key, position)"
+	st = catalog_db_cached(db, "INSERT INTO theme(key, position)"
 	    " VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
 	    " position = excluded.position"
 	    " WHERE position IS NOT excluded.position");
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, position);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return import_sql_error(imp, "theme", cause);
 	imp->theme_changes += sqlite3_changes(sq);
@@ -137,7 +137,7 @@ catalog_import_theme(struct catalog_import *imp, const char *key,
 		return import_sql_error(imp, "theme", cause);
 	if (lang == NULL || label == NULL)
 		return 0;
-	st = catalog_db_prepare(db, "INSERT INTO theme_text(theme_id, lang,"
+	st = catalog_db_cached(db, "INSERT INTO theme_text(theme_id, lang,"
 	    " label, hint) VALUES (?, ?, ?, ?)"
 	    " ON CONFLICT(theme_id, lang) DO UPDATE SET label = excluded.label,"
 	    " hint = excluded.hint WHERE label IS NOT excluded.label"
@@ -147,7 +147,7 @@ catalog_import_theme(struct catalog_import *imp, const char *key,
 	sqlite3_bind_text(st, 3, label, -1, SQLITE_STATIC);
 	catalog_db_bind_text(st, 4, hint);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return import_sql_error(imp, "theme label", cause);
 	imp->theme_changes += sqlite3_changes(sq);
@@ -243,7 +243,7 @@ import_write_entry(struct catalog_import *imp, const struct catalog_record *r,
 	sqlite3_stmt *st;
 	int rc;
 
-	st = catalog_db_prepare(imp->db, "INSERT INTO entry(key, source, kind,"
+	st = catalog_db_cached(imp->db, "INSERT INTO entry(key, source, kind,"
 	    " provider, level, city, province, lat, lon, contact, link, digest)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 	    " ON CONFLICT(key) DO UPDATE SET source = ?2, kind = ?3,"
@@ -268,7 +268,7 @@ import_write_entry(struct catalog_import *imp, const struct catalog_record *r,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return import_sql_error(imp, r->key, cause);
 	return 0;
@@ -283,23 +283,23 @@ import_write_themes(struct catalog_import *imp,
 	int64_t tid;
 	int rc;
 
-	st = catalog_db_prepare(imp->db,
+	st = catalog_db_cached(imp->db,
 	    "DELETE FROM entry_theme WHERE entry_id = ?");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	for (i = 0; i < r->nthemes; i++) {
 		if ((tid = import_theme_id(imp, r->themes[i])) < 0) {
 			*cause = xasprintf("theme \"%s\" does not exist (import "
 			    "a themes file first)", r->themes[i]);
 			return -1;
 		}
-		st = catalog_db_prepare(imp->db, "INSERT OR IGNORE INTO"
+		st = catalog_db_cached(imp->db, "INSERT OR IGNORE INTO"
 		    " entry_theme(entry_id, theme_id) VALUES (?, ?)");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, tid);
 		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return import_sql_error(imp, "theme", cause);
 	}
@@ -316,7 +316,7 @@ import_write_texts(struct catalog_import *imp,
 	int rc, f;
 
 	/* Forget languages the record no longer has. */
-	st = catalog_db_prepare(imp->db, "SELECT lang FROM entry_text"
+	st = catalog_db_cached(imp->db, "SELECT lang FROM entry_text"
 	    " WHERE entry_id = ?");
 	sqlite3_bind_int64(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -328,14 +328,14 @@ import_write_texts(struct catalog_import *imp,
 				break;
 		if (j < r->ntexts)
 			continue;
-		del = catalog_db_prepare(imp->db, "DELETE FROM entry_text"
+		del = catalog_db_cached(imp->db, "DELETE FROM entry_text"
 		    " WHERE entry_id = ? AND lang = ?");
 		sqlite3_bind_int64(del, 1, id);
 		sqlite3_bind_text(del, 2, l, -1, SQLITE_TRANSIENT);
 		sqlite3_step(del);
-		sqlite3_finalize(del);
+		sqlite3_reset(del);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 
 	for (i = 0; i < r->ntexts; i++) {
 		/* One row per language: handle each language once. */
@@ -349,7 +349,7 @@ import_write_texts(struct catalog_import *imp,
 		for (j = i; j < r->ntexts; j++)
 			if (strcmp(r->texts[j].lang, r->texts[i].lang) == 0)
 				vals[r->texts[j].field] = r->texts[j].value;
-		st = catalog_db_prepare(imp->db, "INSERT INTO entry_text(entry_id,"
+		st = catalog_db_cached(imp->db, "INSERT INTO entry_text(entry_id,"
 		    " lang, title, summary, description, outcome, join_info,"
 		    " cost_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 		    " ON CONFLICT(entry_id, lang) DO UPDATE SET title = ?3,"
@@ -363,7 +363,7 @@ import_write_texts(struct catalog_import *imp,
 		for (f = 0; f < CATALOG_FIELD_COUNT; f++)
 			catalog_db_bind_text(st, 3 + f, vals[f]);
 		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return import_sql_error(imp, "text", cause);
 	}
@@ -395,7 +395,7 @@ import_write_offerings(struct catalog_import *imp,
 				goto out;
 			}
 	}
-	st = catalog_db_prepare(imp->db, "SELECT key FROM offering"
+	st = catalog_db_cached(imp->db, "SELECT key FROM offering"
 	    " WHERE entry_id = ?");
 	sqlite3_bind_int64(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -407,18 +407,18 @@ import_write_offerings(struct catalog_import *imp,
 				break;
 		if (j < r->nofferings)
 			continue;
-		del = catalog_db_prepare(imp->db, "DELETE FROM offering"
+		del = catalog_db_cached(imp->db, "DELETE FROM offering"
 		    " WHERE entry_id = ? AND key = ?");
 		sqlite3_bind_int64(del, 1, id);
 		sqlite3_bind_text(del, 2, k, -1, SQLITE_TRANSIENT);
 		sqlite3_step(del);
-		sqlite3_finalize(del);
+		sqlite3_reset(del);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	for (i = 0; i < r->nofferings; i++) {
 		const struct catalog_record_offering *o = &r->offerings[i];
 
-		st = catalog_db_prepare(imp->db, "INSERT INTO offering(entry_id,"
+		st = catalog_db_cached(imp->db, "INSERT INTO offering(entry_id,"
 		    " key, start, end_date, duration, hours_per_week, mode,"
 		    " place, cost_cents, instruction_lang) VALUES (?1, ?2, ?3,"
 		    " ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
@@ -444,7 +444,7 @@ import_write_offerings(struct catalog_import *imp,
 		    NULL);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = import_sql_error(imp, "offering", cause);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != 0)
 			goto out;
 	}
@@ -462,11 +462,11 @@ import_mark_seen(struct catalog_import *imp, int64_t id)
 	sqlite3_stmt *st;
 	int rc;
 
-	st = catalog_db_prepare(imp->db,
+	st = catalog_db_cached(imp->db,
 	    "INSERT OR IGNORE INTO import_seen(id) VALUES (?)");
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1;
 	return sqlite3_changes(catalog_db_sqlite(imp->db)) == 1 ? 0 : -1;
@@ -484,7 +484,7 @@ catalog_import_put(struct catalog_import *imp, const struct catalog_record *r,
 	if (catalog_record_check(r, cause) != 0)
 		return -1;
 	import_digest(r, imp->source, digest);
-	st = catalog_db_prepare(imp->db, "SELECT id, digest FROM entry"
+	st = catalog_db_cached(imp->db, "SELECT id, digest FROM entry"
 	    " WHERE key = ?");
 	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -492,7 +492,7 @@ catalog_import_put(struct catalog_import *imp, const struct catalog_record *r,
 		same = sqlite3_column_bytes(st, 1) == 32 &&
 		    memcmp(sqlite3_column_blob(st, 1), digest, 32) == 0;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (id >= 0 && same) {
 		if (import_mark_seen(imp, id) != 0)
 			goto twice;
@@ -526,11 +526,11 @@ catalog_import_commit(struct catalog_import *imp,
 	sqlite3_stmt *st;
 	int rc;
 
-	st = catalog_db_prepare(db, "DELETE FROM entry WHERE source = ?"
+	st = catalog_db_cached(db, "DELETE FROM entry WHERE source = ?"
 	    " AND id NOT IN (SELECT id FROM import_seen)");
 	sqlite3_bind_text(st, 1, imp->source, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		import_sql_error(imp, "removals", cause);
 		goto fail;

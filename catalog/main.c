@@ -1,8 +1,9 @@
 /*
  * main: leerpunt-catalog, the coordinator's and staff's tool.
  *
- * Global options come before the command (--db, --help, --version); each
- * command parses its own options. The command table below is the one
+ * Global options come before the command (--config, --db, --help,
+ * --version); each command parses its own options. The configuration file
+ * is read before any command runs: a bad one stops the program. The command table below is the one
  * place that lists them.
  */
 #include "config.h"
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "catalog/cmd.h"
+#include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/safe.h"
 #include "catalog/state.h"
@@ -54,6 +56,8 @@ static const struct cmd cmds[] = {
 	  "[--expires-in DURATION] [--keep-deltas K] [--next-key FILE.pub] "
 	  "[--state DIR]",
 	  "write the catalogue as a repository for leerpunt-sync" },
+	{ "config", cmd_config, "[KEY]",
+	  "check and show the configuration file, or one value" },
 };
 
 #define NCMDS (sizeof cmds / sizeof cmds[0])
@@ -82,7 +86,8 @@ cmd_usage(struct cmd_ctx *ctx, const char *name, FILE *f)
 
 	for (i = 0; i < NCMDS; i++)
 		if (strcmp(cmds[i].name, name) == 0)
-			fprintf(f, "usage: %s [--db PATH] [--state PATH] %s %s\n",
+			fprintf(f, "usage: %s [--config FILE] [--db PATH] [--state PATH] "
+			    "%s %s\n",
 			    ctx->progname, cmds[i].name, cmds[i].usage);
 }
 
@@ -166,18 +171,22 @@ usage(struct cmd_ctx *ctx, FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: %s [--db PATH] COMMAND [OPTIONS] [ARGS]\n\n"
+	fprintf(f, "usage: %s [--config FILE] [--db PATH] COMMAND [OPTIONS] "
+	    "[ARGS]\n\n"
 	    "Manage the Leerpunt course and community catalogue.\n\n"
 	    "Commands:\n", ctx->progname);
 	for (i = 0; i < NCMDS; i++)
 		fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
 	fprintf(f, "\nOptions:\n"
-	    "  --db PATH    the catalogue (default %s;\n"
-	    "               the environment variable LEERPUNT_DB overrides it)\n"
-	    "  --state PATH the kiosk's state: staff, keys, outbox (default\n"
-	    "               %s; LEERPUNT_STATE overrides it)\n"
-	    "  --help       show this help; COMMAND --help shows its usage\n"
-	    "  --version    show the version\n", catalog_db_default_path(),
+	    "  --config FILE  the configuration file (default %s;\n"
+	    "                 LEERPUNT_CONFIG overrides it)\n"
+	    "  --db PATH      the catalogue; without it LEERPUNT_DB, else \"db\"\n"
+	    "                 in the configuration file, else %s\n"
+	    "  --state PATH   the kiosk's state: staff, keys, outbox (default\n"
+	    "                 %s; LEERPUNT_STATE overrides it)\n"
+	    "  --help         show this help; COMMAND --help shows its usage\n"
+	    "  --version      show the version\n",
+	    catalog_config_default_path(), catalog_db_default_path(),
 	    catalog_state_default_path());
 }
 
@@ -186,22 +195,30 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "state", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct catalog_config *cfg;
 	struct cmd_ctx ctx;
+	const char *config_path = NULL;
+	char *cause = NULL;
 	size_t i;
-	int c;
+	int c, rc;
 
 	ctx.progname = "leerpunt-catalog";
-	ctx.db_path = catalog_db_default_path();
+	ctx.db_path = NULL;
+	ctx.config = NULL;
 	ctx.state_path = catalog_state_default_path();
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			ctx.db_path = optarg;
+			break;
+		case 'c':
+			config_path = optarg;
 			break;
 		case 's':
 			ctx.state_path = optarg;
@@ -221,14 +238,25 @@ main(int argc, char **argv)
 		usage(&ctx, stderr);
 		return 2;
 	}
+	if ((cfg = catalog_config_load(config_path, &cause)) == NULL) {
+		cmd_fail(&ctx, "%s", cause);
+		free(cause);
+		return 2;
+	}
+	ctx.config = cfg;
+	if (ctx.db_path == NULL)
+		ctx.db_path = catalog_config_db_path(cfg);
 	for (i = 0; i < NCMDS; i++) {
 		if (strcmp(argv[optind], cmds[i].name) == 0) {
 			argv += optind;
 			argc -= optind;
 			optind = 1;
-			return cmds[i].run(&ctx, argc, argv);
+			rc = cmds[i].run(&ctx, argc, argv);
+			catalog_config_free(cfg);
+			return rc;
 		}
 	}
+	catalog_config_free(cfg);
 	cmd_fail(&ctx, "unknown command \"%s\" (see %s --help)", argv[optind],
 	    ctx.progname);
 	return 2;

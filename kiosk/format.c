@@ -33,17 +33,21 @@ kiosk_format_new(const char *lang)
 	UDateTimePatternGenerator *gen;
 	UErrorCode		 st = U_ZERO_ERROR;
 	UChar			 skeleton[16], pattern[64];
+	char			 dateloc[CATALOG_LANG_MAX + 24];
 	int32_t			 n;
 
 	snprintf(f->lang, sizeof f->lang, "%s", lang);
-	gen = udatpg_open(f->lang, &st);
+	/* Course dates are Dutch dates: always the Gregorian calendar, also
+	 * where the language's default is another one (fa: Solar Hijri). */
+	snprintf(dateloc, sizeof dateloc, "%s@calendar=gregorian", f->lang);
+	gen = udatpg_open(dateloc, &st);
 	if (U_SUCCESS(st)) {
-		u_uastrcpy(skeleton, "yMMMd");
+		u_uastrcpy(skeleton, "yMMMMd");	/* "10 januari 2027": whole words read and speak better */
 		n = udatpg_getBestPattern(gen, skeleton, -1, pattern,
 		    (int32_t)(sizeof pattern / sizeof pattern[0]), &st);
 		if (U_SUCCESS(st) && n > 0)
 			f->date = udat_open(UDAT_PATTERN, UDAT_PATTERN,
-			    f->lang, u"UTC", -1, pattern, n, &st);
+			    dateloc, u"UTC", -1, pattern, n, &st);
 		if (U_FAILURE(st))
 			f->date = NULL;
 		udatpg_close(gen);
@@ -83,7 +87,7 @@ kiosk_format_utf8(const UChar *u, int32_t n)
 char *
 kiosk_format_date(struct kiosk_format *f, const char *ymd)
 {
-	struct tm	 tm;
+	struct tm	 tm, back;
 	UChar		 out[128];
 	UErrorCode	 st = U_ZERO_ERROR;
 	int32_t		 n;
@@ -94,18 +98,22 @@ kiosk_format_date(struct kiosk_format *f, const char *ymd)
 	if (ymd == NULL || sscanf(ymd, "%4d-%2d-%2d%c", &y, &m, &d,
 	    &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
 		return NULL;
-	if (f->date == NULL)
-		return xstrdup(ymd);
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;
 	tm.tm_mday = d;
 	tm.tm_hour = 12;
 	t = timegm(&tm);
+	/* timegm() would turn 2027-02-30 into 2 March: refuse it instead. */
+	if (gmtime_r(&t, &back) == NULL || back.tm_mday != d ||
+	    back.tm_mon != m - 1)
+		return NULL;
+	if (f->date == NULL)
+		return kiosk_width_sanitize(ymd, 0);
 	n = udat_format(f->date, (UDate)t * 1000.0, out,
 	    (int32_t)(sizeof out / sizeof out[0]), NULL, &st);
 	if (U_FAILURE(st))
-		return xstrdup(ymd);
+		return kiosk_width_sanitize(ymd, 0);
 	return kiosk_format_utf8(out, n);
 }
 

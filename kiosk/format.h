@@ -18,7 +18,7 @@ struct kiosk_format;
 struct kiosk_format *kiosk_format_new(const char *lang);
 void kiosk_format_free(struct kiosk_format *f);
 
-/* "2025-09-01" as a short date ("1 sep 2025"); NULL for NULL or bad. */
+/* "2025-09-01" as a date with the month in words ("1 september 2025"); NULL for NULL or bad. */
 char *kiosk_format_date(struct kiosk_format *f, const char *ymd);
 /* "Free", "Price not known" or the amount in euros. */
 char *kiosk_format_cost(struct kiosk_format *f, int64_t cents);

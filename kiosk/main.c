@@ -1,7 +1,10 @@
 /*
  * main: the kiosk program `leerpunt`: options, opening the catalogue
  * read-only, then the app loop (app.c). Errors before the screen starts
- * go to stderr with what failed and what to do.
+ * go to stderr with what failed and what to do. The configuration file
+ * (--config, catalog/config.h) gives db, idle_timeout, theme, languages
+ * and home_region (the home province) when the options and the
+ * environment do not; a bad file stops the kiosk before the screen starts.
  *
  * For tests, LEERPUNT_SPEECH=memory synthesises speech into memory
  * instead of the sound device, and LEERPUNT_SPEECH_TRANSCRIPT=FILE
@@ -17,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/enrol.h"
 #include "catalog/state.h"
@@ -70,6 +74,8 @@ kiosk_main_usage(FILE *f)
 	    "  --version              show the version\n"),
 	    catalog_db_default_path(), catalog_state_default_path(),
 	    catalog_enrol_office_key_path());
+	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
+	    catalog_config_default_path());
 }
 
 /* Parse "LAT,LON" (WGS84 degrees); 0, or -1 when it is not a place. */
@@ -124,6 +130,7 @@ main(int argc, char **argv)
 		{ "sync-repo", required_argument, NULL, 'r' },
 		{ "sync-inbox", required_argument, NULL, 'I' },
 		{ "sync-program", required_argument, NULL, 'P' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -131,8 +138,11 @@ main(int argc, char **argv)
 	const struct kiosk_lang_info	*lang = NULL;
 	struct catalog_db		*db = NULL;
 	struct kiosk_app		 app;
-	const char			*path = NULL, *theme = "high-contrast";
+	const char			*path = NULL, *theme = NULL;
 	const char			*printer = NULL, *env;
+	const char			*config_path = NULL;
+	struct catalog_config		*cfg = NULL;
+	char				*langs;
 	char				*cause = NULL;
 	const char			*province = NULL, *state = NULL;
 	const char			*office = NULL, *repo = NULL, *inbox = NULL;
@@ -140,7 +150,8 @@ main(int argc, char **argv)
 	int				 c, lock = 1, desk = 0, rc = 1;
 	int				 has_home = 0;
 	double				 home_lat = 0, home_lon = 0;
-	long				 idle = 90, staff_idle = KIOSK_STAFF_IDLE;
+	int				 langs_set = 0;
+	long				 idle = 0, staff_idle = KIOSK_STAFF_IDLE;
 
 	/* Enrolments hold personal data: no core dumps, no ptrace. */
 	catalog_enrol_harden();
@@ -169,6 +180,10 @@ main(int argc, char **argv)
 				free(cause);
 				return 2;
 			}
+			langs_set = 1;
+			break;
+		case 'c':
+			config_path = optarg;
 			break;
 		case 'R':
 			if (*optarg == '\0' || *optarg == '-' ||
@@ -264,14 +279,45 @@ main(int argc, char **argv)
 		kiosk_main_usage(stderr);
 		return 2;
 	}
+	if ((cfg = catalog_config_load(config_path, &cause)) == NULL) {
+		fprintf(stderr, "leerpunt: %s\n", cause);
+		free(cause);
+		return 2;
+	}
+	if (!langs_set && cfg->nlanguages > 0) {
+		langs = catalog_config_get(cfg, "languages");
+		if (kiosk_lang_set_order(langs, &cause) != 0) {
+			fprintf(stderr, "leerpunt: %s: languages: %s\n",
+			    cfg->path, cause);
+			free(cause);
+			free(langs);
+			catalog_config_free(cfg);
+			return 2;
+		}
+		free(langs);
+	}
 	if (path == NULL)
-		path = catalog_db_default_path();
+		path = catalog_config_db_path(cfg);
+	if (idle == 0)
+		idle = cfg->idle_timeout != 0 ? cfg->idle_timeout : 90;
+	if (theme == NULL)
+		theme = cfg->theme != NULL ? cfg->theme : "high-contrast";
 	if (province == NULL && getenv("LEERPUNT_PROVINCE") != NULL &&
 	    *getenv("LEERPUNT_PROVINCE") != '\0' &&
 	    (province = kiosk_filter_province_find(
 	    getenv("LEERPUNT_PROVINCE"))) == NULL) {
 		fprintf(stderr, _("leerpunt: unknown province \"%s\" in "
 		    "LEERPUNT_PROVINCE\n"), getenv("LEERPUNT_PROVINCE"));
+		catalog_config_free(cfg);
+		return 2;
+	}
+	if (province == NULL && cfg->home_region != NULL &&
+	    (province = kiosk_filter_province_find(cfg->home_region)) ==
+	    NULL) {
+		fprintf(stderr, "leerpunt: %s: home_region\n", cfg->path);
+		fprintf(stderr, _("leerpunt: unknown province \"%s\" (use its "
+		    "Dutch name, e.g. Zuid-Holland)\n"), cfg->home_region);
+		catalog_config_free(cfg);
 		return 2;
 	}
 	/* Tests fix the date so counts do not change with the calendar. */
@@ -284,6 +330,7 @@ main(int argc, char **argv)
 		    "Load one with: leerpunt-catalog --db %s demo\n"
 		    "or import data with: leerpunt-catalog --db %s import ...\n"),
 		    path, strerror(errno), path, path);
+		catalog_config_free(cfg);
 		return 1;
 	}
 	db = catalog_db_open(path, CATALOG_DB_READONLY, &cause);
@@ -292,6 +339,7 @@ main(int argc, char **argv)
 		    "Load one with: leerpunt-catalog --db %s demo\n"),
 		    path, cause, path);
 		free(cause);
+		catalog_config_free(cfg);
 		return 1;
 	}
 	kiosk_app_init(&app, db, lang != NULL ? lang->code :
@@ -330,5 +378,6 @@ fail:
 	kiosk_speech_free(app.speech);
 	catalog_db_close(db);
 	kiosk_width_done();
+	catalog_config_free(cfg);
 	return rc;
 }

@@ -22,6 +22,7 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/lang.h"
 #include "kiosk/staff.h"
+#include "kiosk/width.h"
 #include "kiosk/ui.h"
 
 void
@@ -84,7 +85,7 @@ void
 kiosk_staff_draw_mark(int y, int screen_cols)
 {
 	const char *mark = _("STAFF");
-	int w = (int)strlen(mark) + 2;
+	int w = kiosk_width_cols(mark, strlen(mark)) + 2;	/* columns */
 
 	if (screen_cols < w + 20)
 		return;

@@ -21,6 +21,11 @@
  * state database (sync/upload.h, docs/enrolment.md); with --once and no
  * --repo it only uploads. Credentials for the inbox come from the
  * environment, never from the command line (which others can see).
+ *
+ * The configuration file (--config, catalog/config.h) gives the
+ * repository and its key, catalogue, CA file, inbox and inbox credentials
+ * (password and token from their secret files) when the command line and
+ * the environment do not.
  */
 #include "config.h"
 
@@ -45,6 +50,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/keys.h"
 #include "catalog/publish.h"
@@ -81,6 +87,11 @@ usage(FILE *f)
 	    "enrolments (sealed for the office) by HTTP PUT to\n"
 	    "URL/KIOSK-ID/RECEIPT.enr; without --repo, only send them.\n"
 	    "\n"
+	    "  --config FILE       the configuration file (default\n"
+	    "                      %s); its repository,\n"
+	    "                      repository_key, db, cacert and inbox\n"
+	    "                      settings apply when the options and the\n"
+	    "                      environment do not give them\n"
 	    "  --repo URL          the repository to sync from\n"
 	    "  --pubkey FILE       the repository's public key (repo .pub file)\n"
 	    "  --once              check once and exit\n"
@@ -89,7 +100,8 @@ usage(FILE *f)
 	    "                      duration like 30m or 6h (default 60)\n"
 	    "  --retries N         --once: try again up to N times after a\n"
 	    "                      failure, waiting 1 s, 2 s, 4 s ... (default 0)\n"
-	    "  --db PATH           the catalogue (default: $LEERPUNT_DB or %s)\n"
+	    "  --db PATH           the catalogue (default: $LEERPUNT_DB, db in\n"
+	    "                      the configuration file, or %s)\n"
 	    "  --cacert FILE       trust the CA certificates in FILE for https\n"
 	    "  --timeout SECONDS   give up a download after SECONDS (default %ld)\n"
 	    "  --max-rate RATE     at most RATE bytes per second (k and M\n"
@@ -120,8 +132,8 @@ usage(FILE *f)
 	    "     expired, unknown schema); the catalogue is unchanged\n"
 	    "  5  the catalogue part went well (or was not asked for), but\n"
 	    "     some enrolments are still waiting to be sent\n",
-	    catalog_db_default_path(), SYNC_MAIN_TIMEOUT,
-	    catalog_state_default_path());
+	    catalog_config_default_path(), catalog_db_default_path(),
+	    SYNC_MAIN_TIMEOUT, catalog_state_default_path());
 }
 
 /*
@@ -156,6 +168,70 @@ sync_main_log(int prio, const char *fmt, ...)
 	else
 		fprintf(stderr, "leerpunt-sync: %s\n", msg);
 	free(msg);
+}
+
+/* The configuration and the secrets read for it, freed at exit. */
+static struct catalog_config *sync_main_cfg;
+static char *sync_main_password, *sync_main_token;
+
+static void
+sync_main_config_free(void)
+{
+	catalog_config_free(sync_main_cfg);
+	catalog_config_secret_free(sync_main_password);
+	catalog_config_secret_free(sync_main_token);
+}
+
+/*
+ * Read the configuration file and fill in what the command line and the
+ * environment left open. -1 (message printed) when the file or a secret
+ * file it names is bad.
+ */
+static int
+sync_main_config(const char *path, struct sync_agent_options *opts,
+    struct sync_upload_options *up, const char **pubkey)
+{
+	struct catalog_config *cfg;
+	char *cause = NULL;
+
+	if ((cfg = catalog_config_load(path, &cause)) == NULL)
+		goto fail;
+	sync_main_cfg = cfg;
+	atexit(sync_main_config_free);
+	if (opts->repo == NULL)
+		opts->repo = cfg->repository;
+	if (*pubkey == NULL)
+		*pubkey = cfg->repository_key;
+	if (opts->cacert == NULL)
+		opts->cacert = cfg->cacert;
+	if (opts->db == NULL)
+		opts->db = catalog_config_db_path(cfg);
+	if (up->inbox == NULL)
+		up->inbox = cfg->inbox;
+	up->user = getenv("LEERPUNT_INBOX_USER");
+	up->password = getenv("LEERPUNT_INBOX_PASSWORD");
+	up->bearer = getenv("LEERPUNT_INBOX_TOKEN");
+	if (up->inbox == NULL)
+		return 0;
+	if (up->user == NULL)
+		up->user = cfg->inbox_user;
+	if (up->password == NULL && cfg->inbox_password_file != NULL) {
+		if (catalog_config_read_secret(cfg->inbox_password_file,
+		    &sync_main_password, &cause) != 0)
+			goto fail;
+		up->password = sync_main_password;
+	}
+	if (up->bearer == NULL && cfg->inbox_token_file != NULL) {
+		if (catalog_config_read_secret(cfg->inbox_token_file,
+		    &sync_main_token, &cause) != 0)
+			goto fail;
+		up->bearer = sync_main_token;
+	}
+	return 0;
+fail:
+	sync_main_log(LOG_ERR, "%s", cause);
+	free(cause);
+	return -1;
 }
 
 /* Parse a positive number of seconds; -1 when invalid. */
@@ -376,8 +452,9 @@ sync_main_upload(struct sync_upload_options *up, const char *state_path,
 	catalog_state_close(state);
 	if (upres.waiting > 0)
 		sync_main_log(LOG_WARNING, "%zu enrolment%s sent, %zu still "
-		    "waiting (will retry)", upres.sent, upres.sent == 1 ? "" :
-		    "s", upres.waiting);
+		    "waiting (will retry)%s%s", upres.sent, upres.sent == 1 ?
+		    "" : "s", upres.waiting, upres.last_error[0] != '\0' ?
+		    "; last error: " : "", upres.last_error);
 	else if (!quiet)
 		sync_main_log(LOG_INFO, "%zu enrolment%s sent, none waiting",
 		    upres.sent, upres.sent == 1 ? "" : "s");
@@ -393,7 +470,7 @@ main(int argc, char **argv)
 	enum { OPT_REPO = 256, OPT_ONCE, OPT_DAEMON, OPT_DB, OPT_CACERT,
 	    OPT_TIMEOUT, OPT_PUBKEY, OPT_INTERVAL, OPT_RETRIES, OPT_MAX_RATE,
 	    OPT_PROGRESS, OPT_SYSLOG, OPT_INBOX, OPT_STATE, OPT_SIGV4,
-	    OPT_DELAY };
+	    OPT_DELAY, OPT_CONFIG };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "pubkey", required_argument, NULL, OPT_PUBKEY },
@@ -411,6 +488,7 @@ main(int argc, char **argv)
 		{ "state", required_argument, NULL, OPT_STATE },
 		{ "inbox-sigv4", required_argument, NULL, OPT_SIGV4 },
 		{ "retry-delay", required_argument, NULL, OPT_DELAY },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -422,7 +500,7 @@ main(int argc, char **argv)
 	struct catalog_keys *key = NULL;
 	struct sigaction sa;
 	enum sync_status st = SYNC_FAILED;
-	const char *pubkey = NULL, *state_path = NULL;
+	const char *pubkey = NULL, *state_path = NULL, *config_path = NULL;
 	char *cause = NULL, *end, retry[64];
 	long interval = SYNC_MAIN_INTERVAL, wait, delay;
 	int c, once = 0, daemon = 0, quiet = 0, retries = 0, failures;
@@ -484,6 +562,9 @@ main(int argc, char **argv)
 		case OPT_INBOX:
 			up.inbox = optarg;
 			break;
+		case OPT_CONFIG:
+			config_path = optarg;
+			break;
 		case OPT_STATE:
 			state_path = optarg;
 			break;
@@ -538,8 +619,11 @@ main(int argc, char **argv)
 		    argv[optind]);
 		return SYNC_USAGE;
 	}
+	if (sync_main_config(config_path, &opts, &up, &pubkey) != 0)
+		return SYNC_USAGE;
 	if (opts.repo == NULL && up.inbox == NULL) {
-		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL is "
+		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL (or "
+		    "repository or inbox in the configuration file) is "
 		    "required (see --help)\n");
 		return SYNC_USAGE;
 	}
@@ -549,8 +633,9 @@ main(int argc, char **argv)
 		return SYNC_USAGE;
 	}
 	if (pubkey == NULL && opts.repo != NULL) {
-		fprintf(stderr, "leerpunt-sync: --pubkey FILE is required: the "
-		    "repository's public key (only signed catalogues are "
+		fprintf(stderr, "leerpunt-sync: --pubkey FILE (or "
+		    "repository_key in the configuration file) is required: "
+		    "the repository's public key (only signed catalogues are "
 		    "applied)\n");
 		return SYNC_USAGE;
 	}
@@ -567,9 +652,6 @@ main(int argc, char **argv)
 		opts.db = catalog_db_default_path();
 	if (timeout_set)
 		up.timeout = opts.timeout;
-	up.user = getenv("LEERPUNT_INBOX_USER");
-	up.password = getenv("LEERPUNT_INBOX_PASSWORD");
-	up.bearer = getenv("LEERPUNT_INBOX_TOKEN");
 	up.cacert = opts.cacert;
 	if (state_path == NULL)
 		state_path = catalog_state_default_path();

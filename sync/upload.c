@@ -157,7 +157,12 @@ upload_put(CURL *c, const struct sync_upload_options *o, const char *url,
 	h = curl_slist_append(hdr, "Content-Type: application/octet-stream");
 	if (h != NULL)
 		hdr = h;
-	if ((h = curl_slist_append(hdr, "Expect:")) != NULL)
+	/* No "Expect: 100-continue" wait for WebDAV. Not with SigV4: libcurl
+	 * before 8.3 signs the removed header as "expect:" all the same, and
+	 * S3 refuses a signed header that was never sent (curl issue 11664);
+	 * S3 answers 100-continue at once. */
+	if (o->aws_sigv4 == NULL &&
+	    (h = curl_slist_append(hdr, "Expect:")) != NULL)
 		hdr = h;
 	if (o->aws_sigv4 != NULL) {
 		crypto_hash_sha256(sum, it->record, it->len);
@@ -179,7 +184,14 @@ upload_put(CURL *c, const struct sync_upload_options *o, const char *url,
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	if (code < 200 || code > 299) {
-		snprintf(err, errsize, "HTTP %ld", code);
+		if (code == 401)
+			snprintf(err, errsize, "HTTP 401: the inbox wants "
+			    "other credentials");
+		else if (code == 403)
+			snprintf(err, errsize, "HTTP 403: the inbox refused "
+			    "these credentials");
+		else
+			snprintf(err, errsize, "HTTP %ld", code);
 		return -1;
 	}
 	return 0;
@@ -245,6 +257,7 @@ sync_upload_run(struct catalog_state *state,
 			continue;
 		}
 		r->failed++;
+		snprintf(r->last_error, sizeof r->last_error, "%s", err);
 		if (catalog_outbox_mark_failed(state, items[i].receipt,
 		    (int64_t)time(NULL) + (upload_backoff(o, items[i].attempts +
 		    t) + 999) / 1000, err, cause) != 0)

@@ -38,6 +38,8 @@ struct sync_upload_result {
 	size_t		 sent;		/* confirmed in this run */
 	size_t		 failed;	/* tried in this run, not confirmed */
 	size_t		 waiting;	/* pending after the run */
+	char		 last_error[256];	/* why the last failure
+					   failed ("HTTP 401: ..."), "" if none */
 };
 
 /* Fill o with the defaults (timeout 60 s, 4 tries, 1 s .. 5 min). */

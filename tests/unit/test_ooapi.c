@@ -25,6 +25,24 @@ samples(void)
 	return s != NULL ? s : "../shared";
 }
 
+/*
+ * 1 when the samples in ../shared are there. make distcheck tests a copy
+ * without them; cmocka 1.1 reports a skip() as "not ok # SKIP", which the
+ * TAP driver counts as a failure, so main() leaves those tests out instead
+ * and says so in a TAP comment.
+ */
+static int
+have_samples(const char *sub)
+{
+	char *dir = xasprintf("%s/samples/%s", samples(), sub);
+	int there = access(dir, R_OK) == 0;
+
+	if (!there)
+		printf("# %s is missing: test_samples* not run\n", dir);
+	free(dir);
+	return there;
+}
+
 /* A catalogue with the kiosk's ten themes. */
 static struct unit_db *
 themed_db(void)
@@ -668,5 +686,7 @@ main(void)
 		cmocka_unit_test(test_sniff),
 	};
 
+	if (!have_samples("ooapi-v5"))
+		cmocka_set_skip_filter("test_samples*");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

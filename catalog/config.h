@@ -1,0 +1,91 @@
+/*
+ * config: the one configuration file of a Leerpunt installation.
+ *
+ * $(sysconfdir)/leerpunt/leerpunt.conf (or --config FILE) holds simple
+ * "key = value" lines; a line starting with # is a comment, blank lines are
+ * ignored, and a value may be put in double quotes (\" and \\ inside). It
+ * is read strictly: any bad line (no "=", unknown key, bad value, duplicate
+ * key) makes the whole read fail with "FILE:LINE: reason", and the program
+ * refuses to start rather than guess. Each key has a type (path, URL, name,
+ * text, whole number in a range, language list, one of a few words) that
+ * its value must satisfy; docs/configuration.md lists them.
+ *
+ * Secrets are never in this file: inbox_password_file and inbox_token_file
+ * name files that catalog_config_read_secret() reads only when a program
+ * needs them, refusing a file others may read. Precedence is for the
+ * programs: command line, then the environment (LEERPUNT_DB), then this
+ * file, then the built-in default.
+ */
+#ifndef CATALOG_CONFIG_H
+#define CATALOG_CONFIG_H
+
+/*
+ * A quoted #include "config.h" in a file of catalog/ finds this header
+ * before autoconf's (the including file's folder is searched first), so
+ * this header brings autoconf's config.h in itself; <config.h> searches
+ * only the -I folders (-I$(top_builddir) holds it).
+ */
+#include <config.h>
+
+#include <stddef.h>
+
+#define CATALOG_CONFIG_MAX_LANGS 16
+
+struct catalog_config {
+	char	*path;			/* the file read, NULL when none */
+	char	*db;			/* catalogue file */
+	char	*repository;		/* update repository URL or folder */
+	char	*repository_key;	/* trusted public key file */
+	char	*cacert;		/* CA certificates for https */
+	char	*inbox;			/* office inbox URL */
+	char	*inbox_user;
+	char	*inbox_password_file;	/* secret file */
+	char	*inbox_token_file;	/* secret file */
+	char	*kiosk_id;
+	long	 idle_timeout;		/* seconds, 0 when not set */
+	char	*languages[CATALOG_CONFIG_MAX_LANGS]; /* in the order offered */
+	size_t	 nlanguages;
+	char	*home_region;
+	char	*theme;			/* high-contrast, light or mono */
+	long	 font_size;		/* points, 0 when not set */
+};
+
+/* $LEERPUNT_CONFIG, else $(sysconfdir)/leerpunt/leerpunt.conf; "" = none. */
+const char *catalog_config_default_path(void);
+
+/*
+ * Read the configuration: the file at path (which must exist), or with
+ * path NULL the default file if there is one. NULL and *cause
+ * ("FILE:LINE: reason") when the file or any line in it is bad.
+ */
+struct catalog_config *catalog_config_load(const char *path, char **cause);
+/* An empty configuration (every key unset). */
+struct catalog_config *catalog_config_new(void);
+/* Read the lines of the file at path into cfg; -1 and *cause when bad. */
+int catalog_config_read(struct catalog_config *cfg, const char *path,
+    char **cause);
+void catalog_config_free(struct catalog_config *cfg);
+
+/* The n-th key name (in the order of docs/configuration.md), NULL at end. */
+const char *catalog_config_key(size_t n);
+/* 1 when key names a file holding a secret. -1 when no such key. */
+int catalog_config_key_is_secret(const char *key);
+/* The value of key as written in the file, new string; NULL when unset. */
+char *catalog_config_get(const struct catalog_config *cfg, const char *key);
+
+/*
+ * The catalogue path without --db: $LEERPUNT_DB, else "db" from cfg (may
+ * be NULL), else the built-in default.
+ */
+const char *catalog_config_db_path(const struct catalog_config *cfg);
+
+/*
+ * Read a secret (password, token) from path: a regular file that only its
+ * owner may read or write, one line of at most 1024 bytes, a final newline
+ * allowed. The caller frees *value (the bytes are wiped first by
+ * catalog_config_secret_free). -1 and *cause when refused.
+ */
+int catalog_config_read_secret(const char *path, char **value, char **cause);
+void catalog_config_secret_free(char *value);
+
+#endif
