@@ -119,7 +119,11 @@ catalog_fts_km(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	double v[4], dlat, dlon, a;
 	int i;
 
-	for (i = 0; i < argc && i < 4; i++) {
+	if (argc != 4) {	/* registered with four arguments */
+		sqlite3_result_null(ctx);
+		return;
+	}
+	for (i = 0; i < 4; i++) {
 		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
 			sqlite3_result_null(ctx);
 			return;

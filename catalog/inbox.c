@@ -348,7 +348,8 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 	rejdir = xasprintf("%s/rejected", dir);
 	if (inbox_walk(dir, rejdir, &p, cause) != 0)
 		goto out;
-	qsort(p.v, p.n, sizeof *p.v, inbox_cmp);
+	if (p.n > 0)
+		qsort(p.v, p.n, sizeof *p.v, inbox_cmp);
 	if (format == CATALOG_INBOX_CSV)
 		fputs("receipt,kiosk,created,offering_id,offering_key,"
 		    "entry_key,title,name,phone,email,note\n", out);

@@ -671,7 +671,8 @@ ooapi_index(struct ooapi *o, char **cause)
 	o->index = xreallocarray(NULL, o->nobjs + 1, sizeof *o->index);
 	for (i = 0; i < o->nobjs; i++)
 		o->index[i] = &o->objs[i];
-	qsort(o->index, o->nobjs, sizeof *o->index, ooapi_cmp);
+	if (o->nobjs > 0)
+		qsort(o->index, o->nobjs, sizeof *o->index, ooapi_cmp);
 	for (i = 1; i < o->nobjs; i++) {
 		a = o->index[i - 1];
 		b = o->index[i];

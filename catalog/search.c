@@ -38,6 +38,10 @@
  * entries come from the entry table, or from the entry_geo R*Tree when a
  * maximum distance is set, ranked the same way.
  *
+ * catalog_search_place() turns a place name into a position for the
+ * distance filter: the mean of the positions of the entries in the
+ * cities whose folded name equals the folded name asked for.
+ *
  * Offering filters (mode, free, language of instruction, start window)
  * must hold for one and the same offering, and that offering is the one
  * the hit shows. Sorting by name uses the ICU collator of the interface
@@ -274,7 +278,7 @@ catalog_results_done(struct catalog_results *r)
 enum {
 	P_MATCH = 1, P_LANG, P_THEME, P_KIND, P_PROVINCE, P_MODE, P_LANGI,
 	P_TODAY, P_DAYS, P_LIMIT, P_LEVEL, P_LAT, P_LON, P_KM, P_LAT0, P_LAT1,
-	P_LON0, P_LON1, P_ID
+	P_LON0, P_LON1, P_ID, P_AFTER
 };
 
 /* The condition on one offering o, built from the query's filters. */
@@ -291,12 +295,16 @@ search_offering_cond(const struct catalog_query *q, struct search_sql *b)
 	if (q->starts_within_days > 0)
 		search_sql_add(b, " AND o.start IS NOT NULL"
 		    " AND o.start <= date(?8, '+' || ?9 || ' days')");
+	if (q->starts_after_days > 0)
+		search_sql_add(b, " AND o.start IS NOT NULL"
+		    " AND o.start > date(?8, '+' || ?20 || ' days')");
 }
 
 static int
 search_has_offering_filter(const struct catalog_query *q)
 {
 	return q->mode > 0 || q->free_only || q->starts_within_days > 0 ||
+	    q->starts_after_days > 0 ||
 	    (q->instruction_lang != NULL && *q->instruction_lang != '\0');
 }
 
@@ -382,6 +390,7 @@ search_bind(sqlite3_stmt *st, const struct search_ctx *c)
 	catalog_db_bind_text(st, P_LANGI, q->instruction_lang);
 	sqlite3_bind_text(st, P_TODAY, c->today, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, P_DAYS, q->starts_within_days);
+	sqlite3_bind_int(st, P_AFTER, q->starts_after_days);
 	catalog_db_bind_text(st, P_LEVEL, q->level);
 	if (q->has_place) {
 		sqlite3_bind_double(st, P_LAT, q->near_lat);
@@ -1002,4 +1011,83 @@ out:
 	search_expr_done(&ex);
 	free(ocond.s);
 	return rc;
+}
+
+static int
+search_place_word_cb(void *arg, const char *word, size_t len, size_t start,
+    size_t end)
+{
+	struct search_sql *b = arg;
+	char *w;
+
+	(void)start;
+	(void)end;
+	w = xmalloc(len + 2);
+	w[0] = ' ';
+	memcpy(w + 1, word, len);
+	w[len + 1] = '\0';
+	search_sql_add(b, b->len == 0 ? w + 1 : w);
+	free(w);
+	return 0;
+}
+
+/* The folded words of a place name joined by spaces (a new string). */
+static char *
+search_place_fold(struct catalog_db *db, const char *name)
+{
+	struct search_sql b = { NULL, 0, 0 };
+
+	search_sql_add(&b, "");
+	catalog_fold_words(catalog_db_fold(db), name, strlen(name),
+	    search_place_word_cb, &b);
+	return b.s;
+}
+
+int
+catalog_search_place(struct catalog_db *db, const char *name, double *lat,
+    double *lon, char **cause)
+{
+	sqlite3_stmt	*st = NULL;
+	char		*want = NULL, *got;
+	double		 slat = 0, slon = 0;
+	int64_t		 n = 0, k;
+	int		 rc;
+
+	if (name == NULL || *(want = search_place_fold(db, name)) == '\0') {
+		*cause = xstrdup("no place name given");
+		goto fail;
+	}
+	/* The cities as stored, each once, with their entries' positions. */
+	st = catalog_db_prepare(db, "SELECT city, sum(lat), sum(lon), count(*)"
+	    " FROM entry WHERE city IS NOT NULL AND lat IS NOT NULL AND"
+	    " lon IS NOT NULL GROUP BY city");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		got = search_place_fold(db,
+		    (const char *)sqlite3_column_text(st, 0));
+		if (strcmp(got, want) == 0) {
+			k = sqlite3_column_int64(st, 3);
+			slat += sqlite3_column_double(st, 1);
+			slon += sqlite3_column_double(st, 2);
+			n += k;
+		}
+		free(got);
+	}
+	if (rc != SQLITE_DONE) {
+		*cause = xasprintf("looking up the place \"%s\" failed: %s",
+		    name, sqlite3_errmsg(catalog_db_sqlite(db)));
+		goto fail;
+	}
+	if (n == 0) {
+		*cause = xasprintf("no entry in \"%s\" has a position", name);
+		goto fail;
+	}
+	*lat = slat / (double)n;
+	*lon = slon / (double)n;
+	sqlite3_finalize(st);
+	free(want);
+	return 0;
+fail:
+	sqlite3_finalize(st);
+	free(want);
+	return -1;
 }

@@ -46,6 +46,9 @@ struct catalog_query {
 	double		 max_km;	/* with a place: 0 any distance */
 	enum catalog_sort sort;
 	int		 no_typos;	/* 1: do not correct typing errors */
+	/* Added for the kiosk's "later" answer; may go with the above. */
+	int		 starts_after_days;	/* 0 for any: else a start
+						 * later than today + this */
 };
 
 /* One row of a result list: enough to draw title, place, start and cost. */
@@ -76,5 +79,14 @@ void catalog_query_init(struct catalog_query *q);
 int catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
     struct catalog_results *out, char **cause);
 void catalog_results_done(struct catalog_results *r);
+
+/*
+ * Where the place called name lies: the mean position of the catalogue's
+ * entries in that city (case, accents and spacing ignored, as search
+ * folds words). 0 with *lat, *lon; -1 when no entry there has a
+ * position (*cause is then set, for the caller to free).
+ */
+int catalog_search_place(struct catalog_db *db, const char *name,
+    double *lat, double *lon, char **cause);
 
 #endif

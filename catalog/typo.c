@@ -217,7 +217,8 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 	}
 	sqlite3_finalize(ins);
 	ins = NULL;
-	qsort(pairs, npairs, sizeof *pairs, typo_pair_cmp);
+	if (npairs > 0)
+		qsort(pairs, npairs, sizeof *pairs, typo_pair_cmp);
 	free(sql);
 	sql = xasprintf("INSERT INTO %s.search_del(bucket, pairs)"
 	    " VALUES (?, ?)", schema);

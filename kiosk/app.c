@@ -502,9 +502,13 @@ kiosk_app_tick(struct kiosk_app *app, int64_t now)
 	}
 	if (s->no_bar || now - app->last_input < app->idle_timeout * 1000LL)
 		return;
-	if (app->depth > 1)
+	if (app->depth > 1) {
+		/* Warn with sound too; speech (when on) reads the warning
+		 * as it reads every new screen (kiosk_speech_follow). */
 		kiosk_app_push(app, kiosk_screen_idle_new(app,
 		    KIOSK_APP_WARNING_SECONDS));
+		kiosk_ui_beep();
+	}
 	else if (!app->fresh) {
 		/* Nothing chosen yet: start over without a warning. */
 		kiosk_app_reset(app);

@@ -66,6 +66,8 @@ struct kiosk_app {
 	struct kiosk_screen	*receipt_screen;
 	/* Narrowing (filter.h) and staff mode (staff.h). */
 	const char		*home_province;	/* "Near me", or NULL */
+	int			 has_home;	/* --home: the kiosk's place */
+	double			 home_lat, home_lon;
 	const char		*today;		/* LEERPUNT_TODAY, tests only */
 	struct kiosk_staff	 staff;
 };

@@ -40,7 +40,14 @@ kiosk_filter_query(const struct kiosk_filter *f, struct kiosk_app *app,
 		q->text = f->text;
 	if (f->province[0] != '\0')
 		q->province = f->province;
+	if (f->near) {
+		q->has_place = 1;
+		q->near_lat = f->lat;
+		q->near_lon = f->lon;
+		q->max_km = f->km > 0 ? f->km : 0;
+	}
 	q->starts_within_days = f->days;
+	q->starts_after_days = f->after;
 	q->free_only = f->free_only;
 	q->mode = f->mode;
 	if (f->lang[0] != '\0')
@@ -52,9 +59,9 @@ kiosk_filter_active(const struct kiosk_filter *f, int kind)
 {
 	switch (kind) {
 	case KIOSK_FILTER_WHERE:
-		return f->province[0] != '\0';
+		return f->province[0] != '\0' || f->near;
 	case KIOSK_FILTER_WHEN:
-		return f->days > 0;
+		return f->days > 0 || f->after > 0;
 	case KIOSK_FILTER_COST:
 		return f->free_only;
 	case KIOSK_FILTER_MODE:
@@ -105,9 +112,14 @@ kiosk_filter_drop(struct kiosk_filter *f, int kind)
 	case KIOSK_FILTER_WHERE:
 		memset(f->province, 0, sizeof f->province);
 		explicit_bzero(f->place, sizeof f->place);
+		f->near = 0;
+		explicit_bzero(&f->lat, sizeof f->lat);
+		explicit_bzero(&f->lon, sizeof f->lon);
+		f->km = 0;
 		break;
 	case KIOSK_FILTER_WHEN:
 		f->days = 0;
+		f->after = 0;
 		break;
 	case KIOSK_FILTER_COST:
 		f->free_only = 0;
@@ -148,11 +160,20 @@ kiosk_filter_words(const struct kiosk_filter *f, struct kiosk_format *fmt,
 		return NULL;
 	switch (kind) {
 	case KIOSK_FILTER_WHERE:
+		if (f->near && f->place[0] != '\0')
+			return f->km > 0 ? xasprintf(_("within %d km of %s"),
+			    f->km, f->place) : xasprintf(_("near %s"),
+			    f->place);
+		if (f->near)
+			return f->km > 0 ? xasprintf(_("within %d km of here"),
+			    f->km) : xstrdup(_("near here"));
 		if (f->place[0] != '\0')
 			return xasprintf(_("near %s (%s)"), f->place,
 			    f->province);
 		return xstrdup(f->province);
 	case KIOSK_FILTER_WHEN:
+		if (f->after > 0)
+			return xstrdup(_("starts after three months"));
 		return xstrdup(f->days <= KIOSK_FILTER_SOON ?
 		    _("starts within a month") :
 		    _("starts within three months"));
@@ -211,13 +232,16 @@ kiosk_filter_question(int kind)
 }
 
 long
-kiosk_filter_total(const struct kiosk_filter *f, struct kiosk_app *app)
+kiosk_filter_total(const struct kiosk_filter *f, struct kiosk_app *app,
+    int *capped)
 {
 	struct catalog_query	 q;
 	struct catalog_results	 r;
 	char			*cause = NULL;
 	long			 total;
 
+	if (capped != NULL)
+		*capped = 0;
 	kiosk_filter_query(f, app, &q);
 	q.limit = 1;
 	memset(&r, 0, sizeof r);
@@ -226,8 +250,35 @@ kiosk_filter_total(const struct kiosk_filter *f, struct kiosk_app *app)
 		return -1;
 	}
 	total = (long)r.total;
+	if (capped != NULL)
+		*capped = r.total_capped;
 	catalog_results_done(&r);
 	return total;
+}
+
+char *
+kiosk_filter_offers(long n, int capped)
+{
+	if (n < 0)
+		return xstrdup(_("cannot count right now"));
+	if (capped && n > 0)
+		return xasprintf(ngettext("%ld+ offer", "%ld+ offers", n), n);
+	if (n == 0)
+		return xstrdup(_("none right now"));
+	return xasprintf(ngettext("%ld offer", "%ld offers", n), n);
+}
+
+void
+kiosk_filter_set_near(struct kiosk_filter *f, const char *place, double lat,
+    double lon, int km)
+{
+	memset(f->province, 0, sizeof f->province);
+	explicit_bzero(f->place, sizeof f->place);
+	snprintf(f->place, sizeof f->place, "%s", place != NULL ? place : "");
+	f->near = 1;
+	f->lat = lat;
+	f->lon = lon;
+	f->km = km;
 }
 
 void
@@ -235,6 +286,8 @@ kiosk_filter_wipe(struct kiosk_filter *f)
 {
 	explicit_bzero(f->place, sizeof f->place);
 	explicit_bzero(f->text, sizeof f->text);
+	explicit_bzero(&f->lat, sizeof f->lat);
+	explicit_bzero(&f->lon, sizeof f->lon);
 }
 
 const char *const *

@@ -7,9 +7,13 @@
  * which), and is copied by value between screens (each question screen
  * keeps its own copy, so Back restores the earlier answers).
  *
- * Where: without distance search in the catalogue (catalog_query has no
- * lat/lon yet), "Near me" is the kiosk's configured home province and a
- * place name is narrowed to the province of that place.
+ * Where: a province, or a distance around a position: the kiosk's home
+ * (--home, "Near me") or a place of the catalogue typed by name (its
+ * position from catalog_search_place()), within 10, 25 or 50 km or at any
+ * distance, nearest first. Without --home, "Near me" is the home province
+ * (--province); a place without a known position narrows to its province.
+ * When: starts within a month or three months, or later than three
+ * months. Counts say "1000+" when the catalogue stopped counting.
  */
 #ifndef KIOSK_FILTER_H
 #define KIOSK_FILTER_H
@@ -36,6 +40,10 @@ enum kiosk_filter_question {
 /* Start windows of the When question, in days (0: any time). */
 #define KIOSK_FILTER_SOON 31
 #define KIOSK_FILTER_QUARTER 92
+/* Radius of "Near me" and of a place until How far? is answered, in km;
+ * KIOSK_FILTER_ANY_KM: any distance, the nearest first. */
+#define KIOSK_FILTER_KM 25
+#define KIOSK_FILTER_ANY_KM (-1)
 
 #define KIOSK_FILTER_TEXT_MAX 128
 
@@ -43,7 +51,11 @@ struct kiosk_filter {
 	char	 theme[64];		/* theme key or "" */
 	char	 province[64];		/* "" for anywhere */
 	char	 place[KIOSK_FILTER_TEXT_MAX];	/* place name or "" */
-	int	 days;			/* 0, SOON or QUARTER */
+	int	 near;			/* 1: around lat, lon */
+	double	 lat, lon;		/* the place, or the kiosk ("" place) */
+	int	 km;			/* with near: radius or ANY_KM */
+	int	 days;			/* 0, SOON or QUARTER: starts within */
+	int	 after;			/* 0 or QUARTER: starts after */
 	int	 free_only;
 	int	 mode;			/* enum catalog_mode, 0 for any */
 	char	 lang[CATALOG_LANG_MAX];	/* instruction language or "" */
@@ -76,8 +88,18 @@ char *kiosk_filter_summary(const struct kiosk_filter *f,
     struct kiosk_format *fmt);
 /* The question in a few words ("Where?"). */
 const char *kiosk_filter_question(int kind);
-/* Matches for f (offset 0, no rows), or -1 when the search failed. */
-long kiosk_filter_total(const struct kiosk_filter *f, struct kiosk_app *app);
+/* Matches for f (offset 0, no rows), or -1 when the search failed;
+ * *capped (may be NULL) is 1 when the catalogue stopped counting, so
+ * there are at least that many. */
+long kiosk_filter_total(const struct kiosk_filter *f, struct kiosk_app *app,
+    int *capped);
+/* A count in words: "12 offers", "1000+ offers", "none right now" or
+ * (n < 0) "cannot count right now"; a new string. */
+char *kiosk_filter_offers(long n, int capped);
+/* Where: around lat, lon (a place name, or "" for the kiosk itself)
+ * within km (or ANY_KM); the province answer goes. */
+void kiosk_filter_set_near(struct kiosk_filter *f, const char *place,
+    double lat, double lon, int km);
 /* Wipe what was typed (a place or a word). */
 void kiosk_filter_wipe(struct kiosk_filter *f);
 

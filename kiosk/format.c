@@ -253,3 +253,58 @@ kiosk_format_mode(enum catalog_mode mode)
 	}
 	return NULL;
 }
+
+char *
+kiosk_format_km(double km)
+{
+	if (!(km >= 0) || km > 40000)
+		return NULL;
+	if (km < 1)
+		return xstrdup(_("under 1 km"));
+	return xasprintf(_("%ld km"), (long)(km + 0.5));
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static long
+kiosk_format_days(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+char *
+kiosk_format_updated(int never, time_t synced, const char *today)
+{
+	struct tm	 tm;
+	time_t		 now;
+	long		 then, day, n;
+	int		 y, m, d;
+
+	if (never || localtime_r(&synced, &tm) == NULL)
+		return xstrdup(_("Not updated yet"));
+	then = kiosk_format_days(tm.tm_year + 1900L, tm.tm_mon + 1L,
+	    tm.tm_mday);
+	if (today != NULL && sscanf(today, "%4d-%2d-%2d", &y, &m, &d) == 3)
+		day = kiosk_format_days(y, m, d);
+	else {
+		now = time(NULL);
+		localtime_r(&now, &tm);
+		day = kiosk_format_days(tm.tm_year + 1900L, tm.tm_mon + 1L,
+		    tm.tm_mday);
+	}
+	n = day - then;
+	if (n <= 0)	/* today, or a clock that was ahead */
+		return xstrdup(_("Updated today"));
+	if (n == 1)
+		return xstrdup(_("Updated yesterday"));
+	if (n > 99999)
+		n = 99999;
+	return xasprintf(ngettext("Updated %d day ago", "Updated %d days ago",
+	    (unsigned long)n), (int)n);
+}

@@ -9,6 +9,7 @@
 #define KIOSK_FORMAT_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "catalog/entry.h"
 
@@ -32,5 +33,13 @@ char *kiosk_format_duration(const char *iso);
 char *kiosk_format_level(const char *level);
 const char *kiosk_format_kind(enum catalog_kind kind);
 const char *kiosk_format_mode(enum catalog_mode mode);
+/* A distance for a list row ("12 km", "under 1 km"); NULL when km < 0
+ * (unknown). */
+char *kiosk_format_km(double km);
+/* How old the catalogue is, in calendar days from the local date of
+ * synced to today ("YYYY-MM-DD", NULL: the real date): "Updated today",
+ * "Updated yesterday", "Updated 3 days ago"; never synced (never != 0):
+ * "Not updated yet". A new string. */
+char *kiosk_format_updated(int never, time_t synced, const char *today);
 
 #endif

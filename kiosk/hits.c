@@ -55,6 +55,7 @@ kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
 			    kiosk_width_sanitize(h->city, 0));
 		else if ((mode = kiosk_format_mode(h->mode)) != NULL)
 			kiosk_hits_join(&it->detail, xstrdup(mode));
+		kiosk_hits_join(&it->detail, kiosk_format_km(h->km));
 		date = kiosk_format_date(app->fmt, h->start);
 		if (date != NULL) {
 			kiosk_hits_join(&it->detail,
@@ -76,6 +77,7 @@ kiosk_hits_done(struct kiosk_hits *h)
 	h->items = NULL;
 	h->ids = NULL;
 	h->n = 0;
+	h->capped = 0;
 }
 
 int
@@ -91,6 +93,13 @@ kiosk_hits_fetch(struct kiosk_app *app, struct catalog_query *q,
 	q->lang = app->lang;
 	q->offset = l->first;
 	q->limit = l->per_page;
+	if (!q->has_place && app->has_home) {
+		/* Measure from the kiosk: rows say how far, nearest first. */
+		q->has_place = 1;
+		q->near_lat = app->home_lat;
+		q->near_lon = app->home_lon;
+		q->max_km = 0;
+	}
 	if (catalog_search_run(app->db, q, &r, cause) != 0)
 		return -1;
 	h->items = kiosk_hits_items(app, &r);
@@ -98,6 +107,7 @@ kiosk_hits_fetch(struct kiosk_app *app, struct catalog_query *q,
 	for (i = 0; i < r.n; i++)
 		h->ids[i] = r.hits[i].id;
 	h->n = r.n;
+	h->capped = r.total_capped;
 	l->items = h->items;
 	l->n = r.n;
 	l->total = r.total;

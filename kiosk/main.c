@@ -56,8 +56,11 @@ kiosk_main_usage(FILE *f)
 	    "                         (default nl,en,ar,ti,uk,tr,pl,fa)\n"
 	    "  --printer NAME         print slips on this printer (lp -d "
 	    "NAME)\n"
-	    "  --province NAME        home province for \"Near me\" (or "
-	    "LEERPUNT_PROVINCE)\n"
+	    "  --home LAT,LON         where the kiosk is, for \"Near me\" and "
+	    "distances\n"
+	    "  --province NAME        without --home: home province for "
+	    "\"Near me\"\n"
+	    "                         (or LEERPUNT_PROVINCE)\n"
 	    "  --state PATH           staff accounts and enrolments (default: "
 	    "%s)\n"
 	    "  --office-key FILE      the office's public key for enrolling "
@@ -75,6 +78,24 @@ kiosk_main_usage(FILE *f)
 	    catalog_enrol_office_key_path());
 	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
 	    catalog_config_default_path());
+}
+
+/* Parse "LAT,LON" (WGS84 degrees); 0, or -1 when it is not a place. */
+static int
+kiosk_main_home(const char *s, double *lat, double *lon)
+{
+	char *end;
+
+	errno = 0;
+	*lat = strtod(s, &end);
+	if (end == s || *end != ',' || errno != 0)
+		return -1;
+	s = end + 1;
+	*lon = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !(*lat >= -90 &&
+	    *lat <= 90) || !(*lon >= -180 && *lon <= 180))
+		return -1;
+	return 0;
 }
 
 /* Parse a number of seconds in [lo, hi]; -1 when bad. */
@@ -104,6 +125,7 @@ main(int argc, char **argv)
 		{ "languages", required_argument, NULL, 'L' },
 		{ "printer", required_argument, NULL, 'R' },
 		{ "province", required_argument, NULL, 'p' },
+		{ "home", required_argument, NULL, 'H' },
 		{ "state", required_argument, NULL, 's' },
 		{ "office-key", required_argument, NULL, 'o' },
 		{ "staff-idle", required_argument, NULL, 'S' },
@@ -128,6 +150,8 @@ main(int argc, char **argv)
 	const char			*office = NULL, *repo = NULL, *inbox = NULL;
 	const char			*program = NULL, *today;
 	int				 c, lock = 1, desk = 0, rc = 1;
+	int				 has_home = 0;
+	double				 home_lat = 0, home_lon = 0;
 	int				 langs_set = 0;
 	long				 idle = 0, staff_idle = KIOSK_STAFF_IDLE;
 
@@ -205,6 +229,16 @@ main(int argc, char **argv)
 				    "Zuid-Holland)\n"), optarg);
 				return 2;
 			}
+			break;
+		case 'H':
+			if (kiosk_main_home(optarg, &home_lat, &home_lon) !=
+			    0) {
+				fprintf(stderr, _("leerpunt: --home needs "
+				    "latitude,longitude in degrees, e.g. "
+				    "51.92,4.48, not \"%s\"\n"), optarg);
+				return 2;
+			}
+			has_home = 1;
 			break;
 		case 's':
 			state = optarg;
@@ -320,6 +354,9 @@ main(int argc, char **argv)
 		kiosk_speech_set_transcript(app.speech, env);
 	kiosk_speech_set_lang(app.speech, app.lang);
 	app.home_province = province;
+	app.has_home = has_home;
+	app.home_lat = home_lat;
+	app.home_lon = home_lon;
 	app.today = today;
 	app.staff.state_path = state;
 	app.staff.office_key = office;

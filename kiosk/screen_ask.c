@@ -23,12 +23,14 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 enum kiosk_ask_action {
 	KIOSK_ASK_SET,		/* use the choice's filter */
 	KIOSK_ASK_OPEN,		/* open question `kind` (overview) */
-	KIOSK_ASK_PLACE		/* type a place name */
+	KIOSK_ASK_PLACE,	/* type a place name */
+	KIOSK_ASK_FAR		/* How far? with the choice's filter */
 };
 
 struct kiosk_ask_choice {
@@ -66,15 +68,14 @@ kiosk_ask_fetch(struct kiosk_list *l, void *ctx)
 	l->n = l->first < d->n ? d->n - l->first : 0;
 }
 
-/* "12 offers" for a count (-1: unknown). */
+/* "12 offers" (or "1000+ offers") for the matches of f. */
 static char *
-kiosk_ask_count(long n)
+kiosk_ask_count(const struct kiosk_filter *f, struct kiosk_app *app)
 {
-	if (n < 0)
-		return xstrdup(_("cannot count right now"));
-	if (n == 0)
-		return xstrdup(_("none right now"));
-	return xasprintf(ngettext("%ld offer", "%ld offers", n), n);
+	int	 capped;
+	long	 n = kiosk_filter_total(f, app, &capped);
+
+	return kiosk_filter_offers(n, capped);
 }
 
 /* Add a choice; label is copied. With counted, the detail is the count. */
@@ -147,18 +148,15 @@ static void
 kiosk_ask_counts(struct kiosk_screen_ask *d)
 {
 	size_t	 i;
-	long	 total;
 	char	*count;
 
 	for (i = 0; i < d->n; i++) {
 		if (!d->choices[i].counted)
 			continue;
 		free(d->items[i].detail);
-		d->items[i].detail = kiosk_ask_count(kiosk_filter_total(
-		    &d->choices[i].f, d->app));
+		d->items[i].detail = kiosk_ask_count(&d->choices[i].f, d->app);
 	}
-	total = kiosk_filter_total(&d->f, d->app);
-	count = kiosk_ask_count(total);
+	count = kiosk_ask_count(&d->f, d->app);
 	if (d->flow.change) {
 		char *s = xasprintf(_("Done: show the list (%s)"), count);
 
@@ -189,13 +187,20 @@ kiosk_ask_where(struct kiosk_screen_ask *d)
 	struct kiosk_ask_choice	*c;
 	char			*label;
 
-	if (d->app->home_province != NULL) {
+	if (d->app->has_home) {
+		/* Near the kiosk; How far? comes next. */
+		c = kiosk_ask_add(d, KIOSK_ASK_FAR, KIOSK_FILTER_WHERE,
+		    _("Near me"), NULL, 1);
+		kiosk_filter_set_near(&c->f, "", d->app->home_lat,
+		    d->app->home_lon, KIOSK_FILTER_KM);
+		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
+	} else if (d->app->home_province != NULL) {
 		label = xasprintf(_("Near me: %s"), d->app->home_province);
 		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHERE, label,
 		    NULL, 1);
+		kiosk_filter_drop(&c->f, KIOSK_FILTER_WHERE);
 		snprintf(c->f.province, sizeof c->f.province, "%s",
 		    d->app->home_province);
-		explicit_bzero(c->f.place, sizeof c->f.place);
 		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
 		free(label);
 	}
@@ -216,11 +221,11 @@ kiosk_ask_provinces(struct kiosk_screen_ask *d)
 	for (i = 0; i < n; i++) {
 		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHERE,
 		    names[i], NULL, 1);
+		kiosk_filter_drop(&c->f, KIOSK_FILTER_WHERE);
 		snprintf(c->f.province, sizeof c->f.province, "%s", names[i]);
-		explicit_bzero(c->f.place, sizeof c->f.place);
 		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
 		/* Few choices: leave out provinces with nothing. */
-		if (kiosk_filter_total(&c->f, d->app) == 0)
+		if (kiosk_filter_total(&c->f, d->app, NULL) == 0)
 			kiosk_ask_unadd(d);
 	}
 	if (d->n == start)
@@ -235,11 +240,41 @@ kiosk_ask_when(struct kiosk_screen_ask *d)
 	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHEN,
 	    _("Starts within a month"), NULL, 1);
 	c->f.days = KIOSK_FILTER_SOON;
+	c->f.after = 0;
 	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHEN);
 	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHEN,
 	    _("Starts within three months"), NULL, 1);
 	c->f.days = KIOSK_FILTER_QUARTER;
+	c->f.after = 0;
 	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHEN);
+	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHEN,
+	    _("Starts later (after three months)"), NULL, 1);
+	c->f.days = 0;
+	c->f.after = KIOSK_FILTER_QUARTER;
+	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHEN);
+}
+
+/* How far? around the place (or the kiosk) already in the filter. */
+static void
+kiosk_ask_radius(struct kiosk_screen_ask *d)
+{
+	static const int kms[] = { 10, KIOSK_FILTER_KM, 50 };
+	struct kiosk_ask_choice	*c;
+	char			*label;
+	size_t			 i;
+
+	for (i = 0; i < sizeof kms / sizeof kms[0]; i++) {
+		label = xasprintf(_("Within %d km"), kms[i]);
+		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_ASK_RADIUS, label,
+		    NULL, 1);
+		c->f.km = kms[i];
+		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
+		free(label);
+	}
+	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_ASK_RADIUS,
+	    _("Any distance, nearest first"), NULL, 1);
+	c->f.km = KIOSK_FILTER_ANY_KM;
+	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
 }
 
 static void
@@ -286,7 +321,7 @@ kiosk_ask_lang(struct kiosk_screen_ask *d)
 		snprintf(c->f.lang, sizeof c->f.lang, "%s",
 		    kiosk_ask_langs[i]);
 		kiosk_filter_touch(&c->f, KIOSK_FILTER_LANG);
-		if (kiosk_filter_total(&c->f, d->app) == 0 &&
+		if (kiosk_filter_total(&c->f, d->app, NULL) == 0 &&
 		    strcmp(d->f.lang, kiosk_ask_langs[i]) != 0)
 			kiosk_ask_unadd(d);
 	}
@@ -336,6 +371,9 @@ kiosk_ask_read(struct kiosk_screen_ask *d)
 		break;
 	case KIOSK_FILTER_WHEN:
 		kiosk_ask_when(d);
+		break;
+	case KIOSK_ASK_RADIUS:
+		kiosk_ask_radius(d);
 		break;
 	case KIOSK_FILTER_COST:
 		kiosk_ask_cost(d);
@@ -399,6 +437,10 @@ kiosk_ask_choose(struct kiosk_screen_ask *d, struct kiosk_app *app,
 	case KIOSK_ASK_PLACE:
 		kiosk_app_push(app, kiosk_screen_place_new(app, &d->flow,
 		    &d->f));
+		break;
+	case KIOSK_ASK_FAR:
+		kiosk_app_push(app, kiosk_screen_ask_new(app, &d->flow, &c->f,
+		    KIOSK_ASK_RADIUS));
 		break;
 	}
 }
@@ -493,6 +535,22 @@ kiosk_ask_reload(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_ask_layout(s, app);
 }
 
+/* "Number 0: Show all now (12 offers)", then the question's list. */
+static char *
+kiosk_ask_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_ask	*d = s->data;
+	char			*all, *t;
+
+	(void)app;
+	all = xasprintf(_("Number %zu: %s"), (size_t)0,
+	    d->all.label != NULL ? d->all.label : "");
+	t = kiosk_speech_with(&d->list, all, d->on_all, focus_only);
+	free(all);
+	return t;
+}
+
 static void
 kiosk_ask_free(struct kiosk_screen *s)
 {
@@ -517,6 +575,7 @@ static const struct kiosk_screen_ops kiosk_screen_ask_ops = {
 	.focus = kiosk_ask_focus,
 	.reload = kiosk_ask_reload,
 	.free = kiosk_ask_free,
+	.speak = kiosk_ask_speak,
 };
 
 struct kiosk_screen *
@@ -542,13 +601,24 @@ kiosk_screen_ask_new(struct kiosk_app *app, const struct kiosk_ask_flow *flow,
 		title = _("Which province?");
 		lead = NULL;
 		break;
+	case KIOSK_ASK_RADIUS:
+		title = _("How far?");
+		lead = f->place[0] == '\0' ? _("How far from here may it be?") :
+		    NULL;
+		break;
 	default:
 		title = kiosk_filter_question(kind);
 		lead = flow->change ? _("Choose an answer.") :
 		    _("Choose an answer, or skip this question.");
 		break;
 	}
-	kiosk_list_set_lead(&d->list, lead, KIOSK_ROLE_TEXT);
+	if (kind == KIOSK_ASK_RADIUS && lead == NULL) {
+		char *s = xasprintf(_("How far from %s may it be?"), f->place);
+
+		kiosk_list_set_lead(&d->list, s, KIOSK_ROLE_TEXT);
+		free(s);
+	} else
+		kiosk_list_set_lead(&d->list, lead, KIOSK_ROLE_TEXT);
 	return kiosk_screen_new(&kiosk_screen_ask_ops, title, d);
 }
 
@@ -579,6 +649,19 @@ kiosk_screen_ask_start(struct kiosk_app *app, const struct kiosk_filter *f,
 		kiosk_app_push(app, kiosk_screen_list_new(app, f, flow.title));
 	else
 		kiosk_app_push(app, kiosk_screen_ask_new(app, &flow, f, k));
+}
+
+void
+kiosk_screen_ask_near(struct kiosk_app *app, const struct kiosk_filter *f,
+    const char *title)
+{
+	struct kiosk_ask_flow flow;
+
+	memset(&flow, 0, sizeof flow);
+	flow.base = app->depth;
+	snprintf(flow.title, sizeof flow.title, "%s", title);
+	kiosk_app_push(app, kiosk_screen_ask_new(app, &flow, f,
+	    KIOSK_ASK_RADIUS));
 }
 
 void
@@ -624,8 +707,8 @@ kiosk_screen_ask_answered(struct kiosk_app *app,
 		kiosk_filter_wipe(&copy);
 		return;
 	}
-	next = kiosk_ask_next(&copy, kind == KIOSK_ASK_PROVINCES ?
-	    KIOSK_FILTER_WHERE : kind);
+	next = kiosk_ask_next(&copy, kind == KIOSK_ASK_PROVINCES ||
+	    kind == KIOSK_ASK_RADIUS ? KIOSK_FILTER_WHERE : kind);
 	if (next < 0)
 		kiosk_screen_ask_finish(app, &fl, &copy);
 	else

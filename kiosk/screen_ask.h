@@ -4,7 +4,8 @@
  *
  * A flow starts from a theme, "Near me" or a typed word and asks Where?,
  * When?, Cost?, Online or on site? and Language of the lessons? in turn
- * (questions already answered are left out); then the question screens
+ * (questions already answered are left out; "Near me" with --home and a
+ * typed place are followed by How far?); then the question screens
  * leave the stack and the result list takes their place, so Back from the
  * list goes to where the flow started. From a result list, "0 Choices"
  * opens the same questions in change mode: the answer goes back into the
@@ -23,6 +24,7 @@ struct kiosk_screen;
 /* Kinds of ask screen beyond the questions of filter.h. */
 #define KIOSK_ASK_PROVINCES 100	/* the province list of Where? */
 #define KIOSK_ASK_OVERVIEW 101	/* every question with its answer */
+#define KIOSK_ASK_RADIUS 102	/* How far? after a place or Near me */
 
 struct kiosk_ask_flow {
 	int			 change;	/* 1: change a list's filter */
@@ -33,6 +35,9 @@ struct kiosk_ask_flow {
 
 /* Start the questions for f (a theme, home province or word set). */
 void kiosk_screen_ask_start(struct kiosk_app *app,
+    const struct kiosk_filter *f, const char *title);
+/* Start with How far? for f (around the kiosk or a place). */
+void kiosk_screen_ask_near(struct kiosk_app *app,
     const struct kiosk_filter *f, const char *title);
 /* Open the overview of the questions to change target (a list's). */
 void kiosk_screen_ask_change(struct kiosk_app *app,

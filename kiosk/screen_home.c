@@ -1,15 +1,18 @@
 /*
  * screen_home: "Search" first (always choice 1 on the first page), "Near
- * me" second, then the themes of the catalogue as numbered choices.
+ * me" second (with --home: How far? around the kiosk), then the themes of the catalogue as numbered choices.
  * Themes keep their number as long as they fit on one page; the list is
  * read again when the catalogue changes. A theme or "Near me" leads to
- * the narrowing questions (screen_ask.c), then the list.
+ * the narrowing questions (screen_ask.c), then the list. Where there is
+ * room (a body of KIOSK_HOME_UPDATED_MIN rows or more), the last row says
+ * how old the catalogue is ("Updated 3 days ago", catalog_db_synced_at).
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/syncinfo.h"
 #include "catalog/theme.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
@@ -19,8 +22,12 @@
 #include "kiosk/screen_ask.h"
 #include "kiosk/widget_list.h"
 
+#define KIOSK_HOME_UPDATED_MIN 14
+
 struct kiosk_screen_home {
 	struct kiosk_list	 list;		/* first: see screen.h */
+	char			*updated;	/* or NULL: no room */
+	int			 updated_y;
 	struct catalog_theme	*themes;
 	size_t			 nthemes;
 	struct kiosk_list_item	*items;
@@ -64,9 +71,13 @@ kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
 	it->detail = xstrdup(_("For example a job or a skill"));
 	it = &d->items[1];
 	it->label = xstrdup(_("Near me"));
-	it->detail = app->home_province != NULL ?
-	    xasprintf(_("Everything in %s"), app->home_province) :
-	    xstrdup(_("Choose your province or place"));
+	if (app->has_home)
+		it->detail = xstrdup(_("Choose how far you want to travel"));
+	else if (app->home_province != NULL)
+		it->detail = xasprintf(_("Everything in %s"),
+		    app->home_province);
+	else
+		it->detail = xstrdup(_("Choose your province or place"));
 	for (i = 0; i < d->nthemes; i++) {
 		t = &d->themes[i];
 		it = &d->items[i + 2];
@@ -81,9 +92,30 @@ kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
 static void
 kiosk_screen_home_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
+	struct kiosk_screen_home	*d = s->data;
+	time_t				 t = 0;
+	int				 never, h = s->h;
+
+	free(d->updated);
+	d->updated = NULL;
+	if (s->h >= KIOSK_HOME_UPDATED_MIN) {
+		never = catalog_db_synced_at(app->db, &t) != 0;
+		d->updated = kiosk_format_updated(never, t, app->today);
+		d->updated_y = s->y + s->h - 1;
+		h--;
+	}
+	kiosk_list_layout(&d->list, s->y, s->x, h, s->w, app->desk);
+}
+
+static void
+kiosk_screen_home_draw(struct kiosk_screen *s, struct kiosk_app *app)
+{
 	struct kiosk_screen_home *d = s->data;
 
-	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
+	kiosk_screen_draw_list(s, app);
+	if (d->updated != NULL)
+		kiosk_ui_str(d->updated_y, s->x, s->w, d->updated,
+		    kiosk_ui_attr(KIOSK_ROLE_TEXT));
 }
 
 static void
@@ -92,7 +124,7 @@ kiosk_screen_home_reload(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_home *d = s->data;
 
 	kiosk_screen_home_read(d, app);
-	kiosk_list_reload(&d->list);
+	kiosk_screen_home_layout(s, app);
 }
 
 static void
@@ -104,7 +136,13 @@ kiosk_screen_home_choose(struct kiosk_screen_home *d, struct kiosk_app *app,
 	kiosk_filter_init(&f);
 	if (i == 0)
 		kiosk_app_push(app, kiosk_screen_search_new(app));
-	else if (i == 1) {
+	else if (i == 1 && app->has_home) {
+		/* Around the kiosk: How far? first. */
+		kiosk_filter_set_near(&f, "", app->home_lat, app->home_lon,
+		    KIOSK_FILTER_KM);
+		kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
+		kiosk_screen_ask_near(app, &f, _("Near me"));
+	} else if (i == 1) {
 		if (app->home_province != NULL) {
 			snprintf(f.province, sizeof f.province, "%s",
 			    app->home_province);
@@ -154,13 +192,14 @@ kiosk_screen_home_free(struct kiosk_screen *s)
 
 	kiosk_list_done(&d->list);
 	kiosk_screen_home_clear(d);
+	free(d->updated);
 	free(d);
 	kiosk_screen_free(s);
 }
 
 static const struct kiosk_screen_ops kiosk_screen_home_ops = {
 	.layout = kiosk_screen_home_layout,
-	.draw = kiosk_screen_draw_list,
+	.draw = kiosk_screen_home_draw,
 	.key = kiosk_screen_home_key,
 	.hit = kiosk_screen_hit_list,
 	.click = kiosk_screen_home_click,

@@ -2,7 +2,8 @@
  * screen_idle: the full-screen warning before the idle reset. It counts
  * down (at least 20 s, WCAG 2.2.1) and has one large choice, "I am still
  * here"; any key or touch counts as that choice. When the count reaches
- * zero, tick() asks the app to reset.
+ * zero, tick() asks the app to reset. The app rings the terminal bell as
+ * it appears; with speech on, the warning is read aloud (speak()).
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include "kiosk/app.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 struct kiosk_screen_idle {
@@ -116,6 +118,17 @@ kiosk_idle_tick(struct kiosk_screen *s, struct kiosk_app *app)
 	return 1;
 }
 
+/* The warning and its one choice (this screen is not a list screen). */
+static char *
+kiosk_idle_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_idle *d = s->data;
+
+	(void)app;
+	return kiosk_speech_list_text(&d->list, focus_only);
+}
+
 static void
 kiosk_idle_free(struct kiosk_screen *s)
 {
@@ -137,6 +150,7 @@ static const struct kiosk_screen_ops kiosk_screen_idle_ops = {
 	.focus = kiosk_idle_focus,
 	.tick = kiosk_idle_tick,
 	.free = kiosk_idle_free,
+	.speak = kiosk_idle_speak,
 };
 
 struct kiosk_screen *

@@ -1,7 +1,9 @@
 /*
  * screen_list: the results of a theme, "Near me" or a typed word, with
  * the answers to the questions applied, a page at a time (title, place,
- * start and cost per row).
+ * start, cost and, when measured, distance per row). The title says how
+ * many ("Care · 12 offers", "1000+ offers" when the catalogue stopped
+ * counting).
  *
  * Above the rows "0 Your choices: ..." shows the active answers; choosing
  * it opens the questions to change or drop one (screen_ask.c). When
@@ -27,6 +29,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_LIST_BUTTON_TARGET 200
@@ -40,6 +43,8 @@ enum kiosk_list_way {
 struct kiosk_screen_list {
 	struct kiosk_list	 list;		/* first: see screen.h */
 	struct kiosk_app	*app;
+	struct kiosk_screen	*screen;
+	char			*title;		/* without the count */
 	struct kiosk_filter	 f;
 	struct kiosk_filter	 seen;		/* f at the last layout */
 	struct kiosk_hits	 hits;
@@ -115,7 +120,7 @@ kiosk_screen_list_nothing(struct kiosk_screen_list *d)
 			fewer = d->f;
 			words = kiosk_filter_words(&d->f, d->app->fmt, last);
 			kiosk_filter_drop(&fewer, last);
-			n = kiosk_filter_total(&fewer, d->app);
+			n = kiosk_filter_total(&fewer, d->app, NULL);
 			kiosk_filter_wipe(&fewer);
 			kiosk_screen_list_way(d, KIOSK_LIST_WAY_DROP,
 			    xasprintf(_("Drop the last choice: %s"), words),
@@ -128,6 +133,22 @@ kiosk_screen_list_nothing(struct kiosk_screen_list *d)
 	}
 	kiosk_screen_list_way(d, KIOSK_LIST_WAY_STAFF,
 	    xstrdup(_("Ask staff to help you look")), NULL);
+}
+
+/* The title with the number of offers: "Care · 12 offers", "1000+". */
+static void
+kiosk_screen_list_count(struct kiosk_screen_list *d, long n, int capped)
+{
+	char *count, *title;
+
+	if (d->screen == NULL)
+		return;
+	count = kiosk_filter_offers(n, capped);
+	title = xasprintf("%s \xc2\xb7 %s", d->title, count);
+	if (d->screen->title == NULL || strcmp(d->screen->title, title) != 0)
+		kiosk_screen_set_title(d->screen, title, NULL);
+	free(title);
+	free(count);
 }
 
 static void
@@ -143,8 +164,10 @@ kiosk_screen_list_fetch(struct kiosk_list *l, void *ctx)
 		free(cause);
 		kiosk_screen_list_set_lead(d, xstrdup(_("The list cannot be "
 		    "read right now. Please ask a staff member.")));
+		kiosk_screen_list_count(d, -1, 0);
 		return;
 	}
+	kiosk_screen_list_count(d, (long)l->total, d->hits.capped);
 	if (l->total > 0) {
 		kiosk_screen_list_set_lead(d, NULL);
 		return;
@@ -318,6 +341,22 @@ kiosk_screen_list_focus(struct kiosk_screen *s, int where)
 	kiosk_list_focus(&d->list, where == 1 ? 0 : where);
 }
 
+/* "Number 0: Your choices: ...", then the rows (or the ways out). */
+static char *
+kiosk_screen_list_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_list	*d = s->data;
+	char				*button, *t;
+
+	(void)app;
+	button = xasprintf(_("Number %zu: %s"), (size_t)0,
+	    d->choices.label != NULL ? d->choices.label : "");
+	t = kiosk_speech_with(&d->list, button, d->on_button, focus_only);
+	free(button);
+	return t;
+}
+
 static void
 kiosk_screen_list_free(struct kiosk_screen *s)
 {
@@ -330,6 +369,7 @@ kiosk_screen_list_free(struct kiosk_screen *s)
 	kiosk_filter_wipe(&d->f);
 	kiosk_filter_wipe(&d->seen);
 	free(d->lead);
+	free(d->title);
 	free(d);
 	kiosk_screen_free(s);
 }
@@ -343,6 +383,7 @@ static const struct kiosk_screen_ops kiosk_screen_list_ops = {
 	.focus = kiosk_screen_list_focus,
 	.reload = kiosk_screen_list_reload,
 	.free = kiosk_screen_list_free,
+	.speak = kiosk_screen_list_speak,
 };
 
 struct kiosk_screen *
@@ -354,8 +395,10 @@ kiosk_screen_list_new(struct kiosk_app *app, const struct kiosk_filter *f,
 	d->app = app;
 	d->f = *f;
 	d->seen = *f;
+	d->title = kiosk_width_sanitize(title, 0);
 	kiosk_button_init(&d->choices, '0');
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_list_fetch,
 	    d);
-	return kiosk_screen_new(&kiosk_screen_list_ops, title, d);
+	d->screen = kiosk_screen_new(&kiosk_screen_list_ops, title, d);
+	return d->screen;
 }

@@ -4,9 +4,11 @@
  * The places come from the catalogue itself (the cities of its entries,
  * each with its province), read when the screen opens and again when the
  * catalogue changes; while the person types, the places whose folded name
- * starts with the folded text are the numbered choices. The catalogue
- * has no distance search yet, so choosing a place narrows to its
- * province; the list then says "near Rotterdam (Zuid-Holland)".
+ * starts with the folded text are the numbered choices. A chosen place
+ * becomes a position (catalog_search_place(): the mean of its entries'
+ * positions) and How far? follows; the list then says "within 25 km of
+ * Rotterdam". A place whose entries have no position narrows to its
+ * province ("near Rotterdam (Zuid-Holland)").
  */
 #include "config.h"
 
@@ -25,6 +27,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_PLACE_PAGE 200	/* hits read per query while indexing */
@@ -227,20 +230,34 @@ kiosk_place_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	s->cursor = d->in_field;
 }
 
-/* Choose match i (the screen goes away). */
+/* Choose match i: How far? next, or (no position) the province. */
 static void
 kiosk_place_choose(struct kiosk_screen_place *d, struct kiosk_app *app,
     size_t i)
 {
-	struct kiosk_place *p;
+	struct kiosk_filter	 f = d->f;
+	struct kiosk_place	*p;
+	char			*cause = NULL;
+	double			 lat, lon;
 
 	if (i >= d->n)
 		return;
 	p = &d->places[d->match[i]];
-	snprintf(d->f.province, sizeof d->f.province, "%s", p->province);
-	snprintf(d->f.place, sizeof d->f.place, "%s", p->city);
-	kiosk_filter_touch(&d->f, KIOSK_FILTER_WHERE);
-	kiosk_screen_ask_answered(app, &d->flow, &d->f, KIOSK_FILTER_WHERE);
+	kiosk_filter_drop(&f, KIOSK_FILTER_WHERE);
+	if (catalog_search_place(app->db, p->city, &lat, &lon, &cause) == 0) {
+		kiosk_filter_set_near(&f, p->city, lat, lon, KIOSK_FILTER_KM);
+		kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
+		kiosk_app_push(app, kiosk_screen_ask_new(app, &d->flow, &f,
+		    KIOSK_ASK_RADIUS));
+	} else {
+		free(cause);
+		snprintf(f.province, sizeof f.province, "%s", p->province);
+		snprintf(f.place, sizeof f.place, "%s", p->city);
+		kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
+		kiosk_screen_ask_answered(app, &d->flow, &f,
+		    KIOSK_FILTER_WHERE);
+	}
+	kiosk_filter_wipe(&f);
 }
 
 static void
@@ -342,6 +359,22 @@ kiosk_place_reload(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_place_layout(s, app);
 }
 
+/* The field and what is typed (a place name), then the places. */
+static char *
+kiosk_place_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_place	*d = s->data;
+	char				*field, *t;
+
+	(void)app;
+	field = xasprintf("%s %s", d->field.label != NULL ? d->field.label :
+	    "", d->text);
+	t = kiosk_speech_with(&d->list, field, d->in_field, focus_only);
+	free(field);
+	return t;
+}
+
 static void
 kiosk_place_free(struct kiosk_screen *s)
 {
@@ -367,6 +400,7 @@ static const struct kiosk_screen_ops kiosk_screen_place_ops = {
 	.focus = kiosk_place_focus,
 	.reload = kiosk_place_reload,
 	.free = kiosk_place_free,
+	.speak = kiosk_place_speak,
 };
 
 struct kiosk_screen *

@@ -27,6 +27,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_SEARCH_MAX 120	/* bytes of typed text */
@@ -365,6 +366,21 @@ kiosk_search_free(struct kiosk_screen *s)
 	kiosk_screen_free(s);
 }
 
+/* "Word: lassen", then the results (or the hint). */
+static char *
+kiosk_search_speak(struct kiosk_screen *s, struct kiosk_app *app,
+    int focus_only)
+{
+	struct kiosk_screen_search	*d = s->data;
+	char				*field, *t;
+
+	(void)app;
+	field = xasprintf("%s %s", _("Word:"), d->text);
+	t = kiosk_speech_with(&d->list, field, d->in_field, focus_only);
+	free(field);
+	return t;
+}
+
 static const struct kiosk_screen_ops kiosk_screen_search_ops = {
 	.layout = kiosk_search_layout,
 	.draw = kiosk_search_draw,
@@ -374,6 +390,7 @@ static const struct kiosk_screen_ops kiosk_screen_search_ops = {
 	.focus = kiosk_search_focus,
 	.reload = kiosk_search_reload,
 	.free = kiosk_search_free,
+	.speak = kiosk_search_speak,
 };
 
 struct kiosk_screen *

@@ -1,8 +1,9 @@
 /*
  * screen_staff: the staff menu. The lead shows the state of things
  * without personal data: how long staff mode lasts without use, the
- * enrolment outbox (counts only, catalog_outbox_counts), the last
- * successful catalogue sync (catalog_db_synced_at, local time) and the outcome of "Send and update now".
+ * enrolment outbox (counts only, catalog_outbox_counts), how old the
+ * catalogue is and its last successful sync (catalog_db_synced_at, local
+ * time) and the outcome of "Send and update now".
  * The choices: enrol someone (go to the offers; an entry's screen then
  * has "1 Enrol someone"), send and update now, leave staff mode, quit
  * the kiosk, which is only possible here (or with --no-lock), and "A
@@ -54,22 +55,29 @@ kiosk_staff_fetch(struct kiosk_list *l, void *ctx)
 	l->n = l->first < l->total ? l->total - l->first : 0;
 }
 
-/* When the catalogue was last synced, in words, or NULL for never. */
+/* How old the catalogue is and when it was last synced, in words. */
 static char *
 kiosk_staff_synced(struct kiosk_app *app)
 {
 	struct tm	 tm;
-	time_t		 t;
-	char		 day[16], hm[8], *date, *s;
+	time_t		 t = 0;
+	char		 day[16], hm[8], *date, *age, *s;
 
 	if (catalog_db_synced_at(app->db, &t) != 0 ||
-	    localtime_r(&t, &tm) == NULL)
-		return NULL;
+	    localtime_r(&t, &tm) == NULL) {
+		age = kiosk_format_updated(1, 0, app->today);
+		s = xasprintf(_("Catalogue: %s."), age);
+		free(age);
+		return s;
+	}
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
 	strftime(hm, sizeof hm, "%H:%M", &tm);
 	date = kiosk_format_date(app->fmt, day);
-	s = xasprintf("%s %s", date != NULL ? date : day, hm);
+	age = kiosk_format_updated(0, t, app->today);
+	s = xasprintf(_("Catalogue: %s (%s %s)."), age,
+	    date != NULL ? date : day, hm);
 	free(date);
+	free(age);
 	return s;
 }
 
@@ -81,7 +89,7 @@ kiosk_staff_status(struct kiosk_screen_staff *d)
 	struct catalog_outbox_counts	 c;
 	struct catalog_state		*state;
 	char				*cause = NULL, *outbox, *synced, *sync;
-	char				*lead, *when;
+	char				*lead;
 
 	state = kiosk_staff_state(st, &cause);
 	if (state == NULL || catalog_outbox_counts(state, &c, &cause) != 0) {
@@ -92,10 +100,7 @@ kiosk_staff_status(struct kiosk_screen_staff *d)
 		outbox = xasprintf(_("Enrolments: %lld waiting, %lld to try "
 		    "again, %lld sent."), (long long)c.queued,
 		    (long long)c.failed, (long long)c.sent);
-	when = kiosk_staff_synced(d->app);
-	synced = xasprintf(_("Last catalogue update: %s."), when != NULL ?
-	    when : _("never"));
-	free(when);
+	synced = kiosk_staff_synced(d->app);
 	if (d->sync_error != NULL)
 		sync = xstrdup(d->sync_error);
 	else if (kiosk_staff_sync_running(st))

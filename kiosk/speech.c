@@ -701,3 +701,20 @@ kiosk_speech_set_headset(struct kiosk_app *app, int on)
 {
 	app->headset = on != 0;
 }
+
+char *
+kiosk_speech_with(struct kiosk_list *l, const char *first, int first_focused,
+    int focus_only)
+{
+	struct kiosk_speech_buf	 b = { NULL };
+	char			*t;
+
+	if (focus_only)
+		return first_focused ? (first != NULL ? xstrdup(first) : NULL) :
+		    kiosk_speech_list_text(l, 1);
+	kiosk_speech_add(&b, first);
+	t = kiosk_speech_list_text(l, 0);
+	kiosk_speech_add(&b, t);
+	free(t);
+	return b.s;
+}

@@ -73,6 +73,11 @@ struct kiosk_list;
 /* The words of a list: lead, numbered choices, page (focus_only: only
  * the focused target, or NULL). A new string or NULL. */
 char *kiosk_speech_list_text(struct kiosk_list *l, int focus_only);
+/* The same for a screen with one thing above its list (a button such as
+ * "0 Show all now", or a text field): first, then the list; focus_only:
+ * first when first_focused, else the list's focused target. */
+char *kiosk_speech_with(struct kiosk_list *l, const char *first,
+    int first_focused, int focus_only);
 
 /*
  * The app's side: the API screens call. All do nothing while speech is

@@ -286,6 +286,12 @@ kiosk_ui_x(int x, int w)
 }
 
 void
+kiosk_ui_beep(void)
+{
+	beep();
+}
+
+void
 kiosk_ui_move(int y, int x)
 {
 	move(y, kiosk_ui_x(x, 1));

@@ -43,6 +43,8 @@ int kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len,
     int attr);
 /* Same for a NUL-terminated string. */
 int kiosk_ui_str(int y, int x, int maxcols, const char *s, int attr);
+/* Sound the terminal's bell (a warning that needs attention). */
+void kiosk_ui_beep(void);
 
 /*
  * Right to left (Arabic, Farsi): every screen is laid out left to right

@@ -122,6 +122,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (opt & 64)
 		q.free_only = 1;
+	if ((opt & 96) == 32 && !(opt & 16))
+		q.starts_after_days = 92;	/* "later" */
 	q.offset = (opt & 128) ? 1 : 0;
 	if (catalog_search_run(fuzz_db, &q, &r, &cause) != 0) {
 		fprintf(stderr, "fuzz_query: search failed: %s\n", cause);

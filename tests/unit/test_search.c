@@ -206,6 +206,50 @@ test_filters(void **state)
 	assert_titles(&q, "");
 }
 
+/* "Later": a start after a number of days, alone or with a window. */
+static void
+test_starts_after(void **state)
+{
+	struct catalog_query q;
+
+	(void)state;
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.theme = "technical";
+	/* Starts: Dec 5 (day 8), Jan 10 (day 44), Jun 1 (day 186). */
+	q.starts_after_days = 92;
+	assert_titles(&q, "Lassen TIG");
+	q.starts_after_days = 30;
+	assert_titles(&q, "Lassen voor beginners|Lassen TIG");
+	/* Both bounds: after 30 days and within 92. */
+	q.starts_within_days = 92;
+	assert_titles(&q, "Lassen voor beginners");
+	/* Day 8 is within 8 days, not after: the two never overlap. */
+	q.starts_after_days = 8;
+	q.starts_within_days = 8;
+	assert_titles(&q, "");
+	q.starts_after_days = 0;
+	assert_titles(&q, "Lassen online theorie");
+	q.starts_within_days = 0;
+	q.starts_after_days = 7;
+	assert_titles(&q, "Lassen online theorie|Lassen voor beginners|"
+	    "Lassen TIG");
+	/* With words, and with another offering filter on the same one. */
+	q.theme = NULL;
+	q.text = "lassen";
+	q.starts_after_days = 92;
+	assert_titles(&q, "Lassen TIG");
+	q.free_only = 1;	/* Lassen TIG costs money */
+	assert_titles(&q, "");
+	/* An entry without any start never starts "later". */
+	q.free_only = 0;
+	q.text = NULL;
+	q.kind = CATALOG_KIND_COMMUNITY;
+	assert_titles(&q, "");
+	q.starts_after_days = 0;
+	assert_titles(&q, "Taalcaf\xc3\xa9");
+}
+
 static void
 test_hit_fields(void **state)
 {
@@ -501,6 +545,80 @@ test_sort_by_name(void **state)
 	unit_db_free(r);
 }
 
+#define PLACES \
+	"id,kind,provider,themes,city,lat,lon,title_nl\n" \
+	"h-1,course,X,care,Den Haag,52.07,4.30,Haag een\n" \
+	"h-2,course,X,care,den-haag,52.09,4.32,Haag twee\n" \
+	"h-3,course,X,care,Den Haag,,,Haag zonder plek\n" \
+	"r-1,course,X,care,Rotterdam,51.92,4.48,Rotterdam een\n" \
+	"z-1,course,X,care,Z\xc3\xbcrich,47.37,8.54,Zurich een\n"
+
+/* A place name to a position: the mean of its entries, folded names. */
+static void
+test_place(void **state)
+{
+	struct unit_db *r = unit_db_new();
+	struct catalog_results res;
+	struct catalog_query q;
+	char *cause = NULL;
+	double lat = 0, lon = 0;
+
+	(void)state;
+	if (unit_import(r->db, "p", &cause, UNIT_THEMES, PLACES, NULL) != 0)
+		fail_msg("import: %s", cause);
+	/* Case, hyphen and spacing do not matter; no position, no vote. */
+	assert_int_equal(catalog_search_place(r->db, "DEN  HAAG", &lat, &lon,
+	    &cause), 0);
+	assert_true(lat > 52.0799 && lat < 52.0801);
+	assert_true(lon > 4.3099 && lon < 4.3101);
+	assert_int_equal(catalog_search_place(r->db, "zurich", &lat, &lon,
+	    &cause), 0);
+	assert_true(lat > 47.36 && lat < 47.38);
+	assert_int_equal(catalog_search_place(r->db, "Rotterdam", &lat, &lon,
+	    &cause), 0);
+	assert_true(lat > 51.91 && lat < 51.93);
+	/* Unknown, part of a name, empty, punctuation: no place. */
+	assert_int_equal(catalog_search_place(r->db, "Atlantis", &lat, &lon,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "Atlantis"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(catalog_search_place(r->db, "Den", &lat, &lon,
+	    &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(catalog_search_place(r->db, "", &lat, &lon, &cause),
+	    -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(catalog_search_place(r->db, "--", &lat, &lon,
+	    &cause), -1);
+	free(cause);
+	cause = NULL;
+	/* Then a radius around it: Den Haag within 10 km, not Rotterdam. */
+	assert_int_equal(catalog_search_place(r->db, "Den Haag", &lat, &lon,
+	    &cause), 0);
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.has_place = 1;
+	q.near_lat = lat;
+	q.near_lon = lon;
+	q.max_km = 10;
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_int_equal(res.total, 2);
+	assert_true(strncmp(res.hits[0].title.value, "Haag ", 5) == 0);
+	assert_true(strncmp(res.hits[1].title.value, "Haag ", 5) == 0);
+	assert_true(res.hits[0].km >= 0 && res.hits[0].km < 2);
+	catalog_results_done(&res);
+	q.max_km = 25;
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_int_equal(res.total, 3);
+	assert_string_equal(res.hits[2].title.value, "Rotterdam een");
+	assert_true(res.hits[2].km > 15 && res.hits[2].km < 25);
+	catalog_results_done(&res);
+	unit_db_free(r);
+}
+
 static void
 test_index_follows_changes(void **state)
 {
@@ -546,6 +664,8 @@ main(void)
 		cmocka_unit_test(test_title_ranks_first),
 		cmocka_unit_test(test_language_of_titles),
 		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_starts_after),
+		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_hit_fields),
 		cmocka_unit_test(test_paging),
 		cmocka_unit_test(test_hostile_queries),
