@@ -64,6 +64,10 @@ kiosk_app_pop(struct kiosk_app *app)
 	if (s == NULL)
 		return;
 	app->depth--;
+	/* A new screen may get its address: speech must not take it for
+	 * the one it read. */
+	if (app->spoken_screen == s)
+		app->spoken_screen = NULL;
 	s->ops->free(s);
 }
 
@@ -257,9 +261,11 @@ kiosk_app_staff_end(struct kiosk_app *app, const char *why)
 	kiosk_speech_set_headset(app, 0);
 	/* Staff screens may sit anywhere on the stack: drop them all. */
 	for (i = 0; i < app->depth; i++) {
-		if (app->stack[i]->staff_only && i > 0)
+		if (app->stack[i]->staff_only && i > 0) {
+			if (app->spoken_screen == app->stack[i])
+				app->spoken_screen = NULL;
 			app->stack[i]->ops->free(app->stack[i]);
-		else
+		} else
 			app->stack[j++] = app->stack[i];
 	}
 	app->depth = j;
