@@ -39,6 +39,41 @@ struct catalog_db {
 	size_t		 ncache;
 };
 
+/*
+ * Trigger bodies of migration 2: index a new entry_text row in the three
+ * full-text tables (rowid = entry id * 64 + language slot), or take an
+ * old row out of them.
+ */
+#define DB_FTS_ADD_NEW \
+	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS" \
+	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);" \
+	"  INSERT INTO entry_fts(rowid, title, summary, description)" \
+	"    VALUES (new.entry_id * 64 +" \
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang)," \
+	"    new.title, new.summary, new.description);" \
+	"  INSERT INTO head_fts(rowid, title, summary)" \
+	"    VALUES (new.entry_id * 64 +" \
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang)," \
+	"    new.title, new.summary);" \
+	"  INSERT INTO title_fts(rowid, title)" \
+	"    VALUES (new.entry_id * 64 +" \
+	"    (SELECT slot FROM search_lang WHERE lang = new.lang)," \
+	"    new.title);"
+
+#define DB_FTS_DROP_OLD \
+	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)" \
+	"    VALUES ('delete', old.entry_id * 64 +" \
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang)," \
+	"    old.title, old.summary, old.description);" \
+	"  INSERT INTO head_fts(head_fts, rowid, title, summary)" \
+	"    VALUES ('delete', old.entry_id * 64 +" \
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang)," \
+	"    old.title, old.summary);" \
+	"  INSERT INTO title_fts(title_fts, rowid, title)" \
+	"    VALUES ('delete', old.entry_id * 64 +" \
+	"    (SELECT slot FROM search_lang WHERE lang = old.lang)," \
+	"    old.title);"
+
 static const char *const catalog_db_migrations[] = {
 	/* 1: the first schema. */
 	"CREATE TABLE meta ("
@@ -183,64 +218,16 @@ static const char *const catalog_db_migrations[] = {
 	"  pairs BLOB NOT NULL"
 	");"
 	"CREATE TRIGGER entry_text_ai AFTER INSERT ON entry_text BEGIN"
-	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS"
-	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);"
-	"  INSERT INTO entry_fts(rowid, title, summary, description)"
-	"    VALUES (new.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
-	"    new.title, new.summary, new.description);"
-	"  INSERT INTO head_fts(rowid, title, summary)"
-	"    VALUES (new.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
-	"    new.title, new.summary);"
-	"  INSERT INTO title_fts(rowid, title)"
-	"    VALUES (new.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
-	"    new.title);"
+	DB_FTS_ADD_NEW
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;"
 	"CREATE TRIGGER entry_text_ad AFTER DELETE ON entry_text BEGIN"
-	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
-	"    VALUES ('delete', old.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
-	"    old.title, old.summary, old.description);"
-	"  INSERT INTO head_fts(head_fts, rowid, title, summary)"
-	"    VALUES ('delete', old.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
-	"    old.title, old.summary);"
-	"  INSERT INTO title_fts(title_fts, rowid, title)"
-	"    VALUES ('delete', old.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
-	"    old.title);"
+	DB_FTS_DROP_OLD
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;"
 	"CREATE TRIGGER entry_text_au AFTER UPDATE ON entry_text BEGIN"
-	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
-	"    VALUES ('delete', old.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
-	"    old.title, old.summary, old.description);"
-	"  INSERT INTO head_fts(head_fts, rowid, title, summary)"
-	"    VALUES ('delete', old.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
-	"    old.title, old.summary);"
-	"  INSERT INTO title_fts(title_fts, rowid, title)"
-	"    VALUES ('delete', old.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = old.lang),"
-	"    old.title);"
-	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS"
-	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);"
-	"  INSERT INTO entry_fts(rowid, title, summary, description)"
-	"    VALUES (new.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
-	"    new.title, new.summary, new.description);"
-	"  INSERT INTO head_fts(rowid, title, summary)"
-	"    VALUES (new.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
-	"    new.title, new.summary);"
-	"  INSERT INTO title_fts(rowid, title)"
-	"    VALUES (new.entry_id * 64 +"
-	"    (SELECT slot FROM search_lang WHERE lang = new.lang),"
-	"    new.title);"
+	DB_FTS_DROP_OLD
+	DB_FTS_ADD_NEW
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;"
 	"INSERT INTO entry_fts(rowid, title, summary, description)"
