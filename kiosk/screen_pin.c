@@ -351,13 +351,15 @@ kiosk_pin_speak(struct kiosk_screen *s, struct kiosk_app *app,
 
 	if (!focus_only)
 		return d->msg != NULL ? xstrdup(d->msg) : NULL;
-	if (d->focus >= 0 && d->focus < KIOSK_PIN_ERASE)
-		return xasprintf(_("Number %d"), d->focus + 1);
-	if (d->focus == KIOSK_PIN_ZERO)
-		return xasprintf(_("Number %d"), 0);
-	if (d->focus >= 0)
+	/*
+	 * A digit key is never named: someone near the speaker would hear
+	 * the PIN as staff move to each key with the arrows. Erase and OK
+	 * are named.
+	 */
+	if (d->focus >= 0 && d->focus != KIOSK_PIN_ZERO &&
+	    d->focus >= KIOSK_PIN_ERASE)
 		return xstrdup(kiosk_pin_label(d->focus));
-	/* The field: always the same words, whatever was typed. */
+	/* A digit key or the field: the same words, whatever was typed. */
 	return kiosk_speech_field_text(app, d->field.label, NULL,
 	    KIOSK_SPEECH_SECRET);
 }
