@@ -541,14 +541,10 @@ kiosk_ask_speak(struct kiosk_screen *s, struct kiosk_app *app,
     int focus_only)
 {
 	struct kiosk_screen_ask	*d = s->data;
-	char			*all, *t;
 
 	(void)app;
-	all = xasprintf(_("Number %zu: %s"), (size_t)0,
-	    d->all.label != NULL ? d->all.label : "");
-	t = kiosk_speech_with(&d->list, all, d->on_all, focus_only);
-	free(all);
-	return t;
+	return kiosk_speech_with_button(&d->list, &d->all, d->on_all,
+	    focus_only);
 }
 
 static void

@@ -347,14 +347,10 @@ kiosk_screen_list_speak(struct kiosk_screen *s, struct kiosk_app *app,
     int focus_only)
 {
 	struct kiosk_screen_list	*d = s->data;
-	char				*button, *t;
 
 	(void)app;
-	button = xasprintf(_("Number %zu: %s"), (size_t)0,
-	    d->choices.label != NULL ? d->choices.label : "");
-	t = kiosk_speech_with(&d->list, button, d->on_button, focus_only);
-	free(button);
-	return t;
+	return kiosk_speech_with_button(&d->list, &d->choices, d->on_button,
+	    focus_only);
 }
 
 static void

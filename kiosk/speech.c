@@ -31,6 +31,7 @@
 
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/button.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
@@ -700,6 +701,19 @@ void
 kiosk_speech_set_headset(struct kiosk_app *app, int on)
 {
 	app->headset = on != 0;
+}
+
+char *
+kiosk_speech_with_button(struct kiosk_list *l, const struct kiosk_button *b,
+    int button_focused, int focus_only)
+{
+	char *first, *t;
+
+	first = xasprintf(_("Number %zu: %s"), (size_t)(b->key - '0'),
+	    b->label != NULL ? b->label : "");
+	t = kiosk_speech_with(l, first, button_focused, focus_only);
+	free(first);
+	return t;
 }
 
 char *

@@ -78,6 +78,11 @@ char *kiosk_speech_list_text(struct kiosk_list *l, int focus_only);
  * first when first_focused, else the list's focused target. */
 char *kiosk_speech_with(struct kiosk_list *l, const char *first,
     int first_focused, int focus_only);
+struct kiosk_button;
+/* kiosk_speech_with() for a numbered button above the list: "Number 0:
+ * Show all now", then the list. */
+char *kiosk_speech_with_button(struct kiosk_list *l,
+    const struct kiosk_button *b, int button_focused, int focus_only);
 
 /*
  * The app's side: the API screens call. All do nothing while speech is
