@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "catalog/cmd.h"
+#include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/enrol.h"
 #include "catalog/keys.h"
@@ -37,7 +38,8 @@ cmd_enrol(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct catalog_enrolment e = { 0, NULL, NULL, NULL, NULL, 0 };
+	struct catalog_enrolment e = { 0, NULL, NULL, NULL, NULL, 0, NULL };
+	char place[CATALOG_CONFIG_NAME_SIZE];
 	struct catalog_state *state = NULL;
 	struct catalog_db *db = NULL;
 	struct catalog_keys *office = NULL;
@@ -119,6 +121,8 @@ cmd_enrol(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_fail(ctx, "enrol: %s; nothing was saved", cause);
 		goto out;
 	}
+	e.kiosk_name = catalog_config_kiosk_id(ctx->config, place,
+	    sizeof place);
 	if ((db = cmd_open_db(ctx, 0, 1)) == NULL ||
 	    (state = cmd_open_state(ctx)) == NULL)
 		goto out;

@@ -186,6 +186,44 @@ catalog_config_db_path(const struct catalog_config *cfg)
 	return catalog_db_default_path();
 }
 
+int
+catalog_config_name_valid(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') ||
+		    (p != s && strchr("._-", *p) != NULL)))
+			return 0;
+	}
+	return p != s && p - s <= CONFIG_NAME_MAX;
+}
+
+const char *
+catalog_config_kiosk_id(const struct catalog_config *cfg, char *buf,
+    size_t size)
+{
+	char host[256], *dot;
+
+	if (cfg != NULL && cfg->kiosk_id != NULL) {
+		snprintf(buf, size, "%s", cfg->kiosk_id);
+		return buf;
+	}
+	memset(host, 0, sizeof host);
+	if (gethostname(host, sizeof host - 1) == 0) {
+		if (strlen(host) > CONFIG_NAME_MAX &&
+		    (dot = strchr(host, '.')) != NULL)
+			*dot = '\0';	/* a long FQDN: its first label */
+		if (catalog_config_name_valid(host)) {
+			snprintf(buf, size, "%s", host);
+			return buf;
+		}
+	}
+	snprintf(buf, size, "%s", CATALOG_CONFIG_KIOSK_ID_UNNAMED);
+	return buf;
+}
+
 /* 1 when s is valid UTF-8 (ICU decides). */
 static int
 config_utf8_valid(const char *s)
@@ -280,7 +318,6 @@ config_set(struct catalog_config *cfg, const struct config_key *k,
     const char *value, char **reason)
 {
 	char **slot = (char **)((char *)cfg + k->off);
-	const char *p;
 	char *end;
 	long n;
 	size_t i;
@@ -310,14 +347,7 @@ config_set(struct catalog_config *cfg, const struct config_key *k,
 		}
 		break;
 	case CONFIG_NAME:
-		for (p = value; *p != '\0'; p++) {
-			if (!((*p >= 'a' && *p <= 'z') ||
-			    (*p >= 'A' && *p <= 'Z') ||
-			    (*p >= '0' && *p <= '9') ||
-			    (p != value && strchr("._-", *p) != NULL)))
-				break;
-		}
-		if (*p != '\0' || p - value > CONFIG_NAME_MAX) {
+		if (!catalog_config_name_valid(value)) {
 			*reason = xasprintf("%s: \"%.80s\" is not a name (up to "
 			    "%d letters, digits, '.', '_' or '-', starting "
 			    "with a letter or digit)", k->name, value,

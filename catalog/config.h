@@ -80,6 +80,24 @@ char *catalog_config_get(const struct catalog_config *cfg, const char *key);
 const char *catalog_config_db_path(const struct catalog_config *cfg);
 
 /*
+ * 1 when s is a name: 1 to 64 ASCII letters, digits, '.', '_' or '-',
+ * starting with a letter or digit (the type of kiosk_id).
+ */
+int catalog_config_name_valid(const char *s);
+
+#define CATALOG_CONFIG_NAME_SIZE 65	/* a name and its NUL */
+#define CATALOG_CONFIG_KIOSK_ID_UNNAMED "unnamed"
+
+/*
+ * The name of this kiosk (the place that captures enrolments), into buf
+ * (CATALOG_CONFIG_NAME_SIZE bytes): kiosk_id from cfg (may be NULL), else
+ * the host name when it is a valid name (a longer one cut at its first
+ * dot), else "unnamed". Not personal data. Returns buf.
+ */
+const char *catalog_config_kiosk_id(const struct catalog_config *cfg,
+    char *buf, size_t size);
+
+/*
  * Read a secret (password, token) from path: a regular file that only its
  * owner may read or write, one line of at most 1024 bytes, a final newline
  * allowed. The caller frees *value (the bytes are wiped first by

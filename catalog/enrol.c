@@ -24,6 +24,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "catalog/config.h"
 #include "catalog/dbint.h"
 #include "catalog/enrfile.h"
 #include "catalog/enrol.h"
@@ -316,7 +317,7 @@ catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
 	struct catalog_keys *kiosk = NULL;
 	json_t *doc = NULL, *off = NULL;
 	unsigned char *rec = NULL;
-	char *plain = NULL, when[32];
+	char *plain = NULL, when[32], place[CATALOG_CONFIG_NAME_SIZE];
 	size_t plainlen, reclen = 0, cap = 8192;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -324,6 +325,16 @@ catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
 
 	if (catalog_enrol_check(e, NULL, cause) != 0)
 		return -1;
+	if (enrol_given(e->kiosk_name)) {
+		if (!catalog_config_name_valid(e->kiosk_name)) {
+			*cause = xasprintf("the kiosk id \"%.80s\" is not a name "
+			    "(see kiosk_id in docs/configuration.md)",
+			    e->kiosk_name);
+			return -1;
+		}
+		snprintf(place, sizeof place, "%s", e->kiosk_name);
+	} else
+		catalog_config_kiosk_id(NULL, place, sizeof place);
 	if (sodium_init() < 0) {
 		*cause = xstrdup("libsodium cannot start");
 		return -1;
@@ -341,8 +352,10 @@ catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	for (tries = 0; tries < 20; tries++) {
 		catalog_enrol_receipt(receipt);
-		doc = json_pack("{s:i, s:s, s:s, s:s, s:O, s:s, s:s?, s:s?, s:s?,"
-		    " s:b}", "v", 1, "receipt", receipt, "kiosk", kiosk->id,
+		doc = json_pack("{s:i, s:s, s:s, s:s, s:s, s:O, s:s, s:s?, s:s?,"
+		    " s:s?, s:b}", "v", CATALOG_ENROL_PAYLOAD_VERSION,
+		    "receipt", receipt, "kiosk", kiosk->id,
+		    "kiosk_name", place,
 		    "created", when, "offering", off, "name", e->name,
 		    "phone", enrol_given(e->phone) ? e->phone : NULL,
 		    "email", enrol_given(e->email) ? e->email : NULL,

@@ -8,6 +8,9 @@
  * summary without personal data (outbox.h). The person gets a receipt
  * number: 8 characters from an alphabet without 0/O/1/I/L/U, grouped
  * "K7QX-M4PA", random (randombytes), unique in this state database.
+ * The record names the kiosk twice: by its key ("kiosk-4c1993bf", which
+ * the office checks the signature with) and by the configured kiosk_id
+ * ("kiosk_name", the place staff recognise; not personal data).
  *
  * Programs that handle personal data call catalog_enrol_harden() first
  * thing in main(): no core dumps, not ptrace-able, and jansson's memory is
@@ -26,6 +29,7 @@ struct catalog_state;
 #define CATALOG_ENROL_NAME_MAX 100	/* characters */
 #define CATALOG_ENROL_EMAIL_MAX 254	/* bytes */
 #define CATALOG_ENROL_NOTE_MAX 500	/* characters */
+#define CATALOG_ENROL_PAYLOAD_VERSION 2	/* "v" of the sealed JSON */
 
 struct catalog_enrolment {
 	int64_t		 offering_id;	/* catalog_offering.id */
@@ -34,6 +38,9 @@ struct catalog_enrolment {
 	const char	*email;		/* NULL or "" when not given */
 	const char	*note;		/* NULL or "" when not given */
 	int		 consent;	/* 1: the person agreed */
+	const char	*kiosk_name;	/* the place that captures it: the
+					   configured kiosk_id; NULL: the
+					   default of catalog_config_kiosk_id */
 };
 
 /* Which field an error is about (for the kiosk to put focus on it). */

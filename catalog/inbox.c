@@ -4,7 +4,8 @@
  * The folder is walked first (paths sorted, so output order is stable),
  * then each file is read (size-capped), verified and opened (enrfile.c),
  * and its JSON checked: the receipt and kiosk inside must match the signed
- * header. CSV fields that a spreadsheet would run as a formula get a
+ * header. Payload version 1 (before kiosk_name) is still read: its
+ * kiosk_name column is empty. CSV fields that a spreadsheet would run as a formula get a
  * leading apostrophe. Plaintext is wiped after each file.
  */
 #include "config.h"
@@ -21,7 +22,9 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "catalog/config.h"
 #include "catalog/enrfile.h"
+#include "catalog/enrol.h"
 #include "catalog/inbox.h"
 #include "catalog/keys.h"
 #include "catalog/xmalloc.h"
@@ -188,6 +191,7 @@ inbox_write_csv(FILE *out, json_t *e)
 	    json_object_get(off, "id")));
 	inbox_csv_field(out, inbox_str(e, "receipt"), 0);
 	inbox_csv_field(out, inbox_str(e, "kiosk"), 0);
+	inbox_csv_field(out, inbox_str(e, "kiosk_name"), 0);
 	inbox_csv_field(out, inbox_str(e, "created"), 0);
 	inbox_csv_field(out, id, 0);
 	inbox_csv_field(out, inbox_str(off, "key"), 0);
@@ -275,6 +279,9 @@ inbox_ooapi(json_t *e)
 	ext = json_object();
 	json_object_set_new(ext, "receipt", json_string(receipt));
 	json_object_set_new(ext, "kiosk", json_string(kiosk));
+	if (inbox_str(e, "kiosk_name") != NULL)
+		json_object_set_new(ext, "kiosk_name", json_string(inbox_str(e,
+		    "kiosk_name")));
 	json_object_set_new(ext, "created", json_string(inbox_str(e,
 	    "created")));
 	json_object_set(ext, "offering", off);
@@ -304,6 +311,7 @@ inbox_parse(const char *plain, size_t len, const char *id,
 {
 	json_error_t jerr;
 	json_t *e, *off;
+	json_int_t v;
 
 	if ((e = json_loadb(plain, len, JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
 		*cause = xasprintf("the payload is not valid JSON (%s)",
@@ -311,8 +319,22 @@ inbox_parse(const char *plain, size_t len, const char *id,
 		return NULL;
 	}
 	off = json_object_get(e, "offering");
-	if (json_integer_value(json_object_get(e, "v")) != 1 ||
-	    inbox_str(e, "name") == NULL || inbox_str(e, "created") == NULL ||
+	v = json_integer_value(json_object_get(e, "v"));
+	if (v < 1 || v > CATALOG_ENROL_PAYLOAD_VERSION) {
+		*cause = xasprintf("the payload has version %lld; this "
+		    "program reads versions 1 to %d", (long long)v,
+		    CATALOG_ENROL_PAYLOAD_VERSION);
+		json_decref(e);
+		return NULL;
+	}
+	/* Version 2 adds the kiosk's configured name (the place). */
+	if (v >= 2 && (inbox_str(e, "kiosk_name") == NULL ||
+	    !catalog_config_name_valid(inbox_str(e, "kiosk_name")))) {
+		*cause = xstrdup("the payload lacks a valid kiosk_name");
+		json_decref(e);
+		return NULL;
+	}
+	if (inbox_str(e, "name") == NULL || inbox_str(e, "created") == NULL ||
 	    !json_is_object(off) || !json_is_integer(json_object_get(off,
 	    "id"))) {
 		*cause = xstrdup("the payload lacks required fields");
@@ -351,7 +373,7 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 	if (p.n > 0)
 		qsort(p.v, p.n, sizeof *p.v, inbox_cmp);
 	if (format == CATALOG_INBOX_CSV)
-		fputs("receipt,kiosk,created,offering_id,offering_key,"
+		fputs("receipt,kiosk,kiosk_name,created,offering_id,offering_key,"
 		    "entry_key,title,name,phone,email,note\n", out);
 	for (i = 0; i < p.n; i++) {
 		if ((buf = inbox_slurp(p.v[i], CATALOG_ENRFILE_MAX, &len,

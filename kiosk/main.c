@@ -145,6 +145,7 @@ main(int argc, char **argv)
 	const char			*config_path = NULL;
 	struct catalog_config		*cfg = NULL;
 	char				*langs;
+	char				 kiosk_id[CATALOG_CONFIG_NAME_SIZE];
 	char				*cause = NULL;
 	const char			*province = NULL, *state = NULL;
 	const char			*office = NULL, *repo = NULL, *inbox = NULL;
@@ -365,6 +366,9 @@ main(int argc, char **argv)
 	app.staff.sync_inbox = inbox;
 	app.staff.sync_program = program;
 	app.staff.db_path = path;
+	app.staff.config_path = config_path;
+	app.staff.kiosk_id = catalog_config_kiosk_id(cfg, kiosk_id,
+	    sizeof kiosk_id);
 	if (kiosk_ui_init(theme, lock, &cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);

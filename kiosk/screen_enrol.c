@@ -763,6 +763,7 @@ kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
 	e.email = p->email;
 	e.note = p->note;
 	e.consent = 1;
+	e.kiosk_name = app->staff.kiosk_id;
 	if (catalog_enrol_check(&e, &field, &cause) != 0) {
 		switch (field) {
 		case CATALOG_ENROL_FIELD_NAME:

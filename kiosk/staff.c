@@ -2,8 +2,8 @@
  * staff: staff-mode settings, the state database, the corner long press
  * and the sync child (see staff.h).
  *
- * The sync runs as `leerpunt-sync --once` with the kiosk's catalogue and
- * state paths and the configured repository and inbox, stdin from
+ * The sync runs as `leerpunt-sync --once` with the kiosk's configuration
+ * file, catalogue and state paths and the configured repository and inbox, stdin from
  * /dev/null and stdout and stderr into a non-blocking pipe read once a
  * second, so the kiosk keeps answering while it runs. Only its last line
  * is kept (sanitised when drawn); sync prints no personal data.
@@ -119,6 +119,10 @@ kiosk_staff_sync_start(struct kiosk_staff *st, char **cause)
 	argv[n++] = st->sync_program != NULL ? st->sync_program :
 	    "leerpunt-sync";
 	argv[n++] = "--once";
+	if (st->config_path != NULL) {
+		argv[n++] = "--config";
+		argv[n++] = st->config_path;
+	}
 	if (st->db_path != NULL) {
 		argv[n++] = "--db";
 		argv[n++] = st->db_path;

@@ -30,6 +30,8 @@ struct kiosk_staff {
 	const char		*sync_repo;
 	const char		*sync_inbox;
 	const char		*db_path;
+	const char		*config_path;	/* --config, passed to sync */
+	const char		*kiosk_id;	/* the place, in enrolments */
 	int			 idle;		/* seconds */
 
 	int			 active;	/* staff mode is on */

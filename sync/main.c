@@ -172,6 +172,7 @@ sync_main_log(int prio, const char *fmt, ...)
 
 /* The configuration and the secrets read for it, freed at exit. */
 static struct catalog_config *sync_main_cfg;
+static char sync_main_kiosk_id[CATALOG_CONFIG_NAME_SIZE];
 static char *sync_main_password, *sync_main_token;
 
 static void
@@ -208,6 +209,8 @@ sync_main_config(const char *path, struct sync_agent_options *opts,
 		opts->db = catalog_config_db_path(cfg);
 	if (up->inbox == NULL)
 		up->inbox = cfg->inbox;
+	up->kiosk_id = catalog_config_kiosk_id(cfg, sync_main_kiosk_id,
+	    sizeof sync_main_kiosk_id);
 	up->user = getenv("LEERPUNT_INBOX_USER");
 	up->password = getenv("LEERPUNT_INBOX_PASSWORD");
 	up->bearer = getenv("LEERPUNT_INBOX_TOKEN");

@@ -20,6 +20,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "catalog/config.h"
 #include "catalog/outbox.h"
 #include "catalog/state.h"
 #include "catalog/xmalloc.h"
@@ -164,6 +165,11 @@ upload_put(CURL *c, const struct sync_upload_options *o, const char *url,
 	if (o->aws_sigv4 == NULL &&
 	    (h = curl_slist_append(hdr, "Expect:")) != NULL)
 		hdr = h;
+	if (o->kiosk_id != NULL) {
+		snprintf(line, sizeof line, "Leerpunt-Kiosk: %s", o->kiosk_id);
+		if ((h = curl_slist_append(hdr, line)) != NULL)
+			hdr = h;
+	}
 	if (o->aws_sigv4 != NULL) {
 		crypto_hash_sha256(sum, it->record, it->len);
 		sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
@@ -213,6 +219,12 @@ sync_upload_run(struct catalog_state *state,
 	if (o->inbox == NULL || (strncmp(o->inbox, "http://", 7) != 0 &&
 	    strncmp(o->inbox, "https://", 8) != 0)) {
 		*cause = xstrdup("the inbox must be an http:// or https:// URL");
+		return -1;
+	}
+	/* A name cannot break the header line (no CR, LF or colon). */
+	if (o->kiosk_id != NULL && !catalog_config_name_valid(o->kiosk_id)) {
+		*cause = xasprintf("the kiosk id \"%.80s\" is not a name",
+		    o->kiosk_id);
 		return -1;
 	}
 	if (sodium_init() < 0) {

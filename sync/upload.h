@@ -8,6 +8,9 @@
  * dav_methods PUT with create_full_put_path on) and S3-compatible object
  * stores (AWS SigV4); basic or bearer authentication. A record counts as
  * sent only on a 2xx answer; then its sealed bytes are deleted locally.
+ * Every PUT names the uploading kiosk in the header "Leerpunt-Kiosk: ID"
+ * (the configured kiosk_id, else the host name), so the office's server
+ * can log or route by place without opening the sealed record.
  * Failures are retried with exponential backoff and full jitter, a few
  * times per run; after that the record waits (status "failed") until its
  * next_try and a later run.
@@ -32,6 +35,8 @@ struct sync_upload_options {
 	long		 max_delay_ms;	/* backoff cap */
 	int		 give_up_after;	/* stop the run after this many records
 					   in a row failed (0: never) */
+	const char	*kiosk_id;	/* sent as "Leerpunt-Kiosk: ID" with
+					   every PUT; NULL: not sent */
 };
 
 struct sync_upload_result {

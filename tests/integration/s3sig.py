@@ -22,7 +22,8 @@ x-amz-date and every x-amz-* header sent, a signed header that was not
 sent, a time more than 15 minutes off, or a signature that does not
 match; 400 when the body's SHA-256 is not the one signed (S3's
 XAmzContentSHA256Mismatch), 411 without Content-Length. One line per
-request goes to the log: METHOD PATH STATUS CODE. With --self-test it
+request goes to the log: METHOD PATH STATUS CODE [kiosk=ID] (ID from the
+Leerpunt-Kiosk request header, when sent). With --self-test it
 checks its signing against the examples in AWS's S3 documentation.
 """
 import argparse
@@ -112,10 +113,12 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if body and self.command != "HEAD":
             self.wfile.write(body)
+        kiosk = self.headers.get("Leerpunt-Kiosk")
         with open(self.server.opts.log, "a") as log:
-            log.write("%s %s %d %s%s\n" % (self.command, self.path, status,
-                                           code, " " + message if status >= 300
-                                           and message else ""))
+            log.write("%s %s %d %s%s%s\n" % (self.command, self.path, status,
+                                             code, " " + message if status >= 300
+                                             and message else "",
+                                             " kiosk=" + kiosk if kiosk else ""))
 
     def verify(self, body):
         o = self.server.opts

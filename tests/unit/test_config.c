@@ -385,6 +385,42 @@ test_secret(void **state)
 	free(path);
 }
 
+/* The kiosk id: the configured one, else the host name, else "unnamed". */
+static void
+test_kiosk_id(void **state)
+{
+	struct catalog_config *cfg;
+	char buf[CATALOG_CONFIG_NAME_SIZE], host[256], *cause;
+
+	cfg = load(*state, "kiosk_id = delft-library-1\n", &cause);
+	assert_non_null(cfg);
+	assert_string_equal(catalog_config_kiosk_id(cfg, buf, sizeof buf),
+	    "delft-library-1");
+	catalog_config_free(cfg);
+
+	memset(host, 0, sizeof host);
+	assert_int_equal(gethostname(host, sizeof host - 1), 0);
+	catalog_config_kiosk_id(NULL, buf, sizeof buf);
+	assert_true(catalog_config_name_valid(buf));
+	if (catalog_config_name_valid(host))
+		assert_string_equal(buf, host);
+	else if (strchr(host, '.') == NULL)
+		assert_string_equal(buf, CATALOG_CONFIG_KIOSK_ID_UNNAMED);
+
+	assert_true(catalog_config_name_valid("a"));
+	assert_true(catalog_config_name_valid("kiosk-3.oba_noord"));
+	assert_false(catalog_config_name_valid(""));
+	assert_false(catalog_config_name_valid("-delft"));
+	assert_false(catalog_config_name_valid("delft library"));
+	assert_false(catalog_config_name_valid("delft\r\nX-Evil: 1"));
+	assert_false(catalog_config_name_valid("delft:1"));
+	memset(host, 'k', 65);
+	host[65] = '\0';
+	assert_false(catalog_config_name_valid(host));
+	host[64] = '\0';
+	assert_true(catalog_config_name_valid(host));
+}
+
 static void
 test_key_list(void **state)
 {
@@ -421,6 +457,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_secret, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_key_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kiosk_id, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,7 +25,8 @@ check_fields(const char *name, const char *phone, const char *email,
     const char *note, int consent, enum catalog_enrol_field want_field,
     const char *want)
 {
-	struct catalog_enrolment e = { 1, name, phone, email, note, consent };
+	struct catalog_enrolment e = { 1, name, phone, email, note, consent,
+		NULL };
 	enum catalog_enrol_field f;
 	char *cause = NULL;
 
@@ -131,7 +132,8 @@ test_submit(void **unused)
 	struct catalog_outbox_item *items;
 	struct catalog_outbox_counts c;
 	struct catalog_enrolment e = { 0, "Fatima El Amrani", "06 9876 5432",
-		"fatima.elamrani@example.nl", "Belt liever na 17 uur", 1 };
+		"fatima.elamrani@example.nl", "Belt liever na 17 uur", 1,
+		"delft-library-1" };
 	char receipt[CATALOG_ENROL_RECEIPT_SIZE], *cause = NULL, *plain;
 	char id[CATALOG_KEYS_ID_SIZE], r2[10], *files[3];
 	unsigned char *bytes;
@@ -154,6 +156,16 @@ test_submit(void **unused)
 	assert_non_null(strstr(cause, "Offering:"));
 	free(cause);
 	e.offering_id -= 1000;
+
+	/* A kiosk id that is not a name is refused before anything is
+	 * stored. */
+	e.kiosk_name = "delft library";
+	assert_int_equal(catalog_enrol_submit(u->state, db->db, &e, office->pk,
+	    receipt, &cause), -1);
+	assert_non_null(strstr(cause, "kiosk id \"delft library\" is not a "
+	    "name"));
+	free(cause);
+	e.kiosk_name = "delft-library-1";
 
 	if (catalog_enrol_submit(u->state, db->db, &e, office->pk, receipt,
 	    &cause) != 0)
@@ -182,6 +194,9 @@ test_submit(void **unused)
 	assert_non_null(strstr(plain, "06 9876 5432"));
 	assert_non_null(strstr(plain, "Lassen voor beginners"));
 	assert_non_null(strstr(plain, receipt));
+	/* Payload version 2 names the place by the configured kiosk id. */
+	assert_non_null(strstr(plain, "\"kiosk_name\":\"delft-library-1\""));
+	assert_non_null(strstr(plain, "\"v\":2"));
 	assert_string_equal(r2, receipt);
 	catalog_enrfile_plain_free(plain);
 	/* The signature covers the bytes: one flipped bit is caught. */

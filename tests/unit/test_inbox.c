@@ -3,6 +3,8 @@
  * copy under another name is dropped as a duplicate), and forged,
  * tampered, truncated, padded, unknown-kiosk and other-office files are
  * reported with file and reason and moved to rejected/, never dropped.
+ * Each row names the kiosk's place (payload version 2); a record made
+ * before that (version 1) is still read, and an unknown version is not.
  */
 #include "enrol_unit.h"
 
@@ -64,7 +66,7 @@ make_record(const char *name, const unsigned char *office_pk, size_t *len,
     char *receipt)
 {
 	struct catalog_enrolment e = { offering, name, "0612345678", NULL,
-		NULL, 1 };
+		NULL, 1, "oba-noord.2" };
 	struct catalog_outbox_item *items;
 	unsigned char *rec = NULL;
 	char *cause = NULL;
@@ -148,8 +150,16 @@ test_inbox(void **unused)
 	assert_int_equal(sum.read, 2);
 	assert_int_equal(sum.duplicates, 1);
 	assert_int_equal(sum.rejected, 7);
+	assert_non_null(strstr(out, "receipt,kiosk,kiosk_name,created,"));
 	assert_non_null(strstr(out, "Anna Jansen"));
 	assert_non_null(strstr(out, "Bram de Boer"));
+	{
+		char *row = xasprintf("\"%s\",\"%s\",\"oba-noord.2\",", ra,
+		    kiosk->id);
+
+		assert_non_null(strstr(out, row));
+		free(row);
+	}
 	assert_null(strstr(out, "Carla"));
 	assert_non_null(strstr(err, "b-again.enr: "));
 	assert_non_null(strstr(err, "duplicate dropped"));
@@ -195,6 +205,7 @@ test_inbox(void **unused)
 	assert_non_null(strstr(out, "\"role\":\"student\""));
 	assert_non_null(strstr(out, "\"state\":\"pending\""));
 	assert_non_null(strstr(out, "\"surname\":\"de Boer\""));
+	assert_non_null(strstr(out, "\"kiosk_name\":\"oba-noord.2\""));
 	free(out);
 	free(err);
 
@@ -206,11 +217,92 @@ test_inbox(void **unused)
 	catalog_keys_free(stranger);
 }
 
+/* Seal and sign the JSON plain as the kiosk does; the file goes to rel. */
+static void
+put_payload(const char *rel, const char *receipt, const char *plain)
+{
+	unsigned char *rec;
+	char *cause = NULL;
+	size_t len;
+
+	rec = catalog_enrfile_build(kiosk, receipt, office->pk,
+	    (const unsigned char *)plain, strlen(plain), &len, &cause);
+	if (rec == NULL)
+		fail_msg("build: %s", cause);
+	put(rel, rec, len);
+	free(rec);
+}
+
+/*
+ * Records from before payload version 2 (no kiosk_name) are still read;
+ * a version 2 record without a valid kiosk_name and a version from the
+ * future are rejected with the reason.
+ */
+static void
+test_versions(void **unused)
+{
+	struct catalog_keys *known[1] = { kiosk };
+	struct catalog_inbox_summary sum;
+	char *plain, *out = NULL, *err = NULL, *cause = NULL, *row;
+	size_t olen, elen;
+	FILE *fo, *fe;
+
+	(void)unused;
+	snprintf(inbox, sizeof inbox, "%s/inbox-versions", u->dir);
+	/* Exactly what a kiosk wrote before version 2 (docs example). */
+	plain = xasprintf("{\"consent\":true,\"created\":"
+	    "\"2026-11-27T21:49:24Z\",\"email\":\"jan@example.nl\","
+	    "\"kiosk\":\"%s\",\"name\":\"Jan de Vries\","
+	    "\"note\":\"Belt na 17 uur\",\"offering\":{\"entry_key\":"
+	    "\"oba-hulp-digid\",\"id\":55,\"key\":\"1\",\"title\":"
+	    "\"Hulp bij DigiD\"},\"phone\":\"06 1234 5678\",\"receipt\":"
+	    "\"6EQ2-W84W\",\"v\":1}", kiosk->id);
+	put_payload("k/old.enr", "6EQ2-W84W", plain);
+	free(plain);
+	plain = xasprintf("{\"consent\":true,\"created\":"
+	    "\"2027-01-02T10:00:00Z\",\"kiosk\":\"%s\",\"name\":\"Piet\","
+	    "\"offering\":{\"id\":55},\"phone\":\"0612345678\","
+	    "\"receipt\":\"7FR3-X95X\",\"v\":2}", kiosk->id);
+	put_payload("k/v2-nameless.enr", "7FR3-X95X", plain);
+	free(plain);
+	plain = xasprintf("{\"consent\":true,\"created\":"
+	    "\"2027-01-02T10:00:00Z\",\"kiosk\":\"%s\",\"kiosk_name\":"
+	    "\"x\",\"name\":\"Piet\",\"offering\":{\"id\":55},"
+	    "\"phone\":\"0612345678\",\"receipt\":\"8GS4-Y26Y\","
+	    "\"v\":3}", kiosk->id);
+	put_payload("k/v3.enr", "8GS4-Y26Y", plain);
+	free(plain);
+
+	fo = open_memstream(&out, &olen);
+	fe = open_memstream(&err, &elen);
+	if (catalog_inbox_read(inbox, office, known, 1, CATALOG_INBOX_CSV, fo,
+	    fe, &sum, &cause) != 0)
+		fail_msg("inbox: %s", cause);
+	fclose(fo);
+	fclose(fe);
+	assert_int_equal(sum.read, 1);
+	assert_int_equal(sum.rejected, 2);
+	/* The old record's row: an empty kiosk_name, every other field. */
+	row = xasprintf("\"6EQ2-W84W\",\"%s\",\"\",\"2026-11-27T21:49:24Z\","
+	    "\"55\",\"1\",\"oba-hulp-digid\",\"Hulp bij DigiD\","
+	    "\"Jan de Vries\",\"06 1234 5678\",\"jan@example.nl\","
+	    "\"Belt na 17 uur\"\n", kiosk->id);
+	assert_non_null(strstr(out, row));
+	free(row);
+	assert_non_null(strstr(err, "v2-nameless.enr: rejected: the payload "
+	    "lacks a valid kiosk_name"));
+	assert_non_null(strstr(err, "v3.enr: rejected: the payload has "
+	    "version 3; this program reads versions 1 to 2"));
+	free(out);
+	free(err);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_inbox),
+		cmocka_unit_test(test_versions),
 	};
 
 	catalog_enrol_harden();
