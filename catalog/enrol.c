@@ -246,6 +246,83 @@ catalog_enrol_check(const struct catalog_enrolment *e,
 	return f == CATALOG_ENROL_FIELD_NONE ? 0 : -1;
 }
 
+int
+catalog_enrol_parse_fields(char *text, size_t len,
+    struct catalog_enrolment *e, char **cause)
+{
+	static const char *const keys[] = { "name", "phone", "email", "note" };
+	const char **slot[4];
+	char *line, *end, *eq;
+	int32_t off;
+	UChar32 c;
+	size_t k, n;
+	int lineno = 0;
+
+	slot[0] = &e->name;
+	slot[1] = &e->phone;
+	slot[2] = &e->email;
+	slot[3] = &e->note;
+	if (len > CATALOG_ENROL_FIELDS_MAX) {
+		*cause = xasprintf("the input is too long (more than %d bytes)",
+		    CATALOG_ENROL_FIELDS_MAX);
+		return -1;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		*cause = xstrdup("the input has a NUL byte: it is not text");
+		return -1;
+	}
+	for (line = text; line < text + len; line = end + 1) {
+		lineno++;
+		if ((end = memchr(line, '\n', (size_t)(text + len - line))) ==
+		    NULL)
+			end = text + len;
+		*end = '\0';	/* text[len] is writable too */
+		if (*line == '\0')
+			continue;
+		if ((eq = strchr(line, '=')) == NULL) {
+			*cause = xasprintf("line %d: expected key=value (keys: "
+			    "name, phone, email, note)", lineno);
+			return -1;
+		}
+		n = (size_t)(eq - line);
+		for (k = 0; k < 4; k++)
+			if (strlen(keys[k]) == n && memcmp(keys[k], line, n) == 0)
+				break;
+		if (k == 4) {
+			/* Name the key only when it looks like one: text
+			 * before a stray "=" may be personal data. */
+			for (k = 0; k < n && k < 20; k++)
+				if (!(line[k] >= 'a' && line[k] <= 'z') &&
+				    line[k] != '_')
+					break;
+			if (k == n && n > 0)
+				*cause = xasprintf("line %d: unknown key \"%.*s\" "
+				    "(keys: name, phone, email, note)", lineno,
+				    (int)n, line);
+			else
+				*cause = xasprintf("line %d: unknown key (keys: "
+				    "name, phone, email, note)", lineno);
+			return -1;
+		}
+		if (*slot[k] != NULL) {
+			*cause = xasprintf("line %d: \"%s\" is given twice",
+			    lineno, keys[k]);
+			return -1;
+		}
+		n = strlen(eq + 1);
+		for (off = 0; (size_t)off < n;) {
+			U8_NEXT(eq + 1, off, (int32_t)n, c);
+			if (c < 0) {
+				*cause = xasprintf("line %d: %s: the value is "
+				    "not valid UTF-8 text", lineno, keys[k]);
+				return -1;
+			}
+		}
+		*slot[k] = eq + 1;
+	}
+	return 0;
+}
+
 /* The offering's key, its entry's key and Dutch title; -1 if unknown. */
 static int
 enrol_offering(struct catalog_db *db, int64_t id, json_t *o, char **cause)

@@ -63,6 +63,24 @@ int catalog_enrol_check_note(const char *note, char **cause);
 int catalog_enrol_check(const struct catalog_enrolment *e,
     enum catalog_enrol_field *field, char **cause);
 
+#define CATALOG_ENROL_FIELDS_MAX 8192	/* bytes of "key=value" input */
+
+/*
+ * Parse the personal fields from text (enrol --from-stdin): one
+ * "key=value" line each, keys name, phone, email and note, each at most
+ * once; the value is the rest of the line after the first "=" (an empty
+ * one counts as not given); blank lines are skipped, and the last line
+ * may lack its newline. text holds len bytes in a buffer of at least
+ * len + 1; it is changed in place (line ends become NULs) and e's fields
+ * point into it, so it must outlive e. -1 and
+ * *cause naming the line and key (never the value) on an unknown or
+ * repeated key, a line without "=", a NUL byte, text that is not UTF-8
+ * or more than CATALOG_ENROL_FIELDS_MAX bytes. The values themselves are
+ * checked by catalog_enrol_check().
+ */
+int catalog_enrol_parse_fields(char *text, size_t len,
+    struct catalog_enrolment *e, char **cause);
+
 /* Path of the office public key without --office-key. */
 const char *catalog_enrol_office_key_path(void);
 

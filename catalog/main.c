@@ -45,8 +45,9 @@ static const struct cmd cmds[] = {
 	  "manage staff accounts (PINs for staff mode)" },
 	{ "keygen", cmd_keygen, "--kind office|kiosk|repo --out PREFIX",
 	  "write a key pair to PREFIX.pub and PREFIX.secret" },
-	{ "enrol", cmd_enrol, "--offering ID --name NAME (--phone P | --email E)"
-	  " [--note TEXT] --consent yes [--office-key FILE]",
+	{ "enrol", cmd_enrol, "--offering ID --consent yes (--from-stdin | "
+	  "--name NAME (--phone P | --email E) [--note TEXT]) [--office-key "
+	  "FILE]",
 	  "enrol a person; the data is sealed for the office" },
 	{ "outbox", cmd_outbox, "[--all]",
 	  "show enrolments waiting to be sent (no personal data)" },

@@ -102,6 +102,102 @@ test_checks(void **unused)
 	    CATALOG_ENROL_FIELD_CONSENT, "Consent:");
 }
 
+/* Parse text as enrol --from-stdin does; 0 or -1 with *cause. */
+static int
+parse(const char *text, size_t len, struct catalog_enrolment *e,
+    char **buf, char **cause)
+{
+	*buf = xmalloc(len + 1);
+	memcpy(*buf, text, len);
+	(*buf)[len] = '\0';
+	memset(e, 0, sizeof *e);
+	return catalog_enrol_parse_fields(*buf, len, e, cause);
+}
+
+/* Text (len bytes; 0: up to its NUL) is refused with want in the message. */
+static void
+parse_refused(const char *text, size_t len, const char *want)
+{
+	struct catalog_enrolment e;
+	char *buf, *cause = NULL;
+
+	if (len == 0)
+		len = strlen(text);
+
+	if (parse(text, len, &e, &buf, &cause) == 0)
+		fail_msg("accepted: %s", text);
+	if (strstr(cause, want) == NULL)
+		fail_msg("message \"%s\" lacks \"%s\"", cause, want);
+	free(cause);
+	free(buf);
+}
+
+static void
+test_parse_fields(void **unused)
+{
+	struct catalog_enrolment e;
+	char *buf, *cause = NULL, *big;
+	const char *text;
+	size_t i;
+
+	(void)unused;
+	text = "name=Fatima El Amrani-Zwart\nphone=06 9876 5432\n\n"
+	    "email=f@example.nl\nnote=a=b, \xd8\xb4\xd9\x83\xd8\xb1\xd8\xa7\n";
+	assert_int_equal(parse(text, strlen(text), &e, &buf, &cause), 0);
+	assert_string_equal(e.name, "Fatima El Amrani-Zwart");
+	assert_string_equal(e.phone, "06 9876 5432");
+	assert_string_equal(e.email, "f@example.nl");
+	assert_string_equal(e.note, "a=b, \xd8\xb4\xd9\x83\xd8\xb1\xd8\xa7");
+	free(buf);
+	/* No final newline; an empty value is "not given". */
+	text = "email=\nname=Jan";
+	assert_int_equal(parse(text, strlen(text), &e, &buf, &cause), 0);
+	assert_string_equal(e.name, "Jan");
+	assert_string_equal(e.email, "");
+	assert_null(e.phone);
+	/* ... so the field check asks for phone or e-mail. */
+	e.consent = 1;
+	assert_int_equal(catalog_enrol_check(&e, NULL, &cause), -1);
+	assert_non_null(strstr(cause, "Phone or e-mail"));
+	free(cause);
+	free(buf);
+	/* Missing name: the field check names it. */
+	text = "phone=0612345678\n";
+	assert_int_equal(parse(text, strlen(text), &e, &buf, &cause), 0);
+	e.consent = 1;
+	assert_int_equal(catalog_enrol_check(&e, NULL, &cause), -1);
+	assert_non_null(strstr(cause, "Name: please fill in"));
+	free(cause);
+	free(buf);
+
+	parse_refused("name=Jan\nadres=Kerkstraat 1\n", 0,
+	    "line 2: unknown key \"adres\"");
+	/* Text before a stray "=" may be personal: not repeated. */
+	parse_refused("Jan de Vries=x\n", 0, "line 1: unknown key (keys:");
+	parse_refused("name = Jan\n", 0, "line 1: unknown key (keys:");
+	parse_refused("name=Jan\nJan de Vries\n", 0,
+	    "line 2: expected key=value");
+	parse_refused("name=Jan\nname=Piet\n", 0,
+	    "line 2: \"name\" is given twice");
+	parse_refused("name=Jan\xff\xfe\n", 0,
+	    "line 1: name: the value is not valid UTF-8");
+	parse_refused("name=J\xc3\n", 0, "not valid UTF-8");
+	parse_refused("name=Jan\0phone=1\n", 17, "NUL byte");
+	big = xmalloc(CATALOG_ENROL_FIELDS_MAX + 10);
+	memcpy(big, "note=", 5);
+	for (i = 5; i < CATALOG_ENROL_FIELDS_MAX + 1; i++)
+		big[i] = 'x';
+	parse_refused(big, CATALOG_ENROL_FIELDS_MAX + 1, "too long");
+	/* A note over 500 characters passes the parser, not the check. */
+	big[600] = '\0';
+	assert_int_equal(parse(big, 600, &e, &buf, &cause), 0);
+	assert_int_equal(catalog_enrol_check_note(e.note, &cause), -1);
+	assert_non_null(strstr(cause, "Note: it is too long"));
+	free(cause);
+	free(buf);
+	free(big);
+}
+
 static void
 test_receipts(void **unused)
 {
@@ -267,6 +363,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_checks),
+		cmocka_unit_test(test_parse_fields),
 		cmocka_unit_test(test_receipts),
 		cmocka_unit_test(test_submit),
 	};
