@@ -41,6 +41,9 @@
  * catalog_search_place() turns a place name into a position for the
  * distance filter: the mean of the positions of the entries in the
  * cities whose folded name equals the folded name asked for.
+ * catalog_search_places() lists those places exactly, by one GROUP BY over
+ * the entry table (no search caps), merged by the same folded name and
+ * sorted with the collator of the interface language.
  *
  * Offering filters (mode, free, language of instruction, start window)
  * must hold for one and the same offering, and that offering is the one
@@ -1090,4 +1093,181 @@ fail:
 	sqlite3_finalize(st);
 	free(want);
 	return -1;
+}
+
+/* A row of the places query, with its folded name and collation key. */
+struct search_place_row {
+	char		*city;
+	char		*province;
+	size_t		 entries;
+	char		*folded;
+	uint8_t		*key;
+	int32_t		 keylen;
+	size_t		 order;		/* in the query's order: largest first */
+};
+
+/* By folded name, then the query's order (largest group first). */
+static int
+search_place_by_fold(const void *a, const void *b)
+{
+	const struct search_place_row *x = a, *y = b;
+	int c = strcmp(x->folded, y->folded);
+
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* By collation key, then bytes, so equal keys still sort stably. */
+static int
+search_place_by_key(const void *a, const void *b)
+{
+	const struct search_place_row *x = a, *y = b;
+	int32_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
+	int c = memcmp(x->key, y->key, (size_t)n);
+
+	if (c != 0)
+		return c;
+	if (x->keylen != y->keylen)
+		return x->keylen < y->keylen ? -1 : 1;
+	return strcmp(x->city, y->city);
+}
+
+/* The collation key of s (new memory, *len bytes); empty without coll. */
+static uint8_t *
+search_place_key(UCollator *coll, const char *s, int32_t *len)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	UChar buf[256];
+	uint8_t *key;
+	int32_t n = 0, k;
+
+	u_strFromUTF8Lenient(buf, (int32_t)(sizeof buf / sizeof buf[0]), &n,
+	    s, -1, &ec);
+	if (U_FAILURE(ec) && ec != U_BUFFER_OVERFLOW_ERROR)
+		n = 0;
+	if (n > (int32_t)(sizeof buf / sizeof buf[0]))
+		n = (int32_t)(sizeof buf / sizeof buf[0]);
+	k = coll != NULL ? ucol_getSortKey(coll, buf, n, NULL, 0) : 0;
+	key = xmalloc((size_t)k + 1);
+	if (k > 0)
+		ucol_getSortKey(coll, buf, n, key, k);
+	*len = k;
+	return key;
+}
+
+int
+catalog_search_places(struct catalog_db *db, const char *lang,
+    struct catalog_place **places, size_t *n, char **cause)
+{
+	struct search_place_row *rows = NULL, *r;
+	struct catalog_place *out = NULL, *p;
+	UErrorCode ec = U_ZERO_ERROR;
+	UCollator *coll = NULL;
+	sqlite3_stmt *st;
+	size_t nrows = 0, alloc = 0, nout = 0, i;
+	const char *city, *prov;
+	int rc;
+
+	*places = NULL;
+	*n = 0;
+	/* Largest groups first: the first row of a place names it. */
+	st = catalog_db_prepare(db, "SELECT city, province, count(*) FROM entry"
+	    " WHERE city IS NOT NULL AND city <> '' GROUP BY city, province"
+	    " ORDER BY count(*) DESC, city, province");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		city = (const char *)sqlite3_column_text(st, 0);
+		prov = (const char *)sqlite3_column_text(st, 1);
+		if (nrows == alloc) {
+			alloc = alloc ? alloc * 2 : 64;
+			rows = xreallocarray(rows, alloc, sizeof *rows);
+		}
+		r = &rows[nrows];
+		memset(r, 0, sizeof *r);
+		r->folded = search_place_fold(db, city);
+		if (*r->folded == '\0') {
+			free(r->folded);
+			continue;
+		}
+		r->city = xstrdup(city);
+		r->province = prov != NULL && *prov != '\0' ? xstrdup(prov) :
+		    NULL;
+		r->entries = (size_t)sqlite3_column_int64(st, 2);
+		r->order = nrows++;
+	}
+	if (rc != SQLITE_DONE) {
+		*cause = xasprintf("listing the places failed: %s",
+		    sqlite3_errmsg(catalog_db_sqlite(db)));
+		sqlite3_finalize(st);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof *rows, search_place_by_fold);
+	/* One place per folded name: the first row (largest group) names
+	 * it, the first row with a province gives that. Rows are reused:
+	 * rows[nout] becomes the place. */
+	for (i = 0; i < nrows; i++) {
+		if (nout > 0 && strcmp(rows[nout - 1].folded,
+		    rows[i].folded) == 0) {
+			r = &rows[nout - 1];
+			r->entries += rows[i].entries;
+			if (r->province == NULL) {
+				r->province = rows[i].province;
+				rows[i].province = NULL;
+			}
+			free(rows[i].city);
+			free(rows[i].province);
+			free(rows[i].folded);
+			continue;
+		}
+		rows[nout++] = rows[i];
+	}
+	coll = ucol_open(lang != NULL ? lang : "", &ec);
+	if (U_FAILURE(ec)) {
+		ec = U_ZERO_ERROR;
+		coll = ucol_open("", &ec);
+		if (U_FAILURE(ec))
+			coll = NULL;
+	}
+	for (i = 0; i < nout; i++)
+		rows[i].key = search_place_key(coll, rows[i].city,
+		    &rows[i].keylen);
+	if (coll != NULL)
+		ucol_close(coll);
+	if (nout > 1)
+		qsort(rows, nout, sizeof *rows, search_place_by_key);
+	out = xcalloc(nout + 1, sizeof *out);
+	for (i = 0; i < nout; i++) {
+		p = &out[i];
+		p->city = rows[i].city;
+		p->province = rows[i].province;
+		p->entries = rows[i].entries;
+		free(rows[i].folded);
+		free(rows[i].key);
+	}
+	*places = out;
+	*n = nout;
+	free(rows);
+	return 0;
+fail:
+	for (i = 0; i < nrows; i++) {
+		free(rows[i].city);
+		free(rows[i].province);
+		free(rows[i].folded);
+	}
+	free(rows);
+	return -1;
+}
+
+void
+catalog_search_places_free(struct catalog_place *places, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(places[i].city);
+		free(places[i].province);
+	}
+	free(places);
 }

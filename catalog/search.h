@@ -89,4 +89,25 @@ void catalog_results_done(struct catalog_results *r);
 int catalog_search_place(struct catalog_db *db, const char *name,
     double *lat, double *lon, char **cause);
 
+/* One place of the catalogue (catalog_search_places). */
+struct catalog_place {
+	char		*city;		/* as stored: the spelling of its
+					   largest group of entries */
+	char		*province;	/* of its largest group that names one,
+					   or NULL */
+	size_t		 entries;	/* entries in this place */
+};
+
+/*
+ * Every place (city) of the catalogue's entries, each once, exactly: not
+ * through search, so without its caps. Spellings that fold alike
+ * ("Den Haag", "den  haag") are one place, as catalog_search_place()
+ * sees them. Sorted by the ICU collator of lang (the root collation when
+ * ICU has none for it), as sorting by name is. 0 with *places (free with
+ * catalog_search_places_free) and *n; -1 and *cause.
+ */
+int catalog_search_places(struct catalog_db *db, const char *lang,
+    struct catalog_place **places, size_t *n, char **cause);
+void catalog_search_places_free(struct catalog_place *places, size_t n);
+
 #endif

@@ -1,8 +1,9 @@
 /*
  * screen_place: the Where? question answered by typing a place name.
  *
- * The places come from the catalogue itself (the cities of its entries,
- * each with its province), read when the screen opens and again when the
+ * The places come from the catalogue itself (catalog_search_places(): every
+ * city of its entries, exactly, each with its province, in the order of
+ * the interface language), read when the screen opens and again when the
  * catalogue changes; while the person types, the places whose folded name
  * starts with the folded text are the numbered choices. A chosen place
  * becomes a position (catalog_search_place(): the mean of its entries'
@@ -14,11 +15,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <curses.h>
 
-#include "catalog/entry.h"
 #include "catalog/fold.h"
 #include "catalog/search.h"
 #include "catalog/xmalloc.h"
@@ -30,7 +29,6 @@
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
-#define KIOSK_PLACE_PAGE 200	/* hits read per query while indexing */
 #define KIOSK_PLACE_FIELD (-10)	/* click target of the field */
 
 struct kiosk_place {
@@ -70,93 +68,36 @@ kiosk_place_clear(struct kiosk_screen_place *d)
 	d->nplaces = 0;
 }
 
-static int
-kiosk_place_cmp(const void *a, const void *b)
-{
-	const struct kiosk_place *x = a, *y = b;
-
-	return strcmp(x->folded, y->folded);
-}
-
-/* The province of the entry, or NULL. */
-static char *
-kiosk_place_province(struct kiosk_app *app, int64_t id)
-{
-	struct catalog_entry	*e;
-	char			*cause = NULL, *p = NULL;
-
-	if ((e = catalog_entry_get(app->db, id, app->lang, &cause)) == NULL) {
-		free(cause);
-		return NULL;
-	}
-	if (e->province != NULL && kiosk_filter_province_find(e->province))
-		p = xstrdup(kiosk_filter_province_find(e->province));
-	catalog_entry_free(e);
-	return p;
-}
-
-/* 1 when city is in places already (folded compare). */
-static int
-kiosk_place_known(struct kiosk_screen_place *d, const char *folded)
-{
-	size_t i;
-
-	for (i = 0; i < d->nplaces; i++) {
-		if (strcmp(d->places[i].folded, folded) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Read the distinct cities of the catalogue and their provinces. */
 static void
 kiosk_place_index(struct kiosk_screen_place *d)
 {
-	struct catalog_query	 q;
-	struct catalog_results	 r;
+	struct catalog_place	*all = NULL;
 	struct kiosk_place	*p;
-	char			*cause = NULL, *folded, *prov;
-	size_t			 i, alloc = 0, off = 0;
+	const char		*prov;
+	char			*cause = NULL;
+	size_t			 i, n = 0;
 
 	kiosk_place_clear(d);
-	do {
-		catalog_query_init(&q);
-		q.lang = d->app->lang;
-		q.today = d->app->today;
-		q.offset = off;
-		q.limit = KIOSK_PLACE_PAGE;
-		memset(&r, 0, sizeof r);
-		if (catalog_search_run(d->app->db, &q, &r, &cause) != 0) {
-			free(cause);
-			break;
-		}
-		for (i = 0; i < r.n; i++) {
-			if (r.hits[i].city == NULL || *r.hits[i].city == '\0')
-				continue;
-			folded = catalog_fold_string(d->fold, r.hits[i].city);
-			if (folded == NULL || kiosk_place_known(d, folded) ||
-			    (prov = kiosk_place_province(d->app,
-			    r.hits[i].id)) == NULL) {
-				free(folded);
-				continue;
-			}
-			if (d->nplaces == alloc) {
-				alloc = alloc ? alloc * 2 : 32;
-				d->places = xreallocarray(d->places, alloc,
-				    sizeof *d->places);
-			}
-			p = &d->places[d->nplaces++];
-			p->city = kiosk_width_sanitize(r.hits[i].city, 0);
-			p->folded = folded;
-			p->province = prov;
-		}
-		off += r.n;
-		i = r.n;
-		catalog_results_done(&r);
-	} while (i == KIOSK_PLACE_PAGE);
-	if (d->nplaces > 1)
-		qsort(d->places, d->nplaces, sizeof *d->places,
-		    kiosk_place_cmp);
+	if (catalog_search_places(d->app->db, d->app->lang, &all, &n,
+	    &cause) != 0) {
+		free(cause);
+		return;
+	}
+	d->places = xcalloc(n + 1, sizeof *d->places);
+	for (i = 0; i < n; i++) {
+		/* A place is offered with its province: only Dutch ones. */
+		if ((prov = kiosk_filter_province_find(all[i].province)) ==
+		    NULL)
+			continue;
+		p = &d->places[d->nplaces++];
+		p->city = kiosk_width_sanitize(all[i].city, 0);
+		p->folded = catalog_fold_string(d->fold, all[i].city);
+		if (p->folded == NULL)
+			p->folded = xstrdup("");
+		p->province = xstrdup(prov);
+	}
+	catalog_search_places_free(all, n);
 }
 
 static void

@@ -9,6 +9,8 @@
 
 #include "catalog/search.h"
 
+#include <unicode/ucol.h>
+
 #define ENTRIES \
 	"id,kind,provider,themes,city,province,title_nl,title_en," \
 	"summary_nl,title_uk,start,mode,cost,instruction_lang\n" \
@@ -553,6 +555,117 @@ test_sort_by_name(void **state)
 	"r-1,course,X,care,Rotterdam,51.92,4.48,Rotterdam een\n" \
 	"z-1,course,X,care,Z\xc3\xbcrich,47.37,8.54,Zurich een\n"
 
+/*
+ * The places list is exact beyond search's 1000-entry cap: 1500 entries
+ * in 1203 places (1200 numbered villages, one entry each, some twice;
+ * Den Haag under three spellings; Ede; Ängelholm), counted per place and
+ * sorted by the language's collator.
+ */
+static void
+test_places(void **state)
+{
+	struct unit_db *r = unit_db_new();
+	struct catalog_place *pl;
+	struct catalog_results res;
+	struct catalog_query q;
+	char *csv, *cause = NULL, line[160];
+	size_t len = 0, cap = 1 << 18, n, i, total = 0, ange = 0, zaan = 0;
+	UErrorCode ec = U_ZERO_ERROR;
+	UCollator *coll;
+	int k;
+
+	(void)state;
+	csv = xmalloc(cap);
+	len = (size_t)snprintf(csv, cap, "id,kind,provider,themes,city,"
+	    "province,title_nl\n");
+	for (k = 0; k < 1500; k++) {
+		/* Entries 0-1199: Dorp 0000-1199 (Dorp 0000-0099 have a
+		 * second entry, 1200-1299), then 100 more in Den Haag. */
+		if (k < 1300)
+			snprintf(line, sizeof line, "e%d,course,X,care,Dorp %04d,"
+			    "Gelderland,Cursus %d\n", k, k % 1200, k);
+		else if (k < 1340)
+			snprintf(line, sizeof line, "e%d,course,X,care,Den Haag,"
+			    "Zuid-Holland,Cursus %d\n", k, k);
+		else if (k < 1370)
+			snprintf(line, sizeof line, "e%d,course,X,care,den  haag,"
+			    ",Cursus %d\n", k, k);
+		else if (k < 1400)
+			snprintf(line, sizeof line, "e%d,course,X,care,DEN HAAG,"
+			    "Zuid-Holland,Cursus %d\n", k, k);
+		else if (k < 1450)
+			snprintf(line, sizeof line, "e%d,course,X,care,Ede,"
+			    "Gelderland,Cursus %d\n", k, k);
+		else if (k < 1451)
+			snprintf(line, sizeof line, "e%d,course,X,care,"
+			    "\xc3\x84ngelholm,,Cursus %d\n", k, k);
+		else
+			snprintf(line, sizeof line, "e%d,course,X,care,Zaandam,"
+			    "Noord-Holland,Cursus %d\n", k, k);
+		assert_true(len + strlen(line) < cap);
+		memcpy(csv + len, line, strlen(line) + 1);
+		len += strlen(line);
+	}
+	if (unit_import(r->db, "p", &cause, UNIT_THEMES, csv, NULL) != 0)
+		fail_msg("import: %s", cause);
+	free(csv);
+
+	/* Search stops counting at 1000: the reason for this function. */
+	catalog_query_init(&q);
+	q.limit = 1000;
+	assert_int_equal(catalog_search_run(r->db, &q, &res, &cause), 0);
+	assert_true(res.n <= 1000);
+	catalog_results_done(&res);
+
+	assert_int_equal(catalog_search_places(r->db, "nl", &pl, &n, &cause),
+	    0);
+	assert_int_equal(n, 1200 + 4);
+	for (i = 0; i < n; i++) {
+		total += pl[i].entries;
+		if (strcmp(pl[i].city, "Zaandam") == 0)
+			zaan = i;
+		if (strcmp(pl[i].city, "\xc3\x84ngelholm") == 0)
+			ange = i;
+	}
+	assert_int_equal(total, 1500);
+	/* Dutch order: "Ängelholm" with the A's, first; villages by
+	 * number; "Den Haag" (largest spelling, its province although the
+	 * second spelling had none) before "Dorp"; Zaandam last. */
+	assert_string_equal(pl[0].city, "\xc3\x84ngelholm");
+	assert_null(pl[0].province);
+	assert_int_equal(pl[0].entries, 1);
+	assert_string_equal(pl[1].city, "Den Haag");
+	assert_string_equal(pl[1].province, "Zuid-Holland");
+	assert_int_equal(pl[1].entries, 100);
+	assert_string_equal(pl[2].city, "Dorp 0000");
+	assert_int_equal(pl[2].entries, 2);
+	assert_string_equal(pl[2].province, "Gelderland");
+	assert_string_equal(pl[2 + 100].city, "Dorp 0100");
+	assert_int_equal(pl[2 + 100].entries, 1);
+	assert_string_equal(pl[1201].city, "Dorp 1199");
+	assert_string_equal(pl[1202].city, "Ede");
+	assert_int_equal(pl[1202].entries, 50);
+	assert_int_equal(zaan, n - 1);
+	assert_int_equal(ange, 0);
+	coll = ucol_open("nl", &ec);
+	assert_true(U_SUCCESS(ec));
+	for (i = 1; i < n; i++) {
+		ec = U_ZERO_ERROR;
+		assert_true(ucol_strcollUTF8(coll, pl[i - 1].city, -1,
+		    pl[i].city, -1, &ec) != UCOL_GREATER);
+	}
+	ucol_close(coll);
+	catalog_search_places_free(pl, n);
+
+	/* Swedish order puts Ä after Z: the language's collator decides. */
+	assert_int_equal(catalog_search_places(r->db, "sv", &pl, &n, &cause),
+	    0);
+	assert_string_equal(pl[n - 1].city, "\xc3\x84ngelholm");
+	assert_string_equal(pl[n - 2].city, "Zaandam");
+	catalog_search_places_free(pl, n);
+	unit_db_free(r);
+}
+
 /* A place name to a position: the mean of its entries, folded names. */
 static void
 test_place(void **state)
@@ -666,6 +779,7 @@ main(void)
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_starts_after),
 		cmocka_unit_test(test_place),
+		cmocka_unit_test(test_places),
 		cmocka_unit_test(test_hit_fields),
 		cmocka_unit_test(test_paging),
 		cmocka_unit_test(test_hostile_queries),
