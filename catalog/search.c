@@ -720,17 +720,43 @@ search_cand_cmp(const void *a, const void *b, void *arg)
 	return x->eid < y->eid ? -1 : x->eid > y->eid;
 }
 
+/* Compare two ICU sort keys of alen and blen bytes. */
+static int
+search_key_cmp(const uint8_t *a, int32_t alen, const uint8_t *b,
+    int32_t blen)
+{
+	int c = memcmp(a, b, (size_t)(alen < blen ? alen : blen));
+
+	if (c != 0)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
+/* The ICU collator of lang, else the root one, else NULL (no order). */
+static UCollator *
+search_collator_open(const char *lang)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	UCollator *coll = ucol_open(lang != NULL ? lang : "", &ec);
+
+	if (U_FAILURE(ec)) {
+		/* No rules for this language: the root collation. */
+		ec = U_ZERO_ERROR;
+		coll = ucol_open("", &ec);
+		if (U_FAILURE(ec))
+			coll = NULL;
+	}
+	return coll;
+}
+
 static int
 search_name_cmp(const void *a, const void *b)
 {
 	const struct search_cand *x = a, *y = b;
-	int32_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
-	int c = memcmp(x->key, y->key, (size_t)n);
+	int c = search_key_cmp(x->key, x->keylen, y->key, y->keylen);
 
 	if (c != 0)
 		return c;
-	if (x->keylen != y->keylen)
-		return x->keylen < y->keylen ? -1 : 1;
 	return x->eid < y->eid ? -1 : x->eid > y->eid;
 }
 
@@ -758,7 +784,7 @@ static void
 search_sort_by_name(struct search_ctx *c, struct search_set *set)
 {
 	UErrorCode ec = U_ZERO_ERROR;
-	UCollator *coll = ucol_open(c->lang, &ec);
+	UCollator *coll = search_collator_open(c->lang);
 	struct search_sql ids = { NULL, 0, 0 };
 	sqlite3_stmt *st;
 	uint8_t key[1024];
@@ -767,13 +793,6 @@ search_sort_by_name(struct search_ctx *c, struct search_set *set)
 	char num[24];
 	size_t i;
 
-	if (U_FAILURE(ec)) {
-		/* No rules for this language: the root collation. */
-		ec = U_ZERO_ERROR;
-		coll = ucol_open("", &ec);
-		if (U_FAILURE(ec))
-			coll = NULL;
-	}
 	search_sql_add(&ids, "[");
 	for (i = 0; i < set->n; i++) {
 		snprintf(num, sizeof num, "%s%lld", i ? "," : "",
@@ -1123,14 +1142,9 @@ static int
 search_place_by_key(const void *a, const void *b)
 {
 	const struct search_place_row *x = a, *y = b;
-	int32_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
-	int c = memcmp(x->key, y->key, (size_t)n);
+	int c = search_key_cmp(x->key, x->keylen, y->key, y->keylen);
 
-	if (c != 0)
-		return c;
-	if (x->keylen != y->keylen)
-		return x->keylen < y->keylen ? -1 : 1;
-	return strcmp(x->city, y->city);
+	return c != 0 ? c : strcmp(x->city, y->city);
 }
 
 /* The collation key of s (new memory, *len bytes); empty without coll. */
@@ -1162,7 +1176,6 @@ catalog_search_places(struct catalog_db *db, const char *lang,
 {
 	struct search_place_row *rows = NULL, *r;
 	struct catalog_place *out = NULL, *p;
-	UErrorCode ec = U_ZERO_ERROR;
 	UCollator *coll = NULL;
 	sqlite3_stmt *st;
 	size_t nrows = 0, alloc = 0, nout = 0, i;
@@ -1223,13 +1236,7 @@ catalog_search_places(struct catalog_db *db, const char *lang,
 		}
 		rows[nout++] = rows[i];
 	}
-	coll = ucol_open(lang != NULL ? lang : "", &ec);
-	if (U_FAILURE(ec)) {
-		ec = U_ZERO_ERROR;
-		coll = ucol_open("", &ec);
-		if (U_FAILURE(ec))
-			coll = NULL;
-	}
+	coll = search_collator_open(lang);
 	for (i = 0; i < nout; i++)
 		rows[i].key = search_place_key(coll, rows[i].city,
 		    &rows[i].keylen);

@@ -101,18 +101,36 @@ put(const char *rel, const unsigned char *data, size_t len)
 	free(path);
 }
 
+/* Read the inbox folder as the office does, kiosk the one known kiosk:
+ * the output and the messages into new strings. */
+static void
+read_inbox(enum catalog_inbox_format format, struct catalog_inbox_summary *sum,
+    char **out, char **err)
+{
+	struct catalog_keys *known[1] = { kiosk };
+	char *cause = NULL;
+	size_t olen, elen;
+	FILE *fo, *fe;
+
+	fo = open_memstream(out, &olen);
+	fe = open_memstream(err, &elen);
+	if (catalog_inbox_read(inbox, office, known, 1, format, fo, fe, sum,
+	    &cause) != 0)
+		fail_msg("inbox: %s", cause);
+	fclose(fo);
+	fclose(fe);
+}
+
 static void
 test_inbox(void **unused)
 {
 	struct catalog_keys *other_office =
 	    catalog_keys_generate(CATALOG_KEYS_OFFICE);
 	struct catalog_keys *stranger = catalog_keys_generate(CATALOG_KEYS_KIOSK);
-	struct catalog_keys *known[1] = { kiosk };
 	struct catalog_inbox_summary sum;
 	unsigned char *a, *b, *c, *bad;
-	char ra[10], rb[10], rc[10], *out = NULL, *err = NULL, *cause = NULL;
-	size_t la, lb, lc, olen, elen, i;
-	FILE *fo, *fe;
+	char ra[10], rb[10], rc[10], *out = NULL, *err = NULL;
+	size_t la, lb, lc, i;
 	struct stat sb;
 
 	(void)unused;
@@ -140,13 +158,7 @@ test_inbox(void **unused)
 	put("k/junk.enr", (const unsigned char *)"hello", 5);
 	put("k/notes.txt", (const unsigned char *)"not an enrolment", 16);
 
-	fo = open_memstream(&out, &olen);
-	fe = open_memstream(&err, &elen);
-	if (catalog_inbox_read(inbox, office, known, 1, CATALOG_INBOX_CSV, fo,
-	    fe, &sum, &cause) != 0)
-		fail_msg("inbox: %s", cause);
-	fclose(fo);
-	fclose(fe);
+	read_inbox(CATALOG_INBOX_CSV, &sum, &out, &err);
 	assert_int_equal(sum.read, 2);
 	assert_int_equal(sum.duplicates, 1);
 	assert_int_equal(sum.rejected, 7);
@@ -192,12 +204,7 @@ test_inbox(void **unused)
 	free(err);
 
 	/* A second run reads the same two (rejected/ is not read again). */
-	fo = open_memstream(&out, &olen);
-	fe = open_memstream(&err, &elen);
-	assert_int_equal(catalog_inbox_read(inbox, office, known, 1,
-	    CATALOG_INBOX_OOAPI, fo, fe, &sum, &cause), 0);
-	fclose(fo);
-	fclose(fe);
+	read_inbox(CATALOG_INBOX_OOAPI, &sum, &out, &err);
 	assert_int_equal(sum.read, 2);
 	assert_int_equal(sum.rejected, 0);
 	assert_non_null(strstr(out, "\"associationType\":"
@@ -241,11 +248,8 @@ put_payload(const char *rel, const char *receipt, const char *plain)
 static void
 test_versions(void **unused)
 {
-	struct catalog_keys *known[1] = { kiosk };
 	struct catalog_inbox_summary sum;
-	char *plain, *out = NULL, *err = NULL, *cause = NULL, *row;
-	size_t olen, elen;
-	FILE *fo, *fe;
+	char *plain, *out = NULL, *err = NULL, *row;
 
 	(void)unused;
 	snprintf(inbox, sizeof inbox, "%s/inbox-versions", u->dir);
@@ -273,13 +277,7 @@ test_versions(void **unused)
 	put_payload("k/v3.enr", "8GS4-Y26Y", plain);
 	free(plain);
 
-	fo = open_memstream(&out, &olen);
-	fe = open_memstream(&err, &elen);
-	if (catalog_inbox_read(inbox, office, known, 1, CATALOG_INBOX_CSV, fo,
-	    fe, &sum, &cause) != 0)
-		fail_msg("inbox: %s", cause);
-	fclose(fo);
-	fclose(fe);
+	read_inbox(CATALOG_INBOX_CSV, &sum, &out, &err);
 	assert_int_equal(sum.read, 1);
 	assert_int_equal(sum.rejected, 2);
 	/* The old record's row: an empty kiosk_name, every other field. */
