@@ -255,12 +255,13 @@ ooapi_type_name(const json_t *j)
 }
 
 /*
- * Member key of obj when it is a string: 0 and *out (NULL when absent or
- * null), or -1 and *cause naming the member when it has another type.
+ * Member key of obj when it has the JSON type type: 0 and *out (NULL when
+ * absent or null), or -1 and *cause naming the member and what was
+ * expected (what: "a string") when it has another type.
  */
 static int
-ooapi_string(struct ooapi *o, json_t *obj, const char *key,
-    const char **out, char **cause)
+ooapi_member(struct ooapi *o, json_t *obj, const char *key, json_type type,
+    const char *what, json_t **out, char **cause)
 {
 	json_t	*j = json_object_get(obj, key);
 	size_t	 old;
@@ -268,14 +269,28 @@ ooapi_string(struct ooapi *o, json_t *obj, const char *key,
 	*out = NULL;
 	if (j == NULL || json_is_null(j))
 		return 0;
-	if (!json_is_string(j)) {
+	if (json_typeof(j) != type) {
 		old = path_key(&o->path, key);
-		ooapi_fail(o, cause, "expected a string, not %s",
+		ooapi_fail(o, cause, "expected %s, not %s", what,
 		    ooapi_type_name(j));
 		path_pop(&o->path, old);
 		return -1;
 	}
-	*out = json_string_value(j);
+	*out = j;
+	return 0;
+}
+
+/* The same for a string, as its text (or NULL). */
+static int
+ooapi_string(struct ooapi *o, json_t *obj, const char *key,
+    const char **out, char **cause)
+{
+	json_t	*j;
+
+	*out = NULL;
+	if (ooapi_member(o, obj, key, JSON_STRING, "a string", &j, cause) != 0)
+		return -1;
+	*out = j != NULL ? json_string_value(j) : NULL;
 	return 0;
 }
 
@@ -284,21 +299,7 @@ static int
 ooapi_array(struct ooapi *o, json_t *obj, const char *key, json_t **out,
     char **cause)
 {
-	json_t	*j = json_object_get(obj, key);
-	size_t	 old;
-
-	*out = NULL;
-	if (j == NULL || json_is_null(j))
-		return 0;
-	if (!json_is_array(j)) {
-		old = path_key(&o->path, key);
-		ooapi_fail(o, cause, "expected an array, not %s",
-		    ooapi_type_name(j));
-		path_pop(&o->path, old);
-		return -1;
-	}
-	*out = j;
-	return 0;
+	return ooapi_member(o, obj, key, JSON_ARRAY, "an array", out, cause);
 }
 
 /* The same for an object (or NULL). */
@@ -306,21 +307,7 @@ static int
 ooapi_object(struct ooapi *o, json_t *obj, const char *key, json_t **out,
     char **cause)
 {
-	json_t	*j = json_object_get(obj, key);
-	size_t	 old;
-
-	*out = NULL;
-	if (j == NULL || json_is_null(j))
-		return 0;
-	if (!json_is_object(j)) {
-		old = path_key(&o->path, key);
-		ooapi_fail(o, cause, "expected an object, not %s",
-		    ooapi_type_name(j));
-		path_pop(&o->path, old);
-		return -1;
-	}
-	*out = j;
-	return 0;
+	return ooapi_member(o, obj, key, JSON_OBJECT, "an object", out, cause);
 }
 
 /* The same for a number (*set is 0 when absent). */

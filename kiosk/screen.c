@@ -61,3 +61,31 @@ kiosk_screen_focus_list(struct kiosk_screen *s, int where)
 {
 	kiosk_list_focus(s->data, where);
 }
+
+int
+kiosk_screen_key_list(struct kiosk_screen *s, struct kiosk_app *app,
+    int is_key, wint_t ch, kiosk_screen_choose_fn choose)
+{
+	size_t i;
+
+	switch (kiosk_list_key(s->data, is_key, ch, &i)) {
+	case KIOSK_LIST_CHOSEN:
+		choose(s, app, i);
+		return 1;
+	case KIOSK_LIST_HANDLED:
+		return 1;
+	case KIOSK_LIST_UNHANDLED:
+		break;
+	}
+	return 0;
+}
+
+void
+kiosk_screen_click_list(struct kiosk_screen *s, struct kiosk_app *app,
+    int target, kiosk_screen_choose_fn choose)
+{
+	size_t i;
+
+	if (kiosk_list_click(s->data, target, &i) == KIOSK_LIST_CHOSEN)
+		choose(s, app, i);
+}

@@ -70,6 +70,16 @@ void kiosk_screen_free(struct kiosk_screen *s);
 void kiosk_screen_draw_list(struct kiosk_screen *s, struct kiosk_app *app);
 int kiosk_screen_hit_list(struct kiosk_screen *s, int y, int x);
 void kiosk_screen_focus_list(struct kiosk_screen *s, int where);
+/* What choosing item i of a list screen does (the screen may be gone
+ * afterwards). */
+typedef void (*kiosk_screen_choose_fn)(struct kiosk_screen *s,
+    struct kiosk_app *app, size_t i);
+/* A key on a list screen: choose() on a chosen item; 1 when used. */
+int kiosk_screen_key_list(struct kiosk_screen *s, struct kiosk_app *app,
+    int is_key, wint_t ch, kiosk_screen_choose_fn choose);
+/* A click on a list screen: choose() when it chose an item. */
+void kiosk_screen_click_list(struct kiosk_screen *s, struct kiosk_app *app,
+    int target, kiosk_screen_choose_fn choose);
 
 /* The screens. */
 struct kiosk_screen *kiosk_screen_lang_new(struct kiosk_app *app);

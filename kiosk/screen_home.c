@@ -128,9 +128,10 @@ kiosk_screen_home_reload(struct kiosk_screen *s, struct kiosk_app *app)
 }
 
 static void
-kiosk_screen_home_choose(struct kiosk_screen_home *d, struct kiosk_app *app,
+kiosk_screen_home_choose(struct kiosk_screen *s, struct kiosk_app *app,
     size_t i)
 {
+	struct kiosk_screen_home *d = s->data;
 	struct kiosk_filter f;
 
 	kiosk_filter_init(&f);
@@ -159,30 +160,15 @@ static int
 kiosk_screen_home_key(struct kiosk_screen *s, struct kiosk_app *app,
     int is_key, wint_t ch)
 {
-	struct kiosk_screen_home	*d = s->data;
-	size_t				 i;
-
-	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
-	case KIOSK_LIST_CHOSEN:
-		kiosk_screen_home_choose(d, app, i);
-		return 1;
-	case KIOSK_LIST_HANDLED:
-		return 1;
-	case KIOSK_LIST_UNHANDLED:
-		break;
-	}
-	return 0;
+	return kiosk_screen_key_list(s, app, is_key, ch,
+	    kiosk_screen_home_choose);
 }
 
 static void
 kiosk_screen_home_click(struct kiosk_screen *s, struct kiosk_app *app,
     int target)
 {
-	struct kiosk_screen_home	*d = s->data;
-	size_t				 i;
-
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_screen_home_choose(d, app, i);
+	kiosk_screen_click_list(s, app, target, kiosk_screen_home_choose);
 }
 
 static void

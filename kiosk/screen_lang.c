@@ -92,11 +92,13 @@ kiosk_screen_lang_draw(struct kiosk_screen *s, struct kiosk_app *app)
 }
 
 static void
-kiosk_screen_lang_choose(struct kiosk_app *app, size_t i)
+kiosk_screen_lang_choose(struct kiosk_screen *s, struct kiosk_app *app,
+    size_t i)
 {
 	const struct kiosk_lang_info	*t;
 	size_t				 n;
 
+	(void)s;
 	t = kiosk_lang_table(&n);
 	if (i >= n)
 		return;
@@ -108,30 +110,15 @@ static int
 kiosk_screen_lang_key(struct kiosk_screen *s, struct kiosk_app *app,
     int is_key, wint_t ch)
 {
-	struct kiosk_screen_lang	*d = s->data;
-	size_t				 i;
-
-	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
-	case KIOSK_LIST_CHOSEN:
-		kiosk_screen_lang_choose(app, i);
-		return 1;
-	case KIOSK_LIST_HANDLED:
-		return 1;
-	case KIOSK_LIST_UNHANDLED:
-		break;
-	}
-	return 0;
+	return kiosk_screen_key_list(s, app, is_key, ch,
+	    kiosk_screen_lang_choose);
 }
 
 static void
 kiosk_screen_lang_click(struct kiosk_screen *s, struct kiosk_app *app,
     int target)
 {
-	struct kiosk_screen_lang	*d = s->data;
-	size_t				 i;
-
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_screen_lang_choose(app, i);
+	kiosk_screen_click_list(s, app, target, kiosk_screen_lang_choose);
 }
 
 static void
