@@ -1,5 +1,16 @@
 /*
  * bidi: shaping and reordering one line with ICU (see bidi.h).
+ *
+ * The line was measured and cut in logical order by width.c, so what is
+ * drawn must take exactly as many columns. Two things in ICU's shaping
+ * would change that: a lam-alef ligature is one character for two (the
+ * space it leaves goes at the logical end), and tashkeel (fathatan,
+ * shadda, ...: combining marks, no column of their own) become spacing
+ * presentation forms of one column each, which pushed the last letter of
+ * a full line onto the next row. So the combining marks are taken out
+ * before shaping and put back after the (shaped) letter they belong to;
+ * reordering keeps them after their letter (UBIDI_KEEP_BASE_COMBINING),
+ * as the terminal puts a combining mark on the cell before it.
  */
 #include "config.h"
 
@@ -11,6 +22,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ushape.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include "catalog/xmalloc.h"
@@ -38,6 +50,92 @@ kiosk_bidi_needed(const char *s, size_t len, int rtl)
 	return 0;
 }
 
+/* 1 for a code point that sits on the letter before it (no column). */
+static int
+kiosk_bidi_is_mark(UChar32 c)
+{
+	int8_t type = u_charType(c);
+
+	return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+/* 1 when ICU shaped base[i], base[i + 1] into the lam-alef ligature l. */
+static int
+kiosk_bidi_lamalef(const UChar *base, int32_t i, int32_t n, UChar l)
+{
+	UChar a;
+
+	if (base[i] != 0x0644 || i + 1 >= n || l < 0xfef5 || l > 0xfefc)
+		return 0;
+	a = base[i + 1];
+	return a == 0x0622 || a == 0x0623 || a == 0x0625 || a == 0x0627;
+}
+
+/*
+ * Shape the Arabic letters of u[0..n) (logical order) into out[0..n):
+ * the letters without the marks go through u_shapeArabic (lam-alef
+ * spaces at the end), then each mark is put back after its letter.
+ * Returns n, or -1 with *st set.
+ */
+static int32_t
+kiosk_bidi_shape(const UChar *u, int32_t n, UChar *out, UErrorCode *st)
+{
+	UChar		*base, *shaped;
+	unsigned char	*mark;
+	int32_t		 i = 0, j, k, nb = 0, o = 0, start, e;
+	UChar32		 c;
+
+	base = xcalloc((size_t)n + 1, sizeof *base);
+	shaped = xcalloc((size_t)n + 1, sizeof *shaped);
+	mark = xcalloc((size_t)n + 1, 1);
+	while (i < n) {
+		start = i;
+		U16_NEXT(u, i, n, c);
+		for (e = start; e < i; e++) {
+			if (kiosk_bidi_is_mark(c))
+				mark[e] = 1;
+			else
+				base[nb++] = u[e];
+		}
+	}
+	if (nb > 0)
+		u_shapeArabic(base, nb, shaped, nb + 1,
+		    U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_FIXED_SPACES_AT_END |
+		    U_SHAPE_TEXT_DIRECTION_LOGICAL, st);
+	if (U_FAILURE(*st)) {
+		n = -1;
+		goto fail;
+	}
+	/* Walk the text again: a letter gives its shaped form (both
+	 * letters of a lam-alef give the one ligature), a mark itself. */
+	for (i = 0, j = 0, k = 0; i < n; i++) {
+		if (mark[i]) {
+			out[o++] = u[i];
+			continue;
+		}
+		if (kiosk_bidi_lamalef(base, k, nb, shaped[j])) {
+			out[o++] = shaped[j++];
+			k += 2;
+			/* Marks on the lam follow; the alef is in the
+			 * ligature already. */
+			while (i + 1 < n && mark[i + 1])
+				out[o++] = u[++i];
+			i++;
+			continue;
+		}
+		out[o++] = shaped[j++];
+		k++;
+	}
+	/* The spaces left by the ligatures. */
+	while (j < nb && o < n)
+		out[o++] = shaped[j++];
+fail:
+	free(base);
+	free(shaped);
+	free(mark);
+	return n;
+}
+
 char *
 kiosk_bidi_visual(const char *s, size_t len, int rtl)
 {
@@ -57,12 +155,9 @@ kiosk_bidi_visual(const char *s, size_t len, int rtl)
 	u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)len, &st);
 	if (U_FAILURE(st))
 		goto fail;
-	/* Letter forms in logical order; a lam-alef ligature leaves a
-	 * space at the end, so the line keeps its width. */
-	n = u_shapeArabic(u, ulen, shaped, ulen + 1, U_SHAPE_LETTERS_SHAPE |
-	    U_SHAPE_LENGTH_FIXED_SPACES_AT_END |
-	    U_SHAPE_TEXT_DIRECTION_LOGICAL, &st);
-	if (U_FAILURE(st))
+	/* Letter forms in logical order, as many columns as before. */
+	n = kiosk_bidi_shape(u, ulen, shaped, &st);
+	if (n < 0)
 		goto fail;
 	bidi = ubidi_openSized(n, 0, &st);
 	if (U_FAILURE(st))
@@ -70,7 +165,8 @@ kiosk_bidi_visual(const char *s, size_t len, int rtl)
 	ubidi_setPara(bidi, shaped, n, rtl ? UBIDI_RTL : UBIDI_LTR, NULL, &st);
 	if (U_FAILURE(st))
 		goto fail;
-	n = ubidi_writeReordered(bidi, vis, ulen + 1, UBIDI_DO_MIRRORING, &st);
+	n = ubidi_writeReordered(bidi, vis, ulen + 1, UBIDI_DO_MIRRORING |
+	    UBIDI_KEEP_BASE_COMBINING, &st);
 	if (U_FAILURE(st))
 		goto fail;
 	u_strToUTF8(NULL, 0, &olen, vis, n, &st);

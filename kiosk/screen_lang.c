@@ -3,10 +3,12 @@
  * script, the title asks in every language at once, so nobody needs to
  * read the current interface language to get started. The bottom rows
  * say how long the kiosk waits before it starts again (WCAG 2.2.6), in
- * rows the choices leave free where they fit.
+ * rows the choices leave free where they fit. On a narrow screen the
+ * title holds the prompts that fit whole: half a question helps nobody.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@
 
 struct kiosk_screen_lang {
 	struct kiosk_list	 list;		/* first: see screen.h */
+	struct kiosk_screen	*screen;
 	struct kiosk_list_item	*items;
 	size_t			 n;
 	char			*note;		/* the idle time, sanitised */
@@ -36,6 +39,39 @@ kiosk_screen_lang_fetch(struct kiosk_list *l, void *ctx)
 	l->n = l->first < d->n ? d->n - l->first : 0;
 }
 
+/* The title: "Kies een taal · Choose a language · ..." with the prompts
+ * that fit in w columns (the first one at least), the one of the screen's
+ * language first (F2 from an Arabic screen asks in Arabic first). */
+static void
+kiosk_screen_lang_title(struct kiosk_screen_lang *d, const char *lang,
+    int w)
+{
+	const struct kiosk_lang_info	*t;
+	char				*title = NULL, *next;
+	size_t				 i, n, k, first = 0;
+
+	t = kiosk_lang_table(&n);
+	for (i = 0; i < n; i++) {
+		if (strcmp(t[i].code, lang) == 0)
+			first = i;
+	}
+	for (k = 0; k < n; k++) {
+		/* first, then the others in their order */
+		i = k == 0 ? first : k <= first ? k - 1 : k;
+		next = title == NULL ? xstrdup(t[i].prompt) :
+		    xasprintf("%s \xc2\xb7 %s", title, t[i].prompt);
+		if (title != NULL && kiosk_width_cols(next, strlen(next)) > w) {
+			free(next);
+			break;
+		}
+		free(title);
+		title = next;
+	}
+	if (title != NULL)
+		kiosk_screen_set_title(d->screen, title, NULL);
+	free(title);
+}
+
 static void
 kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
@@ -45,6 +81,7 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	size_t				 per_page;
 	int				 end, n;
 
+	kiosk_screen_lang_title(d, app->lang, s->w);
 	note = xasprintf(ngettext("The screen starts again after %d second "
 	    "without use.", "The screen starts again after %d seconds "
 	    "without use.", app->idle_timeout), app->idle_timeout);
@@ -149,23 +186,15 @@ kiosk_screen_lang_new(struct kiosk_app *app)
 {
 	struct kiosk_screen_lang	*d = xcalloc(1, sizeof *d);
 	const struct kiosk_lang_info	*t;
-	struct kiosk_screen		*s;
-	char				*title = NULL, *next;
 	size_t				 i;
 
-	(void)app;
 	t = kiosk_lang_table(&d->n);
 	d->items = xcalloc(d->n, sizeof *d->items);
-	for (i = 0; i < d->n; i++) {
+	for (i = 0; i < d->n; i++)
 		d->items[i].label = xstrdup(t[i].name);
-		next = title == NULL ? xstrdup(t[i].prompt) :
-		    xasprintf("%s \xc2\xb7 %s", title, t[i].prompt);
-		free(title);
-		title = next;
-	}
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_lang_fetch,
 	    d);
-	s = kiosk_screen_new(&kiosk_screen_lang_ops, title, d);
-	free(title);
-	return s;
+	d->screen = kiosk_screen_new(&kiosk_screen_lang_ops, "", d);
+	kiosk_screen_lang_title(d, app->lang, INT32_MAX);
+	return d->screen;
 }

@@ -239,16 +239,45 @@ kiosk_ui_fill(int y, int x, int h, int w, enum kiosk_ui_role role)
 	attrset(A_NORMAL);
 }
 
+/*
+ * Text too wide for maxcols: a new string of the words that fit in
+ * maxcols - 1 (cut between clusters when the first word alone is too
+ * wide) and "…", so a cut never looks like the whole text ("starts
+ * December 1, 2" was read as a date). *cols gets its width.
+ */
+static char *
+kiosk_ui_ellipsis(const char *s, size_t len, int maxcols, int *cols)
+{
+	struct kiosk_width_line	*lines = NULL;
+	char			*copy, *out;
+	size_t			 n;
+
+	copy = xstrndup(s, len);
+	n = kiosk_width_wrap(copy, maxcols - 1, &lines) > 0 ? lines[0].len : 0;
+	if (n > 0 && lines[0].cols > maxcols - 1)
+		n = kiosk_width_cut(copy, n, maxcols - 1, NULL);
+	*cols = kiosk_width_cols(copy, n) + 1;
+	out = xasprintf("%.*s\xe2\x80\xa6", (int)n, copy);
+	free(lines);
+	free(copy);
+	return out;
+}
+
 int
 kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len, int attr)
 {
 	size_t	 n;
 	int	 cols;
-	char	*vis;
+	char	*cut = NULL, *vis;
 
 	if (maxcols <= 0 || s == NULL)
 		return 0;
 	n = kiosk_width_cut(s, len, maxcols, &cols);
+	if (n < len && maxcols >= 2) {
+		cut = kiosk_ui_ellipsis(s, len, maxcols, &cols);
+		s = cut;
+		n = strlen(cut);
+	}
 	attrset(attr);
 	if (kiosk_bidi_needed(s, n, kiosk_ui_rtl_on) &&
 	    (vis = kiosk_bidi_visual(s, n, kiosk_ui_rtl_on)) != NULL) {
@@ -257,6 +286,7 @@ kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len, int attr)
 	} else
 		mvaddnstr(y, kiosk_ui_x(x, cols), s, (int)n);
 	attrset(A_NORMAL);
+	free(cut);
 	return cols;
 }
 

@@ -38,7 +38,8 @@ int kiosk_ui_attr(enum kiosk_ui_role role);
 /* Fill a rectangle with blanks in a role. */
 void kiosk_ui_fill(int y, int x, int h, int w, enum kiosk_ui_role role);
 /* Draw sanitised UTF-8 s[0..len) at y,x in at most maxcols columns with
- * the given attributes; returns the columns drawn. */
+ * the given attributes; returns the columns drawn. Text that does not fit
+ * ends with the words that do and "…". */
 int kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len,
     int attr);
 /* Same for a NUL-terminated string. */

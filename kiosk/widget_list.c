@@ -255,15 +255,16 @@ kiosk_list_draw_pager(struct kiosk_list *l, int *cy, int *cx)
 	free(page);
 }
 
-/* The detail line and mark of a block, starting at x. */
+/* The detail line (detail, the rest of it->detail, or NULL) and the mark
+ * of a block, starting at x. */
 static void
-kiosk_list_draw_detail(struct kiosk_list_item *it, int y, int x, int maxw,
-    int attr)
+kiosk_list_draw_detail(struct kiosk_list_item *it, const char *detail,
+    int y, int x, int maxw, int attr)
 {
 	int used = 0;
 
-	if (it->detail != NULL)
-		used = kiosk_ui_str(y, x, maxw, it->detail, attr);
+	if (detail != NULL)
+		used = kiosk_ui_str(y, x, maxw, detail, attr);
 	if (it->mark != NULL && used + 3 < maxw) {
 		if (used > 0)
 			used++;
@@ -287,8 +288,9 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	int			 attr = kiosk_ui_attr(role);
 	int			 by = l->items_y + (int)i * (l->block_h + l->gap);
 	int			 mid = by + (l->block_h - 1) / 2;
-	int			 tx, tw, nl, rows, ty, r, has_detail;
-	size_t			 nwrap;
+	struct kiosk_width_line	*dlines = NULL;
+	int			 tx, tw, nl, nd, rows, ty, r, has_detail;
+	size_t			 nwrap, ndwrap;
 	char			 num[24];
 
 	kiosk_ui_fill(by, l->x, l->block_h, l->w, role);
@@ -316,8 +318,8 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	if (l->block_h == 1) {
 		r = kiosk_ui_str(by, tx, tw, it->label, attr | A_BOLD);
 		if (has_detail && r + 4 < tw)
-			kiosk_list_draw_detail(it, by, tx + r + 3, tw - r - 3,
-			    attr);
+			kiosk_list_draw_detail(it, it->detail, by, tx + r + 3,
+			    tw - r - 3, attr);
 		return;
 	}
 	rows = l->block_h - has_detail;
@@ -325,7 +327,14 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		rows = 1;
 	nwrap = kiosk_width_wrap(it->label, tw, &lines);
 	nl = nwrap < (size_t)rows ? (int)nwrap : rows;
-	ty = by + (l->block_h - nl - has_detail) / 2;
+	/* The detail wraps into the rows the label leaves. */
+	ndwrap = it->detail != NULL ? kiosk_width_wrap(it->detail, tw,
+	    &dlines) : 0;
+	nd = has_detail ? 1 : 0;
+	if ((int)ndwrap > nd)
+		nd = (int)ndwrap < l->block_h - nl ? (int)ndwrap :
+		    l->block_h - nl;
+	ty = by + (l->block_h - nl - nd) / 2;
 	if (ty < by)
 		ty = by;
 	for (r = 0; r < nl; r++) {
@@ -334,9 +343,16 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		    strlen(it->label + lines[r].off) : lines[r].len,
 		    attr | A_BOLD);
 	}
-	if (has_detail && ty + nl < by + l->block_h)
-		kiosk_list_draw_detail(it, ty + nl, tx, tw, attr);
+	/* Every detail row but the last, then the rest and the mark. */
+	for (r = 0; r + 1 < nd; r++)
+		kiosk_ui_text(ty + nl + r, tx, tw, it->detail + dlines[r].off,
+		    dlines[r].len, attr);
+	if (has_detail && ty + nl + r < by + l->block_h)
+		kiosk_list_draw_detail(it, it->detail != NULL ? it->detail +
+		    (r < (int)ndwrap ? dlines[r].off : strlen(it->detail)) :
+		    NULL, ty + nl + r, tx, tw, attr);
 	free(lines);
+	free(dlines);
 }
 
 static void
