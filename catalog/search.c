@@ -37,8 +37,9 @@
  * SEARCH_SCAN_BUDGET index rows and checks at most SEARCH_CHECK_BUDGET
  * entries, so a selective filter costs no more than an unfiltered search
  * (past a budget the total is again a lower bound). Without words the
- * entries come from the entry table, or from the entry_geo R*Tree when a
- * maximum distance is set, ranked the same way.
+ * entries come from the entry table, from entry_theme (by its theme index)
+ * when a theme is chosen, or from the entry_geo R*Tree when a maximum
+ * distance is set, ranked the same way.
  *
  * catalog_search_place() turns a place name into a position for the
  * distance filter: the mean of the positions of the entries in the
@@ -640,6 +641,9 @@ search_collect(struct search_ctx *c, struct search_set *set, const char *src,
 		search_sql_add(&b, "SELECT id, 0 FROM entry_geo"
 		    " WHERE minlat <= ?16 AND maxlat >= ?15"
 		    " AND minlon <= ?18 AND maxlon >= ?17");
+	else if (q->theme != NULL)
+		search_sql_add(&b, "SELECT entry_id, 0 FROM entry_theme"
+		    " WHERE theme_id = (SELECT id FROM theme WHERE key = ?3)");
 	else
 		search_sql_add(&b, "SELECT id, 0 FROM entry");
 	search_sql_add(&b, " LIMIT ?10");
