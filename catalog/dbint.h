@@ -11,7 +11,11 @@
 
 #include "catalog/db.h"
 
+struct catalog_fts;
+
 sqlite3 *catalog_db_sqlite(struct catalog_db *db);
+/* The connection's tokenizer context (fts.h), for catalog_fts_defer. */
+struct catalog_fts *catalog_db_fts(struct catalog_db *db);
 /* The connection's text folder (fold.h), for folding queries. */
 struct catalog_fold *catalog_db_fold(struct catalog_db *db);
 /* Run sql (no results); -1 and *cause with the SQLite message on error. */

@@ -35,8 +35,8 @@
 
 #define FOLD_MAX_WORD 256	/* UTF-16 units; longer words are cut */
 #define FOLD_MAX_ALT 2		/* transliterations per word */
-#define FOLD_ALT_WORD 64	/* longer words are not transliterated */
-#define FOLD_CACHE 4096		/* cached transliterations (power of 2) */
+#define FOLD_ALT_WORD 32	/* longer words are not transliterated */
+#define FOLD_CACHE 16384	/* cached transliterations (power of 2) */
 
 /*
  * Ukrainian national transliteration (Cabinet of Ministers resolution 55,

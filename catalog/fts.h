@@ -10,10 +10,20 @@
 
 #include <sqlite3.h>
 
+struct catalog_fts;
+
 /*
- * Register the tokenizer and leerpunt_km() on a connection; -1 and *cause
- * on failure.
+ * Register the tokenizer, leerpunt_km() and leerpunt_fts_live() on a
+ * connection; -1 and *cause on failure. The context lives as long as the
+ * connection; *fts (when fts is not NULL) is for catalog_fts_defer.
  */
-int catalog_fts_register(sqlite3 *sq, char **cause);
+int catalog_fts_register(sqlite3 *sq, struct catalog_fts **fts,
+    char **cause);
+
+/*
+ * While on, the entry_text triggers of this connection leave the
+ * full-text tables alone: the caller indexes the rows itself, in bulk.
+ */
+void catalog_fts_defer(struct catalog_fts *fts, int on);
 
 #endif

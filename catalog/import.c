@@ -8,6 +8,19 @@
  * an equal digest means "unchanged" and nothing is written. Child rows
  * (texts per language, offerings) are upserted by their natural keys so
  * ids stay stable for enrolments and for delta sync.
+ *
+ * The full-text index is written once, at commit, not row by row: FTS5
+ * writes its pending terms out at the end of every statement, so one
+ * statement per row meant one tiny index segment per row and most of the
+ * import spent merging them (100,000 entries: 64 s of CPU before, see
+ * BENCHMARKS.md). While the import runs, catalog_fts_defer() keeps the
+ * entry_text triggers of migration 3 idle on this connection and TEMP
+ * triggers note which rows are new or changed (import_fts_new) and the
+ * indexed values of rows changed or removed (import_fts_old); the commit
+ * takes the old values out and puts the new rows in, each in one
+ * statement in rowid order, through a TEMP view whose trigger feeds all
+ * three full-text tables per row (so the tokenizer's memo sees each
+ * title three times in a row).
  */
 #include "config.h"
 
@@ -17,6 +30,7 @@
 #include <sodium.h>
 
 #include "catalog/dbint.h"
+#include "catalog/fts.h"
 #include "catalog/import.h"
 #include "catalog/typo.h"
 #include "catalog/xmalloc.h"
@@ -28,6 +42,72 @@ struct catalog_import {
 	int		 theme_changes;
 };
 
+/*
+ * The TEMP objects that collect the rows to index (see the top). They
+ * are made inside the import's transaction (a rollback takes them away
+ * with everything else) and act only while indexing is deferred.
+ */
+static const char import_fts_setup[] =
+    "CREATE TEMP TABLE IF NOT EXISTS import_fts_new ("
+    "  id INTEGER PRIMARY KEY);"
+    "CREATE TEMP TABLE IF NOT EXISTS import_fts_old ("
+    "  id INTEGER PRIMARY KEY, entry_id INTEGER, lang TEXT, title TEXT,"
+    "  summary TEXT, description TEXT);"
+    "DELETE FROM import_fts_new; DELETE FROM import_fts_old;"
+    "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_ai AFTER INSERT"
+    "  ON main.entry_text WHEN NOT leerpunt_fts_live() BEGIN"
+    "  INSERT OR IGNORE INTO import_fts_new(id) VALUES (new.id);"
+    "END;"
+    "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_au AFTER UPDATE"
+    "  ON main.entry_text WHEN NOT leerpunt_fts_live() BEGIN"
+    "  INSERT OR IGNORE INTO import_fts_old SELECT old.id, old.entry_id,"
+    "    old.lang, old.title, old.summary, old.description"
+    "    WHERE NOT EXISTS (SELECT 1 FROM import_fts_new WHERE id = old.id);"
+    "  INSERT OR IGNORE INTO import_fts_new(id) VALUES (new.id);"
+    "END;"
+    "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_ad AFTER DELETE"
+    "  ON main.entry_text WHEN NOT leerpunt_fts_live() BEGIN"
+    "  INSERT OR IGNORE INTO import_fts_old SELECT old.id, old.entry_id,"
+    "    old.lang, old.title, old.summary, old.description"
+    "    WHERE NOT EXISTS (SELECT 1 FROM import_fts_new WHERE id = old.id);"
+    "  DELETE FROM import_fts_new WHERE id = old.id;"
+    "END;"
+    "CREATE TEMP VIEW IF NOT EXISTS import_fts_feed(op, k, title, summary,"
+    "  description) AS SELECT NULL, NULL, NULL, NULL, NULL;"
+    "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_feed_ii INSTEAD OF INSERT"
+    "  ON import_fts_feed BEGIN"
+    "  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)"
+    "    VALUES (new.op, new.k, new.title, new.summary, new.description);"
+    "  INSERT INTO head_fts(head_fts, rowid, title, summary)"
+    "    VALUES (new.op, new.k, new.title, new.summary);"
+    "  INSERT INTO title_fts(title_fts, rowid, title)"
+    "    VALUES (new.op, new.k, new.title);"
+    "END;";
+
+/*
+ * The index pass at commit: old values out ('delete' needs exactly what
+ * was indexed), new languages get a slot, new and changed rows in, and
+ * one step of the generation the typo vocabulary follows.
+ */
+static const char import_fts_index[] =
+    "INSERT INTO import_fts_feed(op, k, title, summary, description)"
+    "  SELECT 'delete', o.entry_id * 64 + l.slot, o.title, o.summary,"
+    "  o.description FROM import_fts_old o"
+    "  JOIN main.search_lang l ON l.lang = o.lang ORDER BY 2;"
+    "INSERT INTO main.search_lang(lang) SELECT DISTINCT t.lang"
+    "  FROM import_fts_new n JOIN main.entry_text t ON t.id = n.id"
+    "  WHERE NOT EXISTS (SELECT 1 FROM main.search_lang s"
+    "  WHERE s.lang = t.lang) ORDER BY t.lang;"
+    "INSERT INTO import_fts_feed(op, k, title, summary, description)"
+    "  SELECT NULL, t.entry_id * 64 + l.slot, t.title, t.summary,"
+    "  t.description FROM import_fts_new n"
+    "  JOIN main.entry_text t ON t.id = n.id"
+    "  JOIN main.search_lang l ON l.lang = t.lang ORDER BY 2;"
+    "UPDATE main.search_state SET value = value + 1 WHERE key = 'gen'"
+    "  AND (EXISTS (SELECT 1 FROM import_fts_new)"
+    "  OR EXISTS (SELECT 1 FROM import_fts_old));"
+    "DELETE FROM import_fts_new; DELETE FROM import_fts_old;";
+
 struct catalog_import *
 catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 {
@@ -37,13 +117,21 @@ catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 		*cause = xstrdup("libsodium cannot start");
 		return NULL;
 	}
-	if (catalog_db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+	/*
+	 * A large import writes hundreds of megabytes in one transaction;
+	 * with SQLite's default 2 MB page cache its pages would go to the
+	 * WAL and be read back many times over.
+	 */
+	if (catalog_db_exec(db, "PRAGMA cache_size = -65536", cause) != 0 ||
+	    catalog_db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
 		return NULL;
 	if (catalog_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_seen"
-	    " (id INTEGER PRIMARY KEY); DELETE FROM import_seen", cause) != 0) {
+	    " (id INTEGER PRIMARY KEY); DELETE FROM import_seen", cause) != 0 ||
+	    catalog_db_exec(db, import_fts_setup, cause) != 0) {
 		catalog_db_exec(db, "ROLLBACK", NULL);
 		return NULL;
 	}
+	catalog_fts_defer(catalog_db_fts(db), 1);
 	imp = xcalloc(1, sizeof *imp);
 	imp->db = db;
 	imp->source = xstrdup(source);
@@ -55,6 +143,7 @@ catalog_import_abort(struct catalog_import *imp)
 {
 	if (imp == NULL)
 		return;
+	catalog_fts_defer(catalog_db_fts(imp->db), 0);
 	catalog_db_exec(imp->db, "ROLLBACK", NULL);
 	catalog_import_summary_done(&imp->sum);
 	free(imp->source);
@@ -536,6 +625,9 @@ catalog_import_commit(struct catalog_import *imp,
 		goto fail;
 	}
 	imp->sum.removed = (size_t)sqlite3_changes(catalog_db_sqlite(db));
+	if (catalog_db_exec(db, import_fts_index, cause) != 0)
+		goto fail;
+	catalog_fts_defer(catalog_db_fts(db), 0);
 	imp->sum.themes = (size_t)imp->theme_changes;
 	if (imp->sum.created + imp->sum.updated + imp->sum.removed +
 	    imp->sum.themes > 0 &&

@@ -11,12 +11,14 @@
  * entries while a tier can stop early. The tiers, best first:
  *   0 all words in a title            (title_fts)
  *   1 all words in title or summary   (head_fts)
- *   2 all words anywhere              (entry_fts; not for the start of
- *     a word of one or two letters, which only looks at titles and
- *     summaries)
+ *   2 all words anywhere              (entry_fts; not while the word
+ *     being typed has fewer than four letters: then only titles and
+ *     summaries are looked at)
  * The word being typed matches as a prefix: through the prefix indexes
- * when they cover its length, else as the few vocabulary words (typo.c)
- * that start with it.
+ * of title_fts and head_fts when they cover its length, else as the few
+ * vocabulary words (typo.c) that start with it; entry_fts, the largest,
+ * has no prefix index (it would make it half as large again and the
+ * import slower), so it is only searched with those words.
  *   3-5 the same with typo corrections, for rows the exact words miss.
  * Each index holds no positions (detail=none) and is keyed by entry id
  * * 64 + language slot (db.c), so it is read in rowid order, stopping
@@ -35,8 +37,9 @@
  * SEARCH_SCAN_BUDGET index rows and checks at most SEARCH_CHECK_BUDGET
  * entries, so a selective filter costs no more than an unfiltered search
  * (past a budget the total is again a lower bound). Without words the
- * entries come from the entry table, or from the entry_geo R*Tree when a
- * maximum distance is set, ranked the same way.
+ * entries come from the entry table, from entry_theme (by its theme index)
+ * when a theme is chosen, or from the entry_geo R*Tree when a maximum
+ * distance is set, ranked the same way.
  *
  * catalog_search_place() turns a place name into a position for the
  * distance filter: the mean of the positions of the entries in the
@@ -641,6 +644,9 @@ search_collect(struct search_ctx *c, struct search_set *set, const char *src,
 		search_sql_add(&b, "SELECT id, 0 FROM entry_geo"
 		    " WHERE minlat <= ?16 AND maxlat >= ?15"
 		    " AND minlon <= ?18 AND maxlon >= ?17");
+	else if (q->theme != NULL)
+		search_sql_add(&b, "SELECT entry_id, 0 FROM entry_theme"
+		    " WHERE theme_id = (SELECT id FROM theme WHERE key = ?3)");
 	else
 		search_sql_add(&b, "SELECT id, 0 FROM entry");
 	search_sql_add(&b, " LIMIT ?10");
@@ -975,8 +981,9 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 	}
 	for (tier = 0; words && tier < SEARCH_NTIERS; tier++) {
 		/*
-		 * entry_fts has a prefix index for three letters, the others
-		 * for one to four; beyond that the completions are used.
+		 * title_fts and head_fts have prefix indexes for one to four
+		 * letters; beyond that, and always in entry_fts (no prefix
+		 * index), the completions are used.
 		 */
 		int full = tier % 3 == 2, v;
 		const char *m;
@@ -986,8 +993,8 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 		m = tier < 3 ? ex.exact[v] : ex.fixed[v];
 		if (set.n >= CATALOG_SEARCH_CAP || m == NULL)
 			break;
-		/* The start of a word of one or two letters: not in full. */
-		if (full && ex.prefix_len > 0 && ex.prefix_len < 3)
+		/* The start of a word of one to three letters: not in full. */
+		if (full && ex.prefix_len > 0 && ex.prefix_len < 4)
 			continue;
 		if (tier >= 3)
 			m = notm = xasprintf("(%s) NOT (%s)", ex.fixed[v],

@@ -333,7 +333,7 @@ catalog_snapshot_export(struct catalog_db *db, const char *path,
 		    sq != NULL ? sqlite3_errmsg(sq) : "out of memory");
 		goto fail;
 	}
-	if (catalog_fts_register(sq, cause) != 0)
+	if (catalog_fts_register(sq, NULL, cause) != 0)
 		goto fail;
 	if (catalog_snapshot_exec(sq, path, "PRAGMA journal_mode = DELETE;"
 	    "DELETE FROM meta WHERE key <> 'version'; VACUUM;", cause) != 0)

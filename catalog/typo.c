@@ -6,8 +6,10 @@
  * pairs, h a 32-bit FNV-1a hash of a term or of one of its one-letter
  * deletions (letters are code points, not bytes); it is stored compactly
  * in search_del(bucket, pairs): one row per high 16 bits of h, holding
- * the sorted pairs as 5 bytes each (low 16 bits of h, 24-bit term id),
- * about a third of the size of a (h, term_id) table. A lookup hashes the
+ * the sorted pairs as 4 bytes each (low 8 bits of h, 24-bit term id),
+ * about a quarter of the size of a (h, term_id) table. A term of four
+ * letters needs no deletions: a typed word of five letters or more can
+ * only match it by dropping a letter of its own. A lookup hashes the
  * typed word and its deletions, so a query costs n + 1 row reads and
  * binary searches; hash collisions only add a candidate that the
  * distance check then drops. Completions of the word being typed are a
@@ -33,7 +35,7 @@
 
 #define TYPO_MIN_TERM (CATALOG_TYPO_MIN_WORD - 1)
 #define TYPO_MAX_TERM 40	/* code points; longer words: no typos */
-#define TYPO_PAIR 5		/* bytes per stored (hash, term) pair */
+#define TYPO_PAIR 4		/* bytes per stored (hash, term) pair */
 #define TYPO_MAX_ID 0xffffff	/* term ids that fit in a pair */
 #define TYPO_TEMP_MAX_TEXTS 20000	/* readers rebuild up to this size */
 
@@ -71,8 +73,8 @@ typo_hash(const UChar32 *cp, int n, int skip)
 			continue;
 		h = (h ^ (uint32_t)cp[i]) * 1099511628211ULL;
 	}
-	/* 32 bits keep the table small; collisions only cost a check. */
-	return (int64_t)(h >> 32);
+	/* 24 bits keep the table small; collisions only cost a check. */
+	return (int64_t)(h >> 40);
 }
 
 int
@@ -139,15 +141,14 @@ typo_pair_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* A pair as stored: low 16 bits of the hash, then the term id, big end. */
+/* A pair as stored: low 8 bits of the hash, then the term id, big end. */
 static unsigned char *
 typo_pair_pack(const struct typo_pair *p, unsigned char *out)
 {
-	out[0] = (unsigned char)(p->h >> 8);
-	out[1] = (unsigned char)p->h;
-	out[2] = (unsigned char)(p->id >> 16);
-	out[3] = (unsigned char)(p->id >> 8);
-	out[4] = (unsigned char)p->id;
+	out[0] = (unsigned char)p->h;
+	out[1] = (unsigned char)(p->id >> 16);
+	out[2] = (unsigned char)(p->id >> 8);
+	out[3] = (unsigned char)p->id;
 	return out;
 }
 
@@ -210,7 +211,7 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 			cap = (npairs + (size_t)n + 1) * 2;
 			pairs = xreallocarray(pairs, cap, sizeof *pairs);
 		}
-		for (k = -1; k < n; k++) {
+		for (k = -1; k < (n > TYPO_MIN_TERM ? n : 0); k++) {
 			pairs[npairs].h = typo_hash(cp, n, k);
 			pairs[npairs++].id = id;
 		}
@@ -228,10 +229,10 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 	}
 	blob = xmalloc(npairs * TYPO_PAIR + 1);
 	for (i = 0; i < npairs; ) {
-		int64_t bucket = pairs[i].h >> 16;
+		int64_t bucket = pairs[i].h >> 8;
 		size_t len = 0;
 
-		for (; i < npairs && pairs[i].h >> 16 == bucket; i++) {
+		for (; i < npairs && pairs[i].h >> 8 == bucket; i++) {
 			if (len > 0 && memcmp(blob + len - TYPO_PAIR,
 			    typo_pair_pack(&pairs[i], pack), TYPO_PAIR) == 0)
 				continue;	/* the same pair twice */
@@ -393,30 +394,29 @@ catalog_typo_corrections(struct catalog_db *db, const char *word,
 		const unsigned char *b;
 		size_t len, lo, hi;
 
-		sqlite3_bind_int64(st, 1, h >> 16);
+		sqlite3_bind_int64(st, 1, h >> 8);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			sqlite3_reset(st);
 			continue;
 		}
 		b = sqlite3_column_blob(st, 0);
 		len = (size_t)sqlite3_column_bytes(st, 0) / TYPO_PAIR;
-		/* Pairs are sorted: find the first with our low 16 bits. */
+		/* Pairs are sorted: find the first with our low 8 bits. */
 		for (lo = 0, hi = len; lo < hi; ) {
 			size_t mid = (lo + hi) / 2;
-			unsigned v = (unsigned)b[mid * TYPO_PAIR] << 8 |
-			    b[mid * TYPO_PAIR + 1];
+			unsigned v = b[mid * TYPO_PAIR];
 
-			if (v < (unsigned)(h & 0xffff))
+			if (v < (unsigned)(h & 0xff))
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
 		for (; lo < len; lo++) {
 			const unsigned char *e = b + lo * TYPO_PAIR;
-			int64_t id = (int64_t)e[2] << 16 | e[3] << 8 | e[4];
+			int64_t id = (int64_t)e[1] << 16 | e[2] << 8 | e[3];
 			const char *t;
 
-			if (((unsigned)e[0] << 8 | e[1]) != (h & 0xffff))
+			if (e[0] != (h & 0xff))
 				break;
 			for (j = 0; j < nc && c[j].id != id; j++)
 				;

@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include "catalog/fts.h"
+#include "catalog/search.h"
+
 static void
 exec_sql(const char *path, const char *sql)
 {
@@ -196,6 +199,137 @@ test_default_path(void **state)
 	assert_non_null(strstr(catalog_db_default_path(), "leerpunt"));
 }
 
+
+/* The full-text part of schema 2, as catalogues of that version have it. */
+#define V2_ADD \
+	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS" \
+	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);" \
+	"  INSERT INTO entry_fts(rowid, title, summary, description)" \
+	"    VALUES (new.entry_id * 64 + (SELECT slot FROM search_lang" \
+	"    WHERE lang = new.lang), new.title, new.summary, new.description);" \
+	"  INSERT INTO head_fts(rowid, title, summary)" \
+	"    VALUES (new.entry_id * 64 + (SELECT slot FROM search_lang" \
+	"    WHERE lang = new.lang), new.title, new.summary);" \
+	"  INSERT INTO title_fts(rowid, title)" \
+	"    VALUES (new.entry_id * 64 + (SELECT slot FROM search_lang" \
+	"    WHERE lang = new.lang), new.title);"
+#define V2_DROP \
+	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)" \
+	"    VALUES ('delete', old.entry_id * 64 + (SELECT slot FROM" \
+	"    search_lang WHERE lang = old.lang), old.title, old.summary," \
+	"    old.description);" \
+	"  INSERT INTO head_fts(head_fts, rowid, title, summary)" \
+	"    VALUES ('delete', old.entry_id * 64 + (SELECT slot FROM" \
+	"    search_lang WHERE lang = old.lang), old.title, old.summary);" \
+	"  INSERT INTO title_fts(title_fts, rowid, title)" \
+	"    VALUES ('delete', old.entry_id * 64 + (SELECT slot FROM" \
+	"    search_lang WHERE lang = old.lang), old.title);"
+#define V2_GEN "  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
+static const char v2_schema[] =
+    "DROP TRIGGER entry_text_ai; DROP TRIGGER entry_text_ad;"
+    "DROP TRIGGER entry_text_au;"
+    "DROP TABLE entry_fts; DROP TABLE head_fts; DROP TABLE title_fts;"
+    "CREATE VIRTUAL TABLE entry_fts USING fts5(title, summary, description,"
+    "  content='', tokenize='leerpunt', detail='none', prefix='3');"
+    "CREATE VIRTUAL TABLE head_fts USING fts5(title, summary, content='',"
+    "  tokenize='leerpunt', detail='none', prefix='1 2 3 4');"
+    "CREATE VIRTUAL TABLE title_fts USING fts5(title, content='',"
+    "  tokenize='leerpunt', detail='none', prefix='1 2 3 4');"
+    "INSERT INTO entry_fts(rowid, title, summary, description)"
+    "  SELECT t.entry_id * 64 + l.slot, t.title, t.summary, t.description"
+    "  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+    "INSERT INTO head_fts(rowid, title, summary)"
+    "  SELECT t.entry_id * 64 + l.slot, t.title, t.summary"
+    "  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+    "INSERT INTO title_fts(rowid, title)"
+    "  SELECT t.entry_id * 64 + l.slot, t.title"
+    "  FROM entry_text t JOIN search_lang l ON l.lang = t.lang;"
+    "CREATE TRIGGER entry_text_ai AFTER INSERT ON entry_text BEGIN"
+    V2_ADD V2_GEN "END;"
+    "CREATE TRIGGER entry_text_ad AFTER DELETE ON entry_text BEGIN"
+    V2_DROP V2_GEN "END;"
+    "CREATE TRIGGER entry_text_au AFTER UPDATE ON entry_text BEGIN"
+    V2_DROP V2_ADD V2_GEN "END;"
+    "CREATE INDEX entry_source ON entry(source);"
+    /* Schema 2 stored five bytes a pair: not readable as four. */
+    "UPDATE search_del SET pairs = zeroblob(length(pairs) / 4 * 5);"
+    "PRAGMA user_version = 2;";
+
+static int64_t
+first_hit(struct catalog_db *db, const char *text)
+{
+	struct catalog_query q;
+	struct catalog_results r;
+	char *cause = NULL;
+	int64_t id = -1;
+
+	catalog_query_init(&q);
+	q.text = text;
+	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
+	if (r.n > 0)
+		id = r.hits[0].id;
+	catalog_results_done(&r);
+	return id;
+}
+
+/*
+ * A catalogue of schema 2 with data is brought to schema 3: indexes made
+ * again, the typo vocabulary rebuilt in its new form, and imports and
+ * search work as on a new catalogue.
+ */
+static void
+test_migrate_2_to_3(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	char *cause = NULL;
+	sqlite3 *sq = NULL;
+	int64_t weld;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    "id,kind,provider,themes,title_nl,summary_nl,description_nl\n"
+	    "weld,course,P,technical,Lassen voor beginners,Je leert lassen.,"
+	    "Met echte machines in de werkplaats.\n"
+	    "care,course,P,care,Helpende zorg,Werken met mensen.,\n", NULL), 0);
+	catalog_db_close(u->db);
+	u->db = NULL;
+	assert_int_equal(sqlite3_open(u->path, &sq), SQLITE_OK);
+	if (catalog_fts_register(sq, NULL, &cause) != 0)
+		fail_msg("fts: %s", cause);
+	if (sqlite3_exec(sq, v2_schema, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("schema 2: %s", sqlite3_errmsg(sq));
+	sqlite3_close(sq);
+	assert_int_equal(query_int(u->path, "PRAGMA user_version"), 2);
+
+	u->db = catalog_db_open(u->path, 0, &cause);
+	if (u->db == NULL)
+		fail_msg("open: %s", cause);
+	assert_int_equal(query_int(u->path, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(u->path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'entry_source'"), 0);
+	assert_int_equal(query_int(u->path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'entry_fts' AND sql LIKE '%prefix%'"), 0);
+	/* The vocabulary is current again, in the new form. */
+	assert_int_equal(query_int(u->path, "SELECT count(*) FROM search_state"
+	    " a JOIN search_state b ON a.key = 'gen' AND b.key = 'vocab_gen'"
+	    " WHERE a.value = b.value"), 1);
+	weld = first_hit(u->db, "lassen");
+	assert_true(weld > 0);
+	assert_int_equal(first_hit(u->db, "werkplaats"), weld);
+	assert_int_equal(first_hit(u->db, "werkplaatz"), weld);	/* typo */
+	assert_int_equal(first_hit(u->db, "machi"), weld);	/* prefix */
+	assert_int_equal(first_hit(u->db, "las"), weld);
+	/* The new triggers keep the index up to date on a re-import. */
+	assert_int_equal(unit_import(u->db, "s", &cause,
+	    "id,kind,provider,themes,title_nl,summary_nl\n"
+	    "weld,course,P,technical,Lassen en snijden,Je leert lassen.\n",
+	    NULL), 0);
+	assert_int_equal(first_hit(u->db, "snijden"), weld);
+	assert_int_equal(first_hit(u->db, "werkplaats"), -1);
+	assert_int_equal(first_hit(u->db, "helpende"), -1);
+	unit_db_free(u);
+}
+
 int
 main(void)
 {
@@ -209,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_poll_sees_other_writer),
 		cmocka_unit_test(test_meta),
 		cmocka_unit_test(test_default_path),
+		cmocka_unit_test(test_migrate_2_to_3),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

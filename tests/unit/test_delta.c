@@ -129,7 +129,7 @@ raw_exec(const char *path, const char *sql)
 
 	assert_int_equal(sqlite3_open(path, &sq), SQLITE_OK);
 	sqlite3_busy_timeout(sq, 5000);
-	if (catalog_fts_register(sq, &cause) != 0)
+	if (catalog_fts_register(sq, NULL, &cause) != 0)
 		fail_msg("fts: %s", cause);
 	if (sqlite3_exec(sq, sql, NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(sq));

@@ -1,8 +1,11 @@
 /*
  * test_import: the CSV format, all-or-nothing imports, re-imports that
- * update instead of duplicating, and the language fallback on reading.
+ * update instead of duplicating, the language fallback on reading, and
+ * the full-text index an import writes in one pass at its end.
  */
 #include "unit.h"
+
+#include "catalog/dbint.h"
 
 #include "catalog/entry.h"
 #include "catalog/search.h"
@@ -334,6 +337,128 @@ test_themes(void **state)
 	unit_db_free(u);
 }
 
+
+/*
+ * Everything the three full-text indexes hold, as sorted lines "index
+ * term entry-key language": comparable between two catalogues whose
+ * entry ids differ.
+ */
+static char *
+index_dump(struct catalog_db *db)
+{
+	static const char *const fts[] = { "title_fts", "head_fts",
+	    "entry_fts" };
+	sqlite3 *sq = catalog_db_sqlite(db);
+	sqlite3_stmt *st;
+	size_t len = 0, cap = 4096, i;
+	char *out = xmalloc(cap), *sql;
+
+	out[0] = '\0';
+	for (i = 0; i < 3; i++) {
+		sql = xasprintf("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_%s"
+		    " USING fts5vocab(main, %s, 'instance')", fts[i], fts[i]);
+		assert_int_equal(sqlite3_exec(sq, sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		free(sql);
+		sql = xasprintf("SELECT v.term, e.key, l.lang"
+		    " FROM temp.v_%s v LEFT JOIN entry e ON e.id = v.doc / 64"
+		    " LEFT JOIN search_lang l ON l.slot = v.doc %% 64"
+		    " ORDER BY 1, 2, 3", fts[i]);
+		assert_int_equal(sqlite3_prepare_v2(sq, sql, -1, &st, NULL),
+		    SQLITE_OK);
+		free(sql);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *k = (const char *)sqlite3_column_text(st, 1);
+			const char *l = (const char *)sqlite3_column_text(st, 2);
+			char *line = xasprintf("%s %s %s %s\n", fts[i],
+			    sqlite3_column_text(st, 0), k != NULL ? k :
+			    "(no entry)", l != NULL ? l : "(no language)");
+			size_t n = strlen(line);
+
+			if (len + n + 1 > cap) {
+				cap = (len + n + 1) * 2;
+				out = xreallocarray(out, cap, 1);
+			}
+			memcpy(out + len, line, n + 1);
+			len += n;
+			free(line);
+		}
+		sqlite3_finalize(st);
+	}
+	return out;
+}
+
+#define IDX_HEADER "id,kind,provider,themes,city,title_nl,summary_nl," \
+	"description_nl,title_en,title_ar,title_uk,title_tr\n"
+#define IDX_A1 "a,course,P,technical,Delft,Lassen voor beginners,Je leert lassen.," \
+	"Met echte machines.,Welding for beginners,دورة اللحام,,\n"
+#define IDX_A2 "a,course,P,technical,Delft,Lassen en snijden,Je leert lassen.," \
+	"Met echte machines.,Welding for beginners,,,\n"
+#define IDX_A3 "a,course,P,technical,Delft,Lassen en snijden,Je leert snijden.," \
+	"Met echte machines.,Welding for beginners,,,\n"
+#define IDX_B "b,course,P,technical,Gouda,Koken,Samen koken.,In de keuken.,,,,\n"
+#define IDX_C "c,course,P,technical,Kyiv,Taal,Nederlands leren.,,,,Курси мови,\n"
+#define IDX_D1 "d,course,P,technical,Ede,Heftruck,Rijbewijs heftruck.,,,,,Forklift\n"
+#define IDX_D2 "d,course,P,technical,Ede,Heftruck,Rijbewijs heftruck.,,Forklift,,,\n"
+#define IDX_E "e,course,P,technical,Ede,Nooit,Komt er niet in.,,,,,\n"
+#define IDX_F "f,community,Q,language,Zwolle,Taalcafé,Praten over alles.,,,,,\n"
+
+/*
+ * Imports index their rows in one pass at the end (import.c): after new,
+ * changed, removed and failed imports the indexes hold exactly what one
+ * import of the final data into a new catalogue writes.
+ */
+static void
+test_index_matches_fresh_import(void **state)
+{
+	struct unit_db *u = unit_db_new(), *fresh = unit_db_new();
+	char *cause = NULL, *before, *got, *want;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    IDX_HEADER IDX_A1 IDX_B IDX_C, NULL), 0);
+	/* A changed, its Arabic gone; C removed; D new. */
+	assert_int_equal(unit_import(u->db, "s", &cause,
+	    IDX_HEADER IDX_A2 IDX_B IDX_D1, NULL), 0);
+	/* A failed import leaves the index as it was. */
+	before = index_dump(u->db);
+	assert_int_equal(unit_import(u->db, "s", &cause,
+	    IDX_HEADER IDX_A3 IDX_E "x,nonsense\n", NULL), -1);
+	free(cause);
+	cause = NULL;
+	got = index_dump(u->db);
+	assert_string_equal(got, before);
+	free(got);
+	free(before);
+	assert_int_equal(id_of(u->db, "nooit"), -1);
+	/* Another source, then A's summary and D's languages change. */
+	assert_int_equal(unit_import(u->db, "t", &cause,
+	    IDX_HEADER IDX_F, NULL), 0);
+	assert_int_equal(unit_import(u->db, "s", &cause,
+	    IDX_HEADER IDX_A3 IDX_B IDX_D2, NULL), 0);
+
+	assert_int_equal(unit_import(fresh->db, "s", &cause, UNIT_THEMES,
+	    IDX_HEADER IDX_A3 IDX_B IDX_D2, NULL), 0);
+	assert_int_equal(unit_import(fresh->db, "t", &cause,
+	    IDX_HEADER IDX_F, NULL), 0);
+	got = index_dump(u->db);
+	want = index_dump(fresh->db);
+	assert_string_equal(got, want);
+	/* Spot checks, so that two empty indexes cannot pass. */
+	assert_non_null(strstr(got, "title_fts snijden a nl\n"));
+	assert_non_null(strstr(got, "entry_fts keuken b nl\n"));
+	assert_non_null(strstr(got, "head_fts forklift d en\n"));
+	assert_null(strstr(got, " c "));	/* C is gone */
+	assert_null(strstr(got, "اللحام"));
+	assert_null(strstr(got, " d tr\n"));
+	free(got);
+	free(want);
+	assert_true(id_of(u->db, "snijden") > 0);
+	assert_int_equal(id_of(u->db, "kyiv"), -1);
+	unit_db_free(u);
+	unit_db_free(fresh);
+}
+
 int
 main(void)
 {
@@ -346,6 +471,7 @@ main(void)
 		cmocka_unit_test(test_bad_rows),
 		cmocka_unit_test(test_long_text_refused),
 		cmocka_unit_test(test_themes),
+		cmocka_unit_test(test_index_matches_fresh_import),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

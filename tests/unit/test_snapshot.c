@@ -80,7 +80,7 @@ spoil(struct state *s, const char *sql)
 	char *cause = NULL;
 
 	assert_int_equal(sqlite3_open(s->snap, &sq), SQLITE_OK);
-	if (catalog_fts_register(sq, &cause) != 0)
+	if (catalog_fts_register(sq, NULL, &cause) != 0)
 		fail_msg("fts: %s", cause);
 	if (sqlite3_exec(sq, sql, NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(sq));
