@@ -625,8 +625,15 @@ catalog_import_commit(struct catalog_import *imp,
 		goto fail;
 	}
 	imp->sum.removed = (size_t)sqlite3_changes(catalog_db_sqlite(db));
-	if (catalog_db_exec(db, import_fts_index, cause) != 0)
+	if (catalog_db_exec(db, import_fts_index, cause) != 0) {
+		if (strstr(*cause, "at_most_63_languages") != NULL) {
+			free(*cause);
+			*cause = xasprintf("%s: the catalogue would have texts in "
+			    "more than 63 languages; search can hold at most "
+			    "63", catalog_db_path(db));
+		}
 		goto fail;
+	}
 	catalog_fts_defer(catalog_db_fts(db), 0);
 	imp->sum.themes = (size_t)imp->theme_changes;
 	if (imp->sum.created + imp->sum.updated + imp->sum.removed +

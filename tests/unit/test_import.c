@@ -459,6 +459,34 @@ test_index_matches_fresh_import(void **state)
 	unit_db_free(fresh);
 }
 
+/* More languages than the search index has room for: refused, clearly. */
+static void
+test_too_many_languages(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	char head[64 * 12 + 64] = "id,kind,provider,themes", row[64 * 4 + 64]
+	    = "x,course,P,technical";
+	char *cause = NULL, *csv;
+	int i;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
+	    HEADER WELD, NULL), 0);
+	for (i = 0; i < 64; i++) {
+		snprintf(head + strlen(head), sizeof head - strlen(head),
+		    ",title_x%c%c", 'a' + i / 26, 'a' + i % 26);
+		strcat(row, ",T");
+	}
+	csv = xasprintf("%s\n%s\n", head, row);
+	assert_int_equal(unit_import(u->db, "s", &cause, csv, NULL), -1);
+	assert_non_null(strstr(cause, "more than 63 languages"));
+	free(cause);
+	free(csv);
+	assert_int_equal(catalog_db_entry_count(u->db), 1);
+	assert_true(id_of(u->db, "lassen") > 0);
+	unit_db_free(u);
+}
+
 int
 main(void)
 {
@@ -472,6 +500,7 @@ main(void)
 		cmocka_unit_test(test_long_text_refused),
 		cmocka_unit_test(test_themes),
 		cmocka_unit_test(test_index_matches_fresh_import),
+		cmocka_unit_test(test_too_many_languages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
