@@ -6,7 +6,6 @@
 #include <sqlite3.h>
 
 #include "catalog/fts.h"
-#include "catalog/search.h"
 
 static void
 exec_sql(const char *path, const char *sql)
@@ -255,23 +254,6 @@ static const char v2_schema[] =
     "UPDATE search_del SET pairs = zeroblob(length(pairs) / 4 * 5);"
     "PRAGMA user_version = 2;";
 
-static int64_t
-first_hit(struct catalog_db *db, const char *text)
-{
-	struct catalog_query q;
-	struct catalog_results r;
-	char *cause = NULL;
-	int64_t id = -1;
-
-	catalog_query_init(&q);
-	q.text = text;
-	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
-	if (r.n > 0)
-		id = r.hits[0].id;
-	catalog_results_done(&r);
-	return id;
-}
-
 /*
  * A catalogue of schema 2 with data is brought to schema 3: indexes made
  * again, the typo vocabulary rebuilt in its new form, and imports and
@@ -313,20 +295,20 @@ test_migrate_2_to_3(void **state)
 	assert_int_equal(query_int(u->path, "SELECT count(*) FROM search_state"
 	    " a JOIN search_state b ON a.key = 'gen' AND b.key = 'vocab_gen'"
 	    " WHERE a.value = b.value"), 1);
-	weld = first_hit(u->db, "lassen");
+	weld = unit_search_id(u->db, "lassen", 0);
 	assert_true(weld > 0);
-	assert_int_equal(first_hit(u->db, "werkplaats"), weld);
-	assert_int_equal(first_hit(u->db, "werkplaatz"), weld);	/* typo */
-	assert_int_equal(first_hit(u->db, "machi"), weld);	/* prefix */
-	assert_int_equal(first_hit(u->db, "las"), weld);
+	assert_int_equal(unit_search_id(u->db, "werkplaats", 0), weld);
+	assert_int_equal(unit_search_id(u->db, "werkplaatz", 0), weld);	/* typo */
+	assert_int_equal(unit_search_id(u->db, "machi", 0), weld);	/* prefix */
+	assert_int_equal(unit_search_id(u->db, "las", 0), weld);
 	/* The new triggers keep the index up to date on a re-import. */
 	assert_int_equal(unit_import(u->db, "s", &cause,
 	    "id,kind,provider,themes,title_nl,summary_nl\n"
 	    "weld,course,P,technical,Lassen en snijden,Je leert lassen.\n",
 	    NULL), 0);
-	assert_int_equal(first_hit(u->db, "snijden"), weld);
-	assert_int_equal(first_hit(u->db, "werkplaats"), -1);
-	assert_int_equal(first_hit(u->db, "helpende"), -1);
+	assert_int_equal(unit_search_id(u->db, "snijden", 0), weld);
+	assert_int_equal(unit_search_id(u->db, "werkplaats", 0), -1);
+	assert_int_equal(unit_search_id(u->db, "helpende", 0), -1);
 	unit_db_free(u);
 }
 

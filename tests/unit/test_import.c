@@ -22,21 +22,11 @@
 #define CARE "care,course,ROC,care;language,Utrecht,Utrecht,,,," \
 	"Helpende zorg,,\"Werken in de zorg, met \"\"hart\"\".\",,,,,,\n"
 
+/* The one entry text finds, or -1. */
 static int64_t
-id_of(struct catalog_db *db, const char *word)
+id_of(struct catalog_db *db, const char *text)
 {
-	struct catalog_query q;
-	struct catalog_results r;
-	char *cause = NULL;
-	int64_t id = -1;
-
-	catalog_query_init(&q);
-	q.text = word;
-	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
-	if (r.n == 1)
-		id = r.hits[0].id;
-	catalog_results_done(&r);
-	return id;
+	return unit_search_id(db, text, 1);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "catalog/csvimport.h"
 #include "catalog/db.h"
 #include "catalog/import.h"
+#include "catalog/search.h"
 #include "catalog/xmalloc.h"
 
 struct unit_db {
@@ -94,6 +95,28 @@ unit_import(struct catalog_db *db, const char *source, char **cause, ...)
 		return -1;
 	catalog_import_summary_done(&sum);
 	return 0;
+}
+
+/*
+ * Search for text; the id of the first hit, or -1 when nothing is found
+ * (or, with only_one, when not exactly one entry is).
+ */
+static inline int64_t
+unit_search_id(struct catalog_db *db, const char *text, int only_one)
+{
+	struct catalog_query q;
+	struct catalog_results r;
+	char *cause = NULL;
+	int64_t id = -1;
+
+	catalog_query_init(&q);
+	q.text = text;
+	if (catalog_search_run(db, &q, &r, &cause) != 0)
+		fail_msg("search \"%s\": %s", text, cause);
+	if (r.n > 0 && (!only_one || r.n == 1))
+		id = r.hits[0].id;
+	catalog_results_done(&r);
+	return id;
 }
 
 #define UNIT_THEMES \
