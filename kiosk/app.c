@@ -18,6 +18,7 @@
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/ui.h"
+#include "kiosk/width.h"
 
 #define KIOSK_APP_BAR_TARGET 1000
 #define KIOSK_APP_CORNER_COLS 8		/* long press here: staff mode */
@@ -293,7 +294,11 @@ kiosk_app_draw(struct kiosk_app *app)
 		kiosk_ui_fill(0, 0, app->title_h, app->cols, KIOSK_ROLE_TITLE);
 		mid = app->title_h / 2;
 		attr = kiosk_ui_attr(KIOSK_ROLE_TITLE);
-		used = kiosk_ui_str(mid, x, w, s->title, attr);
+		/* A catalogue title in its own direction, in the title's
+		 * place (its mark follows it). */
+		used = kiosk_width_cols(s->title, strlen(s->title));
+		used = kiosk_ui_para(mid, x, used < w ? used : w, s->title,
+		    strlen(s->title), (enum kiosk_bidi_dir)s->title_dir, attr);
 		if (s->title_mark != NULL && used + 4 < w) {
 			attr = kiosk_ui_attr(KIOSK_ROLE_MARKED);
 			used += 1 + kiosk_ui_str(mid, x + used + 1, 1, "[",

@@ -28,6 +28,121 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/bidi.h"
 
+/* 1 for U+2066..U+2069 (LRI, RLI, FSI, PDI). */
+static int
+kiosk_bidi_is_isolate(UChar32 c)
+{
+	return c >= 0x2066 && c <= 0x2069;
+}
+
+enum kiosk_bidi_dir
+kiosk_bidi_dir(const char *s, size_t len)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UChar		*u;
+	int32_t		 ulen = 0;
+	UBiDiDirection	 d = UBIDI_NEUTRAL;
+
+	u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return KIOSK_BIDI_SCREEN;
+	st = U_ZERO_ERROR;
+	u = xcalloc((size_t)ulen + 1, sizeof *u);
+	u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)len, &st);
+	if (U_SUCCESS(st))
+		d = ubidi_getBaseDirection(u, ulen);
+	free(u);
+	if (d == UBIDI_LTR)
+		return KIOSK_BIDI_LTR;
+	if (d == UBIDI_RTL)
+		return KIOSK_BIDI_RTL;
+	return KIOSK_BIDI_SCREEN;
+}
+
+char *
+kiosk_bidi_isolate(const char *s, enum kiosk_bidi_dir dir)
+{
+	if (dir == KIOSK_BIDI_SCREEN)
+		dir = kiosk_bidi_dir(s, strlen(s));
+	return xasprintf("%s%s%s", dir == KIOSK_BIDI_RTL ? KIOSK_BIDI_RLI :
+	    KIOSK_BIDI_LRI, s, KIOSK_BIDI_PDI);
+}
+
+/*
+ * Append to out (at *o) the initiators of the isolates open at the end
+ * of s[0..len): a stack of them, innermost last; an unmatched PDI is
+ * ignored (UAX #9 X6a). Returns how many.
+ */
+static size_t
+kiosk_bidi_open(const char *s, size_t len, char *out, size_t *o)
+{
+	UChar32	 stack[16], c;
+	size_t	 depth = 0, over = 0, k;
+	int32_t	 i = 0, n = (int32_t)len;
+
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c == 0x2069) {
+			if (over > 0)
+				over--;
+			else if (depth > 0)
+				depth--;
+		} else if (kiosk_bidi_is_isolate(c)) {
+			if (depth < sizeof stack / sizeof stack[0])
+				stack[depth++] = c;
+			else
+				over++;
+		}
+	}
+	for (k = 0; out != NULL && k < depth; k++)
+		U8_APPEND_UNSAFE((uint8_t *)out, *o, stack[k]);
+	return depth + over;
+}
+
+char *
+kiosk_bidi_line(const char *s, size_t off, size_t len)
+{
+	size_t	 before, o = 0, after, k;
+	char	*out;
+
+	before = kiosk_bidi_open(s, off, NULL, &o);
+	/* Each control is three bytes in UTF-8. */
+	out = xmalloc(3 * before + len + 3 * (before +
+	    kiosk_bidi_open(s + off, len, NULL, &o)) + 1);
+	o = 0;
+	kiosk_bidi_open(s, off, out, &o);
+	memcpy(out + o, s + off, len);
+	o += len;
+	out[o] = '\0';
+	after = kiosk_bidi_open(out, o, NULL, &k);
+	for (k = 0; k < after; k++) {
+		memcpy(out + o, KIOSK_BIDI_PDI, 3);
+		o += 3;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *
+kiosk_bidi_strip(const char *s, size_t len)
+{
+	char	*out = xmalloc(len + 1);
+	int32_t	 i = 0, start, n = (int32_t)len;
+	size_t	 o = 0;
+	UChar32	 c;
+
+	while (i < n) {
+		start = i;
+		U8_NEXT(s, i, n, c);
+		if (kiosk_bidi_is_isolate(c))
+			continue;
+		memcpy(out + o, s + start, (size_t)(i - start));
+		o += (size_t)(i - start);
+	}
+	out[o] = '\0';
+	return out;
+}
+
 int
 kiosk_bidi_needed(const char *s, size_t len, int rtl)
 {
@@ -42,6 +157,8 @@ kiosk_bidi_needed(const char *s, size_t len, int rtl)
 		U8_NEXT(s, i, n, c);
 		if (c < 0x590)
 			continue;
+		if (kiosk_bidi_is_isolate(c))
+			return 1;
 		d = u_charDirection(c);
 		if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC ||
 		    d == U_ARABIC_NUMBER)
@@ -143,7 +260,7 @@ kiosk_bidi_visual(const char *s, size_t len, int rtl)
 	UBiDi		*bidi = NULL;
 	UChar		*u = NULL, *shaped = NULL, *vis = NULL;
 	char		*out = NULL;
-	int32_t		 ulen = 0, n, olen = 0;
+	int32_t		 ulen = 0, n, olen = 0, i, j;
 
 	u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
@@ -169,6 +286,13 @@ kiosk_bidi_visual(const char *s, size_t len, int rtl)
 	    UBIDI_KEEP_BASE_COMBINING, &st);
 	if (U_FAILURE(st))
 		goto fail;
+	/* Take out the isolates (not UBIDI_REMOVE_BIDI_CONTROLS: that takes
+	 * ZWJ and ZWNJ too, and ZWJ holds emoji sequences together). */
+	for (i = 0, j = 0; i < n; i++) {
+		if (!kiosk_bidi_is_isolate(vis[i]))
+			vis[j++] = vis[i];
+	}
+	n = j;
 	u_strToUTF8(NULL, 0, &olen, vis, n, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		goto fail;

@@ -9,6 +9,7 @@
 #include "catalog/search.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/bidi.h"
 #include "kiosk/format.h"
 #include "kiosk/hits.h"
 #include "kiosk/lang.h"
@@ -42,7 +43,7 @@ kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
 	struct kiosk_list_item	*items, *it;
 	const struct catalog_hit *h;
 	const char		*mode;
-	char			*date;
+	char			*date, *city;
 	size_t			 i;
 
 	items = xcalloc(r->n > 0 ? r->n : 1, sizeof *items);
@@ -50,9 +51,15 @@ kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
 		h = &r->hits[i];
 		it = &items[i];
 		it->label = kiosk_width_sanitize(h->title.value, 0);
-		if (h->city != NULL && *h->city != '\0')
+		/* Catalogue text: the title in its own direction, the city
+		 * an isolate in the line of the screen (bidi.h). */
+		it->dir = kiosk_bidi_dir(it->label, strlen(it->label));
+		if (h->city != NULL && *h->city != '\0') {
+			city = kiosk_width_sanitize(h->city, 0);
 			kiosk_hits_join(&it->detail,
-			    kiosk_width_sanitize(h->city, 0));
+			    kiosk_bidi_isolate(city, KIOSK_BIDI_SCREEN));
+			free(city);
+		}
 		else if ((mode = kiosk_format_mode(h->mode)) != NULL)
 			kiosk_hits_join(&it->detail, xstrdup(mode));
 		kiosk_hits_join(&it->detail, kiosk_format_km(h->km));

@@ -16,6 +16,7 @@
 #endif
 
 #include "catalog/xmalloc.h"
+#include "kiosk/bidi.h"
 #include "kiosk/lang.h"
 #include "kiosk/qr.h"
 #include "kiosk/ui.h"
@@ -138,15 +139,21 @@ kiosk_qr_text_rows(const char *s, int w)
 	return (int)n;
 }
 
-/* The note shown instead of a code. */
+/* The note shown instead of a code; the link in it reads left to right
+ * (an isolate, bidi.h). */
 static char *
 kiosk_qr_note(struct kiosk_qr_panel *p)
 {
+	char *link = kiosk_bidi_isolate(p->link, KIOSK_BIDI_LTR), *s;
+
 	if (p->qr == NULL)
-		return xasprintf(_("A QR code is not available on this "
-		    "kiosk. The link: %s"), p->link);
-	return xasprintf(_("The screen is too small for the QR code. The "
-	    "link: %s"), p->link);
+		s = xasprintf(_("A QR code is not available on this "
+		    "kiosk. The link: %s"), link);
+	else
+		s = xasprintf(_("The screen is too small for the QR code. The "
+		    "link: %s"), link);
+	free(link);
+	return s;
 }
 
 void
@@ -207,16 +214,21 @@ kiosk_qr_panel_layout(struct kiosk_qr_panel *p, int y, int x, int h, int w,
 	*text_h = h - nrows - 1;
 }
 
-/* Wrapped text in the rectangle y,x,h,w. */
+/* Wrapped text of direction dir in the rectangle y,x,h,w (each line
+ * whole for the isolates in it). */
 static void
-kiosk_qr_draw_text(const char *s, int y, int x, int h, int w, int attr)
+kiosk_qr_draw_text(const char *s, enum kiosk_bidi_dir dir, int y, int x,
+    int h, int w, int attr)
 {
 	struct kiosk_width_line	*lines = NULL;
 	size_t			 n = kiosk_width_wrap(s, w, &lines), i;
+	char			*line;
 
-	for (i = 0; i < n && (int)i < h; i++)
-		kiosk_ui_text(y + (int)i, x, w, s + lines[i].off,
-		    lines[i].len, attr);
+	for (i = 0; i < n && (int)i < h; i++) {
+		line = kiosk_bidi_line(s, lines[i].off, lines[i].len);
+		kiosk_ui_para(y + (int)i, x, w, line, strlen(line), dir, attr);
+		free(line);
+	}
 	free(lines);
 }
 
@@ -232,7 +244,8 @@ kiosk_qr_panel_draw(struct kiosk_qr_panel *p)
 		return;
 	case KIOSK_QR_NOTE:
 		note = kiosk_qr_note(p);
-		kiosk_qr_draw_text(note, p->y, p->x, p->h, p->w,
+		kiosk_qr_draw_text(note, KIOSK_BIDI_SCREEN, p->y, p->x, p->h,
+		    p->w,
 		    kiosk_ui_attr(KIOSK_ROLE_WARNING));
 		free(note);
 		return;
@@ -246,13 +259,16 @@ kiosk_qr_panel_draw(struct kiosk_qr_panel *p)
 		free(row);
 	}
 	if (p->place == KIOSK_QR_SIDE && p->h > p->code_rows)
-		kiosk_qr_draw_text(p->link, p->y + p->code_rows + 1, p->x,
-		    p->h - p->code_rows - 1, p->w, text);
+		kiosk_qr_draw_text(p->link, KIOSK_BIDI_LTR,
+		    p->y + p->code_rows + 1, p->x, p->h - p->code_rows - 1,
+		    p->w, text);
 	else if (p->place == KIOSK_QR_BELOW && p->h > p->code_rows)
-		kiosk_qr_draw_text(p->link, p->y + p->code_rows + 1, p->x,
-		    p->h - p->code_rows - 1, p->w, text);
+		kiosk_qr_draw_text(p->link, KIOSK_BIDI_LTR,
+		    p->y + p->code_rows + 1, p->x, p->h - p->code_rows - 1,
+		    p->w, text);
 	else if (p->place == KIOSK_QR_BELOW)
-		kiosk_qr_draw_text(p->link, p->y + p->code_rows / 2,
-		    p->x + p->code_cols + 2, p->code_rows / 2,
+		kiosk_qr_draw_text(p->link, KIOSK_BIDI_LTR,
+		    p->y + p->code_rows / 2, p->x + p->code_cols + 2,
+		    p->code_rows / 2,
 		    p->w - p->code_cols - 2, text);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "catalog/xmalloc.h"
+#include "kiosk/bidi.h"
 #include "kiosk/screen.h"
 #include "kiosk/widget_list.h"
 #include "kiosk/width.h"
@@ -31,6 +32,7 @@ kiosk_screen_set_title(struct kiosk_screen *s, const char *title,
 	free(s->title_mark);
 	s->title = kiosk_width_sanitize(title, 0);
 	s->title_mark = mark != NULL ? kiosk_width_sanitize(mark, 0) : NULL;
+	s->title_dir = KIOSK_BIDI_SCREEN;
 }
 
 void

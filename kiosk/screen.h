@@ -49,6 +49,8 @@ struct kiosk_screen {
 	const struct kiosk_screen_ops *ops;
 	char		*title;		/* sanitised; drawn by the app */
 	char		*title_mark;	/* language mark or NULL */
+	int		 title_dir;	/* kiosk_bidi_dir: SCREEN unless the
+					 * title is catalogue text */
 	int		 no_bar;	/* full-screen (the idle warning) */
 	int		 staff_only;	/* leaves when staff mode ends */
 	int		 y, x, h, w;	/* body */

@@ -6,6 +6,11 @@
  * LINES list for paging. The place is kept as the paragraph at the top of
  * the page, so a resize or a catalogue update keeps the person there.
  * Text in another language than the screen gets a line "[in Dutch]".
+ * Catalogue text keeps its own direction (bidi.h): a text on its own
+ * (summary, description) is a paragraph of the direction of its first
+ * strong letter, aligned to its start; in "Label: value" the value is an
+ * isolate in the line of the screen's direction; links, e-mail addresses
+ * and phone numbers are always left to right.
  * The link (or contact) goes along as a QR code (qr.c) and, with
  * --printer, on a printed slip (slip.c): choice 1.
  * In staff mode a button at the bottom, "1 Enrol someone", opens the
@@ -21,6 +26,7 @@
 #include "catalog/entry.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/bidi.h"
 #include "kiosk/button.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
@@ -37,6 +43,7 @@
 struct kiosk_detail_para {
 	char			*text;		/* sanitised, may hold "\n" */
 	enum kiosk_ui_role	 role;
+	enum kiosk_bidi_dir	 dir;
 	char			*mark;		/* language name or NULL */
 };
 
@@ -67,10 +74,12 @@ kiosk_detail_fetch(struct kiosk_list *l, void *ctx)
 	l->n = l->first < d->nlines ? d->nlines - l->first : 0;
 }
 
-/* Add a paragraph; text (new string, sanitised here) and mark are taken. */
+/* Add a paragraph of direction dir; text (a new string, interface text
+ * and catalogue text sanitised by kiosk_detail_piece()) and mark are
+ * taken. */
 static void
-kiosk_detail_add(struct kiosk_screen_detail *d, char *text,
-    enum kiosk_ui_role role, char *mark)
+kiosk_detail_add_dir(struct kiosk_screen_detail *d, char *text,
+    enum kiosk_ui_role role, char *mark, enum kiosk_bidi_dir dir)
 {
 	struct kiosk_detail_para *p;
 
@@ -79,23 +88,56 @@ kiosk_detail_add(struct kiosk_screen_detail *d, char *text,
 		d->paras = xreallocarray(d->paras, d->ap, sizeof *d->paras);
 	}
 	p = &d->paras[d->np++];
-	p->text = kiosk_width_sanitize(text, KIOSK_WIDTH_KEEP_NL);
+	p->text = text;
 	p->role = role;
+	p->dir = dir;
 	p->mark = mark;
-	free(text);
 }
 
-/* "Label: value" (label may be NULL) for a catalogue text, marked when
- * in another language. */
+/* Add a paragraph in the screen's direction. */
+static void
+kiosk_detail_add(struct kiosk_screen_detail *d, char *text,
+    enum kiosk_ui_role role, char *mark)
+{
+	kiosk_detail_add_dir(d, text, role, mark, KIOSK_BIDI_SCREEN);
+}
+
+/* A new string: catalogue text s sanitised, as an isolate of direction
+ * dir (SCREEN: its own) for a line of the interface; NULL for none. */
+static char *
+kiosk_detail_piece(const char *s, enum kiosk_bidi_dir dir)
+{
+	char *safe, *out;
+
+	if (s == NULL)
+		return NULL;
+	safe = kiosk_width_sanitize(s, KIOSK_WIDTH_KEEP_NL);
+	out = kiosk_bidi_isolate(safe, dir);
+	free(safe);
+	return out;
+}
+
+/* "Label: value" (label may be NULL: a paragraph of the text's own
+ * direction) for a catalogue text, marked when in another language. */
 static void
 kiosk_detail_text(struct kiosk_screen_detail *d, const char *label,
     const struct catalog_text *t)
 {
+	char *v;
+
 	if (t->value == NULL || *t->value == '\0')
 		return;
-	kiosk_detail_add(d, label != NULL ? xasprintf(_("%s: %s"), label,
-	    t->value) : xstrdup(t->value), KIOSK_ROLE_TEXT,
-	    kiosk_format_mark(d->app->fmt, t));
+	if (label == NULL) {
+		v = kiosk_width_sanitize(t->value, KIOSK_WIDTH_KEEP_NL);
+		kiosk_detail_add_dir(d, v, KIOSK_ROLE_TEXT,
+		    kiosk_format_mark(d->app->fmt, t),
+		    kiosk_bidi_dir(v, strlen(v)));
+		return;
+	}
+	v = kiosk_detail_piece(t->value, KIOSK_BIDI_SCREEN);
+	kiosk_detail_add(d, xasprintf(_("%s: %s"), label, v),
+	    KIOSK_ROLE_TEXT, kiosk_format_mark(d->app->fmt, t));
+	free(v);
 }
 
 /* Join a part onto *s with " · "; part is freed. */
@@ -142,29 +184,34 @@ kiosk_detail_where(struct kiosk_screen_detail *d,
 
 	(void)d;
 	if (e->city != NULL)
-		kiosk_detail_join(&s, xstrdup(e->city));
+		kiosk_detail_join(&s, kiosk_detail_piece(e->city,
+		    KIOSK_BIDI_SCREEN));
 	if (o != NULL && o->place != NULL)
-		kiosk_detail_join(&s, xstrdup(o->place));
+		kiosk_detail_join(&s, kiosk_detail_piece(o->place,
+		    KIOSK_BIDI_SCREEN));
 	if (o != NULL && (mode = kiosk_format_mode(o->mode)) != NULL)
 		kiosk_detail_join(&s, xstrdup(mode));
 	return s;
 }
 
-/* Add "Label: value" when value (taken) is set. */
+/* Add "Label: value" when value (taken; interface text and pieces from
+ * kiosk_detail_piece()) is set. */
 static void
 kiosk_detail_point(struct kiosk_screen_detail *d, const char *label,
     char *value)
 {
-	char *slip;
+	char *slip, *plain;
 
 	if (value == NULL)
 		return;
 	kiosk_detail_add(d, xasprintf(_("%s: %s"), label, value),
 	    KIOSK_ROLE_TEXT, NULL);
+	plain = kiosk_bidi_strip(value, strlen(value));
 	slip = xasprintf("%s%s: %s\n", d->slip != NULL ? d->slip : "", label,
-	    value);
+	    plain);
 	free(d->slip);
 	d->slip = slip;
+	free(plain);
 	free(value);
 }
 
@@ -216,12 +263,15 @@ kiosk_detail_build(struct kiosk_screen_detail *d, struct catalog_entry *e)
 	kiosk_detail_add(d, xstrdup(""), KIOSK_ROLE_TEXT, NULL);
 	kiosk_detail_add(d, xstrdup(_("Contact")), KIOSK_ROLE_HEADING, NULL);
 	if (e->provider != NULL)
-		kiosk_detail_point(d, _("Given by"), xstrdup(e->provider));
+		kiosk_detail_point(d, _("Given by"),
+		    kiosk_detail_piece(e->provider, KIOSK_BIDI_SCREEN));
+	/* Phone numbers, e-mail addresses and links read left to right. */
 	if (e->contact != NULL)
 		kiosk_detail_point(d, _("Phone or e-mail"),
-		    xstrdup(e->contact));
+		    kiosk_detail_piece(e->contact, KIOSK_BIDI_LTR));
 	if (e->link != NULL)
-		kiosk_detail_point(d, _("Website"), xstrdup(e->link));
+		kiosk_detail_point(d, _("Website"),
+		    kiosk_detail_piece(e->link, KIOSK_BIDI_LTR));
 	kiosk_qr_panel_init(&d->qr, e->link != NULL ? e->link : e->contact);
 }
 
@@ -271,6 +321,8 @@ kiosk_detail_read(struct kiosk_screen_detail *d)
 	}
 	mark = kiosk_format_mark(d->app->fmt, &e->title);
 	kiosk_screen_set_title(d->screen, e->title.value, mark);
+	d->screen->title_dir = kiosk_bidi_dir(d->screen->title,
+	    strlen(d->screen->title));
 	free(mark);
 	d->slip = xasprintf("Leerpunt\n\n%s\n\n", d->screen->title);
 	kiosk_detail_build(d, e);
@@ -306,9 +358,10 @@ kiosk_detail_wrap(struct kiosk_screen_detail *d, int w)
 		}
 		for (j = 0; j < nw; j++) {
 			memset(&d->lines[d->nlines], 0, sizeof *d->lines);
-			d->lines[d->nlines].label = xstrndup(p->text + wl[j].off,
-			    wl[j].len);
+			d->lines[d->nlines].label = kiosk_bidi_line(p->text,
+			    wl[j].off, wl[j].len);
 			d->lines[d->nlines].role = p->role;
+			d->lines[d->nlines].dir = p->dir;
 			d->line_para[d->nlines++] = i;
 		}
 		free(wl);

@@ -31,6 +31,7 @@
 
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/bidi.h"
 #include "kiosk/button.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
@@ -273,11 +274,17 @@ int
 kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
     enum kiosk_speech_priority pri)
 {
-	const char *p;
+	const char	*p;
+	char		*plain;
+	int		 r = -1;
 
 	if (sp->state != KIOSK_SPEECH_OK || !sp->voice || text == NULL ||
 	    *text == '\0')
 		return -1;
+	/* The isolates that keep catalogue text in its direction on
+	 * screen (bidi.h) are not for the voice. */
+	plain = kiosk_bidi_strip(text, strlen(text));
+	text = plain;
 	if (sp->transcript != NULL) {
 		/* One line per text, as said: a line break is a pause. */
 		fprintf(sp->transcript, "%s\t", sp->lang);
@@ -290,13 +297,14 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 	if (pri == KIOSK_SPEECH_NOW && sp->out != KIOSK_SPEECH_SYNC)
 		espeak_Cancel();
 	if (espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
-	    espeakCHARS_UTF8 | espeakENDPAUSE, NULL, sp) != EE_OK)
-		return -1;
-	return 0;
+	    espeakCHARS_UTF8 | espeakENDPAUSE, NULL, sp) == EE_OK)
+		r = 0;
 #else
 	(void)pri;
-	return -1;
 #endif
+	explicit_bzero(plain, strlen(plain));
+	free(plain);
+	return r;
 }
 
 void
@@ -343,21 +351,26 @@ kiosk_speech_wipe(char *text)
 static void
 kiosk_speech_add(struct kiosk_speech_buf *b, const char *text)
 {
-	char	*n;
+	char	*n, *plain;
 	size_t	 len;
 
 	if (text == NULL)
 		return;
+	plain = kiosk_bidi_strip(text, strlen(text));
+	text = plain;
 	/* A lead may end with an empty line. */
 	len = strlen(text);
 	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
 		len--;
-	if (len == 0)
+	if (len == 0) {
+		kiosk_speech_wipe(plain);
 		return;
+	}
 	n = xasprintf("%s%s%.*s%s", b->s != NULL ? b->s : "",
 	    b->s != NULL ? " " : "", (int)len, text,
 	    strchr(".?!:\xd8\x9f", text[len - 1]) != NULL ? "" : ".");
 	kiosk_speech_wipe(b->s);
+	kiosk_speech_wipe(plain);
 	b->s = n;
 }
 
@@ -374,10 +387,13 @@ kiosk_speech_item(struct kiosk_list *l, size_t i)
 {
 	struct kiosk_list_item	*it = &l->items[i];
 	char			*label, *s;
+	size_t			 num = kiosk_list_number(l, i);
 
 	label = it->detail != NULL ? xasprintf("%s, %s", it->label,
 	    it->detail) : xstrdup(it->label);
-	s = xasprintf(_("Number %zu: %s"), i + 1, label);
+	if (num == 0)
+		return label;
+	s = xasprintf(_("Number %zu: %s"), num, label);
 	free(label);
 	return s;
 }

@@ -264,30 +264,42 @@ kiosk_ui_ellipsis(const char *s, size_t len, int maxcols, int *cols)
 }
 
 int
-kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len, int attr)
+kiosk_ui_para(int y, int x, int maxcols, const char *s, size_t len,
+    enum kiosk_bidi_dir dir, int attr)
 {
 	size_t	 n;
-	int	 cols;
+	int	 cols, rtl, sx;
 	char	*cut = NULL, *vis;
 
 	if (maxcols <= 0 || s == NULL)
 		return 0;
+	rtl = dir == KIOSK_BIDI_SCREEN ? kiosk_ui_rtl_on : dir == KIOSK_BIDI_RTL;
 	n = kiosk_width_cut(s, len, maxcols, &cols);
 	if (n < len && maxcols >= 2) {
 		cut = kiosk_ui_ellipsis(s, len, maxcols, &cols);
 		s = cut;
 		n = strlen(cut);
 	}
+	/* At the start of its own direction: the screen's side, or the
+	 * other end of the maxcols columns it may take. */
+	sx = rtl == kiosk_ui_rtl_on ? kiosk_ui_x(x, cols) :
+	    kiosk_ui_x(x + maxcols - cols, cols);
 	attrset(attr);
-	if (kiosk_bidi_needed(s, n, kiosk_ui_rtl_on) &&
-	    (vis = kiosk_bidi_visual(s, n, kiosk_ui_rtl_on)) != NULL) {
-		mvaddstr(y, kiosk_ui_x(x, cols), vis);
+	if (kiosk_bidi_needed(s, n, rtl) &&
+	    (vis = kiosk_bidi_visual(s, n, rtl)) != NULL) {
+		mvaddstr(y, sx, vis);
 		free(vis);
 	} else
-		mvaddnstr(y, kiosk_ui_x(x, cols), s, (int)n);
+		mvaddnstr(y, sx, s, (int)n);
 	attrset(A_NORMAL);
 	free(cut);
 	return cols;
+}
+
+int
+kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len, int attr)
+{
+	return kiosk_ui_para(y, x, maxcols, s, len, KIOSK_BIDI_SCREEN, attr);
 }
 
 int

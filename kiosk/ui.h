@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "kiosk/bidi.h"
+
 enum kiosk_ui_role {
 	KIOSK_ROLE_TEXT,
 	KIOSK_ROLE_TITLE,
@@ -42,6 +44,13 @@ void kiosk_ui_fill(int y, int x, int h, int w, enum kiosk_ui_role role);
  * ends with the words that do and "…". */
 int kiosk_ui_text(int y, int x, int maxcols, const char *s, size_t len,
     int attr);
+/* Same for a paragraph (or a line of one) of direction dir: reordered
+ * for that direction and aligned to its start, so left-to-right text
+ * (a link, an English text) sits at the left of the maxcols columns on
+ * a mirrored screen; KIOSK_BIDI_SCREEN is kiosk_ui_text(). Pass maxcols
+ * = the text's own width to keep it in the screen's place. */
+int kiosk_ui_para(int y, int x, int maxcols, const char *s, size_t len,
+    enum kiosk_bidi_dir dir, int attr);
 /* Same for a NUL-terminated string. */
 int kiosk_ui_str(int y, int x, int maxcols, const char *s, int attr);
 /* Sound the terminal's bell (a warning that needs attention). */

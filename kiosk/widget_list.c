@@ -3,11 +3,18 @@
  * widget_list.h).
  *
  * Layout, top to bottom: the lead text, a blank row, the items, a blank
- * row, the pager row (three rows high on large screens). Numbers shown
- * on the page run 1..per_page, at most 9, so one digit always chooses.
- * At the staff desk (--desk) a page holds up to 30 one-row choices: the
- * first nine are numbered, the rest are chosen with the arrows and Enter
- * or by touch.
+ * row, the pager row (three rows high on large screens).
+ *
+ * Numbers belong to choices, not to places on the page: the first nine
+ * choices of a list are numbered 1 to 9 on whatever page, at whatever
+ * screen size, and the digit chooses that choice. A digit for a choice
+ * on another page turns to that page and puts focus on it without
+ * choosing it (nothing is chosen that the person has not seen or heard);
+ * the digit again, or Enter, chooses it. Choices after the ninth have no
+ * number (a number must be one key) and are chosen with the arrows and
+ * Enter or by touch, as at the staff desk (--desk, up to 30 one-row
+ * choices a page). The pager says "Page 2 of 5", or "2/5" where that
+ * does not fit between the buttons.
  */
 #include "config.h"
 
@@ -17,11 +24,13 @@
 #include <curses.h>
 
 #include "catalog/xmalloc.h"
+#include "kiosk/bidi.h"
 #include "kiosk/bigfont.h"
 #include "kiosk/lang.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_LIST_MAX_PAGE 9
+#define KIOSK_LIST_NUMBERED 9	/* choices 1..9 have a number */
 #define KIOSK_LIST_MAX_DESK 30
 
 void
@@ -249,6 +258,15 @@ kiosk_list_draw_pager(struct kiosk_list *l, int *cy, int *cx)
 	page = xasprintf(_("Page %zu of %zu"), l->first / l->per_page + 1,
 	    pages);
 	cols = kiosk_width_cols(page, strlen(page));
+	if (cols > l->w - 2 * bw - 2) {
+		/* Where the words do not fit (40 columns): "2/18". */
+		free(page);
+		/* TRANSLATORS: the page position where "Page 2 of 18" does
+		 * not fit (40 columns), e.g. "2/18": as short as that. */
+		page = xasprintf(_("%zu/%zu"), l->first / l->per_page + 1,
+		    pages);
+		cols = kiosk_width_cols(page, strlen(page));
+	}
 	if (cols <= l->w - 2 * bw - 2)
 		kiosk_ui_str(mid, l->x + (l->w - cols) / 2, cols, page,
 		    kiosk_ui_attr(KIOSK_ROLE_TEXT));
@@ -290,8 +308,8 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	int			 mid = by + (l->block_h - 1) / 2;
 	struct kiosk_width_line	*dlines = NULL;
 	int			 tx, tw, nl, nd, rows, ty, r, has_detail;
-	size_t			 nwrap, ndwrap;
-	char			 num[24];
+	size_t			 nwrap, ndwrap, abs = l->first + i;
+	char			 num[24], *line;
 
 	kiosk_ui_fill(by, l->x, l->block_h, l->w, role);
 	if (focused) {
@@ -299,24 +317,31 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		*cy = mid;
 		*cx = l->x;
 	}
-	if (i < KIOSK_LIST_MAX_PAGE)
-		snprintf(num, sizeof num, "%zu", i + 1);
+	/* The choice's own number (widget_list.c above); the text starts
+	 * in the same column with or without one. */
+	if (abs < KIOSK_LIST_NUMBERED)
+		snprintf(num, sizeof num, "%zu", abs + 1);
 	else
 		num[0] = '\0';
 	if (l->big) {
-		kiosk_bigfont_draw(by + (l->block_h - KIOSK_BIGFONT_ROWS) / 2,
-		    l->x + 2, (unsigned)(i + 1), attr | A_BOLD);
-		tx = l->x + 2 + kiosk_bigfont_width((unsigned)(i + 1)) + 2;
+		if (num[0] != '\0')
+			kiosk_bigfont_draw(by + (l->block_h -
+			    KIOSK_BIGFONT_ROWS) / 2, l->x + 2,
+			    (unsigned)(abs + 1), attr | A_BOLD);
+		tx = l->x + 2 + kiosk_bigfont_width(1) + 2;
 	} else {
 		kiosk_ui_str(mid, l->x + 2, 3, num, attr | A_BOLD);
-		tx = l->x + 2 + (num[0] != '\0' ? (int)strlen(num) : 1) + 2;
+		tx = l->x + 2 + 1 + 2;
 	}
 	tw = l->x + l->w - tx - 1;
 	if (tw < 1)
 		return;
 	has_detail = it->detail != NULL || it->mark != NULL;
 	if (l->block_h == 1) {
-		r = kiosk_ui_str(by, tx, tw, it->label, attr | A_BOLD);
+		/* The detail follows the label: the label keeps its place. */
+		r = kiosk_width_cols(it->label, strlen(it->label));
+		r = kiosk_ui_para(by, tx, r < tw ? r : tw, it->label,
+		    strlen(it->label), it->dir, attr | A_BOLD);
 		if (has_detail && r + 4 < tw)
 			kiosk_list_draw_detail(it, it->detail, by, tx + r + 3,
 			    tw - r - 3, attr);
@@ -337,20 +362,29 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	ty = by + (l->block_h - nl - nd) / 2;
 	if (ty < by)
 		ty = by;
+	/* The label (catalogue text: its own direction, aligned to its
+	 * start inside the block). */
 	for (r = 0; r < nl; r++) {
-		kiosk_ui_text(ty + r, tx, tw, it->label + lines[r].off,
+		kiosk_ui_para(ty + r, tx, tw, it->label + lines[r].off,
 		    r == nl - 1 && (size_t)nl < nwrap ?
 		    strlen(it->label + lines[r].off) : lines[r].len,
-		    attr | A_BOLD);
+		    it->dir, attr | A_BOLD);
 	}
-	/* Every detail row but the last, then the rest and the mark. */
-	for (r = 0; r + 1 < nd; r++)
-		kiosk_ui_text(ty + nl + r, tx, tw, it->detail + dlines[r].off,
-		    dlines[r].len, attr);
-	if (has_detail && ty + nl + r < by + l->block_h)
-		kiosk_list_draw_detail(it, it->detail != NULL ? it->detail +
-		    (r < (int)ndwrap ? dlines[r].off : strlen(it->detail)) :
-		    NULL, ty + nl + r, tx, tw, attr);
+	/* Every detail row but the last, then the rest and the mark; each
+	 * row whole for its isolates (bidi.h). */
+	for (r = 0; r + 1 < nd; r++) {
+		line = kiosk_bidi_line(it->detail, dlines[r].off,
+		    dlines[r].len);
+		kiosk_ui_str(ty + nl + r, tx, tw, line, attr);
+		free(line);
+	}
+	if (has_detail && ty + nl + r < by + l->block_h) {
+		line = it->detail == NULL ? NULL : r < (int)ndwrap ?
+		    kiosk_bidi_line(it->detail, dlines[r].off,
+		    strlen(it->detail + dlines[r].off)) : xstrdup("");
+		kiosk_list_draw_detail(it, line, ty + nl + r, tx, tw, attr);
+		free(line);
+	}
 	free(lines);
 	free(dlines);
 }
@@ -362,7 +396,15 @@ kiosk_list_draw_line(struct kiosk_list *l, size_t i)
 	int			 y = l->items_y + (int)i, used, attr;
 
 	attr = kiosk_ui_attr(it->role);
-	used = kiosk_ui_str(y, l->x, l->w, it->label, attr);
+	/* A line in its own direction, aligned to its start; with a mark
+	 * after it, in the screen's place. */
+	used = l->w;
+	if (it->mark != NULL) {
+		used = kiosk_width_cols(it->label, strlen(it->label));
+		used = used < l->w ? used : l->w;
+	}
+	used = kiosk_ui_para(y, l->x, used, it->label, strlen(it->label),
+	    it->dir, attr);
 	if (it->mark != NULL && used + 4 < l->w) {
 		used += used > 0;
 		used += kiosk_ui_str(y, l->x + used, l->w - used, "[",
@@ -438,6 +480,28 @@ kiosk_list_move(struct kiosk_list *l, int dir)
 	return 1;
 }
 
+/* Digit k + 1: choose choice k when it is on the page, else turn to its
+ * page and put focus on it (see the top of this file). */
+static enum kiosk_list_result
+kiosk_list_digit(struct kiosk_list *l, size_t k, size_t *chosen)
+{
+	if (k >= l->total || k >= KIOSK_LIST_NUMBERED)
+		return KIOSK_LIST_HANDLED;
+	if (k >= l->first && k < l->first + l->n)
+		return kiosk_list_click(l, (int)(k - l->first), chosen);
+	l->first = k - k % l->per_page;
+	l->anchor = k;
+	l->focus = (int)(k - l->first);
+	kiosk_list_fetch(l);
+	return KIOSK_LIST_HANDLED;
+}
+
+size_t
+kiosk_list_number(struct kiosk_list *l, size_t i)
+{
+	return l->first + i < KIOSK_LIST_NUMBERED ? l->first + i + 1 : 0;
+}
+
 enum kiosk_list_result
 kiosk_list_key(struct kiosk_list *l, int is_key, wint_t ch, size_t *chosen)
 {
@@ -447,12 +511,8 @@ kiosk_list_key(struct kiosk_list *l, int is_key, wint_t ch, size_t *chosen)
 	if (!is_key && (ch == '\r' || ch == '\n'))
 		return kiosk_list_click(l, l->focus, chosen);
 	if (!is_key && ch >= '1' && ch <= '9' &&
-	    l->style == KIOSK_LIST_BLOCKS) {
-		if ((size_t)(ch - '0') > l->n)
-			return KIOSK_LIST_HANDLED;
-		l->focus = (int)(ch - '1');
-		return kiosk_list_click(l, l->focus, chosen);
-	}
+	    l->style == KIOSK_LIST_BLOCKS)
+		return kiosk_list_digit(l, (size_t)(ch - '1'), chosen);
 	if (!is_key)
 		return KIOSK_LIST_UNHANDLED;
 	switch (ch) {

@@ -10,6 +10,8 @@
  *
  * Styles: BLOCKS are numbered choices, each a block of at least three rows
  * across the width with a gap between (one row each at the staff desk);
+ * a choice's number is its place in the list, the same on every page,
+ * for the first nine (widget_list.c);
  * LINES are plain lines of text that page but cannot be chosen.
  * The anchor is the item kept in view when the layout changes.
  */
@@ -43,6 +45,8 @@ struct kiosk_list_item {
 	char		*detail;	/* second line or NULL */
 	char		*mark;		/* e.g. language mark, or NULL */
 	enum kiosk_ui_role role;	/* LINES: role of the line */
+	enum kiosk_bidi_dir dir;	/* of the label: SCREEN for interface
+					 * text, else catalogue text's own */
 };
 
 struct kiosk_list;
@@ -100,6 +104,8 @@ enum kiosk_list_result kiosk_list_click(struct kiosk_list *l, int target,
     size_t *chosen);
 /* Focus: where 0 none, 1 the first target, 2 the last. */
 void kiosk_list_focus(struct kiosk_list *l, int where);
+/* The number of item i of the page (1..9), or 0 when it has none. */
+size_t kiosk_list_number(struct kiosk_list *l, size_t i);
 /* Free n items and their strings. */
 void kiosk_list_items_free(struct kiosk_list_item *items, size_t n);
 /* 1 when the list has a target that can take focus. */

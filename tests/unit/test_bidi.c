@@ -18,6 +18,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "catalog/xmalloc.h"
 #include "kiosk/bidi.h"
 #include "kiosk/width.h"
 
@@ -164,6 +165,194 @@ test_needed(void **state)
 	assert_int_equal(kiosk_bidi_needed("", 0, 1), 0);
 }
 
+/* "الرابط" (the link) and "كيف تشارك" (how to take part). */
+#define LINK_AR "\xd8\xa7\xd9\x84\xd8\xb1\xd8\xa7\xd8\xa8\xd8\xb7"
+#define JOIN_AR "\xd9\x83\xd9\x8a\xd9\x81 " \
+	"\xd8\xaa\xd8\xb4\xd8\xa7\xd8\xb1\xd9\x83"
+
+/* 1 when s holds one of the isolate controls. */
+static int
+has_isolate(const char *s)
+{
+	return strstr(s, KIOSK_BIDI_LRI) != NULL ||
+	    strstr(s, KIOSK_BIDI_RLI) != NULL ||
+	    strstr(s, KIOSK_BIDI_FSI) != NULL ||
+	    strstr(s, KIOSK_BIDI_PDI) != NULL;
+}
+
+/* The visual form of line s in a paragraph of direction rtl. */
+static char *
+visual(const char *s, int rtl)
+{
+	char *v = kiosk_bidi_visual(s, strlen(s), rtl);
+
+	assert_non_null(v);
+	if (has_isolate(v))
+		fail_msg("an isolate control reaches the terminal: \"%s\"", v);
+	if (cols(v) != cols(s))
+		fail_msg("\"%s\" (%d columns) is drawn as \"%s\" (%d)", s,
+		    cols(s), v, cols(v));
+	return v;
+}
+
+/* Catalogue text: the direction of its first strong letter. */
+static void
+test_dir(void **state)
+{
+	(void)state;
+	assert_int_equal(kiosk_bidi_dir("https://www.oba.nl/", 19),
+	    KIOSK_BIDI_LTR);
+	assert_int_equal(kiosk_bidi_dir("No diploma.", 11), KIOSK_BIDI_LTR);
+	assert_int_equal(kiosk_bidi_dir(JOIN_AR ": x", strlen(JOIN_AR) + 3),
+	    KIOSK_BIDI_RTL);
+	/* Digits and signs first, then a letter: the letter decides. */
+	assert_int_equal(kiosk_bidi_dir("12 " LINK_AR, 3 + strlen(LINK_AR)),
+	    KIOSK_BIDI_RTL);
+	/* No letter at all: the screen's direction. */
+	assert_int_equal(kiosk_bidi_dir("020 523 0900", 12),
+	    KIOSK_BIDI_SCREEN);
+	assert_int_equal(kiosk_bidi_dir("", 0), KIOSK_BIDI_SCREEN);
+}
+
+/* An English text or a link on its own is a left-to-right paragraph; the
+ * defect was a right-to-left one: "/https://www.oba.nl", the full stop
+ * on the left. */
+static void
+test_own_paragraph(void **state)
+{
+	char *v;
+
+	(void)state;
+	v = visual("https://www.oba.nl/", 1);
+	assert_string_equal(v, "/https://www.oba.nl");	/* the defect */
+	free(v);
+	v = visual("https://www.oba.nl/", 0);
+	assert_string_equal(v, "https://www.oba.nl/");
+	free(v);
+	v = visual("No need to sign up.", 0);
+	assert_string_equal(v, "No need to sign up.");
+	free(v);
+}
+
+/* Catalogue text inside a line of the interface: the line keeps the
+ * screen's direction (the Arabic label on the right), the piece keeps
+ * its own order. */
+static void
+test_isolate_in_line(void **state)
+{
+	char	*piece, *line, *v;
+
+	(void)state;
+	piece = kiosk_bidi_isolate("https://www.oba.nl/", KIOSK_BIDI_LTR);
+	assert_string_equal(piece, KIOSK_BIDI_LRI "https://www.oba.nl/"
+	    KIOSK_BIDI_PDI);
+	line = xasprintf(LINK_AR ": %s", piece);
+	v = visual(line, 1);
+	/* Visual order, left to right: the link, ":", the label. */
+	assert_memory_equal(v, "https://www.oba.nl/ :", 21);
+	free(v);
+	free(line);
+	free(piece);
+
+	/* An English sentence: the full stop stays at its end. */
+	piece = kiosk_bidi_isolate("Drop in. No need to sign up.",
+	    KIOSK_BIDI_SCREEN);
+	assert_memory_equal(piece, KIOSK_BIDI_LRI, 3);
+	line = xasprintf(JOIN_AR ": %s", piece);
+	v = visual(line, 1);
+	assert_memory_equal(v, "Drop in. No need to sign up. :", 30);
+	free(v);
+	free(line);
+	free(piece);
+
+	/* A phone number: digits and signs only, still left to right. */
+	piece = kiosk_bidi_isolate("+31 20 523 0900", KIOSK_BIDI_LTR);
+	line = xasprintf(JOIN_AR ": %s", piece);
+	v = visual(line, 1);
+	assert_memory_equal(v, "+31 20 523 0900 :", 17);
+	free(v);
+	free(line);
+	free(piece);
+	/* Without an isolate it came out as "0900 523 20 +31". */
+	v = visual(JOIN_AR ": +31 20 523 0900", 1);
+	assert_memory_equal(v, "0900 523 20 31+ :", 17);
+	free(v);
+
+	/* An Arabic piece in a Dutch line: right to left inside it. */
+	piece = kiosk_bidi_isolate(JOIN_AR, KIOSK_BIDI_SCREEN);
+	assert_memory_equal(piece, KIOSK_BIDI_RLI, 3);
+	line = xasprintf("Waar: %s.", piece);
+	v = visual(line, 0);
+	assert_memory_equal(v, "Waar: ", 6);
+	assert_string_equal(v + strlen(v) - 1, ".");
+	free(v);
+	free(line);
+	free(piece);
+}
+
+/* Lines of a wrapped paragraph are made whole: an isolate cut by the
+ * wrap is closed at the end of the line and opened again on the next,
+ * so the second line of an English text in an Arabic line still ends
+ * with its full stop. */
+static void
+test_wrapped_isolate(void **state)
+{
+	struct kiosk_width_line	*l = NULL;
+	char			*piece, *para, *line, *v;
+	size_t			 n;
+
+	(void)state;
+	piece = kiosk_bidi_isolate("Drop in during opening hours of the help "
+	    "desk. No need to sign up.", KIOSK_BIDI_SCREEN);
+	para = xasprintf(JOIN_AR ": %s", piece);
+	n = kiosk_width_wrap(para, 40, &l);
+	assert_int_equal(n, 2);
+	line = kiosk_bidi_line(para, l[0].off, l[0].len);
+	assert_string_equal(line + strlen(line) - 3, KIOSK_BIDI_PDI);
+	free(line);
+	line = kiosk_bidi_line(para, l[1].off, l[1].len);
+	assert_memory_equal(line, KIOSK_BIDI_LRI, 3);
+	assert_string_equal(line + strlen(line) - 3, KIOSK_BIDI_PDI);
+	v = visual(line, 1);
+	assert_string_equal(v + strlen(v) - 8, "sign up.");
+	free(v);
+	/* Without the repair the full stop went to the left. */
+	v = visual(para + l[1].off, 1);
+	assert_int_equal(v[0], '.');
+	free(v);
+	free(line);
+	/* A line without isolates stays as it is. */
+	line = kiosk_bidi_line("a b", 2, 1);
+	assert_string_equal(line, "b");
+	free(line);
+	free(l);
+	free(para);
+	free(piece);
+}
+
+static void
+test_strip(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = kiosk_bidi_strip(KIOSK_BIDI_LRI "a" KIOSK_BIDI_PDI " b "
+	    KIOSK_BIDI_RLI JOIN_AR KIOSK_BIDI_PDI, strlen(KIOSK_BIDI_LRI "a"
+	    KIOSK_BIDI_PDI " b " KIOSK_BIDI_RLI JOIN_AR KIOSK_BIDI_PDI));
+	assert_string_equal(s, "a b " JOIN_AR);
+	free(s);
+	/* Isolates alone need bidi work, even on a left-to-right screen:
+	 * they must be taken out. */
+	assert_int_equal(kiosk_bidi_needed(KIOSK_BIDI_LRI "a" KIOSK_BIDI_PDI,
+	    7, 0), 1);
+	/* ZWJ is not a control to take out: it holds an emoji together. */
+	s = kiosk_bidi_visual(JOIN_AR " \xf0\x9f\x91\xa9\xe2\x80\x8d"
+	    "\xf0\x9f\x92\xbb", strlen(JOIN_AR) + 12, 1);
+	assert_non_null(s);
+	assert_non_null(strstr(s, "\xe2\x80\x8d"));
+	free(s);
+}
+
 int
 main(void)
 {
@@ -173,6 +362,11 @@ main(void)
 		cmocka_unit_test(test_every_arabic_code_point),
 		cmocka_unit_test(test_wrapped_note),
 		cmocka_unit_test(test_needed),
+		cmocka_unit_test(test_dir),
+		cmocka_unit_test(test_own_paragraph),
+		cmocka_unit_test(test_isolate_in_line),
+		cmocka_unit_test(test_wrapped_isolate),
+		cmocka_unit_test(test_strip),
 	};
 	int rc;
 
