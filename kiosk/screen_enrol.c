@@ -875,7 +875,6 @@ kiosk_enrol_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
     wint_t ch)
 {
 	struct kiosk_screen_enrol	*d = s->data;
-	size_t				 i;
 
 	if (d->step == KIOSK_ENROL_CONSENT)
 		return kiosk_enrol_key_consent(s, app, is_key, ch);
@@ -917,16 +916,7 @@ kiosk_enrol_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 			return 1;
 		}
 	}
-	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
-	case KIOSK_LIST_CHOSEN:
-		kiosk_enrol_choose(s, app, i);
-		return 1;
-	case KIOSK_LIST_HANDLED:
-		return 1;
-	case KIOSK_LIST_UNHANDLED:
-		break;
-	}
-	return 0;
+	return kiosk_screen_key_list(s, app, is_key, ch, kiosk_enrol_choose);
 }
 
 static int
@@ -949,7 +939,6 @@ static void
 kiosk_enrol_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
 	struct kiosk_screen_enrol	*d = s->data;
-	size_t				 i;
 
 	if (target == KIOSK_ENROL_FIELD) {
 		if (!d->in_field)
@@ -967,8 +956,7 @@ kiosk_enrol_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 		return;
 	}
 	d->in_field = 0;
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_enrol_choose(s, app, i);
+	kiosk_screen_click_list(s, app, target, kiosk_enrol_choose);
 }
 
 static void

@@ -35,33 +35,26 @@ kiosk_notice_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
 }
 
+/* The notice has one choice, OK: it goes back. */
+static void
+kiosk_notice_choose(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
+{
+	(void)s;
+	(void)i;
+	kiosk_app_back(app);
+}
+
 static int
 kiosk_notice_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
     wint_t ch)
 {
-	struct kiosk_screen_notice	*d = s->data;
-	size_t				 i;
-
-	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
-	case KIOSK_LIST_CHOSEN:
-		kiosk_app_back(app);
-		return 1;
-	case KIOSK_LIST_HANDLED:
-		return 1;
-	case KIOSK_LIST_UNHANDLED:
-		break;
-	}
-	return 0;
+	return kiosk_screen_key_list(s, app, is_key, ch, kiosk_notice_choose);
 }
 
 static void
 kiosk_notice_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
-	struct kiosk_screen_notice	*d = s->data;
-	size_t				 i;
-
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_app_back(app);
+	kiosk_screen_click_list(s, app, target, kiosk_notice_choose);
 }
 
 static void

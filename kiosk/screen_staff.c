@@ -196,29 +196,13 @@ static int
 kiosk_staff_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
     wint_t ch)
 {
-	struct kiosk_screen_staff	*d = s->data;
-	size_t				 i;
-
-	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
-	case KIOSK_LIST_CHOSEN:
-		kiosk_staff_choose(s, app, i);
-		return 1;
-	case KIOSK_LIST_HANDLED:
-		return 1;
-	case KIOSK_LIST_UNHANDLED:
-		break;
-	}
-	return 0;
+	return kiosk_screen_key_list(s, app, is_key, ch, kiosk_staff_choose);
 }
 
 static void
 kiosk_staff_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
-	struct kiosk_screen_staff	*d = s->data;
-	size_t				 i;
-
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_staff_choose(s, app, i);
+	kiosk_screen_click_list(s, app, target, kiosk_staff_choose);
 }
 
 static int
