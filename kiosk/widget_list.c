@@ -362,13 +362,17 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	ty = by + (l->block_h - nl - nd) / 2;
 	if (ty < by)
 		ty = by;
-	/* The label (catalogue text: its own direction, aligned to its
-	 * start inside the block). */
+	/* The label (catalogue text: each line in its own direction, but
+	 * in the screen's place, next to the number: an English title on
+	 * an Arabic screen must not sit a screen's width from it). The
+	 * last shown line takes the rest, cut with "…". */
 	for (r = 0; r < nl; r++) {
-		kiosk_ui_para(ty + r, tx, tw, it->label + lines[r].off,
-		    r == nl - 1 && (size_t)nl < nwrap ?
-		    strlen(it->label + lines[r].off) : lines[r].len,
-		    it->dir, attr | A_BOLD);
+		int last = r == nl - 1 && (size_t)nl < nwrap;
+
+		kiosk_ui_para(ty + r, tx, last || lines[r].cols > tw ? tw :
+		    lines[r].cols, it->label + lines[r].off, last ?
+		    strlen(it->label + lines[r].off) : lines[r].len, it->dir,
+		    attr | A_BOLD);
 	}
 	/* Every detail row but the last, then the rest and the mark; each
 	 * row whole for its isolates (bidi.h). */
