@@ -398,7 +398,9 @@ kiosk_keyboard_draw(struct kiosk_keyboard *kb, int *cy, int *cx)
 		    key->x + (key->w > 2);
 		/* Focus shows by a marker too, not only by colour. */
 		if ((int)k == kb->focus) {
-			if (key->w >= cols + 2 && lx > key->x)
+			/* (A key too narrow for "> x" shows focus by its
+			 * reverse colours and the cursor.) */
+			if (lx > key->x + 1)
 				kiosk_ui_str(mid, key->x, 1, ">", attr);
 			*cy = mid;
 			*cx = key->x;
