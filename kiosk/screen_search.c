@@ -10,6 +10,16 @@
  * Right of the field, "Narrow down" (reached by touch, or with the Right
  * arrow from the field) asks the narrowing questions for the typed word
  * (screen_ask.c).
+ *
+ * The on-screen keyboard (keyboard.c) shows when the screen opens (not at
+ * the staff desk). Where it fits with three-row keys and still leaves 12
+ * rows, the results show below it; on smaller screens the screen has two
+ * views: the keyboard, whose "Show results (N)" key counts the results as
+ * letters are typed, and the results, with a Keyboard button (or the
+ * layout's "abc") on the field row; touching the field shows the keyboard
+ * too. Typing on a real keyboard shows the results, as it always did.
+ * The view, the layout and the typed text live here, so a resize keeps
+ * them.
  */
 #include "config.h"
 
@@ -24,6 +34,7 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/hits.h"
+#include "kiosk/keyboard.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
@@ -31,8 +42,12 @@
 #include "kiosk/widget_list.h"
 
 #define KIOSK_SEARCH_MAX 120	/* bytes of typed text */
-#define KIOSK_SEARCH_FIELD (-10)	/* click target of the field */
-#define KIOSK_SEARCH_NARROW (-11)	/* click target of Narrow down */
+/* Click targets besides the list's (below 200). */
+#define KIOSK_SEARCH_FIELD 200
+#define KIOSK_SEARCH_NARROW 201
+#define KIOSK_SEARCH_KBTN 202		/* the Keyboard button */
+#define KIOSK_SEARCH_KEY 300		/* + key index */
+#define KIOSK_SEARCH_LIST_MIN 12	/* rows the results need beside keys */
 
 struct kiosk_screen_search {
 	struct kiosk_list	 list;		/* first: see screen.h */
@@ -46,7 +61,20 @@ struct kiosk_screen_search {
 	int			 field_y, field_h;
 	int			 narrow_x, narrow_w;	/* 0 wide: none */
 	int			 on_narrow;
+	struct kiosk_keyboard	 kb;
+	int			 kb_on;		/* the keyboard shows */
+	int			 shared;	/* keyboard and results together */
+	int			 on_kb;		/* focus on a key */
+	int			 kbtn_x, kbtn_w;	/* 0 wide: none */
+	int			 on_kbtn;
 };
+
+/* The results show (beside the keyboard, or without it). */
+static int
+kiosk_search_list_shown(const struct kiosk_screen_search *d)
+{
+	return !d->kb_on || d->shared;
+}
 
 static void
 kiosk_search_set_lead(struct kiosk_screen_search *d, const char *lead)
@@ -89,17 +117,68 @@ static void
 kiosk_search_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_search	*d = s->data;
-	int				 gap;
+	int				 gap, top, avail, need, ly, lh;
 
 	d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
 	gap = s->h >= 16 ? 1 : 0;
 	d->field_y = s->y;
+	top = ly = s->y + d->field_h + gap;
+	avail = lh = s->h - d->field_h - gap;
+	d->shared = 0;
+	if (d->kb_on) {
+		need = kiosk_keyboard_height(&d->kb, s->w, 3);
+		if (need > 0 && avail - need - 1 >= KIOSK_SEARCH_LIST_MIN) {
+			d->shared = 1;
+			kiosk_keyboard_place(&d->kb, top, s->x, need, s->w);
+			ly = top + need + 1;
+			lh = avail - need - 1;
+		} else
+			/* The results are laid out where they will show, to
+			 * count them, but not drawn. */
+			kiosk_keyboard_place(&d->kb, top, s->x, avail, s->w);
+	}
 	d->lead_changed = 0;
-	kiosk_list_layout(&d->list, s->y + d->field_h + gap, s->x,
-	    s->h - d->field_h - gap, s->w, app->desk);
+	kiosk_list_layout(&d->list, ly, s->x, lh, s->w, app->desk);
 	if (d->lead_changed)
-		kiosk_list_layout(&d->list, s->y + d->field_h + gap, s->x,
-		    s->h - d->field_h - gap, s->w, app->desk);
+		kiosk_list_layout(&d->list, ly, s->x, lh, s->w, app->desk);
+	kiosk_keyboard_set_count(&d->kb, d->len > 0, d->list.total,
+	    d->hits.capped);
+}
+
+/* The Keyboard button left of Narrow down (or of the field's end):
+ * "Keyboard", or where that does not fit the layout's "abc"; *fw
+ * shrinks. */
+static void
+kiosk_search_draw_kbtn(struct kiosk_screen *s,
+    struct kiosk_screen_search *d, int fx, int *fw)
+{
+	const char		*label = _("Keyboard");
+	enum kiosk_ui_role	 role = d->on_kbtn ? KIOSK_ROLE_FOCUS :
+	    KIOSK_ROLE_CHOICE;
+	int			 cols = kiosk_width_cols(label, strlen(label));
+	int			 pad = 2;
+	int			 mid = d->field_y + d->field_h / 2;
+
+	if (cols + 2 * pad > *fw - 8) {
+		label = kiosk_keyboard_label(d->kb.script);
+		cols = kiosk_width_cols(label, strlen(label));
+		pad = 1;
+	}
+	if (cols + 2 * pad > *fw - 8)
+		return;
+	d->kbtn_w = cols + 2 * pad;
+	d->kbtn_x = fx + *fw - d->kbtn_w;
+	*fw -= d->kbtn_w + 1;
+	kiosk_ui_fill(d->field_y, d->kbtn_x, d->field_h, d->kbtn_w, role);
+	kiosk_ui_str(mid, d->kbtn_x + pad, cols, label,
+	    kiosk_ui_attr(role) | A_BOLD);
+	if (d->on_kbtn) {
+		if (pad > 1)
+			kiosk_ui_str(mid, d->kbtn_x, 1, ">",
+			    kiosk_ui_attr(role) | A_BOLD);
+		s->cy = mid;
+		s->cx = d->kbtn_x;
+	}
 }
 
 /* The Narrow down button at the right end of the field row; *fw shrinks. */
@@ -157,15 +236,20 @@ kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	size_t				 start = 0;
 
 	(void)app;
-	kiosk_list_draw(&d->list, &s->cy, &s->cx);
+	if (kiosk_search_list_shown(d))
+		kiosk_list_draw(&d->list, &s->cy, &s->cx);
+	if (d->kb_on)
+		kiosk_keyboard_draw(&d->kb, &s->cy, &s->cx);
 	kiosk_ui_fill(d->field_y, s->x, d->field_h, s->w, KIOSK_ROLE_TEXT);
 	lw = kiosk_ui_str(mid, s->x, s->w / 3, label, kiosk_ui_attr(
 	    KIOSK_ROLE_TEXT) | A_BOLD);
 	fx = s->x + lw + 1;
 	fw = s->x + s->w - fx;
-	d->narrow_w = 0;
+	d->narrow_w = d->kbtn_w = 0;
 	if (d->len > 0 && d->list.total > 0 && d->hits.n > 0)
 		kiosk_search_draw_narrow(s, d, &fw);
+	if (!d->kb_on)
+		kiosk_search_draw_kbtn(s, d, fx, &fw);
 	if (fw < 2)
 		return;
 	attr = kiosk_ui_attr(d->in_field ? KIOSK_ROLE_FOCUS :
@@ -180,7 +264,7 @@ kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	}
 	tw = kiosk_ui_text(mid, fx + 1, fw - 2, d->text + start,
 	    d->len - start, attr);
-	if (d->in_field && !d->on_narrow) {
+	if (d->in_field && !d->on_narrow && !d->on_kbtn) {
 		s->cursor = 1;
 		s->cy = mid;
 		s->cx = fx + 1 + tw;
@@ -198,6 +282,29 @@ kiosk_search_changed(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_search_layout(s, app);
 }
 
+/* Add UTF-8 text at the end, when it fits; 1 when added. */
+static int
+kiosk_search_insert(struct kiosk_screen_search *d, const char *buf,
+    size_t n)
+{
+	if (d->len + n > KIOSK_SEARCH_MAX)
+		return 0;
+	memcpy(d->text + d->len, buf, n);
+	d->len += n;
+	d->text[d->len] = '\0';
+	return 1;
+}
+
+/* Focus on nothing of the screen (then the caller sets one). */
+static void
+kiosk_search_unfocus(struct kiosk_screen_search *d)
+{
+	d->in_field = d->on_narrow = d->on_kbtn = d->on_kb = 0;
+	kiosk_keyboard_focus(&d->kb, 0);
+	kiosk_list_focus(&d->list, 0);
+}
+
+/* Typing on a real keyboard: the letter goes in and the results show. */
 static void
 kiosk_search_type(struct kiosk_screen *s, struct kiosk_app *app, wint_t ch)
 {
@@ -207,13 +314,102 @@ kiosk_search_type(struct kiosk_screen *s, struct kiosk_app *app, wint_t ch)
 	UBool				 err = 0;
 
 	U8_APPEND((uint8_t *)buf, n, (int32_t)sizeof buf, (UChar32)ch, err);
-	if (err || d->len + (size_t)n > KIOSK_SEARCH_MAX)
+	if (err || !kiosk_search_insert(d, buf, (size_t)n))
 		return;
-	memcpy(d->text + d->len, buf, (size_t)n);
-	d->len += (size_t)n;
-	d->text[d->len] = '\0';
+	kiosk_search_unfocus(d);
 	d->in_field = 1;
+	d->kb_on = 0;
 	kiosk_search_changed(s, app);
+}
+
+/* Remove the last letter (a whole grapheme cluster). */
+static void
+kiosk_search_erase(struct kiosk_screen_search *d)
+{
+	d->len = kiosk_width_prev(d->text, d->len);
+	explicit_bzero(d->text + d->len, sizeof d->text - d->len);
+}
+
+/* Show the results without the keyboard; with_focus (keys, not touch):
+ * focus on the first result. Read aloud reads the view anew. */
+static void
+kiosk_search_results(struct kiosk_screen *s, struct kiosk_app *app,
+    int with_focus)
+{
+	struct kiosk_screen_search *d = s->data;
+
+	kiosk_search_unfocus(d);
+	d->kb_on = 0;
+	kiosk_search_layout(s, app);
+	if (with_focus && kiosk_list_focusable(&d->list))
+		kiosk_list_focus(&d->list, 1);
+	else
+		d->in_field = 1;
+	kiosk_speech_renew(app);
+}
+
+/* Show the keyboard; with_focus: on its first key, else on the field. */
+static void
+kiosk_search_keyboard(struct kiosk_screen *s, struct kiosk_app *app,
+    int with_focus)
+{
+	struct kiosk_screen_search *d = s->data;
+
+	kiosk_search_unfocus(d);
+	d->kb_on = 1;
+	kiosk_search_layout(s, app);
+	if (with_focus) {
+		d->on_kb = 1;
+		kiosk_keyboard_focus(&d->kb, 1);
+	} else
+		d->in_field = 1;
+	kiosk_speech_renew(app);
+}
+
+/* Key k of the on-screen keyboard was pressed (touch or Enter); focus
+ * goes to it. with_focus: by Enter (Show results then focuses a result). */
+static void
+kiosk_search_press(struct kiosk_screen *s, struct kiosk_app *app, int k,
+    int with_focus)
+{
+	struct kiosk_screen_search	*d = s->data;
+	const char			*text = NULL;
+	char				*words;
+
+	kiosk_search_unfocus(d);
+	d->on_kb = 1;
+	d->kb.focus = k;
+	/* Said before the press: a layout switch changes the keys. */
+	words = kiosk_keyboard_spoken(&d->kb, k);
+	switch (kiosk_keyboard_press(&d->kb, k, &text)) {
+	case KIOSK_KEYBOARD_TYPE:
+		if (kiosk_search_insert(d, text, strlen(text)))
+			kiosk_search_changed(s, app);
+		break;
+	case KIOSK_KEYBOARD_ERASE:
+		if (d->len > 0) {
+			kiosk_search_erase(d);
+			kiosk_search_changed(s, app);
+		}
+		break;
+	case KIOSK_KEYBOARD_CLEAR:
+		explicit_bzero(d->text, sizeof d->text);
+		d->len = 0;
+		kiosk_search_changed(s, app);
+		break;
+	case KIOSK_KEYBOARD_RESULTS:
+		free(words);
+		kiosk_search_results(s, app, with_focus);
+		return;
+	case KIOSK_KEYBOARD_SWITCHED:
+		kiosk_search_layout(s, app);
+		break;
+	case KIOSK_KEYBOARD_NONE:
+		break;
+	}
+	if (words != NULL)
+		kiosk_speech_pressed(app, words);
+	free(words);
 }
 
 static void
@@ -232,35 +428,100 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 {
 	struct kiosk_screen_search	*d = s->data;
 	size_t				 i;
+	int				 enter = (!is_key && (ch == '\r' ||
+					     ch == '\n')) || (is_key &&
+					     ch == KEY_ENTER);
 
 	if (d->on_narrow) {
-		if ((!is_key && (ch == '\r' || ch == '\n')) ||
-		    (is_key && ch == KEY_ENTER)) {
+		if (enter) {
 			kiosk_search_narrow(d, app);
 			return 1;
 		}
 		d->on_narrow = 0;
+		if (is_key && ch == KEY_LEFT && d->kbtn_w > 0) {
+			d->on_kbtn = 1;
+			return 1;
+		}
 		if (is_key && (ch == KEY_LEFT || ch == KEY_UP))
 			return 1;
 	}
-	if (d->in_field && is_key && ch == KEY_RIGHT && d->narrow_w > 0) {
-		d->on_narrow = 1;
+	if (d->on_kbtn) {
+		if (enter) {
+			kiosk_search_keyboard(s, app, 1);
+			return 1;
+		}
+		d->on_kbtn = 0;
+		if (is_key && ch == KEY_RIGHT && d->narrow_w > 0) {
+			d->on_narrow = 1;
+			return 1;
+		}
+		if (is_key && (ch == KEY_LEFT || ch == KEY_UP))
+			return 1;
+	}
+	if (d->in_field && is_key && ch == KEY_RIGHT && (d->kbtn_w > 0 ||
+	    d->narrow_w > 0)) {
+		if (d->kbtn_w > 0)
+			d->on_kbtn = 1;
+		else
+			d->on_narrow = 1;
 		return 1;
 	}
 	if ((is_key && ch == KEY_BACKSPACE) || (!is_key && (ch == 127 ||
 	    ch == 8))) {
 		if (d->len == 0)
 			return 0;
-		d->len = kiosk_width_prev(d->text, d->len);
-		memset(d->text + d->len, 0, sizeof d->text - d->len);
-		d->in_field = 1;
+		kiosk_search_erase(d);
+		if (!d->on_kb) {
+			kiosk_search_unfocus(d);
+			d->in_field = 1;
+		}
 		kiosk_search_changed(s, app);
 		return 1;
 	}
 	if (!is_key && ch >= 0x20 && ch != 0x7f && iswprint(ch) &&
-	    (d->in_field || !(ch >= '0' && ch <= '9'))) {
+	    (d->in_field || d->on_kb || !(ch >= '0' && ch <= '9'))) {
 		kiosk_search_type(s, app, ch);
 		return 1;
+	}
+	if (d->on_kb) {
+		if (enter) {
+			kiosk_search_press(s, app, d->kb.focus, 1);
+			return 1;
+		}
+		switch (kiosk_keyboard_move(&d->kb, is_key, ch)) {
+		case KIOSK_KEYBOARD_MOVED:
+			return 1;
+		case KIOSK_KEYBOARD_LEAVE_UP:
+			kiosk_search_unfocus(d);
+			d->in_field = 1;
+			return 1;
+		case KIOSK_KEYBOARD_LEAVE_DOWN:
+			if (d->shared && kiosk_list_focusable(&d->list)) {
+				kiosk_search_unfocus(d);
+				kiosk_list_focus(&d->list, 1);
+				return 1;
+			}
+			return 0;	/* on to the bar */
+		case KIOSK_KEYBOARD_UNHANDLED:
+			break;
+		}
+		if (d->shared && is_key && (ch == KEY_NPAGE ||
+		    ch == KEY_PPAGE))
+			return kiosk_list_key(&d->list, is_key, ch, &i) !=
+			    KIOSK_LIST_UNHANDLED;
+		return 0;
+	}
+	if (d->in_field && d->kb_on) {
+		if ((is_key && ch == KEY_DOWN) || (!is_key && ch == '\t')) {
+			kiosk_search_unfocus(d);
+			d->on_kb = 1;
+			kiosk_keyboard_focus(&d->kb, 1);
+			return 1;
+		}
+		if (enter) {
+			kiosk_search_results(s, app, 1);
+			return 1;
+		}
 	}
 	if (d->in_field) {
 		if ((is_key && ch == KEY_DOWN) || (!is_key && (ch == '\t' ||
@@ -286,8 +547,12 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		break;
 	}
 	if ((is_key && (ch == KEY_UP || ch == KEY_BTAB))) {
-		kiosk_list_focus(&d->list, 0);
-		d->in_field = 1;
+		kiosk_search_unfocus(d);
+		if (d->kb_on) {
+			d->on_kb = 1;
+			kiosk_keyboard_focus(&d->kb, 2);
+		} else
+			d->in_field = 1;
 		return 1;
 	}
 	return 0;
@@ -296,15 +561,23 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 static int
 kiosk_search_hit(struct kiosk_screen *s, int y, int x)
 {
-	struct kiosk_screen_search *d = s->data;
+	struct kiosk_screen_search	*d = s->data;
+	int				 k;
 
+	if (d->kb_on && (k = kiosk_keyboard_hit(&d->kb, y, x)) >= 0)
+		return KIOSK_SEARCH_KEY + k;
 	if (y >= d->field_y && y < d->field_y + d->field_h &&
 	    d->narrow_w > 0 && x >= d->narrow_x &&
 	    x < d->narrow_x + d->narrow_w)
 		return KIOSK_SEARCH_NARROW;
+	if (y >= d->field_y && y < d->field_y + d->field_h &&
+	    d->kbtn_w > 0 && x >= d->kbtn_x && x < d->kbtn_x + d->kbtn_w)
+		return KIOSK_SEARCH_KBTN;
 	if (y >= d->field_y && y < d->field_y + d->field_h && x >= s->x &&
 	    x < s->x + s->w)
 		return KIOSK_SEARCH_FIELD;
+	if (!kiosk_search_list_shown(d))
+		return -1;
 	return kiosk_list_hit(&d->list, y, x);
 }
 
@@ -315,17 +588,26 @@ kiosk_search_click(struct kiosk_screen *s, struct kiosk_app *app,
 	struct kiosk_screen_search	*d = s->data;
 	size_t				 i;
 
-	d->on_narrow = 0;
+	if (target >= KIOSK_SEARCH_KEY) {
+		kiosk_search_press(s, app, target - KIOSK_SEARCH_KEY, 0);
+		return;
+	}
+	d->on_narrow = d->on_kbtn = 0;
 	if (target == KIOSK_SEARCH_NARROW) {
 		kiosk_search_narrow(d, app);
 		return;
 	}
-	if (target == KIOSK_SEARCH_FIELD) {
-		kiosk_list_focus(&d->list, 0);
-		d->in_field = 1;
+	if (target == KIOSK_SEARCH_FIELD || target == KIOSK_SEARCH_KBTN) {
+		/* Touching the field means typing: the keyboard shows. */
+		if (!d->kb_on)
+			kiosk_search_keyboard(s, app, 0);
+		else {
+			kiosk_search_unfocus(d);
+			d->in_field = 1;
+		}
 		return;
 	}
-	d->in_field = 0;
+	kiosk_search_unfocus(d);
 	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
 		kiosk_search_open(d, app, i);
 }
@@ -335,15 +617,21 @@ kiosk_search_focus(struct kiosk_screen *s, int where)
 {
 	struct kiosk_screen_search *d = s->data;
 
-	d->on_narrow = 0;
+	kiosk_search_unfocus(d);
 	if (where == 1) {
-		kiosk_list_focus(&d->list, 0);
 		d->in_field = 1;
 		return;
 	}
-	d->in_field = 0;
-	kiosk_list_focus(&d->list, where);
-	if (where == 2 && d->list.focus < 0)
+	if (where != 2)
+		return;
+	if (kiosk_search_list_shown(d))
+		kiosk_list_focus(&d->list, 2);
+	if (d->list.focus >= 0)
+		return;
+	if (d->kb_on) {
+		d->on_kb = 1;
+		kiosk_keyboard_focus(&d->kb, 2);
+	} else
 		d->in_field = 1;
 }
 
@@ -366,7 +654,8 @@ kiosk_search_free(struct kiosk_screen *s)
 	kiosk_screen_free(s);
 }
 
-/* "Word: lassen", then the results (or the hint). */
+/* "Word: lassen", how to use the keyboard when it shows, then the
+ * results (or the hint); focus_only: the focused key, button or result. */
 static char *
 kiosk_search_speak(struct kiosk_screen *s, struct kiosk_app *app,
     int focus_only)
@@ -375,7 +664,21 @@ kiosk_search_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	char				*field, *t;
 
 	(void)app;
-	field = xasprintf("%s %s", _("Word:"), d->text);
+	if (focus_only && d->on_kb)
+		return kiosk_keyboard_spoken(&d->kb, d->kb.focus);
+	if (focus_only && d->on_kbtn)
+		return xstrdup(_("Keyboard"));
+	if (!focus_only && d->kb_on)
+		field = xasprintf("%s %s %s", _("Word:"), d->text,
+		    _("Touch the letters to type. Then touch Show results."));
+	else
+		field = xasprintf("%s %s", _("Word:"), d->text);
+	if (!kiosk_search_list_shown(d)) {
+		if (!focus_only || d->in_field)
+			return field;
+		free(field);
+		return NULL;
+	}
 	t = kiosk_speech_with(&d->list, field, d->in_field, focus_only);
 	free(field);
 	return t;
@@ -400,6 +703,10 @@ kiosk_screen_search_new(struct kiosk_app *app)
 
 	d->app = app;
 	d->in_field = 1;
+	kiosk_keyboard_init(&d->kb, app->lang);
+	/* At the staff desk the keyboard is real: the screen keyboard waits
+	 * behind its button. */
+	d->kb_on = !app->desk;
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_search_fetch, d);
 	d->list.focus = -1;
 	return kiosk_screen_new(&kiosk_screen_search_ops, _("Search"), d);

@@ -714,6 +714,18 @@ kiosk_speech_renew(struct kiosk_app *app)
 }
 
 void
+kiosk_speech_pressed(struct kiosk_app *app, const char *text)
+{
+	struct kiosk_screen *s = kiosk_speech_top(app);
+
+	if (!app->speech_on || app->speech == NULL || s == NULL)
+		return;
+	kiosk_speech_speak(app->speech, text, KIOSK_SPEECH_NOW);
+	free(app->spoken_focus);
+	app->spoken_focus = kiosk_speech_focus(app, s);
+}
+
+void
 kiosk_speech_set_headset(struct kiosk_app *app, int on)
 {
 	app->headset = on != 0;

@@ -120,6 +120,10 @@ char *kiosk_speech_spell(const char *code);
 /* The top screen shows something new in place (a new step): read all of
  * it at the next follow, as if it were a new screen. */
 void kiosk_speech_renew(struct kiosk_app *app);
+/* A key of an on-screen keyboard was pressed: say its words at once. The
+ * focus the press left behind counts as spoken, so the reading of the
+ * focus after this input does not talk over them. */
+void kiosk_speech_pressed(struct kiosk_app *app, const char *text);
 /* Staff confirmed (1) or ended (0) the use of a headset. */
 void kiosk_speech_set_headset(struct kiosk_app *app, int on);
 

@@ -1,0 +1,183 @@
+/*
+ * test_keyboard: the on-screen keyboard's layout (kiosk/keyboard.c) in
+ * every rectangle the search screen can give it, from the keyboard alone
+ * at 40x12 (8 rows of 40) to 240x70, in every interface language and
+ * both directions: every key inside, none overlapping, letters at least
+ * three columns wide, three rows high where the rectangle allows; the
+ * letters of each layout; presses and arrows.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <curses.h>
+
+#include "kiosk/keyboard.h"
+#include "kiosk/ui.h"
+#include "kiosk/width.h"
+
+static const char *const langs[] = {
+	"nl", "en", "ar", "ti", "uk", "tr", "pl", "fa"
+};
+
+/* Every key inside h x w, no two overlapping, letters >= 3 wide. */
+static void
+check_place(struct kiosk_keyboard *kb, int h, int w)
+{
+	size_t i, j;
+	const struct kiosk_keyboard_key *a, *b;
+
+	kiosk_keyboard_place(kb, 0, 0, h, w);
+	assert_true(kb->used_h <= h);
+	for (i = 0; i < kb->n; i++) {
+		a = &kb->keys[i];
+		assert_true(a->y >= 0 && a->y + kb->key_h <= h);
+		assert_true(a->x >= 0 && a->x + a->w <= w);
+		if (a->kind == KIOSK_KEY_LETTER)
+			assert_true(a->w >= 3);
+		for (j = i + 1; j < kb->n; j++) {
+			b = &kb->keys[j];
+			assert_false(a->y < b->y + kb->key_h &&
+			    b->y < a->y + kb->key_h && a->x < b->x + b->w &&
+			    b->x < a->x + a->w);
+		}
+	}
+}
+
+static void
+test_every_size(void **state)
+{
+	struct kiosk_keyboard	kb;
+	size_t			l;
+	int			h, w, rtl;
+
+	(void)state;
+	for (rtl = 0; rtl <= 1; rtl++) {
+		kiosk_ui_set_rtl(rtl);
+		for (l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+			kiosk_keyboard_init(&kb, langs[l]);
+			for (w = 40; w <= 240; w += 3)
+				for (h = 8; h <= 66; h++)
+					check_place(&kb, h, w);
+			kiosk_keyboard_init(&kb, langs[l]);
+			check_place(&kb, 8, 40);
+			check_place(&kb, 20, 76);
+			assert_int_equal(kb.key_h, 3);
+		}
+	}
+	kiosk_ui_set_rtl(0);
+}
+
+/* The letters of s, joined. */
+static void
+letters(struct kiosk_keyboard *kb, char *out, size_t cap)
+{
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; i < kb->n; i++)
+		if (kb->keys[i].kind == KIOSK_KEY_LETTER)
+			strncat(out, kb->keys[i].text, cap - strlen(out) - 1);
+}
+
+static void
+test_layouts(void **state)
+{
+	struct kiosk_keyboard	kb;
+	char			buf[512];
+
+	(void)state;
+	kiosk_keyboard_init(&kb, "nl");
+	letters(&kb, buf, sizeof buf);
+	assert_string_equal(buf, "abcdefghijklmnopqrstuvwxyz");
+	kiosk_keyboard_init(&kb, "ti");
+	assert_int_equal(kb.script, KIOSK_KEYBOARD_LATIN);
+	kiosk_keyboard_init(&kb, "tr");
+	letters(&kb, buf, sizeof buf);
+	assert_string_equal(buf, "abcçdefgğhıijklmnoöpqrsştuüvwxyz");
+	kiosk_keyboard_init(&kb, "pl");
+	letters(&kb, buf, sizeof buf);
+	assert_string_equal(buf, "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż");
+	kiosk_keyboard_init(&kb, "uk");
+	assert_int_equal(kb.script, KIOSK_KEYBOARD_CYRILLIC);
+	letters(&kb, buf, sizeof buf);
+	assert_non_null(strstr(buf, "гґдеєжзиіїй"));
+	assert_non_null(strstr(buf, "я\xe2\x80\x99"));
+	kiosk_keyboard_init(&kb, "ar");
+	letters(&kb, buf, sizeof buf);
+	assert_null(strstr(buf, "پ"));
+	assert_non_null(strstr(buf, "ة"));
+	kiosk_keyboard_init(&kb, "fa");
+	assert_int_equal(kb.script, KIOSK_KEYBOARD_ARABIC);
+	letters(&kb, buf, sizeof buf);
+	assert_non_null(strstr(buf, "بپ"));
+	assert_non_null(strstr(buf, "چ"));
+	assert_non_null(strstr(buf, "ژ"));
+	assert_non_null(strstr(buf, "کگ"));
+	assert_non_null(strstr(buf, "ی"));
+}
+
+static void
+test_press_and_move(void **state)
+{
+	struct kiosk_keyboard	 kb;
+	const char		*text = NULL;
+	size_t			 i;
+	int			 sw = -1;
+
+	(void)state;
+	kiosk_keyboard_init(&kb, "en");
+	kiosk_keyboard_place(&kb, 0, 0, 20, 76);
+	assert_int_equal(kiosk_keyboard_press(&kb, 1, &text),
+	    KIOSK_KEYBOARD_TYPE);
+	assert_string_equal(text, "b");
+	for (i = 0; i < kb.n && sw < 0; i++)
+		if (kb.keys[i].kind == KIOSK_KEY_SWITCH &&
+		    kb.keys[i].script == KIOSK_KEYBOARD_CYRILLIC)
+			sw = (int)i;
+	assert_true(sw >= 0);
+	kb.focus = sw;
+	assert_int_equal(kiosk_keyboard_press(&kb, sw, &text),
+	    KIOSK_KEYBOARD_SWITCHED);
+	assert_int_equal(kb.script, KIOSK_KEYBOARD_CYRILLIC);
+	assert_int_equal(kb.keys[kb.focus].kind, KIOSK_KEY_SWITCH);
+	kiosk_keyboard_place(&kb, 0, 0, 20, 76);
+	assert_string_equal(kb.keys[0].text, "а");
+	/* Arrows: Up from the top row leaves, Right moves, Down goes on. */
+	kiosk_keyboard_focus(&kb, 1);
+	assert_int_equal(kiosk_keyboard_move(&kb, 1, KEY_UP),
+	    KIOSK_KEYBOARD_LEAVE_UP);
+	assert_int_equal(kiosk_keyboard_move(&kb, 1, KEY_RIGHT),
+	    KIOSK_KEYBOARD_MOVED);
+	assert_int_equal(kb.focus, 1);
+	assert_int_equal(kiosk_keyboard_move(&kb, 1, KEY_DOWN),
+	    KIOSK_KEYBOARD_MOVED);
+	assert_int_equal(kb.keys[kb.focus].row, 1);
+	kiosk_keyboard_focus(&kb, 2);
+	assert_int_equal(kb.keys[kb.focus].kind, KIOSK_KEY_RESULTS);
+	assert_int_equal(kiosk_keyboard_move(&kb, 0, '\t'),
+	    KIOSK_KEYBOARD_LEAVE_DOWN);
+	assert_int_equal(kiosk_keyboard_move(&kb, 1, KEY_DOWN),
+	    KIOSK_KEYBOARD_LEAVE_DOWN);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_size),
+		cmocka_unit_test(test_layouts),
+		cmocka_unit_test(test_press_and_move),
+	};
+	int rc;
+
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	kiosk_width_done();
+	return rc;
+}
