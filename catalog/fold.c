@@ -5,7 +5,10 @@
  * byte offsets (invalid sequences become U+FFFD), ICU's word break
  * iterator finds the words, and each word is folded: NFD, drop
  * non-spacing marks and the Arabic tatweel, NFKC case fold, and map the
- * Turkish dotless i to i (people type "i" on keyboards without it). A word
+ * Turkish dotless i to i (people type "i" on keyboards without it) and
+ * the Persian keheh and yeh, and the alef maksura, to the Arabic kaf and
+ * yeh (a Farsi keyboard types ک and ی where Arabic text has ك and ي, and
+ * the same word is written with either). A word
  * in plain ASCII skips all that: it only needs lower case. The buffers and
  * the iterator live in the folder and are reused.
  *
@@ -180,8 +183,18 @@ catalog_fold_word(struct catalog_fold *f, const UChar *w, int32_t wlen)
 	if (U_FAILURE(ec))
 		return -1;
 	for (i = 0; i < n; i++)
-		if (f->a[i] == 0x0131)	/* dotless i */
+		switch (f->a[i]) {
+		case 0x0131:	/* dotless i */
 			f->a[i] = 'i';
+			break;
+		case 0x06a9:	/* keheh */
+			f->a[i] = 0x0643;	/* kaf */
+			break;
+		case 0x06cc:	/* Farsi yeh */
+		case 0x0649:	/* alef maksura */
+			f->a[i] = 0x064a;	/* yeh */
+			break;
+		}
 	u_strToUTF8(f->out, (int32_t)sizeof f->out, &outlen, f->a, n, &ec);
 	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING)
 		return -1;

@@ -64,6 +64,17 @@ test_turkish_i(void **state)
 	assert_folds("kaynakçı", "kaynakci");
 }
 
+/* Farsi and Arabic spell kaf and yeh with different letters. */
+static void
+test_farsi_arabic_letters(void **state)
+{
+	(void)state;
+	assert_folds("کار", "كار");		/* keheh: kaf */
+	assert_folds("کلاس یادگیری", "كلاس يادگيري");	/* Farsi yeh: yeh */
+	assert_folds("مستشفى", "مستشفي");	/* alef maksura: yeh */
+	assert_folds("كار", "كار");
+}
+
 static void
 test_arabic_marks(void **state)
 {
@@ -218,6 +229,7 @@ main(void)
 		cmocka_unit_test(test_case_and_accents),
 		cmocka_unit_test(test_dutch_ij_and_sharp_s),
 		cmocka_unit_test(test_turkish_i),
+		cmocka_unit_test(test_farsi_arabic_letters),
 		cmocka_unit_test(test_arabic_marks),
 		cmocka_unit_test(test_cyrillic_and_ethiopic),
 		cmocka_unit_test(test_words_and_offsets),
