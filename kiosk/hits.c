@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/lang.h"
 #include "catalog/search.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
@@ -72,6 +73,10 @@ kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
 		kiosk_hits_join(&it->detail,
 		    kiosk_format_cost(app->fmt, h->cost_cents));
 		it->mark = kiosk_format_mark(app->fmt, &h->title);
+		/* read aloud in the language it came in */
+		if (catalog_lang_primary(h->title.lang, it->lang,
+		    sizeof it->lang) != 0)
+			it->lang[0] = '\0';
 	}
 	return items;
 }

@@ -30,9 +30,18 @@ kiosk_screen_set_title(struct kiosk_screen *s, const char *title,
 {
 	free(s->title);
 	free(s->title_mark);
+	free(s->title_said);
+	s->title_said = NULL;
 	s->title = kiosk_width_sanitize(title, 0);
 	s->title_mark = mark != NULL ? kiosk_width_sanitize(mark, 0) : NULL;
 	s->title_dir = KIOSK_BIDI_SCREEN;
+}
+
+void
+kiosk_screen_set_title_said(struct kiosk_screen *s, char *said)
+{
+	free(s->title_said);
+	s->title_said = said;
 }
 
 void
@@ -42,6 +51,7 @@ kiosk_screen_free(struct kiosk_screen *s)
 		return;
 	free(s->title);
 	free(s->title_mark);
+	free(s->title_said);
 	free(s);
 }
 

@@ -49,6 +49,9 @@ struct kiosk_screen {
 	const struct kiosk_screen_ops *ops;
 	char		*title;		/* sanitised; drawn by the app */
 	char		*title_mark;	/* language mark or NULL */
+	char		*title_said;	/* the title's words with language
+					 * marks (kiosk_speech_in()), or
+					 * NULL: title */
 	int		 title_dir;	/* kiosk_bidi_dir: SCREEN unless the
 					 * title is catalogue text */
 	int		 no_bar;	/* full-screen (the idle warning) */
@@ -65,6 +68,9 @@ struct kiosk_screen *kiosk_screen_new(const struct kiosk_screen_ops *ops,
 /* Replace the title (and its language mark, may be NULL). */
 void kiosk_screen_set_title(struct kiosk_screen *s, const char *title,
     const char *mark);
+/* The title's words for Read aloud, with the language of each piece
+ * (kiosk_speech_in()); taken; NULL: the title. set_title() drops it. */
+void kiosk_screen_set_title_said(struct kiosk_screen *s, char *said);
 /* Free the common part (screens call this from their free()). */
 void kiosk_screen_free(struct kiosk_screen *s);
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "kiosk/app.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
 struct kiosk_screen_lang {
@@ -47,7 +49,8 @@ kiosk_screen_lang_title(struct kiosk_screen_lang *d, const char *lang,
     int w)
 {
 	const struct kiosk_lang_info	*t;
-	char				*title = NULL, *next;
+	char				*title = NULL, *next, *said = NULL;
+	char				*piece;
 	size_t				 i, n, k, first = 0;
 
 	t = kiosk_lang_table(&n);
@@ -66,9 +69,19 @@ kiosk_screen_lang_title(struct kiosk_screen_lang *d, const char *lang,
 		}
 		free(title);
 		title = next;
+		/* Read aloud says each prompt in its own language. */
+		piece = kiosk_speech_in(t[i].code, t[i].prompt);
+		next = said == NULL ? xstrdup(piece) :
+		    xasprintf("%s \xc2\xb7 %s", said, piece);
+		free(piece);
+		free(said);
+		said = next;
 	}
-	if (title != NULL)
+	if (title != NULL) {
 		kiosk_screen_set_title(d->screen, title, NULL);
+		kiosk_screen_set_title_said(d->screen, said);
+	} else
+		free(said);
 	free(title);
 }
 
@@ -190,8 +203,12 @@ kiosk_screen_lang_new(struct kiosk_app *app)
 
 	t = kiosk_lang_table(&d->n);
 	d->items = xcalloc(d->n, sizeof *d->items);
-	for (i = 0; i < d->n; i++)
+	for (i = 0; i < d->n; i++) {
 		d->items[i].label = xstrdup(t[i].name);
+		/* each name is read aloud in its own language */
+		snprintf(d->items[i].lang, sizeof d->items[i].lang, "%s",
+		    t[i].code);
+	}
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_lang_fetch,
 	    d);
 	d->screen = kiosk_screen_new(&kiosk_screen_lang_ops, "", d);

@@ -14,6 +14,18 @@
  * The words come from the top screen: its title and language mark, its
  * speak() op or, for the list screens (data starting with a kiosk_list),
  * the lead, the numbered choices of the page, the page number and focus.
+ *
+ * Each piece is said in its own language: a text made with
+ * kiosk_speech_in() carries its language code between two marks (SO code
+ * SI ... SO SI) through the words of a screen, and kiosk_speech_speak()
+ * cuts the words there into pieces. All pieces go to espeak-ng in one
+ * SSML document (one espeak_Synth(): the order stays and espeak_Cancel()
+ * stops all of it), a piece in another language inside <voice
+ * xml:lang="...">, its text escaped by libxml2. A language without a voice
+ * (Tigrinya) is said with the interface voice. The xml:lang is the
+ * language of the voice espeak-ng itself lists for the code ("en-gb" for
+ * "en"): espeak-ng 1.51 does not go back from a <voice> to the voice set
+ * with "en" (nor in the next espeak_Synth()), but does for "en-gb".
  */
 #include "config.h"
 
@@ -28,7 +40,9 @@
 #ifdef HAVE_ESPEAK
 #include <espeak-ng/speak_lib.h>
 #endif
+#include <libxml/entities.h>
 
+#include "catalog/lang.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/bidi.h"
@@ -47,14 +61,32 @@ enum kiosk_speech_state {
 	KIOSK_SPEECH_NO_VOICE
 };
 
+/* The marks around a piece in its own language (kiosk_speech_in()):
+ * Shift Out, the code, Shift In; Shift Out, Shift In ends it. Screen
+ * text never holds C0 controls (width.h sanitises it), and
+ * kiosk_speech_in() drops these two from what it marks. */
+#define KIOSK_SPEECH_SO '\x0e'
+#define KIOSK_SPEECH_SI '\x0f'
+
+#define KIOSK_SPEECH_VOICES 16	/* languages whose voice is looked up */
+
 /* The output espeak-ng was initialised with, or -1. */
 static int kiosk_speech_engine = -1;
+
+/* A language code and the language of its espeak-ng voice ("" none). */
+struct kiosk_speech_voice {
+	char	code[CATALOG_LANG_MAX];
+	char	tag[CATALOG_LANG_MAX];
+};
 
 struct kiosk_speech {
 	enum kiosk_speech_output out;
 	enum kiosk_speech_state	 state;		/* of the engine */
 	int			 voice;		/* 1: voice of lang set */
 	char			 lang[16];
+	char			 tag[CATALOG_LANG_MAX];	/* its voice's */
+	struct kiosk_speech_voice voices[KIOSK_SPEECH_VOICES];
+	size_t			 nvoices;
 	char			*problem;	/* message last made */
 	kiosk_speech_sink	 sink;
 	void			*ctx;
@@ -92,6 +124,17 @@ kiosk_speech_has_device(void)
 	}
 	closedir(dir);
 	return found;
+}
+
+/* Wipe and free a text that may hold personal data (read with a
+ * headset). */
+static void
+kiosk_speech_wipe(char *text)
+{
+	if (text == NULL)
+		return;
+	explicit_bzero(text, strlen(text));
+	free(text);
 }
 
 #ifdef HAVE_ESPEAK
@@ -213,19 +256,66 @@ kiosk_speech_set_transcript(struct kiosk_speech *sp, const char *path)
 	setvbuf(sp->transcript, NULL, _IOLBF, 0);
 }
 
+/* The language of the espeak-ng voice for code ("en-gb" for "en"), or
+ * NULL when there is none. A voice of espeak-ng's own (not an MBROLA
+ * voice, whose data is a separate package); looked up once per code. */
+static const char *
+kiosk_speech_voice_tag(struct kiosk_speech *sp, const char *code)
+{
+	struct kiosk_speech_voice	*v;
+	size_t				 i;
+
+	for (i = 0; i < sp->nvoices; i++) {
+		if (strcmp(sp->voices[i].code, code) == 0)
+			return sp->voices[i].tag[0] != '\0' ?
+			    sp->voices[i].tag : NULL;
+	}
+	if (sp->nvoices == KIOSK_SPEECH_VOICES)
+		sp->nvoices = 0;	/* more codes than a kiosk has */
+	v = &sp->voices[sp->nvoices++];
+	snprintf(v->code, sizeof v->code, "%s", code);
+	v->tag[0] = '\0';
+#ifdef HAVE_ESPEAK
+	if (sp->state == KIOSK_SPEECH_OK || sp->state == KIOSK_SPEECH_NO_VOICE) {
+		const espeak_VOICE	**list;
+		espeak_VOICE		  spec;
+
+		memset(&spec, 0, sizeof spec);
+		spec.languages = v->code;
+		/* Best match first; languages: a priority byte, then the
+		 * language, for each language of the voice. */
+		list = espeak_ListVoices(&spec);
+		for (i = 0; list != NULL && list[i] != NULL; i++) {
+			if (list[i]->identifier == NULL ||
+			    strncmp(list[i]->identifier, "mb/", 3) == 0 ||
+			    list[i]->languages == NULL ||
+			    list[i]->languages[0] == '\0')
+				continue;
+			snprintf(v->tag, sizeof v->tag, "%s",
+			    list[i]->languages + 1);
+			break;
+		}
+	}
+#endif
+	return v->tag[0] != '\0' ? v->tag : NULL;
+}
+
 int
 kiosk_speech_set_lang(struct kiosk_speech *sp, const char *code)
 {
 	snprintf(sp->lang, sizeof sp->lang, "%s", code);
 	sp->voice = 0;
+	sp->tag[0] = '\0';
 #ifdef HAVE_ESPEAK
 	if (sp->state == KIOSK_SPEECH_OK || sp->state == KIOSK_SPEECH_NO_VOICE) {
-		espeak_VOICE v;
+		espeak_VOICE	 v;
+		const char	*tag = kiosk_speech_voice_tag(sp, sp->lang);
 
 		/* Not found leaves the old voice: never speak with it. */
 		memset(&v, 0, sizeof v);
-		v.languages = sp->lang;
-		if (espeak_SetVoiceByProperties(&v) == EE_OK) {
+		v.languages = tag != NULL ? tag : sp->lang;
+		if (tag != NULL && espeak_SetVoiceByProperties(&v) == EE_OK) {
+			snprintf(sp->tag, sizeof sp->tag, "%s", tag);
 			sp->voice = 1;
 			sp->state = KIOSK_SPEECH_OK;
 		} else
@@ -270,13 +360,161 @@ kiosk_speech_problem(struct kiosk_speech *sp)
 	return sp->problem;
 }
 
+char *
+kiosk_speech_in(const char *lang, const char *text)
+{
+	char		 code[CATALOG_LANG_MAX];
+	const char	*p;
+	char		*out, *o;
+	int		 marked;
+
+	if (text == NULL)
+		return NULL;
+	marked = lang != NULL && catalog_lang_primary(lang, code,
+	    sizeof code) == 0;
+	o = out = xmalloc(strlen(text) + sizeof code + 5);
+	if (marked) {
+		*o++ = KIOSK_SPEECH_SO;
+		o = stpcpy(o, code);
+		*o++ = KIOSK_SPEECH_SI;
+	}
+	for (p = text; *p != '\0'; p++) {
+		if (*p != KIOSK_SPEECH_SO && *p != KIOSK_SPEECH_SI)
+			*o++ = *p;
+	}
+	if (marked) {
+		*o++ = KIOSK_SPEECH_SO;
+		*o++ = KIOSK_SPEECH_SI;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* A run of a spoken text between language marks, and the language it is
+ * said in (the interface's when its own has no voice). */
+struct kiosk_speech_piece {
+	const char	*text;
+	size_t		 len;
+	char		 lang[CATALOG_LANG_MAX];
+	char		 tag[CATALOG_LANG_MAX];	/* its voice's language */
+};
+
+/* Cut text at the language marks into runs (pc has room for one more
+ * than text has SO marks). Returns the count. */
+static size_t
+kiosk_speech_cut(struct kiosk_speech *sp, const char *text,
+    struct kiosk_speech_piece *pc)
+{
+	char		 want[CATALOG_LANG_MAX];
+	const char	*p = text, *end, *tag = sp->tag, *code = sp->lang;
+	size_t		 n = 0, len;
+
+	while (*p != '\0') {
+		if (*p == KIOSK_SPEECH_SO) {
+			/* SO code SI: a piece in code; SO SI: back */
+			end = strchr(p + 1, KIOSK_SPEECH_SI);
+			len = end != NULL ? (size_t)(end - p - 1) : 0;
+			code = sp->lang;
+			tag = sp->tag;
+			if (len > 0 && len < sizeof want) {
+				memcpy(want, p + 1, len);
+				want[len] = '\0';
+				if (kiosk_speech_voice_tag(sp, want) != NULL) {
+					code = want;
+					tag = kiosk_speech_voice_tag(sp, want);
+				}
+			}
+			p = end != NULL ? end + 1 : p + 1;
+			continue;
+		}
+		len = strcspn(p, "\x0e");
+		pc[n].text = p;
+		pc[n].len = len;
+		/* the same voice is the same language ("en" on an en screen) */
+		snprintf(pc[n].lang, sizeof pc[n].lang, "%s",
+		    strcmp(tag, sp->tag) == 0 ? sp->lang : code);
+		snprintf(pc[n].tag, sizeof pc[n].tag, "%s", tag);
+		n++;
+		p += len;
+	}
+	return n;
+}
+
+/* The transcript line of runs pc[0..n) (one language): "LANG<TAB>text"
+ * with line breaks as spaces and no blanks at either end; nothing when
+ * they hold only blanks. */
+static void
+kiosk_speech_line(FILE *f, const struct kiosk_speech_piece *pc, size_t n)
+{
+	const char	*p, *e;
+	size_t		 i, pending = 0;
+	int		 started = 0;
+
+	for (i = 0; i < n; i++) {
+		for (p = pc[i].text, e = p + pc[i].len; p < e; p++) {
+			if (*p == ' ' || *p == '\n') {
+				pending += started;
+				continue;
+			}
+			if (!started)
+				fprintf(f, "%s\t", pc[0].lang);
+			for (; pending > 0; pending--)
+				putc(' ', f);
+			putc(*p, f);
+			started = 1;
+		}
+	}
+	if (started)
+		putc('\n', f);
+}
+
+/* The SSML document of runs pc[0..np): text escaped, runs in another
+ * language than the interface's in a <voice>. A new string. */
+static char *
+kiosk_speech_ssml(struct kiosk_speech *sp,
+    const struct kiosk_speech_piece *pc, size_t np)
+{
+	xmlChar	**esc;
+	char	 *out, *o, *run;
+	size_t	  i, size = sizeof "<speak></speak>";
+	int	  other;
+
+	esc = xcalloc(np + 1, sizeof *esc);
+	for (i = 0; i < np; i++) {
+		run = xstrndup(pc[i].text, pc[i].len);
+		esc[i] = xmlEncodeSpecialChars(NULL, (const xmlChar *)run);
+		kiosk_speech_wipe(run);
+		if (esc[i] == NULL)
+			abort();	/* out of memory, as xmalloc */
+		size += strlen((char *)esc[i]) + strlen(pc[i].tag) +
+		    sizeof "<voice xml:lang=\"\"></voice>";
+	}
+	o = out = xmalloc(size);
+	o = stpcpy(o, "<speak>");
+	for (i = 0; i < np; i++) {
+		other = strcmp(pc[i].tag, sp->tag) != 0;
+		if (other)
+			o += sprintf(o, "<voice xml:lang=\"%s\">", pc[i].tag);
+		o = stpcpy(o, (char *)esc[i]);
+		if (other)
+			o = stpcpy(o, "</voice>");
+		explicit_bzero(esc[i], strlen((char *)esc[i]));
+		xmlFree(esc[i]);
+	}
+	stpcpy(o, "</speak>");
+	free(esc);
+	return out;
+}
+
 int
 kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
     enum kiosk_speech_priority pri)
 {
-	const char	*p;
-	char		*plain;
-	int		 r = -1;
+	struct kiosk_speech_piece	*pc;
+	const char			*p;
+	char				*plain, *ssml;
+	size_t				 np, n = 1, i, j;
+	int				 r = -1;
 
 	if (sp->state != KIOSK_SPEECH_OK || !sp->voice || text == NULL ||
 	    *text == '\0')
@@ -284,26 +522,33 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 	/* The isolates that keep catalogue text in its direction on
 	 * screen (bidi.h) are not for the voice. */
 	plain = kiosk_bidi_strip(text, strlen(text));
-	text = plain;
+	for (p = plain; (p = strchr(p, KIOSK_SPEECH_SO)) != NULL; p++)
+		n++;
+	pc = xcalloc(n, sizeof *pc);
+	np = kiosk_speech_cut(sp, plain, pc);
 	if (sp->transcript != NULL) {
-		/* One line per text, as said: a line break is a pause. */
-		fprintf(sp->transcript, "%s\t", sp->lang);
-		for (p = text; *p != '\0'; p++)
-			putc(*p == '\n' ? ' ' : *p, sp->transcript);
-		putc('\n', sp->transcript);
+		/* One line per piece in one language, as said. */
+		for (i = 0; i < np; i = j) {
+			for (j = i; j < np && strcmp(pc[j].lang, pc[i].lang) ==
+			    0; j++)
+				;
+			kiosk_speech_line(sp->transcript, pc + i, j - i);
+		}
 	}
+	ssml = kiosk_speech_ssml(sp, pc, np);
 #ifdef HAVE_ESPEAK
 	/* SYNC output: nothing is being said while we are here. */
 	if (pri == KIOSK_SPEECH_NOW && sp->out != KIOSK_SPEECH_SYNC)
 		espeak_Cancel();
-	if (espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
-	    espeakCHARS_UTF8 | espeakENDPAUSE, NULL, sp) == EE_OK)
+	if (espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
+	    espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, NULL, sp) == EE_OK)
 		r = 0;
 #else
 	(void)pri;
 #endif
-	explicit_bzero(plain, strlen(plain));
-	free(plain);
+	kiosk_speech_wipe(ssml);
+	kiosk_speech_wipe(plain);
+	free(pc);
 	return r;
 }
 
@@ -336,39 +581,36 @@ struct kiosk_speech_buf {
 	char	*s;
 };
 
-/* Wipe and free a text that may hold personal data (read with a
- * headset). */
-static void
-kiosk_speech_wipe(char *text)
-{
-	if (text == NULL)
-		return;
-	explicit_bzero(text, strlen(text));
-	free(text);
-}
-
-/* Append a sentence (text ends with ". " unless it has an end mark). */
+/* Append a sentence (text ends with ". " unless it has an end mark; a
+ * piece in its own language at the end keeps the mark inside). */
 static void
 kiosk_speech_add(struct kiosk_speech_buf *b, const char *text)
 {
 	char	*n, *plain;
 	size_t	 len;
+	int	 close = 0;
 
 	if (text == NULL)
 		return;
 	plain = kiosk_bidi_strip(text, strlen(text));
 	text = plain;
-	/* A lead may end with an empty line. */
 	len = strlen(text);
+	if (len >= 2 && text[len - 2] == KIOSK_SPEECH_SO &&
+	    text[len - 1] == KIOSK_SPEECH_SI) {
+		close = 1;
+		len -= 2;
+	}
+	/* A lead may end with an empty line. */
 	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
 		len--;
-	if (len == 0) {
+	if (len == 0 || (close && text[len - 1] == KIOSK_SPEECH_SI)) {
 		kiosk_speech_wipe(plain);
 		return;
 	}
-	n = xasprintf("%s%s%.*s%s", b->s != NULL ? b->s : "",
+	n = xasprintf("%s%s%.*s%s%s", b->s != NULL ? b->s : "",
 	    b->s != NULL ? " " : "", (int)len, text,
-	    strchr(".?!:\xd8\x9f", text[len - 1]) != NULL ? "" : ".");
+	    strchr(".?!:\xd8\x9f", text[len - 1]) != NULL ? "" : ".",
+	    close ? "\x0e\x0f" : "");
 	kiosk_speech_wipe(b->s);
 	kiosk_speech_wipe(plain);
 	b->s = n;
@@ -386,11 +628,15 @@ static char *
 kiosk_speech_item(struct kiosk_list *l, size_t i)
 {
 	struct kiosk_list_item	*it = &l->items[i];
-	char			*label, *s;
+	char			*label, *said, *s;
 	size_t			 num = kiosk_list_number(l, i);
 
-	label = it->detail != NULL ? xasprintf("%s, %s", it->label,
-	    it->detail) : xstrdup(it->label);
+	/* The label in its own language (a title, a language's name). */
+	said = it->lang[0] != '\0' ? kiosk_speech_in(it->lang, it->label) :
+	    xstrdup(it->label);
+	label = it->detail != NULL ? xasprintf("%s, %s", said, it->detail) :
+	    xstrdup(said);
+	free(said);
 	if (num == 0)
 		return label;
 	s = xasprintf(_("Number %zu: %s"), num, label);
@@ -428,6 +674,11 @@ kiosk_speech_list_text(struct kiosk_list *l, int focus_only)
 			t = kiosk_speech_item(l, i);
 			kiosk_speech_add(&b, t);
 			free(t);
+		} else if (l->items[i].lang[0] != '\0') {
+			t = kiosk_speech_in(l->items[i].lang,
+			    l->items[i].label);
+			kiosk_speech_add(&b, t);
+			free(t);
 		} else
 			kiosk_speech_add(&b, l->items[i].label);
 	}
@@ -462,7 +713,7 @@ kiosk_speech_screen(struct kiosk_app *app, struct kiosk_screen *s)
 	char			*t;
 	int			 i;
 
-	kiosk_speech_add(&b, s->title);
+	kiosk_speech_add(&b, s->title_said != NULL ? s->title_said : s->title);
 	if (s->title_mark != NULL) {
 		t = xasprintf(_("in %s"), s->title_mark);
 		kiosk_speech_add(&b, t);

@@ -60,11 +60,18 @@ const char *kiosk_speech_problem(struct kiosk_speech *sp);
 /* Speak UTF-8 text; 0, or -1 when it cannot be spoken. */
 int kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
     enum kiosk_speech_priority pri);
+/* text (may be NULL) marked as being in language lang (a BCP 47 tag;
+ * NULL: the interface's): the words of a screen may hold such pieces,
+ * and each is said with its language's voice, or the interface voice
+ * when it has none; the transcript names the language each piece was
+ * said in. A new string (NULL for NULL). */
+char *kiosk_speech_in(const char *lang, const char *text);
 /* Stop speaking at once. */
 void kiosk_speech_stop(struct kiosk_speech *sp);
 /* 1 while speaking. */
 int kiosk_speech_busy(struct kiosk_speech *sp);
-/* A copy of every spoken text goes to path, mode 0600 (tests only: it
+/* A copy of every spoken text goes to path, mode 0600, one line
+ * "LANG<TAB>text" for each piece said in one language (tests only: it
  * holds what the speaker says, so personal data read with a headset
  * too; never PINs, which are never spoken; NULL: none). */
 void kiosk_speech_set_transcript(struct kiosk_speech *sp, const char *path);

@@ -44,6 +44,8 @@ struct kiosk_list_item {
 	char		*label;		/* sanitised UTF-8 */
 	char		*detail;	/* second line or NULL */
 	char		*mark;		/* e.g. language mark, or NULL */
+	char		 lang[16];	/* language of the label, for the
+					 * voice ("": the interface's) */
 	enum kiosk_ui_role role;	/* LINES: role of the line */
 	enum kiosk_bidi_dir dir;	/* of the label: SCREEN for interface
 					 * text, else catalogue text's own */

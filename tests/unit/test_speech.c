@@ -2,7 +2,11 @@
  * test_speech: kiosk/speech.c against the real espeak-ng, synthesising
  * into memory through the synth callback: speech is produced for Dutch,
  * English and Arabic, a key press stops it at once, Tigrinya (no voice in
- * Debian 12) is refused rather than spoken with the previous voice.
+ * Debian 12) is refused rather than spoken with the previous voice; pieces
+ * marked with their language are said with their own voice (checked in
+ * espeak-ng's phoneme trace) and written to the transcript one line per
+ * language, escaped for SSML, and a language without a voice falls back to
+ * the interface voice.
  */
 #include "config.h"
 
@@ -10,12 +14,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <espeak-ng/speak_lib.h>
 
 #include "kiosk/speech.h"
 
@@ -165,6 +172,114 @@ test_no_voice(void **state)
 	kiosk_speech_free(sp);
 }
 
+/* The whole of file f from the start, NUL-terminated (a new string). */
+static char *
+slurp(FILE *f)
+{
+	char	*buf;
+	long	 n;
+
+	assert_int_equal(fflush(f), 0);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	buf = calloc(1, (size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	return buf;
+}
+
+/* Append text marked as in lang to *s. */
+static void
+join(char **s, const char *lang, const char *text)
+{
+	char	*piece = lang != NULL ? kiosk_speech_in(lang, text) :
+	    strdup(text);
+	char	*n;
+
+	assert_non_null(piece);
+	n = malloc(strlen(*s) + strlen(piece) + 1);
+	assert_non_null(n);
+	strcpy(n, *s);
+	strcat(n, piece);
+	free(*s);
+	free(piece);
+	*s = n;
+}
+
+static void
+test_pieces(void **state)
+{
+	struct kiosk_speech	*sp = kiosk_speech_new(KIOSK_SPEECH_SYNC);
+	struct sink		 k = { 0, 0, 0, -1 };
+	char			 dir[] = "/tmp/test_speech.XXXXXX", path[64];
+	char			*text, *said, *trace;
+	FILE			*f, *ph;
+	struct stat		 st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/said.txt", dir);
+	kiosk_speech_set_sink(sp, collect, &k);
+	kiosk_speech_set_transcript(sp, path);
+	assert_int_equal(kiosk_speech_set_lang(sp, "en"), 0);
+	text = strdup("Number 1: ");
+	assert_non_null(text);
+	join(&text, "nl", "Nederlands.");
+	join(&text, NULL, " Number 2: ");
+	/* a tag with a region is said with the voice of its language */
+	join(&text, "ar-EG", "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8"
+	    "\xd9\x8a\xd8\xa9.");
+	join(&text, NULL, " Number 3: ");
+	/* no Tigrinya voice: the interface voice, and the line says so */
+	join(&text, "ti", "\xe1\x89\xb5\xe1\x8c\x8d\xe1\x88\xad\xe1"
+	    "\x8a\x9b.");
+	join(&text, NULL, " Number 4: ");
+	/* markup in the text is text; a mark inside a piece is dropped */
+	join(&text, "nl", "A <b> & \"c\" \x0e\x0f" "en\x0e.");
+	join(&text, "en", " English. Number three.");
+	ph = tmpfile();
+	assert_non_null(ph);
+	espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, ph);
+	assert_int_equal(kiosk_speech_speak(sp, text, KIOSK_SPEECH_NOW), 0);
+	assert_int_equal(kiosk_speech_speak(sp, "Number four.",
+	    KIOSK_SPEECH_NOW), 0);
+	espeak_SetPhonemeTrace(0, NULL);
+	kiosk_speech_free(sp);
+	assert_true(k.nonzero > k.samples / 4);
+
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	said = slurp(f);
+	fclose(f);
+	assert_string_equal(said,
+	    "en\tNumber 1:\n"
+	    "nl\tNederlands.\n"
+	    "en\tNumber 2:\n"
+	    "ar\t\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9.\n"
+	    "en\tNumber 3: \xe1\x89\xb5\xe1\x8c\x8d\xe1\x88\xad\xe1\x8a\x9b. "
+	    "Number 4:\n"
+	    "nl\tA <b> & \"c\" en.\n"
+	    "en\tEnglish. Number three.\n"
+	    "en\tNumber four.\n");
+	/* What espeak-ng said: Dutch "Nederlands", then English again
+	 * (espeak-ng 1.51 keeps the Dutch voice after </voice> when the
+	 * interface voice is asked for as "en"), also in the next text. */
+	trace = slurp(ph);
+	fclose(ph);
+	assert_non_null(strstr(trace, "n'e:d@rl,Ants"));
+	assert_non_null(strstr(trace, "Tr'i:"));
+	assert_non_null(strstr(trace, "f'o@"));
+	assert_null(strstr(trace, "(en)n'Vmb3"));
+	free(trace);
+	free(said);
+	free(text);
+	unlink(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -173,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_key_stops),
 		cmocka_unit_test(test_no_voice),
+		cmocka_unit_test(test_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
