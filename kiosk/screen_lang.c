@@ -69,10 +69,13 @@ kiosk_screen_lang_title(struct kiosk_screen_lang *d, const char *lang,
 		}
 		free(title);
 		title = next;
-		/* Read aloud says each prompt in its own language. */
-		piece = kiosk_speech_in(t[i].code, t[i].prompt);
+		/* Read aloud says each prompt in its own language, as a
+		 * sentence of its own (not the dot between them). */
+		next = xasprintf("%s.", t[i].prompt);
+		piece = kiosk_speech_in(t[i].code, next);
+		free(next);
 		next = said == NULL ? xstrdup(piece) :
-		    xasprintf("%s \xc2\xb7 %s", said, piece);
+		    xasprintf("%s %s", said, piece);
 		free(piece);
 		free(said);
 		said = next;
