@@ -45,6 +45,9 @@ struct kiosk_detail_para {
 	enum kiosk_ui_role	 role;
 	enum kiosk_bidi_dir	 dir;
 	char			*mark;		/* language name or NULL */
+	char			 lang[16];	/* catalogue text: its language,
+						 * for Read aloud; or "" */
+	int			 lang_inner;	/* lang is the isolated value's */
 };
 
 struct kiosk_screen_detail {
@@ -92,6 +95,8 @@ kiosk_detail_add_dir(struct kiosk_screen_detail *d, char *text,
 	p->role = role;
 	p->dir = dir;
 	p->mark = mark;
+	p->lang[0] = '\0';
+	p->lang_inner = 0;
 }
 
 /* Add a paragraph in the screen's direction. */
@@ -132,12 +137,19 @@ kiosk_detail_text(struct kiosk_screen_detail *d, const char *label,
 		kiosk_detail_add_dir(d, v, KIOSK_ROLE_TEXT,
 		    kiosk_format_mark(d->app->fmt, t),
 		    kiosk_bidi_dir(v, strlen(v)));
+		/* Read aloud says the paragraph in its own language. */
+		snprintf(d->paras[d->np - 1].lang,
+		    sizeof d->paras[d->np - 1].lang, "%s", t->lang);
 		return;
 	}
 	v = kiosk_detail_piece(t->value, KIOSK_BIDI_SCREEN);
 	kiosk_detail_add(d, xasprintf(_("%s: %s"), label, v),
 	    KIOSK_ROLE_TEXT, kiosk_format_mark(d->app->fmt, t));
 	free(v);
+	/* Read aloud says the value (the isolate) in its own language. */
+	snprintf(d->paras[d->np - 1].lang, sizeof d->paras[d->np - 1].lang,
+	    "%s", t->lang);
+	d->paras[d->np - 1].lang_inner = 1;
 }
 
 /* Join a part onto *s with " · "; part is freed. */
@@ -321,6 +333,8 @@ kiosk_detail_read(struct kiosk_screen_detail *d)
 	}
 	mark = kiosk_format_mark(d->app->fmt, &e->title);
 	kiosk_screen_set_title(d->screen, e->title.value, mark);
+	kiosk_screen_set_title_said(d->screen, kiosk_speech_in(e->title.lang,
+	    d->screen->title));
 	d->screen->title_dir = kiosk_bidi_dir(d->screen->title,
 	    strlen(d->screen->title));
 	free(mark);
@@ -362,6 +376,10 @@ kiosk_detail_wrap(struct kiosk_screen_detail *d, int w)
 			    wl[j].off, wl[j].len);
 			d->lines[d->nlines].role = p->role;
 			d->lines[d->nlines].dir = p->dir;
+			memcpy(d->lines[d->nlines].lang, p->lang,
+			    sizeof d->lines[d->nlines].lang);
+			d->lines[d->nlines].lang_inner = p->lang_inner;
+			d->lines[d->nlines].cont = j > 0;
 			d->line_para[d->nlines++] = i;
 		}
 		free(wl);

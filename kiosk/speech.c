@@ -644,6 +644,58 @@ kiosk_speech_item(struct kiosk_list *l, size_t i)
 	return s;
 }
 
+/*
+ * Lines i.. of one paragraph (each after the first marked cont) as one
+ * text, in its language: the whole of it, or (lang_inner) its isolated
+ * pieces, whose isolates become the marks of kiosk_speech_in(). *i ends
+ * on the paragraph's last line.
+ */
+static char *
+kiosk_speech_para(struct kiosk_list *l, size_t *i)
+{
+	const struct kiosk_list_item *it = &l->items[*i];
+	char	*text = xstrdup(it->label), *n, *out, *o;
+	char	 code[CATALOG_LANG_MAX];
+	size_t	 k;
+
+	while (*i + 1 < l->n && l->items[*i + 1].cont) {
+		(*i)++;
+		n = xasprintf("%s %s", text, l->items[*i].label);
+		free(text);
+		text = n;
+	}
+	if (it->lang[0] == '\0' || catalog_lang_primary(it->lang, code,
+	    sizeof code) != 0)
+		return text;
+	if (!it->lang_inner) {
+		n = kiosk_speech_in(it->lang, text);
+		free(text);
+		return n;
+	}
+	/* An isolate (3 bytes) becomes at most a code and two marks. */
+	o = out = xmalloc(strlen(text) + strlen(text) / 3 * (sizeof code + 2) +
+	    1);
+	for (k = 0; text[k] != '\0'; k++) {
+		if (strncmp(text + k, KIOSK_BIDI_LRI, 3) == 0 ||
+		    strncmp(text + k, KIOSK_BIDI_RLI, 3) == 0 ||
+		    strncmp(text + k, KIOSK_BIDI_FSI, 3) == 0) {
+			*o++ = KIOSK_SPEECH_SO;
+			o = stpcpy(o, code);
+			*o++ = KIOSK_SPEECH_SI;
+			k += 2;
+		} else if (strncmp(text + k, KIOSK_BIDI_PDI, 3) == 0) {
+			*o++ = KIOSK_SPEECH_SO;
+			*o++ = KIOSK_SPEECH_SI;
+			k += 2;
+		} else if (text[k] != KIOSK_SPEECH_SO &&
+		    text[k] != KIOSK_SPEECH_SI)
+			*o++ = text[k];
+	}
+	*o = '\0';
+	free(text);
+	return out;
+}
+
 /* The focused target of a list, or NULL. */
 static char *
 kiosk_speech_list_focus(struct kiosk_list *l)
@@ -674,13 +726,11 @@ kiosk_speech_list_text(struct kiosk_list *l, int focus_only)
 			t = kiosk_speech_item(l, i);
 			kiosk_speech_add(&b, t);
 			free(t);
-		} else if (l->items[i].lang[0] != '\0') {
-			t = kiosk_speech_in(l->items[i].lang,
-			    l->items[i].label);
+		} else {
+			t = kiosk_speech_para(l, &i);
 			kiosk_speech_add(&b, t);
 			free(t);
-		} else
-			kiosk_speech_add(&b, l->items[i].label);
+		}
 	}
 	if (l->total > l->per_page) {
 		t = xasprintf(_("Page %zu of %zu"), l->first / l->per_page + 1,

@@ -46,6 +46,10 @@ struct kiosk_list_item {
 	char		*mark;		/* e.g. language mark, or NULL */
 	char		 lang[16];	/* language of the label, for the
 					 * voice ("": the interface's) */
+	int		 lang_inner;	/* lang is that of the isolated
+					 * pieces in label (bidi.h) only */
+	int		 cont;		/* LINES: the next line of the same
+					 * paragraph: said as one text */
 	enum kiosk_ui_role role;	/* LINES: role of the line */
 	enum kiosk_bidi_dir dir;	/* of the label: SCREEN for interface
 					 * text, else catalogue text's own */
