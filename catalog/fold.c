@@ -8,7 +8,9 @@
  * Turkish dotless i to i (people type "i" on keyboards without it) and
  * the Persian keheh and yeh, and the alef maksura, to the Arabic kaf and
  * yeh (a Farsi keyboard types ک and ی where Arabic text has ك and ي, and
- * the same word is written with either). A word
+ * the same word is written with either), and the Arabic-Indic (٠-٩) and
+ * Persian (۰-۹) digits to 0-9, which NFKC leaves alone (the kiosk's
+ * keyboard types ٢ on Arabic screens; "A٢" must find "A2"). A word
  * in plain ASCII skips all that: it only needs lower case. The buffers and
  * the iterator live in the folder and are reused.
  *
@@ -182,7 +184,16 @@ catalog_fold_word(struct catalog_fold *f, const UChar *w, int32_t wlen)
 	    sizeof f->a[0]), &ec);
 	if (U_FAILURE(ec))
 		return -1;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		/* Arabic-Indic and Persian digits (NFKC keeps them). */
+		if (f->a[i] >= 0x0660 && f->a[i] <= 0x0669) {
+			f->a[i] = (UChar)('0' + (f->a[i] - 0x0660));
+			continue;
+		}
+		if (f->a[i] >= 0x06f0 && f->a[i] <= 0x06f9) {
+			f->a[i] = (UChar)('0' + (f->a[i] - 0x06f0));
+			continue;
+		}
 		switch (f->a[i]) {
 		case 0x0131:	/* dotless i */
 			f->a[i] = 'i';
@@ -195,6 +206,7 @@ catalog_fold_word(struct catalog_fold *f, const UChar *w, int32_t wlen)
 			f->a[i] = 0x064a;	/* yeh */
 			break;
 		}
+	}
 	u_strToUTF8(f->out, (int32_t)sizeof f->out, &outlen, f->a, n, &ec);
 	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING)
 		return -1;

@@ -1,13 +1,14 @@
 /*
  * keyboard: the on-screen keyboard (see keyboard.h).
  *
- * Layout: letters in rows of C keys, then the other keys (switches,
- * Space, Erase, Clear, Show results) flowed into rows of the same width,
- * each as wide as its label needs and the row's spare columns shared
- * out. place() tries keys three, two and one rows high, with a blank row
- * between rows of keys or without, and for each from about seven columns
- * per key down to three; the first that fits wins. Navigation is by
- * geometry: Up and Down go to the key of the next row nearest in column.
+ * Layout: letters (or digits) in rows of C keys, then the other keys
+ * (switches, Space, Erase, Clear, Show results) flowed into rows of the
+ * same width, each as wide as its label needs and the row's spare
+ * columns shared out. place() tries keys three, two and one rows high,
+ * with a blank row between rows of keys or without, and for each from
+ * about seven columns per key down to three; the first that fits wins.
+ * Navigation is by geometry: Up and Down go to the key of the next row
+ * nearest in column.
  */
 #include "config.h"
 
@@ -45,15 +46,26 @@ static const char kiosk_keyboard_arabic_fa[] =
 static const char kiosk_keyboard_cyrillic[] =
     "а б в г ґ д е є ж з и і ї й к л м н о п р с т у ф х ц ч ш щ ь ю я "
     "\xe2\x80\x99";
+/* Digits in counting order; no signs: search splits words at "-", "/"
+ * and the like, so Space does what they would. */
+static const char kiosk_keyboard_digits[] = "0 1 2 3 4 5 6 7 8 9";
+static const char kiosk_keyboard_digits_ar[] = "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩";
+static const char kiosk_keyboard_digits_fa[] = "۰ ۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹";
 
 const char *
-kiosk_keyboard_label(int script)
+kiosk_keyboard_label(const struct kiosk_keyboard *kb, int script)
 {
 	switch (script) {
 	case KIOSK_KEYBOARD_ARABIC:
 		return "أبج";
 	case KIOSK_KEYBOARD_CYRILLIC:
 		return "абв";
+	case KIOSK_KEYBOARD_DIGITS:
+		if (strcmp(kb->lang, "ar") == 0)
+			return "١٢٣";
+		if (strcmp(kb->lang, "fa") == 0)
+			return "۱۲۳";
+		return "123";
 	default:
 		return "abc";
 	}
@@ -69,6 +81,13 @@ kiosk_keyboard_letters(int script, const char *lang)
 		    kiosk_keyboard_arabic;
 	case KIOSK_KEYBOARD_CYRILLIC:
 		return kiosk_keyboard_cyrillic;
+	case KIOSK_KEYBOARD_DIGITS:
+		/* The digits ICU writes on these screens (dates). */
+		if (strcmp(lang, "ar") == 0)
+			return kiosk_keyboard_digits_ar;
+		if (strcmp(lang, "fa") == 0)
+			return kiosk_keyboard_digits_fa;
+		return kiosk_keyboard_digits;
 	default:
 		if (strcmp(lang, "tr") == 0)
 			return kiosk_keyboard_latin_tr;
@@ -158,7 +177,7 @@ kiosk_keyboard_key_label(struct kiosk_keyboard *kb,
 	case KIOSK_KEY_LETTER:
 		return xstrdup(k->text);
 	case KIOSK_KEY_SWITCH:
-		return xstrdup(kiosk_keyboard_label(k->script));
+		return xstrdup(kiosk_keyboard_label(kb, k->script));
 	case KIOSK_KEY_SPACE:
 		return xstrdup(_("Space"));
 	case KIOSK_KEY_ERASE:
@@ -306,6 +325,10 @@ kiosk_keyboard_fit(struct kiosk_keyboard *kb, int w, int h, int kh, int gy,
 		Cpref = Cmax;
 	if (Cpref < 1)
 		Cpref = 1;
+	/* Digits: two rows of five at every size, like a keypad, with
+	 * keys as wide as they can be (at 40 columns seven, not three). */
+	if (kb->script == KIOSK_KEYBOARD_DIGITS && Cmax >= 5)
+		Cpref = Cmax = 5;
 	for (C = Cpref; C <= Cmax; C++) {
 		if ((kw = kiosk_keyboard_key_w(w, C)) == 0)
 			break;
@@ -600,6 +623,8 @@ kiosk_keyboard_spoken(struct kiosk_keyboard *kb, int k)
 			return xstrdup(_("Arabic letters"));
 		case KIOSK_KEYBOARD_CYRILLIC:
 			return xstrdup(_("Cyrillic letters"));
+		case KIOSK_KEYBOARD_DIGITS:
+			return xstrdup(_("Digits"));
 		default:
 			return xstrdup(_("Latin letters"));
 		}

@@ -7,10 +7,14 @@
  * Latin (a-z, with the extra letters of the interface language in their
  * place in its alphabet: Turkish ç ğ ı ö ş ü, Polish ą ć ę ł ń ó ś ź ż),
  * Arabic (with the hamza and teh marbuta forms, and for Farsi
- * پ چ ژ گ ک ی) and Cyrillic (the Ukrainian alphabet with ’). The
+ * پ چ ژ گ ک ی) and Cyrillic (the Ukrainian alphabet with ’), and a
+ * layer of digits 0-9 for levels, codes and years ("A2", "mbo 2"): on
+ * Arabic screens ٠-٩ and on Farsi screens ۰-۹, the digits ICU writes in
+ * dates on those screens (catalog/fold.c folds them to 0-9). The
  * interface language picks the first layout; one key per other layout,
- * labelled with three of its own letters ("abc", "أبج", "абв"), switches.
- * Then Space, Erase (the last letter), Clear and Show results (N).
+ * labelled with three of its own letters or digits ("abc", "أبج", "абв",
+ * "123"), switches. Then Space, Erase (the last letter), Clear and Show
+ * results (N).
  *
  * The keys are laid out left to right in layout columns like the rest of
  * the kiosk (ui.c mirrors Arabic and Farsi screens); letters run in the
@@ -31,11 +35,12 @@ enum kiosk_keyboard_script {
 	KIOSK_KEYBOARD_LATIN,
 	KIOSK_KEYBOARD_ARABIC,
 	KIOSK_KEYBOARD_CYRILLIC,
+	KIOSK_KEYBOARD_DIGITS,		/* not a script: the digits layer */
 	KIOSK_KEYBOARD_SCRIPTS
 };
 
 enum kiosk_keyboard_kind {
-	KIOSK_KEY_LETTER,
+	KIOSK_KEY_LETTER,	/* a letter, or a digit of the digits layer */
 	KIOSK_KEY_SWITCH,	/* to another layout */
 	KIOSK_KEY_SPACE,
 	KIOSK_KEY_ERASE,
@@ -109,7 +114,9 @@ void kiosk_keyboard_set_count(struct kiosk_keyboard *kb, int counted,
     size_t n, int capped);
 /* The words for key k, to be read aloud: a new string. */
 char *kiosk_keyboard_spoken(struct kiosk_keyboard *kb, int k);
-/* "abc", "أبج", "абв": the label of a layout. */
-const char *kiosk_keyboard_label(int script);
+/* "abc", "أبج", "абв", "123" (on Arabic screens "١٢٣", Farsi "۱۲۳"):
+ * the label of a layout. */
+const char *kiosk_keyboard_label(const struct kiosk_keyboard *kb,
+    int script);
 
 #endif

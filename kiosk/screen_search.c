@@ -160,7 +160,7 @@ kiosk_search_draw_kbtn(struct kiosk_screen *s,
 	int			 mid = d->field_y + d->field_h / 2;
 
 	if (cols + 2 * pad > *fw - 8) {
-		label = kiosk_keyboard_label(d->kb.script);
+		label = kiosk_keyboard_label(&d->kb, d->kb.script);
 		cols = kiosk_width_cols(label, strlen(label));
 		pad = 1;
 	}

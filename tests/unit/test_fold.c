@@ -75,6 +75,22 @@ test_farsi_arabic_letters(void **state)
 	assert_folds("كار", "كار");
 }
 
+/* Arabic-Indic and Persian digits fold to 0-9 (NFKC does not). */
+static void
+test_eastern_digits(void **state)
+{
+	(void)state;
+	assert_folds("٢", "2");
+	assert_folds("۲", "2");
+	assert_folds("٠١٢٣٤٥٦٧٨٩", "0123456789");
+	assert_folds("۰۱۲۳۴۵۶۷۸۹", "0123456789");
+	assert_folds("taal A٢", "taal a2");	/* one word: a2 */
+	assert_folds("mbo ۲", "mbo 2");
+	assert_folds("دورة ٢٠٢٧", "دورة 2027");
+	/* Other digits stay as they are: Devanagari two. */
+	assert_folds("२", "२");
+}
+
 static void
 test_arabic_marks(void **state)
 {
@@ -230,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_dutch_ij_and_sharp_s),
 		cmocka_unit_test(test_turkish_i),
 		cmocka_unit_test(test_farsi_arabic_letters),
+		cmocka_unit_test(test_eastern_digits),
 		cmocka_unit_test(test_arabic_marks),
 		cmocka_unit_test(test_cyrillic_and_ethiopic),
 		cmocka_unit_test(test_words_and_offsets),

@@ -1,10 +1,11 @@
 /*
  * test_keyboard: the on-screen keyboard's layout (kiosk/keyboard.c) in
  * every rectangle the search screen can give it, from the keyboard alone
- * at 40x12 (8 rows of 40) to 240x70, in every interface language and
- * both directions: every key inside, none overlapping, letters at least
- * three columns wide, three rows high where the rectangle allows; the
- * letters of each layout; presses and arrows.
+ * at 40x12 (8 rows of 40) to 240x70, in every interface language, every
+ * layout (the digits layer too) and both directions: every key inside,
+ * none overlapping, letters and digits at least three columns wide,
+ * three rows high where the rectangle allows; the letters of each layout
+ * and the digits of each language; presses, layout switches and arrows.
  */
 #include "config.h"
 
@@ -25,6 +26,32 @@
 static const char *const langs[] = {
 	"nl", "en", "ar", "ti", "uk", "tr", "pl", "fa"
 };
+
+/* The switch key to layout script, or -1. */
+static int
+switch_key(struct kiosk_keyboard *kb, int script)
+{
+	size_t i;
+
+	for (i = 0; i < kb->n; i++)
+		if (kb->keys[i].kind == KIOSK_KEY_SWITCH &&
+		    kb->keys[i].script == script)
+			return (int)i;
+	return -1;
+}
+
+/* Switch kb to layout script by pressing its key. */
+static void
+set_layout(struct kiosk_keyboard *kb, int script)
+{
+	const char *text = NULL;
+
+	if (kb->script == script)
+		return;
+	assert_int_equal(kiosk_keyboard_press(kb, switch_key(kb, script),
+	    &text), KIOSK_KEYBOARD_SWITCHED);
+	assert_int_equal(kb->script, script);
+}
 
 /* Every key inside h x w, no two overlapping, letters >= 3 wide. */
 static void
@@ -55,21 +82,23 @@ test_every_size(void **state)
 {
 	struct kiosk_keyboard	kb;
 	size_t			l;
-	int			h, w, rtl;
+	int			h, w, rtl, s;
 
 	(void)state;
 	for (rtl = 0; rtl <= 1; rtl++) {
 		kiosk_ui_set_rtl(rtl);
-		for (l = 0; l < sizeof langs / sizeof langs[0]; l++) {
-			kiosk_keyboard_init(&kb, langs[l]);
-			for (w = 40; w <= 240; w += 3)
-				for (h = 8; h <= 66; h++)
-					check_place(&kb, h, w);
-			kiosk_keyboard_init(&kb, langs[l]);
-			check_place(&kb, 8, 40);
-			check_place(&kb, 20, 76);
-			assert_int_equal(kb.key_h, 3);
-		}
+		for (l = 0; l < sizeof langs / sizeof langs[0]; l++)
+			for (s = 0; s < KIOSK_KEYBOARD_SCRIPTS; s++) {
+				kiosk_keyboard_init(&kb, langs[l]);
+				set_layout(&kb, s);
+				for (w = 40; w <= 241; w += 3)
+					for (h = 8; h <= 70; h++)
+						check_place(&kb, h,
+						    w > 240 ? 240 : w);
+				check_place(&kb, 8, 40);
+				check_place(&kb, 20, 76);
+				assert_int_equal(kb.key_h, 3);
+			}
 	}
 	kiosk_ui_set_rtl(0);
 }
@@ -123,6 +152,75 @@ test_layouts(void **state)
 	assert_non_null(strstr(buf, "ی"));
 }
 
+/* The digits layer: 0-9 in counting order, ٠-٩ on Arabic and ۰-۹ on
+ * Farsi screens; its key is "123", "١٢٣" or "۱۲۳" and is said as
+ * "Digits". */
+static void
+test_digits(void **state)
+{
+	struct kiosk_keyboard	 kb;
+	char			 buf[512], *said;
+	size_t			 l;
+	int			 k, w;
+
+	(void)state;
+	for (l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+		kiosk_keyboard_init(&kb, langs[l]);
+		k = switch_key(&kb, KIOSK_KEYBOARD_DIGITS);
+		assert_true(k >= 0);
+		said = kiosk_keyboard_spoken(&kb, k);
+		assert_string_equal(said, "Digits");
+		free(said);
+		set_layout(&kb, KIOSK_KEYBOARD_DIGITS);
+		assert_int_equal(switch_key(&kb, KIOSK_KEYBOARD_DIGITS), -1);
+		/* Back to every letter layout from here. */
+		assert_true(switch_key(&kb, KIOSK_KEYBOARD_LATIN) >= 0);
+		assert_true(switch_key(&kb, KIOSK_KEYBOARD_ARABIC) >= 0);
+		assert_true(switch_key(&kb, KIOSK_KEYBOARD_CYRILLIC) >= 0);
+		letters(&kb, buf, sizeof buf);
+		if (strcmp(langs[l], "ar") == 0) {
+			assert_string_equal(buf, "٠١٢٣٤٥٦٧٨٩");
+			assert_string_equal(kiosk_keyboard_label(&kb,
+			    KIOSK_KEYBOARD_DIGITS), "١٢٣");
+		} else if (strcmp(langs[l], "fa") == 0) {
+			assert_string_equal(buf, "۰۱۲۳۴۵۶۷۸۹");
+			assert_string_equal(kiosk_keyboard_label(&kb,
+			    KIOSK_KEYBOARD_DIGITS), "۱۲۳");
+		} else {
+			assert_string_equal(buf, "0123456789");
+			assert_string_equal(kiosk_keyboard_label(&kb,
+			    KIOSK_KEYBOARD_DIGITS), "123");
+		}
+		/* A digit is said as itself (the voice says the number). */
+		said = kiosk_keyboard_spoken(&kb, 2);
+		assert_string_equal(said, kb.keys[2].text);
+		free(said);
+		/* Two rows of five at every size, 7 columns wide at 40x12.
+		 * Digits run left to right on every screen: in layout
+		 * columns right to left where the screen is mirrored (ui.c),
+		 * like Latin letters. */
+		kiosk_ui_set_rtl(strcmp(langs[l], "ar") == 0 ||
+		    strcmp(langs[l], "fa") == 0);
+		for (w = 40; w <= 240; w++) {
+			kiosk_keyboard_place(&kb, 0, 0, w < 80 ? 8 : 20, w);
+			assert_int_equal(kb.keys[0].row, 0);
+			assert_int_equal(kb.keys[4].row, 0);
+			assert_int_equal(kb.keys[5].row, 1);
+			assert_int_equal(kb.keys[9].row, 1);
+			assert_int_equal(kb.keys[5].x, kb.keys[0].x);
+		}
+		kiosk_keyboard_place(&kb, 0, 0, 20, 76);
+		assert_int_equal(kb.key_h, 3);
+		kiosk_keyboard_place(&kb, 0, 0, 8, 40);
+		assert_true(kb.keys[0].w >= 7);
+		if (kiosk_ui_rtl())
+			assert_true(kb.keys[0].x > kb.keys[1].x);
+		else
+			assert_true(kb.keys[0].x < kb.keys[1].x);
+		kiosk_ui_set_rtl(0);
+	}
+}
+
 static void
 test_press_and_move(void **state)
 {
@@ -173,6 +271,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_size),
 		cmocka_unit_test(test_layouts),
+		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_press_and_move),
 	};
 	int rc;
