@@ -41,6 +41,9 @@
 #include <espeak-ng/speak_lib.h>
 #endif
 #include <libxml/entities.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "catalog/lang.h"
 #include "catalog/xmalloc.h"
@@ -395,9 +398,35 @@ kiosk_speech_in(const char *lang, const char *text)
 struct kiosk_speech_piece {
 	const char	*text;
 	size_t		 len;
+	char		*name;		/* text, when it is the name of a
+					 * language without a voice */
 	char		 lang[CATALOG_LANG_MAX];
 	char		 tag[CATALOG_LANG_MAX];	/* its voice's language */
 };
+
+/* 1 when s[0..len) has a letter in a script other than Latin. */
+static int
+kiosk_speech_non_latin(const char *s, size_t len)
+{
+	UErrorCode	ec = U_ZERO_ERROR;
+	int32_t		i = 0, n = (int32_t)len;
+	UChar32		c;
+
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0x80 || !u_isalpha(c))
+			continue;
+		switch (uscript_getScript(c, &ec)) {
+		case USCRIPT_LATIN:
+		case USCRIPT_COMMON:
+		case USCRIPT_INHERITED:
+			break;
+		default:
+			return 1;
+		}
+	}
+	return 0;
+}
 
 /* Cut text at the language marks into runs (pc has room for one more
  * than text has SO marks). Returns the count. */
@@ -408,6 +437,7 @@ kiosk_speech_cut(struct kiosk_speech *sp, const char *text,
 	char		 want[CATALOG_LANG_MAX];
 	const char	*p = text, *end, *tag = sp->tag, *code = sp->lang;
 	size_t		 n = 0, len;
+	int		 voiceless = 0;
 
 	while (*p != '\0') {
 		if (*p == KIOSK_SPEECH_SO) {
@@ -416,13 +446,15 @@ kiosk_speech_cut(struct kiosk_speech *sp, const char *text,
 			len = end != NULL ? (size_t)(end - p - 1) : 0;
 			code = sp->lang;
 			tag = sp->tag;
+			voiceless = 0;
 			if (len > 0 && len < sizeof want) {
 				memcpy(want, p + 1, len);
 				want[len] = '\0';
 				if (kiosk_speech_voice_tag(sp, want) != NULL) {
 					code = want;
 					tag = kiosk_speech_voice_tag(sp, want);
-				}
+				} else
+					voiceless = 1;
 			}
 			p = end != NULL ? end + 1 : p + 1;
 			continue;
@@ -430,6 +462,27 @@ kiosk_speech_cut(struct kiosk_speech *sp, const char *text,
 		len = strcspn(p, "\x0e");
 		pc[n].text = p;
 		pc[n].len = len;
+		/*
+		 * The interface voice would read a script it does not know
+		 * (Tigrinya's Ethiopic) letter by letter: it says the
+		 * language's name instead ("Tigrinya"). Latin text in a
+		 * language without a voice is still read.
+		 */
+		if (voiceless && kiosk_speech_non_latin(p, len)) {
+			struct kiosk_format *fmt = kiosk_format_new(sp->lang);
+			char *name = kiosk_format_lang_name(fmt, want);
+
+			kiosk_format_free(fmt);
+			/* The piece's closing full stop stays. */
+			if (name != NULL) {
+				pc[n].name = xasprintf("%s%s", name, len > 0 &&
+				    strchr(".?!:", p[len - 1]) != NULL ? "." :
+				    "");
+				free(name);
+				pc[n].text = pc[n].name;
+				pc[n].len = strlen(pc[n].name);
+			}
+		}
 		/* the same voice is the same language ("en" on an en screen) */
 		snprintf(pc[n].lang, sizeof pc[n].lang, "%s",
 		    strcmp(tag, sp->tag) == 0 ? sp->lang : code);
@@ -548,6 +601,8 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 #endif
 	kiosk_speech_wipe(ssml);
 	kiosk_speech_wipe(plain);
+	for (i = 0; i < np; i++)
+		free(pc[i].name);
 	free(pc);
 	return r;
 }
