@@ -24,6 +24,7 @@
 #include <curses.h>
 
 #include "catalog/entry.h"
+#include "catalog/lang.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/bidi.h"
@@ -122,6 +123,17 @@ kiosk_detail_piece(const char *s, enum kiosk_bidi_dir dir)
 	return out;
 }
 
+/* Read aloud: the paragraph (or, inner, its isolated value) is in the
+ * language tag (its primary language names the voice; "" if none). */
+static void
+kiosk_detail_para_lang(struct kiosk_detail_para *p, const char *tag,
+    int inner)
+{
+	if (catalog_lang_primary(tag, p->lang, sizeof p->lang) != 0)
+		p->lang[0] = '\0';
+	p->lang_inner = inner;
+}
+
 /* "Label: value" (label may be NULL: a paragraph of the text's own
  * direction) for a catalogue text, marked when in another language. */
 static void
@@ -138,8 +150,7 @@ kiosk_detail_text(struct kiosk_screen_detail *d, const char *label,
 		    kiosk_format_mark(d->app->fmt, t),
 		    kiosk_bidi_dir(v, strlen(v)));
 		/* Read aloud says the paragraph in its own language. */
-		snprintf(d->paras[d->np - 1].lang,
-		    sizeof d->paras[d->np - 1].lang, "%s", t->lang);
+		kiosk_detail_para_lang(&d->paras[d->np - 1], t->lang, 0);
 		return;
 	}
 	v = kiosk_detail_piece(t->value, KIOSK_BIDI_SCREEN);
@@ -147,9 +158,7 @@ kiosk_detail_text(struct kiosk_screen_detail *d, const char *label,
 	    KIOSK_ROLE_TEXT, kiosk_format_mark(d->app->fmt, t));
 	free(v);
 	/* Read aloud says the value (the isolate) in its own language. */
-	snprintf(d->paras[d->np - 1].lang, sizeof d->paras[d->np - 1].lang,
-	    "%s", t->lang);
-	d->paras[d->np - 1].lang_inner = 1;
+	kiosk_detail_para_lang(&d->paras[d->np - 1], t->lang, 1);
 }
 
 /* Join a part onto *s with " · "; part is freed. */
