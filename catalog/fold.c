@@ -14,6 +14,10 @@
  * in plain ASCII skips all that: it only needs lower case. The buffers and
  * the iterator live in the folder and are reused.
  *
+ * What folding does is what the full-text index holds: a change here
+ * needs a migration that builds the indexes again (db.c, as migration 3
+ * does), or old catalogues keep their words folded the old way.
+ *
  * Transliteration (for the index only) works on the original word, not
  * the folded one, because folding has already dropped marks that carry
  * sound (Ukrainian й, ї). The ICU transliterators are opened on first use
