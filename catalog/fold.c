@@ -217,26 +217,50 @@ catalog_fold_word(struct catalog_fold *f, const UChar *w, int32_t wlen)
 	return outlen;
 }
 
-/* 1 when the word has a letter in a script other than Latin. */
+/* 1 for a character of a script other than Latin (Common: digits and
+ * signs; Inherited: marks). */
 static int
-catalog_fold_non_latin(const UChar *w, int32_t n)
+catalog_fold_foreign(UChar32 c)
 {
 	UErrorCode ec = U_ZERO_ERROR;
+
+	if (c < 0x80)
+		return 0;
+	switch (uscript_getScript(c, &ec)) {
+	case USCRIPT_LATIN:
+	case USCRIPT_COMMON:
+	case USCRIPT_INHERITED:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* catalog_fold_non_latin() for a word in UTF-16. */
+static int
+catalog_fold_non_latin16(const UChar *w, int32_t n)
+{
 	int32_t i;
 	UChar32 c;
 
 	for (i = 0; i < n; ) {
 		U16_NEXT(w, i, n, c);
-		if (c < 0x80)
-			continue;
-		switch (uscript_getScript(c, &ec)) {
-		case USCRIPT_LATIN:
-		case USCRIPT_COMMON:
-		case USCRIPT_INHERITED:
-			break;
-		default:
+		if (catalog_fold_foreign(c))
 			return 1;
-		}
+	}
+	return 0;
+}
+
+int
+catalog_fold_non_latin(const char *utf8, size_t len)
+{
+	int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	UChar32 c;
+
+	while (i < n) {
+		U8_NEXT(utf8, i, n, c);
+		if (c >= 0 && catalog_fold_foreign(c))
+			return 1;
 	}
 	return 0;
 }
@@ -386,7 +410,7 @@ catalog_fold_run(struct catalog_fold *f, const char *utf8, size_t n,
 		if (rc != 0)
 			return rc;
 		if ((size_t)olen >= sizeof word ||
-		    !catalog_fold_non_latin(f->text + start, end - start))
+		    !catalog_fold_non_latin16(f->text + start, end - start))
 			continue;
 		memcpy(word, f->out, (size_t)olen);
 		s = catalog_fold_trans(f, f->text + start, end - start, word,

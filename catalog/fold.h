@@ -16,6 +16,9 @@ struct catalog_fold;
 
 /* One folder per thread or connection; it caches ICU objects. */
 struct catalog_fold *catalog_fold_new(void);
+/* 1 when utf8[0..len) has a character of a script other than Latin
+ * (digits, signs and marks count as none). */
+int catalog_fold_non_latin(const char *utf8, size_t len);
 void catalog_fold_free(struct catalog_fold *f);
 
 /* Called for each word: folded UTF-8, and its byte range in the input. */

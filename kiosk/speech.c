@@ -41,10 +41,8 @@
 #include <espeak-ng/speak_lib.h>
 #endif
 #include <libxml/entities.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
+#include "catalog/fold.h"
 #include "catalog/lang.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
@@ -404,30 +402,6 @@ struct kiosk_speech_piece {
 	char		 tag[CATALOG_LANG_MAX];	/* its voice's language */
 };
 
-/* 1 when s[0..len) has a letter in a script other than Latin. */
-static int
-kiosk_speech_non_latin(const char *s, size_t len)
-{
-	UErrorCode	ec = U_ZERO_ERROR;
-	int32_t		i = 0, n = (int32_t)len;
-	UChar32		c;
-
-	while (i < n) {
-		U8_NEXT(s, i, n, c);
-		if (c < 0x80 || !u_isalpha(c))
-			continue;
-		switch (uscript_getScript(c, &ec)) {
-		case USCRIPT_LATIN:
-		case USCRIPT_COMMON:
-		case USCRIPT_INHERITED:
-			break;
-		default:
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Cut text at the language marks into runs (pc has room for one more
  * than text has SO marks). Returns the count. */
 static size_t
@@ -468,7 +442,7 @@ kiosk_speech_cut(struct kiosk_speech *sp, const char *text,
 		 * language's name instead ("Tigrinya"). Latin text in a
 		 * language without a voice is still read.
 		 */
-		if (voiceless && kiosk_speech_non_latin(p, len)) {
+		if (voiceless && catalog_fold_non_latin(p, len)) {
 			struct kiosk_format *fmt = kiosk_format_new(sp->lang);
 			char *name = kiosk_format_lang_name(fmt, want);
 

@@ -64,6 +64,19 @@ test_turkish_i(void **state)
 	assert_folds("kaynakçı", "kaynakci");
 }
 
+static void
+test_non_latin(void **state)
+{
+	(void)state;
+	assert_int_equal(catalog_fold_non_latin("Курси", strlen("Курси")), 1);
+	assert_int_equal(catalog_fold_non_latin("ትግርኛ", strlen("ትግርኛ")), 1);
+	assert_int_equal(catalog_fold_non_latin("café 2 – €5", strlen(
+	    "café 2 – €5")), 0);
+	/* Only the length given counts. */
+	assert_int_equal(catalog_fold_non_latin("ab Курси", 3), 0);
+	assert_int_equal(catalog_fold_non_latin("\xff\xfe", 2), 0);
+}
+
 /* Farsi and Arabic spell kaf and yeh with different letters. */
 static void
 test_farsi_arabic_letters(void **state)
@@ -245,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_case_and_accents),
 		cmocka_unit_test(test_dutch_ij_and_sharp_s),
 		cmocka_unit_test(test_turkish_i),
+		cmocka_unit_test(test_non_latin),
 		cmocka_unit_test(test_farsi_arabic_letters),
 		cmocka_unit_test(test_eastern_digits),
 		cmocka_unit_test(test_arabic_marks),
