@@ -24,12 +24,6 @@
 #include "catalog/snapshot.h"
 #include "catalog/syncinfo.h"
 
-#define ENTRIES \
-	"id,kind,provider,themes,city,title_nl,title_en,summary_nl,start,cost\n" \
-	"weld-1,course,ROC Test,technical,Zwolle,Lassen voor beginners," \
-	"Welding for beginners,Leer lassen.,2030-01-10,0\n" \
-	"care-1,course,Zorgschool,care,Assen,Helpende zorg,Care helper," \
-	"Werken in de zorg.,2030-02-01,450\n"
 /* Version 2: weld-1 retitled, care-1 gone, clock-1 new. */
 #define V2 \
 	"id,kind,provider,themes,city,title_nl,title_en,summary_nl,start,cost\n" \
@@ -76,7 +70,7 @@ setup(void **state)
 
 	s->pub = unit_db_new();
 	s->kiosk = unit_db_new();
-	publish_version(s, 1, ENTRIES);
+	publish_version(s, 1, UNIT_WELD_CARE);
 	publish_version(s, 2, V2);
 	publish_version(s, 3, V3);
 	if (catalog_snapshot_apply(s->kiosk->db, s->snap[1], s->info[1].version,
@@ -100,40 +94,6 @@ teardown(void **state)
 	free(s->cs);
 	free(s);
 	return 0;
-}
-
-static int64_t
-hits(struct catalog_db *db, const char *words)
-{
-	struct catalog_query q;
-	struct catalog_results r;
-	char *cause = NULL;
-	int64_t n;
-
-	catalog_query_init(&q);
-	q.text = words;
-	q.lang = "nl";
-	if (catalog_search_run(db, &q, &r, &cause) != 0)
-		fail_msg("search: %s", cause);
-	n = (int64_t)r.total;
-	catalog_results_done(&r);
-	return n;
-}
-
-/* Run sql on the catalogue at path with a connection of its own. */
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *sq = NULL;
-	char *cause = NULL;
-
-	assert_int_equal(sqlite3_open(path, &sq), SQLITE_OK);
-	sqlite3_busy_timeout(sq, 5000);
-	if (catalog_fts_register(sq, NULL, &cause) != 0)
-		fail_msg("fts: %s", cause);
-	if (sqlite3_exec(sq, sql, NULL, NULL, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(sq));
-	sqlite3_close(sq);
 }
 
 static void
@@ -179,7 +139,7 @@ test_apply(void **state)
 
 	reader = catalog_db_open(s->kiosk->path, CATALOG_DB_READONLY, &cause);
 	assert_non_null(reader);
-	assert_int_equal(hits(reader, "helpende"), 1);
+	assert_int_equal(unit_search_total(reader, "helpende"), 1);
 	catalog_db_poll(reader);
 
 	diff(s, 1, 2, s->cs);
@@ -193,10 +153,10 @@ test_apply(void **state)
 	/* A reader sees the change; the index has the new words only. */
 	assert_int_equal(catalog_db_poll(reader), 1);
 	assert_int_equal(catalog_db_entry_count(reader), 2);
-	assert_int_equal(hits(reader, "klokken"), 1);
-	assert_int_equal(hits(reader, "solderen"), 1);
-	assert_int_equal(hits(reader, "helpende"), 0);
-	assert_int_equal(hits(reader, "beginners"), 0);
+	assert_int_equal(unit_search_total(reader, "klokken"), 1);
+	assert_int_equal(unit_search_total(reader, "solderen"), 1);
+	assert_int_equal(unit_search_total(reader, "helpende"), 0);
+	assert_int_equal(unit_search_total(reader, "beginners"), 0);
 	catalog_db_close(reader);
 
 	/* Applying it again: the catalogue is no longer at "from". */
@@ -226,7 +186,7 @@ test_combine(void **state)
 	    0);
 	digest_of(s->kiosk->db, d);
 	assert_memory_equal(d, s->info[3].digest, 32);
-	assert_int_equal(hits(s->kiosk->db, "zwaluwstaarten"), 1);
+	assert_int_equal(unit_search_total(s->kiosk->db, "zwaluwstaarten"), 1);
 	assert_int_equal(catalog_db_entry_count(s->kiosk->db), 3);
 	free(a);
 	free(b);
@@ -270,7 +230,7 @@ test_conflicts(void **state)
 	    "id,kind,provider,themes,title_nl\n"
 	    "local-1,course,Eigen school,technical,Iets eigens\n", NULL) != 0)
 		fail_msg("import: %s", cause);
-	raw_exec(s->kiosk->path,
+	unit_raw_exec(s->kiosk->path,
 	    "UPDATE entry_text SET title = 'Anders' WHERE title LIKE 'Lassen%';"
 	    "UPDATE meta SET value = '1' WHERE key = 'version'");
 	refused(s, 1, s->info[2].digest, "does not fit this catalogue");

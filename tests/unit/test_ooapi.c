@@ -17,53 +17,6 @@
 #define ORG "{\"organizationId\": \"org-1\", \"name\": [{\"language\": " \
 	"\"nl-NL\", \"value\": \"ROC Test\"}]}"
 
-static const char *
-samples(void)
-{
-	const char *s = getenv("LEERPUNT_SHARED");
-
-	return s != NULL ? s : "../shared";
-}
-
-/*
- * 1 when the samples in ../shared are there. make distcheck tests a copy
- * without them; cmocka 1.1 reports a skip() as "not ok # SKIP", which the
- * TAP driver counts as a failure, so main() leaves those tests out instead
- * and says so in a TAP comment.
- */
-static int
-have_samples(const char *sub)
-{
-	char *dir = xasprintf("%s/samples/%s", samples(), sub);
-	int there = access(dir, R_OK) == 0;
-
-	if (!there)
-		printf("# %s is missing: test_samples* not run\n", dir);
-	free(dir);
-	return there;
-}
-
-/* A catalogue with the kiosk's ten themes. */
-static struct unit_db *
-themed_db(void)
-{
-	struct unit_db *u = unit_db_new();
-	struct catalog_import_summary sum;
-	struct catalog_import *imp;
-	const char *dir = getenv("LEERPUNT_DATADIR");
-	char *cause = NULL, *path;
-
-	path = xasprintf("%s/themes.csv", dir != NULL ? dir : "catalog/data");
-	imp = catalog_import_begin(u->db, "themes", &cause);
-	assert_non_null(imp);
-	if (catalog_csvimport_file(imp, path, &cause) != 0)
-		fail_msg("%s", cause);
-	assert_int_equal(catalog_import_commit(imp, &sum, &cause), 0);
-	catalog_import_summary_done(&sum);
-	free(path);
-	return u;
-}
-
 /* Import inputs (name, json, name, json, ..., NULL); summary in *sum. */
 static int
 import_json(struct catalog_db *db, struct catalog_import_summary *sum,
@@ -197,7 +150,7 @@ static const char *const sample_files[] = {
 static void
 test_samples(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_import_summary sum;
 	struct catalog_import *imp;
 	struct catalog_entry *e;
@@ -207,7 +160,7 @@ test_samples(void **state)
 
 	(void)state;
 	for (i = 0; i < NSAMPLES; i++) {
-		paths[i] = xasprintf("%s/samples/ooapi-v5/%s", samples(),
+		paths[i] = xasprintf("%s/samples/ooapi-v5/%s", unit_samples(),
 		    sample_files[i]);
 		files[i] = paths[i];
 	}
@@ -308,14 +261,14 @@ test_samples_one_by_one(void **state)
 {
 	struct catalog_import_summary sum;
 	struct catalog_import *imp;
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	const char *file[1];
 	char *cause = NULL, *path;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < NSAMPLES; i++) {
-		path = xasprintf("%s/samples/ooapi-v5/%s", samples(),
+		path = xasprintf("%s/samples/ooapi-v5/%s", unit_samples(),
 		    sample_files[i]);
 		file[0] = path;
 		imp = catalog_import_begin(u->db, sample_files[i], &cause);
@@ -353,7 +306,7 @@ test_samples_one_by_one(void **state)
 static void
 test_pages(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_import_summary sum;
 	char *cause = NULL;
 
@@ -379,7 +332,7 @@ test_pages(void **state)
 static void
 test_reference_across_files(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_entry *e;
 
 	(void)state;
@@ -416,7 +369,7 @@ test_reference_across_files(void **state)
 static void
 test_mappings(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_entry *e;
 
 	(void)state;
@@ -504,7 +457,7 @@ bad(struct unit_db *u, const char *json, const char *want)
 static void
 test_bad_input(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	char *big, *deep, *huge;
 	size_t i, n;
 
@@ -600,7 +553,7 @@ test_bad_input(void **state)
 static void
 test_duplicates(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_import_summary sum;
 	char *cause = NULL;
 
@@ -623,7 +576,7 @@ test_duplicates(void **state)
 static void
 test_file_limits(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_import *imp;
 	const char *files[1];
 	char *cause = NULL, *path;
@@ -686,7 +639,7 @@ main(void)
 		cmocka_unit_test(test_sniff),
 	};
 
-	if (!have_samples("ooapi-v5"))
+	if (!unit_have_samples("ooapi-v5"))
 		cmocka_set_skip_filter("test_samples*");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

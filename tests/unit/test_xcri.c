@@ -26,52 +26,6 @@
 #define COURSE(id, more) "<course><dc:identifier>" id "</dc:identifier>" \
 	"<dc:title xml:lang='nl'>Lassen</dc:title>" more "</course>\n"
 
-static const char *
-samples(void)
-{
-	const char *s = getenv("LEERPUNT_SHARED");
-
-	return s != NULL ? s : "../shared";
-}
-
-/*
- * 1 when the samples in ../shared are there. make distcheck tests a copy
- * without them; cmocka 1.1 reports a skip() as "not ok # SKIP", which the
- * TAP driver counts as a failure, so main() leaves those tests out instead
- * and says so in a TAP comment.
- */
-static int
-have_samples(const char *sub)
-{
-	char *dir = xasprintf("%s/samples/%s", samples(), sub);
-	int there = access(dir, R_OK) == 0;
-
-	if (!there)
-		printf("# %s is missing: test_samples* not run\n", dir);
-	free(dir);
-	return there;
-}
-
-static struct unit_db *
-themed_db(void)
-{
-	struct unit_db *u = unit_db_new();
-	struct catalog_import_summary sum;
-	struct catalog_import *imp;
-	const char *dir = getenv("LEERPUNT_DATADIR");
-	char *cause = NULL, *path;
-
-	path = xasprintf("%s/themes.csv", dir != NULL ? dir : "catalog/data");
-	imp = catalog_import_begin(u->db, "themes", &cause);
-	assert_non_null(imp);
-	if (catalog_csvimport_file(imp, path, &cause) != 0)
-		fail_msg("%s", cause);
-	assert_int_equal(catalog_import_commit(imp, &sum, &cause), 0);
-	catalog_import_summary_done(&sum);
-	free(path);
-	return u;
-}
-
 /* Import xml as t.xml; 0, or -1 and *cause (the import was aborted). */
 static int
 import_xml(struct catalog_db *db, const char *xml, size_t len, char **cause)
@@ -156,7 +110,7 @@ findable(struct catalog_db *db, const char *lang, const char *word,
 static void
 test_samples(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_import_summary sum;
 	struct catalog_import *imp;
 	struct catalog_entry *e;
@@ -164,9 +118,9 @@ test_samples(void **state)
 
 	(void)state;
 	a = xasprintf("%s/samples/xcri-cap-1.2/cetis__PG_Generic_XCRI-CAP-1.2"
-	    ".xml", samples());
+	    ".xml", unit_samples());
 	b = xasprintf("%s/samples/xcri-cap-1.2/k-int__wychwolf-moodle.xml",
-	    samples());
+	    unit_samples());
 	imp = catalog_import_begin(u->db, "xcri:samples", &cause);
 	if (catalog_xcri_import(imp, a, &cause) != 0 ||
 	    catalog_xcri_import(imp, b, &cause) != 0)
@@ -222,7 +176,7 @@ test_samples(void **state)
 static void
 test_languages_and_offerings(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_entry *e;
 
 	(void)state;
@@ -269,7 +223,7 @@ test_languages_and_offerings(void **state)
 static void
 test_presentation_values(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	struct catalog_entry *e;
 	int64_t cents[3] = { -2, -2, -2 };
 	size_t i;
@@ -347,7 +301,7 @@ bad(struct unit_db *u, const char *xml, const char *want)
 static void
 test_bad_input(void **state)
 {
-	struct unit_db *u = themed_db();
+	struct unit_db *u = unit_themed_db();
 	char *huge, *deep, *p;
 	size_t i, n;
 
@@ -478,7 +432,7 @@ main(void)
 		cmocka_unit_test(test_sniff),
 	};
 
-	if (!have_samples("xcri-cap-1.2"))
+	if (!unit_have_samples("xcri-cap-1.2"))
 		cmocka_set_skip_filter("test_samples*");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
