@@ -69,57 +69,6 @@ import_ok(struct catalog_db *db, ...)
 	catalog_import_summary_done(&sum);
 }
 
-/* The entry with this key read in lang (NULL if none). */
-static struct catalog_entry *
-entry_by_key(struct catalog_db *db, const char *key, const char *lang)
-{
-	struct catalog_query q;
-	struct catalog_results r;
-	struct catalog_entry *e = NULL;
-	char *cause = NULL;
-	size_t i;
-
-	catalog_query_init(&q);
-	q.limit = 1000;
-	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
-	for (i = 0; i < r.n && e == NULL; i++) {
-		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
-		assert_non_null(e);
-		if (strcmp(e->key, key) != 0) {
-			catalog_entry_free(e);
-			e = NULL;
-		}
-	}
-	catalog_results_done(&r);
-	return e;
-}
-
-/* 1 when searching word in lang finds the entry with key. */
-static int
-findable(struct catalog_db *db, const char *lang, const char *word,
-    const char *key)
-{
-	struct catalog_query q;
-	struct catalog_results r;
-	struct catalog_entry *e;
-	char *cause = NULL;
-	size_t i;
-	int found = 0;
-
-	catalog_query_init(&q);
-	q.text = word;
-	q.lang = lang;
-	q.limit = 100;
-	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
-	for (i = 0; i < r.n && !found; i++) {
-		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
-		found = e != NULL && strcmp(e->key, key) == 0;
-		catalog_entry_free(e);
-	}
-	catalog_results_done(&r);
-	return found;
-}
-
 static int
 has_theme(const struct catalog_entry *e, const char *theme)
 {
@@ -178,18 +127,18 @@ test_samples(void **state)
 		free(paths[i]);
 
 	/* Every title, by its own words, in each language it carries. */
-	assert_true(findable(u->db, "en", "example", COURSE_3));
-	assert_true(findable(u->db, "en", "course example", COURSE_3));
-	assert_true(findable(u->db, "es", "ejemplo curso", COURSE_3));
-	assert_true(findable(u->db, "en", "program testing", PROGRAM_2));
-	assert_true(findable(u->db, "es", "matematicas", PROGRAM_UNITA));
-	assert_true(findable(u->db, "es", "UNITA mathematics", PROGRAM_UNITA));
-	assert_true(findable(u->db, "nl", "oefentherapeut mensendieck",
+	assert_true(unit_findable(u->db, "en", "example", COURSE_3));
+	assert_true(unit_findable(u->db, "en", "course example", COURSE_3));
+	assert_true(unit_findable(u->db, "es", "ejemplo curso", COURSE_3));
+	assert_true(unit_findable(u->db, "en", "program testing", PROGRAM_2));
+	assert_true(unit_findable(u->db, "es", "matematicas", PROGRAM_UNITA));
+	assert_true(unit_findable(u->db, "es", "UNITA mathematics", PROGRAM_UNITA));
+	assert_true(unit_findable(u->db, "nl", "oefentherapeut mensendieck",
 	    PROGRAM_DEMO));
-	assert_true(findable(u->db, "en", "oefentherapeut", PROGRAM_DEMO));
+	assert_true(unit_findable(u->db, "en", "oefentherapeut", PROGRAM_DEMO));
 
 	/* The course with its offering from another file. */
-	e = entry_by_key(u->db, COURSE_3, "en");
+	e = unit_entry_by_key(u->db, COURSE_3, "en");
 	assert_non_null(e);
 	assert_int_equal(e->kind, CATALOG_KIND_COURSE);
 	assert_string_equal(e->title.value, "Course Example");
@@ -218,14 +167,14 @@ test_samples(void **state)
 	    "Moreelsepark 48, 3511 EP Utrecht");
 	assert_int_equal(e->offerings[0].cost_cents, -1);
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, COURSE_3, "es");
+	e = unit_entry_by_key(u->db, COURSE_3, "es");
 	assert_string_equal(e->title.value, "Ejemplo de Curso");
 	assert_string_equal(e->title.lang, "es");
 	assert_non_null(strstr(e->description.value, "Funciones\nelementales"));
 	catalog_entry_free(e);
 
 	/* Program with ISCED-F 0913 (nursing), mbo 4, offering online+campus */
-	e = entry_by_key(u->db, PROGRAM_DEMO, "nl");
+	e = unit_entry_by_key(u->db, PROGRAM_DEMO, "nl");
 	assert_non_null(e);
 	assert_string_equal(e->title.lang, "nl");
 	assert_true(has_theme(e, "care"));
@@ -242,7 +191,7 @@ test_samples(void **state)
 	catalog_entry_free(e);
 
 	/* Program without organization or offerings: its own data. */
-	e = entry_by_key(u->db, PROGRAM_UNITA, "es");
+	e = unit_entry_by_key(u->db, PROGRAM_UNITA, "es");
 	assert_non_null(e);
 	assert_string_equal(e->provider, "UNITA");
 	assert_string_equal(e->title.value,
@@ -292,7 +241,7 @@ test_samples_one_by_one(void **state)
 		free(path);
 	}
 	/* demo04 alone: the provider comes from its link's host. */
-	assert_true(findable(u->db, "nl", "mensendieck", PROGRAM_DEMO));
+	assert_true(unit_findable(u->db, "nl", "mensendieck", PROGRAM_DEMO));
 	unit_db_free(u);
 }
 
@@ -316,8 +265,8 @@ test_pages(void **state)
 	    PAGE(2, false, "c2", "Metselen"), "org.json", ORG, NULL), 0);
 	assert_int_equal(sum.created, 2);
 	catalog_import_summary_done(&sum);
-	assert_true(findable(u->db, "nl", "lassen", "ooapi:c1"));
-	assert_true(findable(u->db, "nl", "metselen", "ooapi:c2"));
+	assert_true(unit_findable(u->db, "nl", "lassen", "ooapi:c1"));
+	assert_true(unit_findable(u->db, "nl", "metselen", "ooapi:c2"));
 
 	/* A missing page would remove entries: refused. */
 	assert_int_equal(import_json(u->db, &sum, &cause, "p1.json",
@@ -350,7 +299,7 @@ test_reference_across_files(void **state)
 	    ORG ", \"name\": [{\"language\": \"nl\", \"value\": \"Lassen\"}],"
 	    " \"studyLoad\": {\"studyLoadUnit\": \"hour\", \"value\": 90}}",
 	    NULL);
-	e = entry_by_key(u->db, "ooapi:c1", "nl");
+	e = unit_entry_by_key(u->db, "ooapi:c1", "nl");
 	assert_non_null(e);
 	assert_string_equal(e->provider, "ROC Test");	/* expanded object */
 	assert_int_equal(e->nofferings, 2);
@@ -396,29 +345,29 @@ test_mappings(void **state)
 	    "\"name\": [{\"language\": \"nl\", \"value\": \"Bel\\u0007len"
 	    "\"}]}]",
 	    "o.json", ORG, NULL);
-	e = entry_by_key(u->db, "ooapi:weld", "nl");
+	e = unit_entry_by_key(u->db, "ooapi:weld", "nl");
 	assert_string_equal(e->title.value, "Lassen / Lassen & snijden");
 	assert_string_equal(e->description.value, "Een\n\nTwee\nDrie");
 	assert_true(has_theme(e, "technical"));
 	assert_string_equal(e->level, "mbo2");
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, "ooapi:weld", "en");
+	e = unit_entry_by_key(u->db, "ooapi:weld", "en");
 	assert_string_equal(e->title.value, "Welding");
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, "ooapi:solar", "nl");
+	e = unit_entry_by_key(u->db, "ooapi:solar", "nl");
 	assert_true(has_theme(e, "energy"));
 	assert_true(has_theme(e, "construction"));
 	assert_string_equal(e->level, "nlqf4");
 	assert_int_equal(e->nofferings, 0);	/* nothing about delivery */
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, "ooapi:misc", "nl");
+	e = unit_entry_by_key(u->db, "ooapi:misc", "nl");
 	assert_int_equal(e->nthemes, 1);
 	assert_true(has_theme(e, "career"));	/* the default */
 	assert_null(e->level);
 	/* No control character from a feed reaches the catalogue. */
 	assert_string_equal(e->city, "Rotter[2Jdam");
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, "ooapi:esc", "nl");
+	e = unit_entry_by_key(u->db, "ooapi:esc", "nl");
 	assert_string_equal(e->provider, "ROC 1m");
 	assert_string_equal(e->title.value, "Bellen");
 	catalog_entry_free(e);

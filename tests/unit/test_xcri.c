@@ -54,57 +54,6 @@ import_ok(struct catalog_db *db, const char *xml)
 		fail_msg("%s", cause);
 }
 
-static struct catalog_entry *
-entry_by_key(struct catalog_db *db, const char *key, const char *lang)
-{
-	struct catalog_query q;
-	struct catalog_results r;
-	struct catalog_entry *e = NULL;
-	char *cause = NULL;
-	size_t i;
-
-	catalog_query_init(&q);
-	q.limit = 1000;
-	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
-	for (i = 0; i < r.n && e == NULL; i++) {
-		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
-		assert_non_null(e);
-		if (strcmp(e->key, key) != 0) {
-			catalog_entry_free(e);
-			e = NULL;
-		}
-	}
-	catalog_results_done(&r);
-	if (e == NULL)
-		fail_msg("no entry %s", key);
-	return e;
-}
-
-static int
-findable(struct catalog_db *db, const char *lang, const char *word,
-    const char *key)
-{
-	struct catalog_query q;
-	struct catalog_results r;
-	struct catalog_entry *e;
-	char *cause = NULL;
-	size_t i;
-	int found = 0;
-
-	catalog_query_init(&q);
-	q.text = word;
-	q.lang = lang;
-	q.limit = 100;
-	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
-	for (i = 0; i < r.n && !found; i++) {
-		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
-		found = e != NULL && strcmp(e->key, key) == 0;
-		catalog_entry_free(e);
-	}
-	catalog_results_done(&r);
-	return found;
-}
-
 #define MBA "xcri:www.poppleton.ac.uk/www.poppleton.ac.uk/postgraduate/mba"
 
 static void
@@ -131,9 +80,9 @@ test_samples(void **state)
 	free(a);
 	free(b);
 
-	assert_true(findable(u->db, "en", "business marketing", MBA));
-	assert_true(findable(u->db, "nl", "marketing", MBA));
-	e = entry_by_key(u->db, MBA, "en");
+	assert_true(unit_findable(u->db, "en", "business marketing", MBA));
+	assert_true(unit_findable(u->db, "nl", "marketing", MBA));
+	e = unit_entry_by_key(u->db, MBA, "en");
 	assert_string_equal(e->title.value, "Business and Marketing");
 	assert_string_equal(e->title.lang, "en");	/* no xml:lang */
 	assert_string_equal(e->provider, "Poppleton University");
@@ -167,7 +116,7 @@ test_samples(void **state)
 	    "Main Campus, University Road, Poppleton, PP99 1PP");
 	catalog_entry_free(e);
 
-	assert_true(findable(u->db, "en", "webcomic", "xcri:www.wychwolf.com/"
+	assert_true(unit_findable(u->db, "en", "webcomic", "xcri:www.wychwolf.com/"
 	    "moodle/www.wychwolf.com/moodle/course/view.php-id-5-"
 	    "328d9e011058762a"));
 	unit_db_free(u);
@@ -202,7 +151,7 @@ test_languages_and_offerings(void **state)
 	    "<mlo:cost>450 EUR</mlo:cost></presentation>"
 	    "<presentation><mlo:cost>free</mlo:cost></presentation>")
 	    TAIL);
-	e = entry_by_key(u->db, "xcri:www.roc.example//c1", "nl");
+	e = unit_entry_by_key(u->db, "xcri:www.roc.example//c1", "nl");
 	assert_string_equal(e->title.value, "Lassen / Lassen en snijden");
 	assert_string_equal(e->description.value, "Een & twee\n\ndrie");
 	assert_string_equal(e->themes[0], "energy");
@@ -211,11 +160,11 @@ test_languages_and_offerings(void **state)
 	assert_int_equal(e->nofferings, 3);
 	/* Sorted by start; an offering without start comes last. */
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, "xcri:www.roc.example//c1", "en");
+	e = unit_entry_by_key(u->db, "xcri:www.roc.example//c1", "en");
 	assert_string_equal(e->title.value, "Welding");
 	catalog_entry_free(e);
-	assert_true(findable(u->db, "nl", "snijden", "xcri:www.roc.example//c1"));
-	assert_true(findable(u->db, "en", "welding", "xcri:www.roc.example//c1"));
+	assert_true(unit_findable(u->db, "nl", "snijden", "xcri:www.roc.example//c1"));
+	assert_true(unit_findable(u->db, "en", "welding", "xcri:www.roc.example//c1"));
 	unit_db_free(u);
 }
 
@@ -241,18 +190,18 @@ test_presentation_values(void **state)
 	    "<attendanceMode identifier='CM'>x</attendanceMode>"
 	    "</presentation>")
 	    TAIL);
-	e = entry_by_key(u->db, "xcri:www.roc.example//a", "nl");
+	e = unit_entry_by_key(u->db, "xcri:www.roc.example//a", "nl");
 	assert_null(e->offerings[0].start);	/* a month is not a date */
 	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_BLENDED);
 	assert_string_equal(e->offerings[0].lang, "nl");
 	cents[0] = e->offerings[0].cost_cents;
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, "xcri:www.roc.example//b", "nl");
+	e = unit_entry_by_key(u->db, "xcri:www.roc.example//b", "nl");
 	assert_string_equal(e->offerings[0].start, "2028-01-15");
 	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONLINE);
 	cents[1] = e->offerings[0].cost_cents;
 	catalog_entry_free(e);
-	e = entry_by_key(u->db, "xcri:www.roc.example//c", "nl");
+	e = unit_entry_by_key(u->db, "xcri:www.roc.example//c", "nl");
 	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONSITE);
 	cents[2] = e->offerings[0].cost_cents;
 	catalog_entry_free(e);
@@ -342,7 +291,7 @@ test_bad_input(void **state)
 		    "'1.0'?>\n<!DOCTYPE catalog [\n<!ENTITY x SYSTEM "
 		    "'file:///etc/passwd'>]>\n" CAT COURSE("xxe",
 		    "<abstract>&x;</abstract>") TAIL), &cause), 0);
-		e = entry_by_key(u->db, "xcri:www.roc.example//xxe", "nl");
+		e = unit_entry_by_key(u->db, "xcri:www.roc.example//xxe", "nl");
 		assert_null(e->summary.value);
 		catalog_entry_free(e);
 		import_ok(u->db, HEAD COURSE("keep", "") TAIL);

@@ -22,6 +22,7 @@
 #include "catalog/csv.h"
 #include "catalog/csvimport.h"
 #include "catalog/db.h"
+#include "catalog/entry.h"
 #include "catalog/fts.h"
 #include "catalog/import.h"
 #include "catalog/search.h"
@@ -187,6 +188,61 @@ unit_search_total(struct catalog_db *db, const char *text)
 	n = (int64_t)r.total;
 	catalog_results_done(&r);
 	return n;
+}
+
+/* The entry with this key, read in lang; fails the test when there is
+ * none. */
+static inline struct catalog_entry *
+unit_entry_by_key(struct catalog_db *db, const char *key, const char *lang)
+{
+	struct catalog_query q;
+	struct catalog_results r;
+	struct catalog_entry *e = NULL;
+	char *cause = NULL;
+	size_t i;
+
+	catalog_query_init(&q);
+	q.limit = 1000;
+	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
+	for (i = 0; i < r.n && e == NULL; i++) {
+		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
+		assert_non_null(e);
+		if (strcmp(e->key, key) != 0) {
+			catalog_entry_free(e);
+			e = NULL;
+		}
+	}
+	catalog_results_done(&r);
+	if (e == NULL)
+		fail_msg("no entry %s", key);
+	return e;
+}
+
+/* 1 when searching word with interface language lang finds the entry
+ * with key among the first 100 hits. */
+static inline int
+unit_findable(struct catalog_db *db, const char *lang, const char *word,
+    const char *key)
+{
+	struct catalog_query q;
+	struct catalog_results r;
+	struct catalog_entry *e;
+	char *cause = NULL;
+	size_t i;
+	int found = 0;
+
+	catalog_query_init(&q);
+	q.text = word;
+	q.lang = lang;
+	q.limit = 100;
+	assert_int_equal(catalog_search_run(db, &q, &r, &cause), 0);
+	for (i = 0; i < r.n && !found; i++) {
+		e = catalog_entry_get(db, r.hits[i].id, lang, &cause);
+		found = e != NULL && strcmp(e->key, key) == 0;
+		catalog_entry_free(e);
+	}
+	catalog_results_done(&r);
+	return found;
 }
 
 /* Run sql on the catalogue file at path with a connection of its own,
