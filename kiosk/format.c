@@ -308,3 +308,22 @@ kiosk_format_updated(int never, time_t synced, const char *today)
 	return xasprintf(ngettext("Updated %d day ago", "Updated %d days ago",
 	    (unsigned long)n), (int)n);
 }
+
+void
+kiosk_format_join(char **s, char *part)
+{
+	char *n;
+
+	if (part == NULL || *part == '\0') {
+		free(part);
+		return;
+	}
+	if (*s == NULL) {
+		*s = part;
+		return;
+	}
+	n = xasprintf("%s \xc2\xb7 %s", *s, part);
+	free(*s);
+	free(part);
+	*s = n;
+}

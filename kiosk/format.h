@@ -20,6 +20,8 @@ void kiosk_format_free(struct kiosk_format *f);
 
 /* "2025-09-01" as a date with the month in words ("1 september 2025"); NULL for NULL or bad. */
 char *kiosk_format_date(struct kiosk_format *f, const char *ymd);
+/* Join part (taken; NULL or "" adds nothing) onto *s with " · ". */
+void kiosk_format_join(char **s, char *part);
 /* "Free", "Price not known" or the amount in euros. */
 char *kiosk_format_cost(struct kiosk_format *f, int64_t cents);
 /* Name of the language tag in the interface language ("Dutch"). */

@@ -17,26 +17,6 @@
 #include "kiosk/widget_list.h"
 #include "kiosk/width.h"
 
-/* Append part to *s with a separator; part is freed. */
-static void
-kiosk_hits_join(char **s, char *part)
-{
-	char *n;
-
-	if (part == NULL || *part == '\0') {
-		free(part);
-		return;
-	}
-	if (*s == NULL) {
-		*s = part;
-		return;
-	}
-	n = xasprintf("%s \xc2\xb7 %s", *s, part);
-	free(*s);
-	free(part);
-	*s = n;
-}
-
 /* New items for every hit in r. */
 static struct kiosk_list_item *
 kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
@@ -57,20 +37,20 @@ kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
 		it->dir = kiosk_bidi_dir(it->label, strlen(it->label));
 		if (h->city != NULL && *h->city != '\0') {
 			city = kiosk_width_sanitize(h->city, 0);
-			kiosk_hits_join(&it->detail,
+			kiosk_format_join(&it->detail,
 			    kiosk_bidi_isolate(city, KIOSK_BIDI_SCREEN));
 			free(city);
 		}
 		else if ((mode = kiosk_format_mode(h->mode)) != NULL)
-			kiosk_hits_join(&it->detail, xstrdup(mode));
-		kiosk_hits_join(&it->detail, kiosk_format_km(h->km));
+			kiosk_format_join(&it->detail, xstrdup(mode));
+		kiosk_format_join(&it->detail, kiosk_format_km(h->km));
 		date = kiosk_format_date(app->fmt, h->start);
 		if (date != NULL) {
-			kiosk_hits_join(&it->detail,
+			kiosk_format_join(&it->detail,
 			    xasprintf(_("starts %s"), date));
 			free(date);
 		}
-		kiosk_hits_join(&it->detail,
+		kiosk_format_join(&it->detail,
 		    kiosk_format_cost(app->fmt, h->cost_cents));
 		it->mark = kiosk_format_mark(app->fmt, &h->title);
 		/* read aloud in the language it came in */

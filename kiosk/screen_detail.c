@@ -161,22 +161,6 @@ kiosk_detail_text(struct kiosk_screen_detail *d, const char *label,
 	kiosk_detail_para_lang(&d->paras[d->np - 1], t->lang, 1);
 }
 
-/* Join a part onto *s with " · "; part is freed. */
-static void
-kiosk_detail_join(char **s, char *part)
-{
-	char *n;
-
-	if (part == NULL || *part == '\0') {
-		free(part);
-		return;
-	}
-	n = *s == NULL ? xstrdup(part) : xasprintf("%s \xc2\xb7 %s", *s, part);
-	free(*s);
-	free(part);
-	*s = n;
-}
-
 /* Start, length and hours of an offering, in words. */
 static char *
 kiosk_detail_when(struct kiosk_screen_detail *d,
@@ -185,12 +169,12 @@ kiosk_detail_when(struct kiosk_screen_detail *d,
 	char	*s = NULL, *date;
 
 	if ((date = kiosk_format_date(d->app->fmt, o->start)) != NULL) {
-		kiosk_detail_join(&s, xasprintf(_("starts %s"), date));
+		kiosk_format_join(&s, xasprintf(_("starts %s"), date));
 		free(date);
 	}
-	kiosk_detail_join(&s, kiosk_format_duration(o->duration));
+	kiosk_format_join(&s, kiosk_format_duration(o->duration));
 	if (o->hours_per_week > 0)
-		kiosk_detail_join(&s, xasprintf(ngettext("%d hour a week",
+		kiosk_format_join(&s, xasprintf(ngettext("%d hour a week",
 		    "%d hours a week", o->hours_per_week), o->hours_per_week));
 	return s;
 }
@@ -205,13 +189,13 @@ kiosk_detail_where(struct kiosk_screen_detail *d,
 
 	(void)d;
 	if (e->city != NULL)
-		kiosk_detail_join(&s, kiosk_detail_piece(e->city,
+		kiosk_format_join(&s, kiosk_detail_piece(e->city,
 		    KIOSK_BIDI_SCREEN));
 	if (o != NULL && o->place != NULL)
-		kiosk_detail_join(&s, kiosk_detail_piece(o->place,
+		kiosk_format_join(&s, kiosk_detail_piece(o->place,
 		    KIOSK_BIDI_SCREEN));
 	if (o != NULL && (mode = kiosk_format_mode(o->mode)) != NULL)
-		kiosk_detail_join(&s, xstrdup(mode));
+		kiosk_format_join(&s, xstrdup(mode));
 	return s;
 }
 
@@ -274,8 +258,8 @@ kiosk_detail_build(struct kiosk_screen_detail *d, struct catalog_entry *e)
 		for (i = 1; i < e->nofferings; i++) {
 			o = &e->offerings[i];
 			s = kiosk_detail_when(d, o);
-			kiosk_detail_join(&s, kiosk_detail_where(d, e, o));
-			kiosk_detail_join(&s, kiosk_format_cost(d->app->fmt,
+			kiosk_format_join(&s, kiosk_detail_where(d, e, o));
+			kiosk_format_join(&s, kiosk_format_cost(d->app->fmt,
 			    o->cost_cents));
 			if (s != NULL)
 				kiosk_detail_add(d, s, KIOSK_ROLE_TEXT, NULL);

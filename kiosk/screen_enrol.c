@@ -151,22 +151,6 @@ kiosk_enrol_set_status(struct kiosk_screen_enrol *d, char *status, int bad)
 	d->status_bad = bad;
 }
 
-/* Join part (taken) onto *s with " · ". */
-static void
-kiosk_enrol_join(char **s, char *part)
-{
-	char *n;
-
-	if (part == NULL || *part == '\0') {
-		free(part);
-		return;
-	}
-	n = *s == NULL ? xstrdup(part) : xasprintf("%s \xc2\xb7 %s", *s, part);
-	free(*s);
-	free(part);
-	*s = n;
-}
-
 /* When, where and cost of offering i in words. */
 static char *
 kiosk_enrol_offering_words(struct kiosk_screen_enrol *d, size_t i)
@@ -176,15 +160,15 @@ kiosk_enrol_offering_words(struct kiosk_screen_enrol *d, size_t i)
 	char				*date, *s = NULL;
 
 	date = kiosk_format_date(d->app->fmt, o->start);
-	kiosk_enrol_join(&s, date != NULL ? xasprintf(_("starts %s"), date) :
+	kiosk_format_join(&s, date != NULL ? xasprintf(_("starts %s"), date) :
 	    xstrdup(_("no fixed start date")));
 	free(date);
 	place = o->place != NULL ? o->place : d->entry->city;
 	if (place != NULL)
-		kiosk_enrol_join(&s, xstrdup(place));
+		kiosk_format_join(&s, xstrdup(place));
 	if ((mode = kiosk_format_mode(o->mode)) != NULL)
-		kiosk_enrol_join(&s, xstrdup(mode));
-	kiosk_enrol_join(&s, kiosk_format_cost(d->app->fmt, o->cost_cents));
+		kiosk_format_join(&s, xstrdup(mode));
+	kiosk_format_join(&s, kiosk_format_cost(d->app->fmt, o->cost_cents));
 	return s;
 }
 
