@@ -24,6 +24,7 @@
 
 #include <jansson.h>
 
+#include "catalog/clock.h"
 #include "catalog/cmd.h"
 #include "catalog/db.h"
 #include "catalog/lang.h"
@@ -332,7 +333,11 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			}
 			break;
 		case O_TODAY:
-			q.today = optarg;
+			if (catalog_clock_set_today(optarg) != 0) {
+				cmd_fail(ctx, "--today: \"%.40s\" is not a "
+				    "date (YYYY-MM-DD)", optarg);
+				return 2;
+			}
 			break;
 		case O_NOTYPO:
 			q.no_typos = 1;

@@ -20,6 +20,7 @@
 
 #include <sodium.h>
 
+#include "catalog/clock.h"
 #include "catalog/cmd.h"
 #include "catalog/enrol.h"
 #include "catalog/staff.h"
@@ -126,7 +127,7 @@ staff_add(struct cmd_ctx *ctx, const char *name, int pin_stdin)
 	}
 	if ((state = cmd_open_state(ctx)) == NULL)
 		goto out;
-	if (catalog_staff_add(state, name, pin, (int64_t)time(NULL),
+	if (catalog_staff_add(state, name, pin, (int64_t)catalog_clock_now(),
 	    &cause) != 0)
 		goto fail;
 	printf("staff account \"%s\" added\n", name);

@@ -24,6 +24,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "catalog/clock.h"
 #include "catalog/config.h"
 #include "catalog/dbint.h"
 #include "catalog/enrfile.h"
@@ -396,7 +397,7 @@ catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
 	unsigned char *rec = NULL;
 	char *plain = NULL, when[32], place[CATALOG_CONFIG_NAME_SIZE];
 	size_t plainlen, reclen = 0, cap = 8192;
-	time_t now = time(NULL);
+	time_t now = catalog_clock_now();
 	struct tm tm;
 	int rc = -1, tries, q;
 

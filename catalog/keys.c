@@ -20,6 +20,7 @@
 
 #include <sodium.h>
 
+#include "catalog/clock.h"
 #include "catalog/keys.h"
 #include "catalog/stateint.h"
 #include "catalog/xmalloc.h"
@@ -547,7 +548,7 @@ catalog_keys_kiosk(struct catalog_state *state, char **cause)
 	sqlite3_bind_blob(st, 2, k->pk, sizeof k->pk, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 3, k->sk, crypto_sign_SECRETKEYBYTES,
 	    SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)catalog_clock_now());
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "catalog/clock.h"
 #include "catalog/cmd.h"
 #include "catalog/config.h"
 #include "catalog/db.h"
@@ -210,6 +211,12 @@ main(int argc, char **argv)
 	int c, rc;
 
 	ctx.progname = "leerpunt-catalog";
+	if (catalog_clock_init() != 0) {
+		fprintf(stderr, "leerpunt-catalog: %s=%s is not a date "
+		    "(YYYY-MM-DD)\n", CATALOG_CLOCK_ENV,
+		    getenv(CATALOG_CLOCK_ENV));
+		return 2;
+	}
 	ctx.db_path = NULL;
 	ctx.config = NULL;
 	ctx.state_path = catalog_state_default_path();

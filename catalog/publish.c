@@ -36,6 +36,7 @@
 #include <sodium.h>
 #include <zlib.h>
 
+#include "catalog/clock.h"
 #include "catalog/db.h"
 #include "catalog/delta.h"
 #include "catalog/manifest.h"
@@ -764,7 +765,7 @@ catalog_publish_run(struct catalog_db *db, const char *dir,
 	m = catalog_manifest_new();
 	m->version = info.version;
 	m->schema = info.schema;
-	m->created = time(NULL);
+	m->created = catalog_clock_now();
 	if (opts->valid_for > 0)
 		m->expires = m->created + opts->valid_for;
 	m->has_content = 1;

@@ -36,7 +36,7 @@ struct catalog_query {
 	int		 free_only;
 	const char	*instruction_lang;	/* or NULL */
 	int		 starts_within_days;	/* 0 for any */
-	const char	*today;		/* YYYY-MM-DD, NULL for the real date */
+	const char	*today;		/* YYYY-MM-DD, NULL: catalog_clock_today() */
 	size_t		 offset;
 	size_t		 limit;		/* 0 means 20 */
 	/* Added for issue 3; catalog_query_init() turns them all off. */

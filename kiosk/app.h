@@ -68,7 +68,6 @@ struct kiosk_app {
 	const char		*home_province;	/* "Near me", or NULL */
 	int			 has_home;	/* --home: the kiosk's place */
 	double			 home_lat, home_lon;
-	const char		*today;		/* LEERPUNT_TODAY, tests only */
 	struct kiosk_staff	 staff;
 };
 

@@ -33,7 +33,6 @@ kiosk_filter_query(const struct kiosk_filter *f, struct kiosk_app *app,
 {
 	catalog_query_init(q);
 	q->lang = app->lang;
-	q->today = app->today;
 	if (f->theme[0] != '\0')
 		q->theme = f->theme;
 	if (f->text[0] != '\0')

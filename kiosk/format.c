@@ -15,6 +15,7 @@
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
+#include "catalog/clock.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
@@ -264,41 +265,18 @@ kiosk_format_km(double km)
 	return xasprintf(_("%ld km"), (long)(km + 0.5));
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static long
-kiosk_format_days(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 char *
-kiosk_format_updated(int never, time_t synced, const char *today)
+kiosk_format_updated(int never, time_t synced)
 {
 	struct tm	 tm;
-	time_t		 now;
-	long		 then, day, n;
-	int		 y, m, d;
+	char		 ymd[16];
+	long		 then, n;
 
-	if (never || localtime_r(&synced, &tm) == NULL)
+	if (never || localtime_r(&synced, &tm) == NULL ||
+	    strftime(ymd, sizeof ymd, "%Y-%m-%d", &tm) != 10 ||
+	    catalog_clock_parse_day(ymd, &then) != 0)
 		return xstrdup(_("Not updated yet"));
-	then = kiosk_format_days(tm.tm_year + 1900L, tm.tm_mon + 1L,
-	    tm.tm_mday);
-	if (today != NULL && sscanf(today, "%4d-%2d-%2d", &y, &m, &d) == 3)
-		day = kiosk_format_days(y, m, d);
-	else {
-		now = time(NULL);
-		localtime_r(&now, &tm);
-		day = kiosk_format_days(tm.tm_year + 1900L, tm.tm_mon + 1L,
-		    tm.tm_mday);
-	}
-	n = day - then;
+	n = catalog_clock_day() - then;
 	if (n <= 0)	/* today, or a clock that was ahead */
 		return xstrdup(_("Updated today"));
 	if (n == 1)

@@ -39,9 +39,9 @@ const char *kiosk_format_mode(enum catalog_mode mode);
  * (unknown). */
 char *kiosk_format_km(double km);
 /* How old the catalogue is, in calendar days from the local date of
- * synced to today ("YYYY-MM-DD", NULL: the real date): "Updated today",
+ * synced to today (catalog_clock_today()): "Updated today",
  * "Updated yesterday", "Updated 3 days ago"; never synced (never != 0):
  * "Not updated yet". A new string. */
-char *kiosk_format_updated(int never, time_t synced, const char *today);
+char *kiosk_format_updated(int never, time_t synced);
 
 #endif

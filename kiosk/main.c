@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog/clock.h"
 #include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/enrol.h"
@@ -149,7 +150,7 @@ main(int argc, char **argv)
 	char				*cause = NULL;
 	const char			*province = NULL, *state = NULL;
 	const char			*office = NULL, *repo = NULL, *inbox = NULL;
-	const char			*program = NULL, *today;
+	const char			*program = NULL;
 	int				 c, lock = 1, desk = 0, rc = 1;
 	int				 has_home = 0;
 	double				 home_lat = 0, home_lon = 0;
@@ -324,10 +325,13 @@ main(int argc, char **argv)
 		return 2;
 	}
 	/* Tests fix the date so counts do not change with the calendar. */
-	today = getenv("LEERPUNT_TODAY");
-	if (today != NULL && (strlen(today) != 10 || today[4] != '-' ||
-	    today[7] != '-'))
-		today = NULL;
+	if (catalog_clock_init() != 0) {
+		fprintf(stderr, _("leerpunt: %s=%s is not a date "
+		    "(YYYY-MM-DD)\n"), CATALOG_CLOCK_ENV,
+		    getenv(CATALOG_CLOCK_ENV));
+		catalog_config_free(cfg);
+		return 2;
+	}
 	if (access(path, R_OK) != 0) {
 		fprintf(stderr, _("leerpunt: there is no catalogue at %s (%s)\n"
 		    "Load one with: leerpunt-catalog --db %s demo\n"
@@ -358,7 +362,6 @@ main(int argc, char **argv)
 	app.has_home = has_home;
 	app.home_lat = home_lat;
 	app.home_lon = home_lon;
-	app.today = today;
 	app.staff.state_path = state;
 	app.staff.office_key = office;
 	app.staff.idle = (int)staff_idle;

@@ -100,7 +100,7 @@ kiosk_screen_home_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	d->updated = NULL;
 	if (s->h >= KIOSK_HOME_UPDATED_MIN) {
 		never = catalog_db_synced_at(app->db, &t) != 0;
-		d->updated = kiosk_format_updated(never, t, app->today);
+		d->updated = kiosk_format_updated(never, t);
 		d->updated_y = s->y + s->h - 1;
 		h--;
 	}

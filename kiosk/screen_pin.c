@@ -22,6 +22,7 @@
 #include <curses.h>
 #include <sodium.h>
 
+#include "catalog/clock.h"
 #include "catalog/staff.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
@@ -89,7 +90,7 @@ kiosk_pin_lock_check(struct kiosk_screen_pin *d)
 		free(cause);
 		return 0;
 	}
-	left = catalog_staff_locked_for(state, (int64_t)time(NULL));
+	left = catalog_staff_locked_for(state, (int64_t)catalog_clock_now());
 	d->locked = left > 0;
 	if (left > 0)
 		kiosk_pin_set_msg(d, xasprintf(_("Staff mode is locked after "
@@ -207,7 +208,7 @@ kiosk_pin_submit(struct kiosk_screen *s, struct kiosk_app *app)
 		    CATALOG_STAFF_PIN_MAX), 1);
 		goto done;
 	}
-	switch (catalog_staff_verify(state, NULL, d->pin, (int64_t)time(NULL),
+	switch (catalog_staff_verify(state, NULL, d->pin, (int64_t)catalog_clock_now(),
 	    &cause)) {
 	case CATALOG_STAFF_OK:
 		kiosk_field_clear(&d->field);

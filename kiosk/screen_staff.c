@@ -65,7 +65,7 @@ kiosk_staff_synced(struct kiosk_app *app)
 
 	if (catalog_db_synced_at(app->db, &t) != 0 ||
 	    localtime_r(&t, &tm) == NULL) {
-		age = kiosk_format_updated(1, 0, app->today);
+		age = kiosk_format_updated(1, 0);
 		s = xasprintf(_("Catalogue: %s."), age);
 		free(age);
 		return s;
@@ -73,7 +73,7 @@ kiosk_staff_synced(struct kiosk_app *app)
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
 	strftime(hm, sizeof hm, "%H:%M", &tm);
 	date = kiosk_format_date(app->fmt, day);
-	age = kiosk_format_updated(0, t, app->today);
+	age = kiosk_format_updated(0, t);
 	s = xasprintf(_("Catalogue: %s (%s %s)."), age,
 	    date != NULL ? date : day, hm);
 	free(date);

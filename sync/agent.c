@@ -39,6 +39,7 @@
 
 #include <sodium.h>
 
+#include "catalog/clock.h"
 #include "catalog/db.h"
 #include "catalog/delta.h"
 #include "catalog/manifest.h"
@@ -115,6 +116,7 @@ sync_agent_drop_stale(struct sync_agent_run *r)
 	int days = r->opts->stale_days > 0 ? r->opts->stale_days :
 	    SYNC_AGENT_STALE_DAYS;
 
+	/* A file's mtime is wall-clock time: compare with time(NULL). */
 	if (stat(want, &sb) != 0 ||
 	    time(NULL) - sb.st_mtime > (time_t)days * 86400)
 		sync_agent_clean(r->staging, 0);
@@ -270,7 +272,7 @@ sync_agent_mark(struct sync_agent_run *r, int not_modified, char **cause)
 		    sync_agent_store_keys(r, cause) != 0)
 			return SYNC_FAILED;
 	}
-	catalog_manifest_time_format(time(NULL), now);
+	catalog_manifest_time_format(catalog_clock_now(), now);
 	if (catalog_db_meta_set(r->db, "synced_at", now, cause) != 0)
 		return SYNC_FAILED;
 	return SYNC_UPDATED;
@@ -285,7 +287,7 @@ sync_agent_not_modified(struct sync_agent_run *r, char **cause)
 	time_t t;
 
 	if (expires != NULL && *expires != '\0' &&
-	    catalog_manifest_time_parse(expires, &t) == 0 && t < time(NULL)) {
+	    catalog_manifest_time_parse(expires, &t) == 0 && t < catalog_clock_now()) {
 		*cause = xasprintf("%s: the manifest (unchanged) expired at %s; "
 		    "keeping catalogue version %lld", r->manifest_url, expires,
 		    (long long)catalog_db_version(r->db));
@@ -342,7 +344,7 @@ sync_agent_manifest(struct sync_agent_run *r, struct sync_agent_result *res,
 	if (catalog_manifest_verify(m, (const unsigned char (*)[32])r->keys,
 	    r->nkeys, r->manifest_url, &r->signer, cause) != 0)
 		return SYNC_REFUSED;
-	if (m->expires != 0 && m->expires < time(NULL)) {
+	if (m->expires != 0 && m->expires < catalog_clock_now()) {
 		catalog_manifest_time_format(m->expires, when);
 		*cause = xasprintf("%s: the manifest expired at %s; keeping "
 		    "catalogue version %lld", r->manifest_url, when,

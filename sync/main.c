@@ -50,6 +50,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "catalog/clock.h"
 #include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/keys.h"
@@ -509,6 +510,12 @@ main(int argc, char **argv)
 	int c, once = 0, daemon = 0, quiet = 0, retries = 0, failures;
 	int nlfd = -1, woke, timeout_set = 0, status = 0;
 
+	if (catalog_clock_init() != 0) {
+		fprintf(stderr, "leerpunt-sync: %s=%s is not a date "
+		    "(YYYY-MM-DD)\n", CATALOG_CLOCK_ENV,
+		    getenv(CATALOG_CLOCK_ENV));
+		return 2;
+	}
 	memset(&opts, 0, sizeof opts);
 	opts.timeout = SYNC_MAIN_TIMEOUT;
 	opts.stop = &sync_main_stop;

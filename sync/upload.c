@@ -235,6 +235,7 @@ sync_upload_run(struct catalog_state *state,
 	blen = strlen(base);
 	while (blen > 0 && base[blen - 1] == '/')
 		base[--blen] = '\0';
+	/* Retry times are a timer (backoff), not the calendar: wall clock. */
 	if (catalog_outbox_list(state, CATALOG_OUTBOX_DUE |
 	    CATALOG_OUTBOX_RECORDS, (int64_t)time(NULL), &items, &n,
 	    cause) != 0)

@@ -24,6 +24,7 @@
 #include <unicode/utf8.h>
 #include <unicode/uvernum.h>
 
+#include "catalog/clock.h"
 #include "catalog/entry.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
@@ -422,6 +423,45 @@ test_fallback(void **state)
 	kiosk_format_free(f);
 }
 
+/* "Updated N days ago" counts calendar days on the program's clock. */
+static void
+test_updated(void **state)
+{
+	static const struct {
+		const char	*today;
+		long		 back;	/* seconds before now */
+		const char	*want;
+	} cases[] = {
+		{ "2026-11-27", 0, "Updated today" },
+		{ "2026-11-27", 86400, "Updated yesterday" },
+		{ "2026-11-27", 3 * 86400, "Updated 3 days ago" },
+		{ "2028-03-01", 2 * 86400, "Updated 2 days ago" },	/* 29 Feb */
+		{ "2031-09-15", 400L * 86400, "Updated 400 days ago" },
+		{ "2026-11-27", -86400, "Updated today" },	/* clock behind */
+	};
+	size_t	 i;
+	char	*s;
+
+	(void)state;
+	kiosk_lang_switch("en");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(catalog_clock_set_today(cases[i].today), 0);
+		s = kiosk_format_updated(0, catalog_clock_now() -
+		    cases[i].back);
+		assert_string_equal(s, cases[i].want);
+		free(s);
+	}
+	s = kiosk_format_updated(1, catalog_clock_now());
+	assert_string_equal(s, "Not updated yet");
+	free(s);
+	/* In Dutch, through gettext's plural forms. */
+	kiosk_lang_switch("nl");
+	s = kiosk_format_updated(0, catalog_clock_now() - 5 * 86400);
+	assert_string_equal(s, "5 dagen geleden bijgewerkt");
+	free(s);
+	assert_int_equal(catalog_clock_set_today(NULL), 0);
+}
+
 int
 main(void)
 {
@@ -433,6 +473,7 @@ main(void)
 		cmocka_unit_test(test_lang_names),
 		cmocka_unit_test(test_lang_name_input),
 		cmocka_unit_test(test_fallback),
+		cmocka_unit_test(test_updated),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
