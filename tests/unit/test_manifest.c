@@ -602,7 +602,7 @@ test_signature_refusals(void **state)
 	catalog_manifest_free(m);
 	free(changed);
 
-	/* A bad signature by a trusted key spoils a good one by another. */
+	/* A changed manifest with a zeroed signature: not valid. */
 	json_object_set_new(json_object_get(root, "signed"), "version",
 	    json_integer(42));
 	json_object_set_new(json_array_get(json_object_get(root,
@@ -645,6 +645,32 @@ test_two_signers(void **state)
 	verify(m, k, 2, NULL, 0);
 	verify(m, &k[2], 1, "not by a key this kiosk trusts", 0);
 	catalog_manifest_free(m);
+
+	/*
+	 * The rule (docs/repository-format.md): at least one valid signature
+	 * by a trusted key, and no invalid signature by a trusted key. So a
+	 * bad signature by one trusted key spoils a good one by another,
+	 * whichever comes first; a bad one by a key not trusted is ignored.
+	 */
+	for (size_t bad = 0; bad < 2; bad++) {
+		json_t *root = json_loads(text, 0, NULL), *sig;
+		char *changed, hex[129];
+
+		assert_non_null(root);
+		sig = json_array_get(json_object_get(root, "signatures"), bad);
+		memset(hex, '0', 128);
+		hex[128] = '\0';
+		json_object_set_new(sig, "sig", json_string(hex));
+		changed = json_dumps(root, 0);
+		m = parse_ok(changed);
+		assert_int_equal(m->nsignatures, 2);
+		verify(m, k, 2, "is not valid", 0);	/* both trusted */
+		verify(m, &k[1 - bad], 1, NULL, 0);	/* only the good one */
+		verify(m, &k[bad], 1, "is not valid", 0);
+		catalog_manifest_free(m);
+		free(changed);
+		json_decref(root);
+	}
 	free(text);
 }
 
