@@ -40,6 +40,7 @@ struct catalog_import {
 	char		*source;
 	struct catalog_import_summary sum;
 	int		 theme_changes;
+	int		 keep_version;
 };
 
 /*
@@ -61,14 +62,14 @@ static const char import_fts_setup[] =
     "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_au AFTER UPDATE"
     "  ON main.entry_text WHEN NOT leerpunt_fts_live() BEGIN"
     "  INSERT OR IGNORE INTO import_fts_old SELECT old.id, old.entry_id,"
-    "    old.lang, old.title, old.summary, old.description"
+    "    old.lang, old.title, old.summary, " CATALOG_DB_FTS_DESC("old")
     "    WHERE NOT EXISTS (SELECT 1 FROM import_fts_new WHERE id = old.id);"
     "  INSERT OR IGNORE INTO import_fts_new(id) VALUES (new.id);"
     "END;"
     "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_ad AFTER DELETE"
     "  ON main.entry_text WHEN NOT leerpunt_fts_live() BEGIN"
     "  INSERT OR IGNORE INTO import_fts_old SELECT old.id, old.entry_id,"
-    "    old.lang, old.title, old.summary, old.description"
+    "    old.lang, old.title, old.summary, " CATALOG_DB_FTS_DESC("old")
     "    WHERE NOT EXISTS (SELECT 1 FROM import_fts_new WHERE id = old.id);"
     "  DELETE FROM import_fts_new WHERE id = old.id;"
     "END;"
@@ -99,8 +100,8 @@ static const char import_fts_index[] =
     "  WHERE NOT EXISTS (SELECT 1 FROM main.search_lang s"
     "  WHERE s.lang = t.lang) ORDER BY t.lang;"
     "INSERT INTO import_fts_feed(op, k, title, summary, description)"
-    "  SELECT NULL, t.entry_id * 64 + l.slot, t.title, t.summary,"
-    "  t.description FROM import_fts_new n"
+    "  SELECT NULL, t.entry_id * 64 + l.slot, t.title, t.summary, "
+    CATALOG_DB_FTS_DESC("t") " FROM import_fts_new n"
     "  JOIN main.entry_text t ON t.id = n.id"
     "  JOIN main.search_lang l ON l.lang = t.lang ORDER BY 2;"
     "UPDATE main.search_state SET value = value + 1 WHERE key = 'gen'"
@@ -136,6 +137,12 @@ catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 	imp->db = db;
 	imp->source = xstrdup(source);
 	return imp;
+}
+
+void
+catalog_import_keep_version(struct catalog_import *imp)
+{
+	imp->keep_version = 1;
 }
 
 void
@@ -440,13 +447,15 @@ import_write_texts(struct catalog_import *imp,
 				vals[r->texts[j].field] = r->texts[j].value;
 		st = catalog_db_cached(imp->db, "INSERT INTO entry_text(entry_id,"
 		    " lang, title, summary, description, outcome, join_info,"
-		    " cost_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		    " cost_note, keywords) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		    " ?8, ?9)"
 		    " ON CONFLICT(entry_id, lang) DO UPDATE SET title = ?3,"
 		    " summary = ?4, description = ?5, outcome = ?6,"
-		    " join_info = ?7, cost_note = ?8"
+		    " join_info = ?7, cost_note = ?8, keywords = ?9"
 		    " WHERE title IS NOT ?3 OR summary IS NOT ?4"
 		    " OR description IS NOT ?5 OR outcome IS NOT ?6"
-		    " OR join_info IS NOT ?7 OR cost_note IS NOT ?8");
+		    " OR join_info IS NOT ?7 OR cost_note IS NOT ?8"
+		    " OR keywords IS NOT ?9");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, r->texts[i].lang, -1, SQLITE_STATIC);
 		for (f = 0; f < CATALOG_FIELD_COUNT; f++)
@@ -636,8 +645,8 @@ catalog_import_commit(struct catalog_import *imp,
 	}
 	catalog_fts_defer(catalog_db_fts(db), 0);
 	imp->sum.themes = (size_t)imp->theme_changes;
-	if (imp->sum.created + imp->sum.updated + imp->sum.removed +
-	    imp->sum.themes > 0 &&
+	if (!imp->keep_version && imp->sum.created + imp->sum.updated +
+	    imp->sum.removed + imp->sum.themes > 0 &&
 	    catalog_db_set_version(db, catalog_db_version(db) + 1, cause) != 0)
 		goto fail;
 	if (catalog_db_exec(db, "DELETE FROM import_seen; COMMIT", cause) != 0)

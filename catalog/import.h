@@ -50,6 +50,11 @@ void catalog_import_skip(struct catalog_import *imp, const char *reason);
 /* Commit: removes stale entries, raises the catalogue version if changed. */
 int catalog_import_commit(struct catalog_import *imp,
     struct catalog_import_summary *sum, char **cause);
+/*
+ * Commit without raising the catalogue version (for the standard themes
+ * a new catalogue is made with; see theme.h).
+ */
+void catalog_import_keep_version(struct catalog_import *imp);
 /* Roll back and free. */
 void catalog_import_abort(struct catalog_import *imp);
 void catalog_import_summary_done(struct catalog_import_summary *sum);

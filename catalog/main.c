@@ -145,7 +145,8 @@ cmd_open_db(struct cmd_ctx *ctx, int create, int readonly)
 		    strerror(errno));
 		return NULL;
 	}
-	db = catalog_db_open(ctx->db_path, (create ? CATALOG_DB_CREATE : 0) |
+	db = catalog_db_open(ctx->db_path, (create ? CATALOG_DB_CREATE |
+	    CATALOG_DB_THEMES : 0) |
 	    (readonly ? CATALOG_DB_READONLY : 0), &cause);
 	if (db == NULL) {
 		cmd_fail(ctx, "%s", cause);
