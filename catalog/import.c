@@ -41,6 +41,7 @@ struct catalog_import {
 	struct catalog_import_summary sum;
 	int		 theme_changes;
 	int		 keep_version;
+	int		 options;	/* CATALOG_IMPORT_* */
 };
 
 /*
@@ -140,6 +141,31 @@ catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 }
 
 void
+catalog_import_set_options(struct catalog_import *imp, int options)
+{
+	imp->options = options;
+}
+
+int
+catalog_import_warn(struct catalog_import *imp, const char *text,
+    char **cause)
+{
+	struct catalog_import_summary *s = &imp->sum;
+
+	if (imp->options & CATALOG_IMPORT_STRICT) {
+		*cause = xasprintf("%s (--strict)", text);
+		return -1;
+	}
+	s->warnings++;
+	if (s->nwarning_texts < 1000) {	/* the count goes on; texts stop */
+		s->warning_texts = xreallocarray(s->warning_texts,
+		    s->nwarning_texts + 1, sizeof *s->warning_texts);
+		s->warning_texts[s->nwarning_texts++] = xstrdup(text);
+	}
+	return 0;
+}
+
+void
 catalog_import_keep_version(struct catalog_import *imp)
 {
 	imp->keep_version = 1;
@@ -165,6 +191,9 @@ catalog_import_summary_done(struct catalog_import_summary *sum)
 	for (i = 0; i < sum->nskip_reasons; i++)
 		free(sum->skip_reasons[i]);
 	free(sum->skip_reasons);
+	for (i = 0; i < sum->nwarning_texts; i++)
+		free(sum->warning_texts[i]);
+	free(sum->warning_texts);
 	memset(sum, 0, sizeof *sum);
 }
 
@@ -624,16 +653,19 @@ catalog_import_commit(struct catalog_import *imp,
 	sqlite3_stmt *st;
 	int rc;
 
-	st = catalog_db_cached(db, "DELETE FROM entry WHERE source = ?"
-	    " AND id NOT IN (SELECT id FROM import_seen)");
-	sqlite3_bind_text(st, 1, imp->source, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		import_sql_error(imp, "removals", cause);
-		goto fail;
+	if (!(imp->options & CATALOG_IMPORT_NO_REMOVE)) {
+		st = catalog_db_cached(db, "DELETE FROM entry WHERE source = ?"
+		    " AND id NOT IN (SELECT id FROM import_seen)");
+		sqlite3_bind_text(st, 1, imp->source, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			import_sql_error(imp, "removals", cause);
+			goto fail;
+		}
+		imp->sum.removed =
+		    (size_t)sqlite3_changes(catalog_db_sqlite(db));
 	}
-	imp->sum.removed = (size_t)sqlite3_changes(catalog_db_sqlite(db));
 	if (catalog_db_exec(db, import_fts_index, cause) != 0) {
 		if (strstr(*cause, "at_most_63_languages") != NULL) {
 			free(*cause);
