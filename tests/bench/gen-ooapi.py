@@ -7,7 +7,8 @@ usage: gen-ooapi.py N OUTDIR [PAGES]
 Writes N courses in four languages (nl, en, de, fr: name, description,
 admissionRequirements, learningOutcomes) as PAGES paged collections
 (OUTDIR/page-NNN.json, {"pageNumber", "hasNextPage", "items"}; default
-100), about 1.8 KB of JSON a course, and one organization in page 1 that
+100), about 2.4 KB of JSON a course, and one organization
+(OUTDIR/organization.json) that
 the courses name by an id that is not an object of the import (so each
 course's provider is "the only organization of the import", the path
 that was O(n^2)). The same arguments always give the same bytes.
@@ -43,13 +44,13 @@ def lts(r, lang, words):
     return {"language": lang, "value": " ".join(r.choice(WORDS[lang]) for _ in range(words))}
 
 
+with open(os.path.join(out, "organization.json"), "w") as f:
+    json.dump({"organizationId": "org-bench", "type": "institution",
+               "name": [{"language": "nl", "value": "Opleidingscentrum Benchmark"}]}, f)
 per = (n + pages - 1) // pages
 i = 0
 for p in range(1, pages + 1):
     items = []
-    if p == 1:
-        items.append({"organizationId": "org-bench", "type": "institution",
-                      "name": [{"language": "nl", "value": "Opleidingscentrum Benchmark"}]})
     for _ in range(per):
         if i >= n:
             break
