@@ -64,6 +64,7 @@
 #include "catalog/xmalloc.h"
 #include "sync/agent.h"
 #include "sync/harvest.h"
+#include "sync/sources.h"
 #include "sync/upload.h"
 
 /* Exit status: sync went well (or was not asked) but enrolments wait. */
@@ -758,6 +759,15 @@ main(int argc, char **argv)
 	if (sync_main_config(config_path, &opts, &up, &pubkey) != 0)
 		return SYNC_USAGE;
 	if (hv.sources != NULL) {
+		struct sync_sources srcs;
+
+		/* Checked now; read again by every run (it may change). */
+		if (sync_sources_read(hv.sources, &srcs, &cause) != 0) {
+			fprintf(stderr, "leerpunt-sync: --harvest: %s\n", cause);
+			free(cause);
+			return SYNC_USAGE;
+		}
+		sync_sources_free(&srcs);
 		/* The configuration's kiosk settings do not apply. */
 		opts.repo = NULL;
 		up.inbox = NULL;

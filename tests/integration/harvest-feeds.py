@@ -11,7 +11,7 @@ tests/integration/harvest-nginx.test serves, as they are at STEP.
                         sub-directory with a third
 
 Steps are cumulative in this order: base, page2-changed, page1-changed,
-xcri-added, csv-removed, program-changed. Files are only rewritten when
+xcri-added, csv-removed, page3-changed, program-changed. Files are only rewritten when
 their content changes, so unchanged files keep their ETag.
 """
 import json
@@ -19,7 +19,7 @@ import os
 import sys
 
 STEPS = ["base", "page2-changed", "page1-changed", "xcri-added",
-         "csv-removed", "program-changed"]
+         "csv-removed", "page3-changed", "program-changed"]
 root, step = sys.argv[1], sys.argv[2]
 at = STEPS.index(step)
 
@@ -48,6 +48,8 @@ if at >= 1:
     titles["c3"] = "Heftruck rijden met certificaat"
 if at >= 2:
     titles["c1"] = "Lassen voor beginners en gevorderden"
+if at >= 5:
+    titles["c6"] = "Zorg en welzijn in de wijk"
 ids = sorted(titles)
 for n in (1, 2, 3):
     items = [course(i, titles[i]) for i in ids[2 * (n - 1):2 * n]]
@@ -82,7 +84,7 @@ NS = "http://studieData.nl/schema/edudex"
 programs = {"p1": ("2026-11-01T10:00:00", "Excel voor het werk"),
             "p2": ("2026-11-02T10:00:00", "Klantcontact"),
             "p3": ("2026-11-03T10:00:00", "Veilig werken VCA")}
-if at >= 5:
+if at >= 6:
     programs["p2"] = ("2026-11-20T09:30:00", "Klantcontact aan de telefoon")
 
 
