@@ -1,5 +1,6 @@
 /*
- * cmd_import: leerpunt-catalog import [--format F] [--source NAME] FILE...
+ * cmd_import: leerpunt-catalog import [--format F] [--source NAME]
+ *     [--strict] [--no-remove] FILE...
  *
  * All files go into one import session, so a bad file anywhere leaves the
  * catalogue as it was. The format is told per file from its first bytes
@@ -18,6 +19,7 @@
 #include "catalog/cmd.h"
 #include "catalog/csvimport.h"
 #include "catalog/db.h"
+#include "catalog/edudex.h"
 #include "catalog/import.h"
 #include "catalog/safe.h"
 #include "catalog/ooapi.h"
@@ -89,8 +91,23 @@ import_xcri_files(struct catalog_import *imp, char **files, size_t n,
 	return 0;
 }
 
+/* EDU-DEX: one file (directory, program XML or API JSON) at a time. */
+static int
+import_edudex_files(struct catalog_import *imp, char **files, size_t n,
+    char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (catalog_edudex_import(imp, files[i], cause) != 0)
+			return -1;
+	return 0;
+}
+
+/* EDU-DEX before OOAPI: its JSON has a "programId" too. */
 static const struct import_format import_formats[] = {
 	{ "csv", catalog_csvimport_sniff, import_csv_files },
+	{ "edudex", catalog_edudex_sniff, import_edudex_files },
 	{ "ooapi", catalog_ooapi_sniff, import_ooapi_files },
 	{ "xcri", catalog_xcri_sniff, import_xcri_files },
 };
@@ -127,7 +144,7 @@ import_detect(const char *path, char **cause)
 		if (import_formats[i].sniff(head, n))
 			return &import_formats[i];
 	*cause = xasprintf("%s: cannot tell the format; give --format "
-	    "(one of:%s)", path, NFORMATS == 1 ? " csv" : " csv, ooapi, xcri");
+	    "(one of:%s)", path, NFORMATS == 1 ? " csv" : " csv, edudex, ooapi, xcri");
 	return NULL;
 }
 
@@ -139,6 +156,8 @@ import_print_summary(const struct catalog_import_summary *s, int64_t version)
 	printf("%zu created, %zu updated, %zu unchanged, %zu removed, "
 	    "%zu skipped", s->created, s->updated, s->unchanged, s->removed,
 	    s->skipped);
+	if (s->warnings > 0)
+		printf(", %zu warnings", s->warnings);
 	if (s->themes > 0)
 		printf(", %zu theme changes", s->themes);
 	printf("; catalogue version %lld\n", (long long)version);
@@ -148,6 +167,15 @@ import_print_summary(const struct catalog_import_summary *s, int64_t version)
 		printf("skipped: %s\n", why);
 		free(why);
 	}
+	for (i = 0; i < s->nwarning_texts; i++) {
+		char *why = catalog_safe_line(s->warning_texts[i]);
+
+		printf("warning: %s\n", why);
+		free(why);
+	}
+	if (s->warnings > s->nwarning_texts)
+		printf("warning: %zu more warnings not shown\n",
+		    s->warnings - s->nwarning_texts);
 }
 
 int
@@ -156,6 +184,8 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "source", required_argument, NULL, 's' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "no-remove", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -165,10 +195,16 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct catalog_db *db = NULL;
 	char *cause = NULL, *source = NULL, **group = NULL, *base;
 	size_t nfiles, i, j, ng;
-	int c, rc = 1;
+	int c, rc = 1, options = 0;
 
 	while ((c = getopt_long(argc, argv, "f:s:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'S':
+			options |= CATALOG_IMPORT_STRICT;
+			break;
+		case 'R':
+			options |= CATALOG_IMPORT_NO_REMOVE;
+			break;
 		case 'f':
 			if ((forced = import_format_named(optarg)) == NULL) {
 				cmd_fail(ctx, "unknown format \"%s\"", optarg);
@@ -208,6 +244,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	if ((imp = catalog_import_begin(db, source, &cause)) == NULL)
 		goto fail;
+	catalog_import_set_options(imp, options);
 	group = xcalloc(nfiles, sizeof *group);
 	for (j = 0; j < NFORMATS; j++) {
 		for (ng = 0, i = 0; i < nfiles; i++)

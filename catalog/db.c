@@ -18,6 +18,7 @@
 #include "catalog/dbint.h"
 #include "catalog/fold.h"
 #include "catalog/fts.h"
+#include "catalog/theme.h"
 #include "catalog/typo.h"
 #include "catalog/xmalloc.h"
 
@@ -46,13 +47,13 @@ struct catalog_db {
  * full-text tables (rowid = entry id * 64 + language slot), or take an
  * old row out of them.
  */
-#define DB_FTS_ADD_NEW \
+#define DB_FTS_ADD_NEW_D(desc) \
 	"  INSERT INTO search_lang(lang) SELECT new.lang WHERE NOT EXISTS" \
 	"    (SELECT 1 FROM search_lang WHERE lang = new.lang);" \
 	"  INSERT INTO entry_fts(rowid, title, summary, description)" \
 	"    VALUES (new.entry_id * 64 +" \
 	"    (SELECT slot FROM search_lang WHERE lang = new.lang)," \
-	"    new.title, new.summary, new.description);" \
+	"    new.title, new.summary, " desc ");" \
 	"  INSERT INTO head_fts(rowid, title, summary)" \
 	"    VALUES (new.entry_id * 64 +" \
 	"    (SELECT slot FROM search_lang WHERE lang = new.lang)," \
@@ -62,11 +63,11 @@ struct catalog_db {
 	"    (SELECT slot FROM search_lang WHERE lang = new.lang)," \
 	"    new.title);"
 
-#define DB_FTS_DROP_OLD \
+#define DB_FTS_DROP_OLD_D(desc) \
 	"  INSERT INTO entry_fts(entry_fts, rowid, title, summary, description)" \
 	"    VALUES ('delete', old.entry_id * 64 +" \
 	"    (SELECT slot FROM search_lang WHERE lang = old.lang)," \
-	"    old.title, old.summary, old.description);" \
+	"    old.title, old.summary, " desc ");" \
 	"  INSERT INTO head_fts(head_fts, rowid, title, summary)" \
 	"    VALUES ('delete', old.entry_id * 64 +" \
 	"    (SELECT slot FROM search_lang WHERE lang = old.lang)," \
@@ -75,6 +76,12 @@ struct catalog_db {
 	"    VALUES ('delete', old.entry_id * 64 +" \
 	"    (SELECT slot FROM search_lang WHERE lang = old.lang)," \
 	"    old.title);"
+
+#define DB_FTS_ADD_NEW DB_FTS_ADD_NEW_D("new.description")
+#define DB_FTS_DROP_OLD DB_FTS_DROP_OLD_D("old.description")
+/* From migration 4: the description column indexes the search words too. */
+#define DB_FTS_ADD_NEW4 DB_FTS_ADD_NEW_D(CATALOG_DB_FTS_DESC("new"))
+#define DB_FTS_DROP_OLD4 DB_FTS_DROP_OLD_D(CATALOG_DB_FTS_DESC("old"))
 
 static const char *const catalog_db_migrations[] = {
 	/* 1: the first schema. */
@@ -331,6 +338,35 @@ static const char *const catalog_db_migrations[] = {
 	DB_FTS_ADD_NEW
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;",
+
+	/*
+	 * 4: search words (EDU-DEX "searchword", CSV keywords_LL): stored
+	 * per language in entry_text.keywords, never shown, and indexed with
+	 * the description (entry_fts's third column holds
+	 * CATALOG_DB_FTS_DESC, dbint.h), so they are found by the "all words
+	 * anywhere" step of search. Rows without keywords index exactly what
+	 * they did, so nothing is indexed again.
+	 */
+	"ALTER TABLE entry_text ADD COLUMN keywords TEXT;"
+	"DROP TRIGGER entry_text_ai;"
+	"DROP TRIGGER entry_text_ad;"
+	"DROP TRIGGER entry_text_au;"
+	"CREATE TRIGGER entry_text_ai AFTER INSERT ON entry_text"
+	"  WHEN leerpunt_fts_live() BEGIN"
+	DB_FTS_ADD_NEW4
+	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
+	"END;"
+	"CREATE TRIGGER entry_text_ad AFTER DELETE ON entry_text"
+	"  WHEN leerpunt_fts_live() BEGIN"
+	DB_FTS_DROP_OLD4
+	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
+	"END;"
+	"CREATE TRIGGER entry_text_au AFTER UPDATE ON entry_text"
+	"  WHEN leerpunt_fts_live() BEGIN"
+	DB_FTS_DROP_OLD4
+	DB_FTS_ADD_NEW4
+	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
+	"END;",
 };
 
 #define CATALOG_DB_NMIGRATIONS \
@@ -511,7 +547,7 @@ struct catalog_db *
 catalog_db_open(const char *path, int flags, char **cause)
 {
 	struct catalog_db *db = xcalloc(1, sizeof *db);
-	int oflags;
+	int oflags, fresh;
 
 	db->path = xstrdup(path);
 	db->readonly = (flags & CATALOG_DB_READONLY) != 0;
@@ -562,7 +598,11 @@ catalog_db_open(const char *path, int flags, char **cause)
 	}
 	if (catalog_db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
 		goto fail;
+	fresh = !db->readonly && catalog_db_user_version(db) == 0;
 	if (catalog_db_migrate(db, cause) != 0)
+		goto fail;
+	if (fresh && (flags & CATALOG_DB_CREATE) && (flags & CATALOG_DB_THEMES) &&
+	    catalog_theme_standard(db, cause) != 0)
 		goto fail;
 	db->data_version = -1;
 	catalog_db_poll(db);

@@ -21,6 +21,13 @@ struct catalog_db;
 
 #define CATALOG_DB_READONLY 0x1	/* kiosk: never writes */
 #define CATALOG_DB_CREATE 0x2	/* create the file if missing */
+/*
+ * With CATALOG_DB_CREATE: a catalogue made by this open (no schema yet)
+ * gets the standard themes (catalog/data/themes.csv, compiled in), so
+ * the first import of a real feed finds them. The catalogue version stays
+ * 0. leerpunt-catalog uses it; a kiosk's catalogue comes from sync.
+ */
+#define CATALOG_DB_THEMES 0x4
 
 /* The path used without --db: $LEERPUNT_DB, else the configured default. */
 const char *catalog_db_default_path(void);

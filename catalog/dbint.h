@@ -13,6 +13,15 @@
 
 struct catalog_fts;
 
+/*
+ * What entry_fts indexes as the description of the entry_text row r
+ * ("new", "old", "t"): the description, then the search words (schema 4).
+ * Indexing and taking out must use the same value.
+ */
+#define CATALOG_DB_FTS_DESC(r) \
+	"CASE WHEN " r ".keywords IS NULL THEN " r ".description" \
+	" ELSE coalesce(" r ".description || ' ', '') || " r ".keywords END"
+
 sqlite3 *catalog_db_sqlite(struct catalog_db *db);
 /* The connection's tokenizer context (fts.h), for catalog_fts_defer. */
 struct catalog_fts *catalog_db_fts(struct catalog_db *db);

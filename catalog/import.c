@@ -40,6 +40,8 @@ struct catalog_import {
 	char		*source;
 	struct catalog_import_summary sum;
 	int		 theme_changes;
+	int		 keep_version;
+	int		 options;	/* CATALOG_IMPORT_* */
 };
 
 /*
@@ -61,14 +63,14 @@ static const char import_fts_setup[] =
     "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_au AFTER UPDATE"
     "  ON main.entry_text WHEN NOT leerpunt_fts_live() BEGIN"
     "  INSERT OR IGNORE INTO import_fts_old SELECT old.id, old.entry_id,"
-    "    old.lang, old.title, old.summary, old.description"
+    "    old.lang, old.title, old.summary, " CATALOG_DB_FTS_DESC("old")
     "    WHERE NOT EXISTS (SELECT 1 FROM import_fts_new WHERE id = old.id);"
     "  INSERT OR IGNORE INTO import_fts_new(id) VALUES (new.id);"
     "END;"
     "CREATE TEMP TRIGGER IF NOT EXISTS import_fts_ad AFTER DELETE"
     "  ON main.entry_text WHEN NOT leerpunt_fts_live() BEGIN"
     "  INSERT OR IGNORE INTO import_fts_old SELECT old.id, old.entry_id,"
-    "    old.lang, old.title, old.summary, old.description"
+    "    old.lang, old.title, old.summary, " CATALOG_DB_FTS_DESC("old")
     "    WHERE NOT EXISTS (SELECT 1 FROM import_fts_new WHERE id = old.id);"
     "  DELETE FROM import_fts_new WHERE id = old.id;"
     "END;"
@@ -99,8 +101,8 @@ static const char import_fts_index[] =
     "  WHERE NOT EXISTS (SELECT 1 FROM main.search_lang s"
     "  WHERE s.lang = t.lang) ORDER BY t.lang;"
     "INSERT INTO import_fts_feed(op, k, title, summary, description)"
-    "  SELECT NULL, t.entry_id * 64 + l.slot, t.title, t.summary,"
-    "  t.description FROM import_fts_new n"
+    "  SELECT NULL, t.entry_id * 64 + l.slot, t.title, t.summary, "
+    CATALOG_DB_FTS_DESC("t") " FROM import_fts_new n"
     "  JOIN main.entry_text t ON t.id = n.id"
     "  JOIN main.search_lang l ON l.lang = t.lang ORDER BY 2;"
     "UPDATE main.search_state SET value = value + 1 WHERE key = 'gen'"
@@ -139,6 +141,37 @@ catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 }
 
 void
+catalog_import_set_options(struct catalog_import *imp, int options)
+{
+	imp->options = options;
+}
+
+int
+catalog_import_warn(struct catalog_import *imp, const char *text,
+    char **cause)
+{
+	struct catalog_import_summary *s = &imp->sum;
+
+	if (imp->options & CATALOG_IMPORT_STRICT) {
+		*cause = xasprintf("%s (--strict)", text);
+		return -1;
+	}
+	s->warnings++;
+	if (s->nwarning_texts < 1000) {	/* the count goes on; texts stop */
+		s->warning_texts = xreallocarray(s->warning_texts,
+		    s->nwarning_texts + 1, sizeof *s->warning_texts);
+		s->warning_texts[s->nwarning_texts++] = xstrdup(text);
+	}
+	return 0;
+}
+
+void
+catalog_import_keep_version(struct catalog_import *imp)
+{
+	imp->keep_version = 1;
+}
+
+void
 catalog_import_abort(struct catalog_import *imp)
 {
 	if (imp == NULL)
@@ -158,6 +191,9 @@ catalog_import_summary_done(struct catalog_import_summary *sum)
 	for (i = 0; i < sum->nskip_reasons; i++)
 		free(sum->skip_reasons[i]);
 	free(sum->skip_reasons);
+	for (i = 0; i < sum->nwarning_texts; i++)
+		free(sum->warning_texts[i]);
+	free(sum->warning_texts);
 	memset(sum, 0, sizeof *sum);
 }
 
@@ -440,13 +476,15 @@ import_write_texts(struct catalog_import *imp,
 				vals[r->texts[j].field] = r->texts[j].value;
 		st = catalog_db_cached(imp->db, "INSERT INTO entry_text(entry_id,"
 		    " lang, title, summary, description, outcome, join_info,"
-		    " cost_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		    " cost_note, keywords) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		    " ?8, ?9)"
 		    " ON CONFLICT(entry_id, lang) DO UPDATE SET title = ?3,"
 		    " summary = ?4, description = ?5, outcome = ?6,"
-		    " join_info = ?7, cost_note = ?8"
+		    " join_info = ?7, cost_note = ?8, keywords = ?9"
 		    " WHERE title IS NOT ?3 OR summary IS NOT ?4"
 		    " OR description IS NOT ?5 OR outcome IS NOT ?6"
-		    " OR join_info IS NOT ?7 OR cost_note IS NOT ?8");
+		    " OR join_info IS NOT ?7 OR cost_note IS NOT ?8"
+		    " OR keywords IS NOT ?9");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, r->texts[i].lang, -1, SQLITE_STATIC);
 		for (f = 0; f < CATALOG_FIELD_COUNT; f++)
@@ -615,16 +653,19 @@ catalog_import_commit(struct catalog_import *imp,
 	sqlite3_stmt *st;
 	int rc;
 
-	st = catalog_db_cached(db, "DELETE FROM entry WHERE source = ?"
-	    " AND id NOT IN (SELECT id FROM import_seen)");
-	sqlite3_bind_text(st, 1, imp->source, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		import_sql_error(imp, "removals", cause);
-		goto fail;
+	if (!(imp->options & CATALOG_IMPORT_NO_REMOVE)) {
+		st = catalog_db_cached(db, "DELETE FROM entry WHERE source = ?"
+		    " AND id NOT IN (SELECT id FROM import_seen)");
+		sqlite3_bind_text(st, 1, imp->source, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			import_sql_error(imp, "removals", cause);
+			goto fail;
+		}
+		imp->sum.removed =
+		    (size_t)sqlite3_changes(catalog_db_sqlite(db));
 	}
-	imp->sum.removed = (size_t)sqlite3_changes(catalog_db_sqlite(db));
 	if (catalog_db_exec(db, import_fts_index, cause) != 0) {
 		if (strstr(*cause, "at_most_63_languages") != NULL) {
 			free(*cause);
@@ -636,8 +677,8 @@ catalog_import_commit(struct catalog_import *imp,
 	}
 	catalog_fts_defer(catalog_db_fts(db), 0);
 	imp->sum.themes = (size_t)imp->theme_changes;
-	if (imp->sum.created + imp->sum.updated + imp->sum.removed +
-	    imp->sum.themes > 0 &&
+	if (!imp->keep_version && imp->sum.created + imp->sum.updated +
+	    imp->sum.removed + imp->sum.themes > 0 &&
 	    catalog_db_set_version(db, catalog_db_version(db) + 1, cause) != 0)
 		goto fail;
 	if (catalog_db_exec(db, "DELETE FROM import_seen; COMMIT", cause) != 0)

@@ -6,7 +6,14 @@
  * any error) leaves the catalogue exactly as it was. Entries are matched by
  * key, so re-importing a source updates them and their ids stay stable.
  * Entries of the same source that the import did not put are removed at
- * commit. The summary counts what happened.
+ * commit (unless CATALOG_IMPORT_NO_REMOVE). The summary counts what
+ * happened, with the warnings about optional values that were dropped.
+ *
+ * A harvester (sync/) uses it as: catalog_import_begin() under its source
+ * name, catalog_import_set_options(), one or more
+ * of the importers' functions (catalog_edudex_import(),
+ * catalog_ooapi_import_buffers(), catalog_xcri_import_memory(), ...),
+ * then catalog_import_commit() (all or nothing) and the summary.
  */
 #ifndef CATALOG_IMPORT_H
 #define CATALOG_IMPORT_H
@@ -27,7 +34,14 @@ struct catalog_import_summary {
 	size_t		 themes;
 	char		**skip_reasons;	/* one per skipped record */
 	size_t		 nskip_reasons;
+	size_t		 warnings;	/* optional values dropped */
+	char		**warning_texts;	/* "FILE: PATH: reason", each */
+	size_t		 nwarning_texts;
 };
+
+/* Options of an import session (catalog_import_set_options). */
+#define CATALOG_IMPORT_STRICT	 0x1	/* every warning is an error */
+#define CATALOG_IMPORT_NO_REMOVE 0x2	/* add and update, remove nothing */
 
 /*
  * Begin an import of source (a name such as "demo" or "ooapi:provider"):
@@ -36,6 +50,16 @@ struct catalog_import_summary {
  */
 struct catalog_import *catalog_import_begin(struct catalog_db *db,
     const char *source, char **cause);
+/* Set CATALOG_IMPORT_* options (before the first put). */
+void catalog_import_set_options(struct catalog_import *imp, int options);
+/*
+ * An optional value was read differently or dropped (text names file,
+ * place and reason): counted in the summary and 0, or, with
+ * CATALOG_IMPORT_STRICT, -1 and *cause (a copy of text) so that the
+ * importer fails and the caller aborts.
+ */
+int catalog_import_warn(struct catalog_import *imp, const char *text,
+    char **cause);
 /* Store r (the record stays the caller's). -1 and *cause on failure. */
 int catalog_import_put(struct catalog_import *imp,
     const struct catalog_record *r, char **cause);
@@ -50,6 +74,11 @@ void catalog_import_skip(struct catalog_import *imp, const char *reason);
 /* Commit: removes stale entries, raises the catalogue version if changed. */
 int catalog_import_commit(struct catalog_import *imp,
     struct catalog_import_summary *sum, char **cause);
+/*
+ * Commit without raising the catalogue version (for the standard themes
+ * a new catalogue is made with; see theme.h).
+ */
+void catalog_import_keep_version(struct catalog_import *imp);
 /* Roll back and free. */
 void catalog_import_abort(struct catalog_import *imp);
 void catalog_import_summary_done(struct catalog_import_summary *sum);

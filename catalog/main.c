@@ -31,8 +31,12 @@
 static const struct cmd cmds[] = {
 	{ "demo", cmd_demo, "",
 	  "load the demo catalogue (themes and entries)" },
-	{ "import", cmd_import, "[--format csv|ooapi|xcri] [--source NAME] FILE...",
-	  "import course data; all files in one transaction" },
+	{ "import", cmd_import, "[--format csv|edudex|ooapi|xcri] [--source NAME] "
+	  "[--strict]\n    [--no-remove] FILE...",
+	  "import course data (Leerpunt CSV, EDU-DEX XML or JSON, OOAPI v5,\n"
+	  "    XCRI-CAP 1.2; told from the content); all files in one "
+	  "transaction.\n    --strict: warnings about optional values are "
+	  "errors; --no-remove:\n    add and update, remove nothing" },
 	{ "search", cmd_search, "[--lang LL] [--json] [--theme KEY] [--limit N] "
 	  "[--offset N]\n    [--kind K] [--province P] [--mode M] [--free] "
 	  "[--instruction-lang LL] [--level L]\n    [--within-days N] "
@@ -145,7 +149,8 @@ cmd_open_db(struct cmd_ctx *ctx, int create, int readonly)
 		    strerror(errno));
 		return NULL;
 	}
-	db = catalog_db_open(ctx->db_path, (create ? CATALOG_DB_CREATE : 0) |
+	db = catalog_db_open(ctx->db_path, (create ? CATALOG_DB_CREATE |
+	    CATALOG_DB_THEMES : 0) |
 	    (readonly ? CATALOG_DB_READONLY : 0), &cause);
 	if (db == NULL) {
 		cmd_fail(ctx, "%s", cause);

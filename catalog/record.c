@@ -24,7 +24,8 @@
 #define RECORD_MAX_OFFERINGS 500
 
 static const char *const record_fields[CATALOG_FIELD_COUNT] = {
-	"title", "summary", "description", "outcome", "join", "cost_note"
+	"title", "summary", "description", "outcome", "join", "cost_note",
+	"keywords"
 };
 
 static const char *const record_levels[] = {

@@ -22,6 +22,7 @@ enum catalog_field {
 	CATALOG_FIELD_OUTCOME,
 	CATALOG_FIELD_JOIN,
 	CATALOG_FIELD_COST_NOTE,
+	CATALOG_FIELD_KEYWORDS,		/* search words: found, never shown */
 	CATALOG_FIELD_COUNT
 };
 

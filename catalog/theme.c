@@ -3,13 +3,22 @@
  *
  * Labels and hints fall back like entry texts: the interface language,
  * English, Dutch, then the first language present.
+ *
+ * The standard themes a new catalogue gets are the bytes of
+ * catalog/data/themes.csv compiled into the library (theme-std.c), read
+ * by the same CSV importer as a themes file given to "import": every
+ * label_LL/hint_LL column it has is taken, so adding a language to the
+ * file needs no change here, and an installed program reads no data file.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/csv.h"
+#include "catalog/csvimport.h"
 #include "catalog/dbint.h"
+#include "catalog/import.h"
 #include "catalog/theme.h"
 #include "catalog/xmalloc.h"
 
@@ -88,4 +97,29 @@ catalog_theme_list_free(struct catalog_theme *themes, size_t n)
 		free(themes[i].hint.value);
 	}
 	free(themes);
+}
+
+int
+catalog_theme_standard(struct catalog_db *db, char **cause)
+{
+	struct catalog_import_summary sum;
+	struct catalog_import *imp;
+	struct catalog_csv *csv;
+	int rc;
+
+	if ((imp = catalog_import_begin(db, "themes", cause)) == NULL)
+		return -1;
+	catalog_import_keep_version(imp);
+	csv = catalog_csv_new("standard themes.csv",
+	    (const char *)catalog_theme_std_csv, catalog_theme_std_csv_len);
+	rc = catalog_csvimport_read(imp, csv, cause);
+	catalog_csv_free(csv);
+	if (rc != 0) {
+		catalog_import_abort(imp);
+		return -1;
+	}
+	if (catalog_import_commit(imp, &sum, cause) != 0)
+		return -1;
+	catalog_import_summary_done(&sum);
+	return 0;
 }

@@ -557,18 +557,21 @@ xcri_place_line(struct xcri *x, const xmlNode *prov, char **cause,
 	return line;
 }
 
-/* City, position and (for a provider) contact of a location. */
+/*
+ * City, position and (for a provider) contact of a location: loc is the
+ * provider's mlo:location, found once per provider by the caller (looking
+ * it up per course scanned all the provider's courses: O(n^2)).
+ */
 static int
-xcri_location(struct xcri *x, const xmlNode *prov, struct catalog_record *r,
+xcri_location(struct xcri *x, const xmlNode *loc, struct catalog_record *r,
     int contact, char **cause)
 {
-	const xmlNode	*loc;
 	char		*town = NULL, *lat = NULL, *lon = NULL, *phone = NULL;
 	char		*email = NULL, *why = NULL, *end1, *end2, *s;
 	double		 la, lo;
 	int		 failed, rc = -1;
 
-	if ((loc = xcri_child(prov, XNS_MLO, "location")) == NULL)
+	if (loc == NULL)
 		return 0;
 	town = xcri_child_text(x, loc, XNS_MLO, "town", cause, &failed);
 	if (failed)
@@ -773,7 +776,8 @@ xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
 		off->place = xcri_place_line(x, vprov, cause, &failed);
 		if (failed)
 			return -1;
-		if (xcri_location(x, vprov, r, 0, cause) != 0)
+		if (xcri_location(x, xcri_child(vprov, XNS_MLO, "location"),
+		    r, 0, cause) != 0)
 			return -1;
 	}
 	return 0;
@@ -783,6 +787,7 @@ xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
 
 struct xcri_provider {
 	const xmlNode	*node;
+	const xmlNode	*location;	/* its mlo:location, or NULL */
 	char		*id;
 	char		*name;
 	char		*url;
@@ -869,7 +874,7 @@ xcri_course(struct xcri *x, struct xcri_provider *p, const xmlNode *course,
 	    cause) != 0)
 		goto fail;
 	/* Where the provider is, when no venue says otherwise. */
-	if (xcri_location(x, p->node, r, 1, cause) != 0)
+	if (xcri_location(x, p->location, r, 1, cause) != 0)
 		goto fail;
 	if (catalog_record_check(r, &why) != 0 ||
 	    catalog_import_put(x->imp, r, &why) != 0) {
@@ -896,6 +901,7 @@ xcri_provider(struct xcri *x, const xmlNode *prov, char **cause)
 
 	memset(&p, 0, sizeof p);
 	p.node = prov;
+	p.location = xcri_child(prov, XNS_MLO, "location");
 	if ((p.id = xcri_identifier(x, prov, cause, &failed)) == NULL) {
 		if (!failed)
 			xcri_fail(x, prov, cause, "provider without "

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "catalog/fts.h"
+#include "catalog/theme.h"
 
 static void
 exec_sql(const char *path, const char *sql)
@@ -57,6 +58,63 @@ test_create_migrates(void **state)
 		sqlite3_close(sq);
 	}
 	unit_db_free(u);
+}
+
+/*
+ * A catalogue made with CATALOG_DB_THEMES has the standard themes with
+ * every language of catalog/data/themes.csv, at version 0; opening it
+ * again does not put them in again; without the flag there are none.
+ */
+static void
+test_create_with_themes(void **state)
+{
+	char dir[] = "/tmp/leerpunt-unit.XXXXXX", *path, *cause = NULL;
+	struct catalog_db *db;
+	int nlang, ntheme;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/new.db", dir);
+	db = catalog_db_open(path, CATALOG_DB_CREATE | CATALOG_DB_THEMES,
+	    &cause);
+	assert_non_null(db);
+	assert_int_equal(catalog_db_version(db), 0);
+	catalog_db_close(db);
+	ntheme = query_int(path, "SELECT count(*) FROM theme");
+	assert_int_equal(ntheme, 10);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM theme"
+	    " WHERE key = 'career'"), 1);
+	/* As many label languages as the CSV has label_LL columns. */
+	nlang = query_int(path, "SELECT count(DISTINCT lang) FROM theme_text");
+	{
+		const char *csv = (const char *)catalog_theme_std_csv;
+		size_t eol = strcspn(csv, "\r\n"), i;
+		int cols = 0;
+
+		for (i = 0; i + 6 <= eol; i++)
+			if (strncmp(csv + i, "label_", 6) == 0)
+				cols++;
+		assert_true(cols >= 2);
+		assert_int_equal(nlang, cols);
+	}
+	assert_int_equal(query_int(path, "SELECT count(*) FROM theme_text"
+	    " WHERE hint IS NULL OR label = ''"), 0);
+	exec_sql(path, "DELETE FROM theme WHERE key = 'energy'");
+	db = catalog_db_open(path, CATALOG_DB_CREATE | CATALOG_DB_THEMES,
+	    &cause);
+	assert_non_null(db);
+	catalog_db_close(db);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM theme"), 9);
+	free(path);
+	path = xasprintf("%s/plain.db", dir);
+	db = catalog_db_open(path, CATALOG_DB_CREATE, &cause);
+	assert_non_null(db);
+	catalog_db_close(db);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM theme"), 0);
+	free(path);
+	path = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+	free(path);
 }
 
 static void
@@ -227,6 +285,7 @@ test_default_path(void **state)
 static const char v2_schema[] =
     "DROP TRIGGER entry_text_ai; DROP TRIGGER entry_text_ad;"
     "DROP TRIGGER entry_text_au;"
+    "ALTER TABLE entry_text DROP COLUMN keywords;"	/* from schema 4 */
     "DROP TABLE entry_fts; DROP TABLE head_fts; DROP TABLE title_fts;"
     "CREATE VIRTUAL TABLE entry_fts USING fts5(title, summary, description,"
     "  content='', tokenize='leerpunt', detail='none', prefix='3');"
@@ -255,7 +314,8 @@ static const char v2_schema[] =
     "PRAGMA user_version = 2;";
 
 /*
- * A catalogue of schema 2 with data is brought to schema 3: indexes made
+ * A catalogue of schema 2 with data is brought to schema 3 (and on to
+ * the current one): indexes made
  * again, the typo vocabulary rebuilt in its new form, and imports and
  * search work as on a new catalogue.
  */
@@ -286,7 +346,8 @@ test_migrate_2_to_3(void **state)
 	u->db = catalog_db_open(u->path, 0, &cause);
 	if (u->db == NULL)
 		fail_msg("open: %s", cause);
-	assert_int_equal(query_int(u->path, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(u->path, "PRAGMA user_version"),
+	    catalog_db_schema_version());
 	assert_int_equal(query_int(u->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'entry_source'"), 0);
 	assert_int_equal(query_int(u->path, "SELECT count(*) FROM sqlite_schema"
@@ -326,6 +387,7 @@ main(void)
 		cmocka_unit_test(test_meta),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_migrate_2_to_3),
+		cmocka_unit_test(test_create_with_themes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
