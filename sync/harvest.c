@@ -42,6 +42,7 @@
 #include "catalog/csv.h"
 #include "catalog/csvimport.h"
 #include "catalog/db.h"
+#include "catalog/edudex.h"
 #include "catalog/import.h"
 #include "catalog/keys.h"
 #include "catalog/manifest.h"
@@ -68,6 +69,7 @@ struct harvest_res {
 	char		*body;
 	size_t		 len;
 	char		 file[40];	/* the kept copy's name */
+	int		 directory;	/* an EDU-DEX directory */
 };
 
 struct harvest_ctx {
@@ -581,6 +583,7 @@ harvest_edudex_dir(struct harvest_ctx *c, const char *url, int depth,
 	c->seen[c->nseen++] = xstrdup(url);
 	if ((rc = harvest_get(c, url, NULL, cause)) != 0)
 		return rc;
+	c->v[c->n - 1].directory = 1;
 	r = &c->v[c->n - 1];
 	doc = xmlReadMemory(r->body, (int)(r->len > INT32_MAX ? INT32_MAX :
 	    r->len), url, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -629,6 +632,25 @@ harvest_edudex_dir(struct harvest_ctx *c, const char *url, int depth,
 			prog[nprog] = abs;
 			e = harvest_xml_child(n, "lastEdited");
 			edited[nprog++] = e != NULL ? harvest_xml_text(e) : NULL;
+		} else if (strcmp((const char *)n->name,
+		    "instituteDataResource") == 0) {
+			/* The provider's name: fetched like a program. */
+			if ((t = harvest_xml_text(n)) == NULL)
+				continue;
+			if ((abs = harvest_resolve(url, t)) == NULL) {
+				*cause = xasprintf("%s:%d: instituteDataResource "
+				    "\"%s\" is not an http(s) URL", url, n->line,
+				    t);
+				free(t);
+				rc = HARVEST_BAD;
+				break;
+			}
+			free(t);
+			prog = xreallocarray(prog, nprog + 1, sizeof *prog);
+			edited = xreallocarray(edited, nprog + 1,
+			    sizeof *edited);
+			prog[nprog] = abs;
+			edited[nprog++] = NULL;
 		} else if (strcmp((const char *)n->name, "subDirectory") == 0) {
 			if ((t = harvest_xml_text(n)) == NULL)
 				continue;
@@ -737,6 +759,130 @@ harvest_prune(const struct harvest_ctx *c)
 	closedir(d);
 }
 
+/* The staged name of url: its kept copy's name with .xml. */
+static char *
+harvest_stage_path(const char *stage, const char *url)
+{
+	char name[40];
+
+	harvest_file_name(url, name);
+	memcpy(name + 32, ".xml", 5);
+	return xasprintf("%s/%s", stage, name);
+}
+
+/* Make every URL an EDU-DEX directory names point to its staged file. */
+static void
+harvest_stage_refs(xmlNode *n, const char *base)
+{
+	xmlNode *e;
+	char *t, *abs, *p;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "programResource") == 0)
+			e = harvest_xml_child(n, "resourceUrl");
+		else if (strcmp((const char *)n->name, "subDirectory") == 0 ||
+		    strcmp((const char *)n->name, "instituteDataResource") == 0)
+			e = n;
+		else
+			continue;
+		if (e == NULL || (t = harvest_xml_text(e)) == NULL)
+			continue;
+		if ((abs = harvest_resolve(base, t)) != NULL) {
+			p = harvest_stage_path(".", abs);
+			xmlNodeSetContent(e, (const xmlChar *)(p + 2));
+			free(p);
+			free(abs);
+		}
+		free(t);
+	}
+}
+
+/*
+ * EDU-DEX: the importer reads a directory and the files it names from a
+ * folder, so write what was gathered to STATE/NAME/staging (each
+ * directory with its URLs turned into the staged files' names) and import
+ * the top directory from there. Messages name the URLs again.
+ */
+static int
+harvest_edudex_import(struct harvest_ctx *c, struct catalog_import *imp,
+    char **cause)
+{
+	char *stage = xasprintf("%s/staging", c->dir), *p, *top, *at, *msg;
+	xmlDoc *doc;
+	FILE *f;
+	DIR *d;
+	struct dirent *de;
+	size_t i;
+	int rc = -1, ok;
+
+	if ((d = opendir(stage)) != NULL) {	/* a run that was cut short */
+		while ((de = readdir(d)) != NULL)
+			if (de->d_name[0] != '.') {
+				p = xasprintf("%s/%s", stage, de->d_name);
+				unlink(p);
+				free(p);
+			}
+		closedir(d);
+	}
+	if (harvest_mkdir(stage, cause) != 0) {
+		free(stage);
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		p = harvest_stage_path(stage, c->v[i].url);
+		if (c->v[i].directory) {
+			doc = xmlReadMemory(c->v[i].body, (int)c->v[i].len,
+			    c->v[i].url, NULL, XML_PARSE_NONET |
+			    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+			if (doc != NULL && xmlDocGetRootElement(doc) != NULL)
+				harvest_stage_refs(
+				    xmlDocGetRootElement(doc)->children,
+				    c->v[i].url);
+			ok = doc != NULL && xmlSaveFile(p, doc) != -1;
+			xmlFreeDoc(doc);
+		} else {
+			ok = (f = fopen(p, "wb")) != NULL &&
+			    fwrite(c->v[i].body, 1, c->v[i].len, f) ==
+			    c->v[i].len;
+			if (f != NULL && fclose(f) != 0)
+				ok = 0;
+		}
+		if (!ok) {
+			*cause = xasprintf("%s: cannot stage the file: %s", p,
+			    strerror(errno));
+			free(p);
+			goto out;
+		}
+		free(p);
+	}
+	top = harvest_stage_path(stage, c->src->url);
+	rc = catalog_edudex_import(imp, top, cause);
+	free(top);
+	if (rc != 0 && *cause != NULL) {
+		for (i = 0; i < c->n; i++) {
+			p = harvest_stage_path(stage, c->v[i].url);
+			if ((at = strstr(*cause, p)) != NULL) {
+				msg = xasprintf("%.*s%s%s", (int)(at - *cause),
+				    *cause, c->v[i].url, at + strlen(p));
+				free(*cause);
+				*cause = msg;
+			}
+			free(p);
+		}
+	}
+out:
+	for (i = 0; i < c->n; i++) {
+		p = harvest_stage_path(stage, c->v[i].url);
+		unlink(p);
+		free(p);
+	}
+	rmdir(stage);
+	free(stage);
+	return rc;
+}
+
 /* Import what was gathered in one session; 0, or -1 and *cause. */
 static int
 harvest_import(struct harvest_ctx *c, struct catalog_db *db, char **cause)
@@ -771,9 +917,7 @@ harvest_import(struct harvest_ctx *c, struct catalog_db *db, char **cause)
 		catalog_csv_free(csv);
 		break;
 	case SYNC_SOURCES_EDUDEX:
-		*cause = xstrdup("EDU-DEX import is not available in this "
-		    "build");
-		rc = -1;
+		rc = harvest_edudex_import(c, imp, cause);
 		break;
 	}
 	if (rc != 0) {
@@ -786,7 +930,7 @@ harvest_import(struct harvest_ctx *c, struct catalog_db *db, char **cause)
 	c->out->updated = sum.updated;
 	c->out->unchanged = sum.unchanged;
 	c->out->removed = sum.removed;
-	c->out->warnings = sum.skipped;
+	c->out->warnings = sum.skipped + sum.warnings;
 	c->out->outcome = sum.created + sum.updated + sum.removed +
 	    sum.themes > 0 ? SYNC_HARVEST_IMPORTED : SYNC_HARVEST_UNCHANGED;
 	catalog_import_summary_done(&sum);

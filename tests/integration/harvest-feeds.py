@@ -7,19 +7,19 @@ tests/integration/harvest-nginx.test serves, as they are at STEP.
                         step "xcri-added" on)
   private/act.csv       a Leerpunt CSV file of 3 activities (2 from step
                         "csv-removed" on)
-  edudex/directory.xml  an EDU-DEX directory with 2 programs and a
-                        sub-directory with a third
+  edudex/directory.xml  an EDU-DEX directory with the institute, 2
+                        programs and a sub-directory with a third
 
-Steps are cumulative in this order: base, page2-changed, page1-changed,
-xcri-added, csv-removed, page3-changed, program-changed. Files are only rewritten when
+Steps are cumulative in this order: base, page2-changed, program-changed,
+page1-changed, xcri-added, csv-removed, page3-changed. Files are only rewritten when
 their content changes, so unchanged files keep their ETag.
 """
 import json
 import os
 import sys
 
-STEPS = ["base", "page2-changed", "page1-changed", "xcri-added",
-         "csv-removed", "page3-changed", "program-changed"]
+STEPS = ["base", "page2-changed", "program-changed", "page1-changed",
+         "xcri-added", "csv-removed", "page3-changed"]
 root, step = sys.argv[1], sys.argv[2]
 at = STEPS.index(step)
 
@@ -46,9 +46,9 @@ titles = {"c1": "Lassen voor beginners", "c2": "Metselen",
           "c5": "Computer basis", "c6": "Zorg en welzijn"}
 if at >= 1:
     titles["c3"] = "Heftruck rijden met certificaat"
-if at >= 2:
+if at >= 3:
     titles["c1"] = "Lassen voor beginners en gevorderden"
-if at >= 5:
+if at >= 6:
     titles["c6"] = "Zorg en welzijn in de wijk"
 ids = sorted(titles)
 for n in (1, 2, 3):
@@ -58,7 +58,7 @@ for n in (1, 2, 3):
     write("ooapi/courses-%d.json" % n, json.dumps(page, indent=1) + "\n")
 
 xcourses = [("x1", "Fietsenmaker"), ("x2", "Kapper")]
-if at >= 3:
+if at >= 4:
     xcourses.append(("x3", "Bakker"))
 body = "".join(
     "<course><dc:identifier>%s</dc:identifier>"
@@ -74,7 +74,7 @@ write("xcri/catalog.xml",
 
 rows = [("taalcafe", "Taalcafé"), ("digicafe", "Digicafé"),
         ("repaircafe", "Repair Café")]
-if at >= 4:
+if at >= 5:
     rows = rows[:2]
 write("private/act.csv",
       "id,kind,provider,themes,title_nl\n" +
@@ -84,7 +84,7 @@ NS = "http://studieData.nl/schema/edudex"
 programs = {"p1": ("2026-11-01T10:00:00", "Excel voor het werk"),
             "p2": ("2026-11-02T10:00:00", "Klantcontact"),
             "p3": ("2026-11-03T10:00:00", "Veilig werken VCA")}
-if at >= 6:
+if at >= 2:
     programs["p2"] = ("2026-11-20T09:30:00", "Klantcontact aan de telefoon")
 
 
@@ -94,16 +94,24 @@ def resource(pid):
             "</resourceUrl></programResource>\n" % (programs[pid][0], pid, pid))
 
 
-def directory(pids, subs):
+def directory(pids, subs, institute=""):
     return ("<?xml version='1.0' encoding='UTF-8'?>\n"
             "<edudexDirectory xmlns='%s/directory'>\n"
             "<editor>Opleider Zuid</editor><generator>test</generator>"
-            "<version>1</version><orgUnitId>opleider-zuid</orgUnitId>\n" % NS
+            "<version>1</version>%s<orgUnitId>opleider-zuid</orgUnitId>\n"
+            % (NS, institute)
             + "".join("<subDirectory>%s</subDirectory>\n" % s for s in subs)
             + "".join(resource(p) for p in pids) + "</edudexDirectory>\n")
 
 
-write("edudex/directory.xml", directory(["p1", "p2"], ["more/directory.xml"]))
+write("edudex/directory.xml", directory(
+    ["p1", "p2"], ["more/directory.xml"],
+    "<instituteDataResource>institute.xml</instituteDataResource>"))
+write("edudex/institute.xml",
+      "<?xml version='1.0' encoding='UTF-8'?>\n"
+      "<instituteData xmlns='%s/institute'>"
+      "<instituteName xml:lang='nl'>Opleider Zuid</instituteName>"
+      "</instituteData>\n" % NS)
 write("edudex/more/directory.xml", directory(["p3"], []))
 for pid, (edited, name) in programs.items():
     sub = "more/" if pid == "p3" else ""
