@@ -791,7 +791,40 @@ ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
 {
 	json_t	*arr, *v, *w;
 	size_t	 i, k, old, old2;
+	char	*msg, *text, *why = NULL;
+	int	 rc;
 
+	v = json_object_get(obj, key);
+	if (json_is_string(v) || json_is_object(v)) {
+		/*
+		 * A plain string (as in the OOAPI v5 beta documentation many
+		 * providers copied) is an untagged text: read as Dutch, the
+		 * language of Dutch course data; one {language, value} not in
+		 * an array is read as one. Both with a warning.
+		 */
+		old = path_key(&o->path, key);
+		msg = xasprintf("%s: %s: %s", o->file, path_str(&o->path),
+		    json_is_string(v) ? "a text without a language where an "
+		    "array of {language, value} is expected: read as Dutch" :
+		    "one {language, value} where an array is expected: read "
+		    "as one");
+		rc = catalog_import_warn(o->imp, msg, cause);
+		free(msg);
+		if (rc == 0 && json_is_object(v))
+			rc = ooapi_lts(o, v, t, sep, cause);
+		else if (rc == 0 && *json_string_value(v) != '\0') {
+			text = catalog_html_to_text(json_string_value(v),
+			    json_string_length(v), &why);
+			if (text == NULL)
+				rc = ooapi_fail_cause(o, cause, why);
+			else if (*text != '\0')
+				rc = ooapi_texts_add(o, t, "nl", text, sep,
+				    cause);
+			free(text);
+		}
+		path_pop(&o->path, old);
+		return rc;
+	}
 	if (ooapi_array(o, obj, key, &arr, cause) != 0)
 		return -1;
 	if (arr == NULL)
