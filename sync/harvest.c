@@ -446,6 +446,15 @@ harvest_get(struct harvest_ctx *c, const char *url, const char *last_edited,
 		sync_fetch_cond_done(&cond);
 		if (rc == SYNC_FETCH_NOT_MODIFIED && have) {
 			c->out->not_modified++;
+			/* The same bytes under a new lastEdited: note it. */
+			if (last_edited != NULL && (k.last_edited == NULL ||
+			    strcmp(k.last_edited, last_edited) != 0) &&
+			    harvest_kept_store(path, url, k.etag,
+			    k.last_modified, last_edited, k.body, k.len,
+			    &sub) != 0) {
+				free(sub);
+				sub = NULL;
+			}
 			harvest_push(c, url, k.body, k.len, name);
 			k.body = NULL;
 			rc = 0;
@@ -564,6 +573,18 @@ harvest_xml_child(xmlNode *n, const char *name)
 	return NULL;
 }
 
+static size_t
+harvest_xml_count(xmlNode *n, const char *name)
+{
+	size_t k = 0;
+
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, name) == 0)
+			k++;
+	return k;
+}
+
 /* EDU-DEX: a directory, its program files and its sub-directories. */
 static int
 harvest_edudex_dir(struct harvest_ctx *c, const char *url, int depth,
@@ -610,6 +631,13 @@ harvest_edudex_dir(struct harvest_ctx *c, const char *url, int depth,
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)n->name, "programResource") == 0) {
+			if (harvest_xml_count(n, "resourceUrl") > 1) {
+				*cause = xasprintf("%s:%d: a programResource "
+				    "with more than one resourceUrl", url,
+				    n->line);
+				rc = HARVEST_BAD;
+				break;
+			}
 			if ((e = harvest_xml_child(n, "resourceUrl")) == NULL ||
 			    (t = harvest_xml_text(e)) == NULL) {
 				*cause = xasprintf("%s:%d: a programResource "
@@ -770,33 +798,63 @@ harvest_stage_path(const char *stage, const char *url)
 	return xasprintf("%s/%s", stage, name);
 }
 
-/* Make every URL an EDU-DEX directory names point to its staged file. */
+/* Point the text of e (a URL relative to base) at its staged file. */
+static void
+harvest_stage_ref(xmlNode *e, const char *base)
+{
+	char *t, *abs = NULL, *p;
+
+	/* Whatever cannot be resolved names no file at all. */
+	t = harvest_xml_text(e);
+	if (t != NULL && (abs = harvest_resolve(base, t)) != NULL) {
+		p = harvest_stage_path(".", abs);
+		xmlNodeSetContent(e, (const xmlChar *)(p + 2));
+		free(p);
+	} else
+		xmlNodeSetContent(e, (const xmlChar *)"missing.xml");
+	free(abs);
+	free(t);
+}
+
+/*
+ * Make every URL an EDU-DEX directory names point to its staged file, so
+ * the importer reads only what was fetched (never a path or file:// URL
+ * that a feed wrote).
+ */
 static void
 harvest_stage_refs(xmlNode *n, const char *base)
 {
 	xmlNode *e;
-	char *t, *abs, *p;
 
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcmp((const char *)n->name, "programResource") == 0)
-			e = harvest_xml_child(n, "resourceUrl");
-		else if (strcmp((const char *)n->name, "subDirectory") == 0 ||
+		if (strcmp((const char *)n->name, "programResource") == 0) {
+			for (e = n->children; e != NULL; e = e->next)
+				if (e->type == XML_ELEMENT_NODE &&
+				    strcmp((const char *)e->name,
+				    "resourceUrl") == 0)
+					harvest_stage_ref(e, base);
+		} else if (strcmp((const char *)n->name, "subDirectory") == 0 ||
 		    strcmp((const char *)n->name, "instituteDataResource") == 0)
-			e = n;
-		else
-			continue;
-		if (e == NULL || (t = harvest_xml_text(e)) == NULL)
-			continue;
-		if ((abs = harvest_resolve(base, t)) != NULL) {
-			p = harvest_stage_path(".", abs);
-			xmlNodeSetContent(e, (const xmlChar *)(p + 2));
-			free(p);
-			free(abs);
-		}
-		free(t);
+			harvest_stage_ref(n, base);
 	}
+}
+
+/* 1 when bytes are XML whose root is an EDU-DEX directory. */
+static int
+harvest_is_directory(const char *body, size_t len)
+{
+	xmlDoc *doc;
+	xmlNode *root;
+	int r;
+
+	doc = xmlReadMemory(body, (int)len, NULL, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	r = doc != NULL && (root = xmlDocGetRootElement(doc)) != NULL &&
+	    strcmp((const char *)root->name, "edudexDirectory") == 0;
+	xmlFreeDoc(doc);
+	return r;
 }
 
 /*
@@ -842,6 +900,11 @@ harvest_edudex_import(struct harvest_ctx *c, struct catalog_import *imp,
 				    c->v[i].url);
 			ok = doc != NULL && xmlSaveFile(p, doc) != -1;
 			xmlFreeDoc(doc);
+		} else if (harvest_is_directory(c->v[i].body, c->v[i].len)) {
+			*cause = xasprintf("%s: a directory where a program "
+			    "or institute file was expected", c->v[i].url);
+			free(p);
+			goto out;
 		} else {
 			ok = (f = fopen(p, "wb")) != NULL &&
 			    fwrite(c->v[i].body, 1, c->v[i].len, f) ==
