@@ -1055,7 +1055,7 @@ edudex_xml_to_json(const xmlNode *n, int depth)
 {
 	const xmlNode	*c;
 	const xmlAttr	*a;
-	json_t		*obj, *set;
+	json_t		*obj, *set, *js;
 	xmlChar		*lang, *v;
 	char		*text, *k;
 
@@ -1096,9 +1096,9 @@ edudex_xml_to_json(const xmlNode *n, int depth)
 				    (const char *)c->name, set);
 			}
 			text = edudex_xml_text(c);
+			js = json_string(text);
 			edudex_json_add(set, (const char *)lang,
-			    json_string(text) != NULL ? json_string(text) :
-			    json_string(""));
+			    js != NULL ? js : json_string(""));
 			free(text);
 			xmlFree(lang);
 			continue;
