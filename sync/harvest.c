@@ -348,6 +348,7 @@ harvest_push(struct harvest_ctx *c, const char *url, char *body, size_t len,
 	r->body = body;
 	r->len = len;
 	memcpy(r->file, file, sizeof r->file);
+	r->directory = 0;
 	c->total += len;
 }
 
@@ -1172,8 +1173,8 @@ sync_harvest_run(const struct sync_harvest_options *opts,
 		    "another harvest is running" : strerror(errno));
 		goto out;
 	}
-	if ((db = catalog_db_open(opts->db, CATALOG_DB_CREATE, cause)) ==
-	    NULL)
+	if ((db = catalog_db_open(opts->db, CATALOG_DB_CREATE |
+	    CATALOG_DB_THEMES, cause)) == NULL)
 		goto out;
 	res->previous = catalog_db_version(db);
 	memset(&fo, 0, sizeof fo);
