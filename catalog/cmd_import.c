@@ -4,7 +4,7 @@
  *
  * All files go into one import session, so a bad file anywhere leaves the
  * catalogue as it was. The format is told per file from its first bytes
- * unless --format is given. The source name (default: the format and the
+ * unless --format is given (the table of formats is catalog/format.c). The source name (default: the format and the
  * first file's name) decides which entries a re-import may remove.
  */
 #include "config.h"
@@ -17,135 +17,35 @@
 #include <string.h>
 
 #include "catalog/cmd.h"
-#include "catalog/csvimport.h"
 #include "catalog/db.h"
-#include "catalog/edudex.h"
+#include "catalog/format.h"
 #include "catalog/import.h"
 #include "catalog/safe.h"
-#include "catalog/ooapi.h"
-#include "catalog/xcri.h"
 #include "catalog/xmalloc.h"
 
-struct import_format {
-	const char	*name;
-	int		 (*sniff)(const char *head, size_t n);
-	/* Import files (all of this format) into imp. */
-	int		 (*run)(struct catalog_import *imp, char **files,
-			    size_t n, char **cause);
-};
-
-/* 1 when the CSV file's header names a "theme" column (a themes file). */
-static int
-import_csv_is_themes(const char *path)
+static void
+import_help(struct cmd_ctx *ctx)
 {
-	char line[4096], *tok, *save = NULL;
-	FILE *f = fopen(path, "rb");
-	int found = 0;
+	const struct catalog_format *f;
+	size_t i, n;
 
-	if (f == NULL)
-		return 0;
-	if (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\r\n")] = '\0';
-		for (tok = strtok_r(line, ",", &save); tok != NULL && !found;
-		    tok = strtok_r(NULL, ",", &save))
-			found = strcmp(tok, "theme") == 0 ||
-			    strcmp(tok, "\xef\xbb\xbftheme") == 0;
-	}
-	fclose(f);
-	return found;
-}
-
-/* Themes files first, so entries can name themes given in the same run. */
-static int
-import_csv_files(struct catalog_import *imp, char **files, size_t n,
-    char **cause)
-{
-	size_t i;
-	int pass;
-
-	for (pass = 1; pass >= 0; pass--)
-		for (i = 0; i < n; i++)
-			if (import_csv_is_themes(files[i]) == pass &&
-			    catalog_csvimport_file(imp, files[i], cause) != 0)
-				return -1;
-	return 0;
-}
-
-/* OOAPI files go in together: an offering may name a course in another. */
-static int
-import_ooapi_files(struct catalog_import *imp, char **files, size_t n,
-    char **cause)
-{
-	return catalog_ooapi_import(imp, (const char *const *)files, n, cause);
-}
-
-static int
-import_xcri_files(struct catalog_import *imp, char **files, size_t n,
-    char **cause)
-{
-	size_t i;
-
+	cmd_usage(ctx, "import", stdout);
+	printf("\nFormats (told from each file's content unless --format "
+	    "is given):\n");
+	f = catalog_format_list(&n);
 	for (i = 0; i < n; i++)
-		if (catalog_xcri_import(imp, files[i], cause) != 0)
-			return -1;
-	return 0;
-}
-
-/* EDU-DEX: one file (directory, program XML or API JSON) at a time. */
-static int
-import_edudex_files(struct catalog_import *imp, char **files, size_t n,
-    char **cause)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (catalog_edudex_import(imp, files[i], cause) != 0)
-			return -1;
-	return 0;
-}
-
-/* EDU-DEX before OOAPI: its JSON has a "programId" too. */
-static const struct import_format import_formats[] = {
-	{ "csv", catalog_csvimport_sniff, import_csv_files },
-	{ "edudex", catalog_edudex_sniff, import_edudex_files },
-	{ "ooapi", catalog_ooapi_sniff, import_ooapi_files },
-	{ "xcri", catalog_xcri_sniff, import_xcri_files },
-};
-
-#define NFORMATS (sizeof import_formats / sizeof import_formats[0])
-
-static const struct import_format *
-import_format_named(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < NFORMATS; i++)
-		if (strcmp(import_formats[i].name, name) == 0)
-			return &import_formats[i];
-	return NULL;
-}
-
-/* Tell the format of path from its first bytes; NULL and *cause. */
-static const struct import_format *
-import_detect(const char *path, char **cause)
-{
-	char head[4096];
-	size_t n, i;
-	FILE *f;
-
-	if ((f = fopen(path, "rb")) == NULL) {
-		*cause = xasprintf("%s: cannot open: %s", path,
-		    strerror(errno));
-		return NULL;
-	}
-	n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	for (i = 0; i < NFORMATS; i++)
-		if (import_formats[i].sniff(head, n))
-			return &import_formats[i];
-	*cause = xasprintf("%s: cannot tell the format; give --format "
-	    "(one of:%s)", path, NFORMATS == 1 ? " csv" : " csv, edudex, ooapi, xcri");
-	return NULL;
+		printf("  %-8s %s\n", f[i].name, f[i].doc);
+	printf("\nOptions:\n"
+	    "  --format F    read every file as format F\n"
+	    "  --source NAME the source the entries belong to (default: the "
+	    "format and\n"
+	    "                the first file's name)\n"
+	    "  --strict      warnings about optional values are errors\n"
+	    "  --no-remove   add and update; remove no entries of the source\n"
+	    "\nA new catalogue has the standard themes. An error leaves the "
+	    "catalogue\nunchanged; the summary counts warnings. See "
+	    "docs/csv-format.md,\ndocs/edudex-import.md, docs/ooapi-import.md "
+	    "and docs/xcri-import.md.\n");
 }
 
 static void
@@ -189,12 +89,12 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const struct import_format *forced = NULL, **fmt = NULL;
+	const struct catalog_format *forced = NULL, **fmt = NULL, *formats;
 	struct catalog_import_summary sum;
 	struct catalog_import *imp = NULL;
 	struct catalog_db *db = NULL;
 	char *cause = NULL, *source = NULL, **group = NULL, *base;
-	size_t nfiles, i, j, ng;
+	size_t nfiles, i, j, ng, nformats;
 	int c, rc = 1, options = 0;
 
 	while ((c = getopt_long(argc, argv, "f:s:h", opts, NULL)) != -1) {
@@ -206,8 +106,9 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 			options |= CATALOG_IMPORT_NO_REMOVE;
 			break;
 		case 'f':
-			if ((forced = import_format_named(optarg)) == NULL) {
-				cmd_fail(ctx, "unknown format \"%s\"", optarg);
+			if ((forced = catalog_format_named(optarg)) == NULL) {
+				cmd_fail(ctx, "unknown format \"%s\" (one of: "
+				    "%s)", optarg, catalog_format_names());
 				return 2;
 			}
 			break;
@@ -215,7 +116,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 			source = xstrdup(optarg);
 			break;
 		case 'h':
-			cmd_usage(ctx, "import", stdout);
+			import_help(ctx);
 			return 0;
 		default:
 			cmd_usage(ctx, "import", stderr);
@@ -231,7 +132,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	fmt = xcalloc(nfiles, sizeof *fmt);
 	for (i = 0; i < nfiles; i++) {
 		fmt[i] = forced != NULL ? forced :
-		    import_detect(argv[optind + i], &cause);
+		    catalog_format_detect(argv[optind + i], &cause);
 		if (fmt[i] == NULL)
 			goto fail;
 	}
@@ -246,12 +147,13 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		goto fail;
 	catalog_import_set_options(imp, options);
 	group = xcalloc(nfiles, sizeof *group);
-	for (j = 0; j < NFORMATS; j++) {
+	formats = catalog_format_list(&nformats);
+	for (j = 0; j < nformats; j++) {
 		for (ng = 0, i = 0; i < nfiles; i++)
-			if (fmt[i] == &import_formats[j])
+			if (fmt[i] == &formats[j])
 				group[ng++] = argv[optind + i];
-		if (ng > 0 &&
-		    import_formats[j].run(imp, group, ng, &cause) != 0)
+		if (ng > 0 && formats[j].import(imp,
+		    (const char *const *)group, ng, &cause) != 0)
 			goto fail;
 	}
 	if (catalog_import_commit(imp, &sum, &cause) != 0) {

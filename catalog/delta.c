@@ -23,6 +23,7 @@
 #include "catalog/delta.h"
 #include "catalog/typo.h"
 #include "catalog/fts.h"
+#include "catalog/import.h"
 #include "catalog/manifest.h"
 #include "catalog/snapshot.h"
 #include "catalog/xmalloc.h"
@@ -272,7 +273,7 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 	sqlite3 *sq = catalog_db_sqlite(db);
 	unsigned char got[32];
 	char want_hex[65], got_hex[65];
-	int began = 0, rc = -1, src;
+	int began = 0, indexing = 0, rc = -1, src;
 
 	memset(&conflict, 0, sizeof conflict);
 	if (digest == NULL) {
@@ -291,6 +292,14 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 		rc = 1;
 		goto fail;
 	}
+	/*
+	 * Index the delta's texts in one pass at the end, as an import
+	 * does, not row by row through the entry_text triggers (1,000
+	 * changed entries of 100,000 took seconds that way).
+	 */
+	if (catalog_import_index_begin(db, cause) != 0)
+		goto fail;
+	indexing = 1;
 	src = sqlite3changeset_apply_v2_strm(sq, catalog_delta_input, &s, NULL,
 	    catalog_delta_on_conflict, &conflict, NULL, NULL, 0);
 	if (conflict.kind != 0) {
@@ -305,6 +314,9 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 		    s.error != 0 ? strerror(s.error) : sqlite3_errmsg(sq));
 		goto fail;
 	}
+	indexing = 0;
+	if (catalog_import_index_finish(db, cause) != 0)
+		goto fail;
 	if (catalog_snapshot_digest(db, got, cause) != 0)
 		goto fail;
 	if (sodium_memcmp(got, digest, sizeof got) != 0) {
@@ -334,6 +346,8 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 	rc = 0;
 
 fail:
+	if (indexing)
+		catalog_import_index_cancel(db);
 	if (began)
 		sqlite3_exec(sq, "ROLLBACK", NULL, NULL, NULL);
 	if (s.f != NULL)

@@ -110,6 +110,36 @@ static const char import_fts_index[] =
     "  OR EXISTS (SELECT 1 FROM import_fts_old));"
     "DELETE FROM import_fts_new; DELETE FROM import_fts_old;";
 
+int
+catalog_import_index_begin(struct catalog_db *db, char **cause)
+{
+	if (catalog_db_exec(db, import_fts_setup, cause) != 0)
+		return -1;
+	catalog_fts_defer(catalog_db_fts(db), 1);
+	return 0;
+}
+
+int
+catalog_import_index_finish(struct catalog_db *db, char **cause)
+{
+	int rc = catalog_db_exec(db, import_fts_index, cause);
+
+	catalog_fts_defer(catalog_db_fts(db), 0);
+	if (rc != 0 && strstr(*cause, "at_most_63_languages") != NULL) {
+		free(*cause);
+		*cause = xasprintf("%s: the catalogue would have texts in more "
+		    "than 63 languages; search can hold at most 63",
+		    catalog_db_path(db));
+	}
+	return rc;
+}
+
+void
+catalog_import_index_cancel(struct catalog_db *db)
+{
+	catalog_fts_defer(catalog_db_fts(db), 0);
+}
+
 struct catalog_import *
 catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 {
@@ -129,11 +159,10 @@ catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 		return NULL;
 	if (catalog_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_seen"
 	    " (id INTEGER PRIMARY KEY); DELETE FROM import_seen", cause) != 0 ||
-	    catalog_db_exec(db, import_fts_setup, cause) != 0) {
+	    catalog_import_index_begin(db, cause) != 0) {
 		catalog_db_exec(db, "ROLLBACK", NULL);
 		return NULL;
 	}
-	catalog_fts_defer(catalog_db_fts(db), 1);
 	imp = xcalloc(1, sizeof *imp);
 	imp->db = db;
 	imp->source = xstrdup(source);
@@ -666,16 +695,8 @@ catalog_import_commit(struct catalog_import *imp,
 		imp->sum.removed =
 		    (size_t)sqlite3_changes(catalog_db_sqlite(db));
 	}
-	if (catalog_db_exec(db, import_fts_index, cause) != 0) {
-		if (strstr(*cause, "at_most_63_languages") != NULL) {
-			free(*cause);
-			*cause = xasprintf("%s: the catalogue would have texts in "
-			    "more than 63 languages; search can hold at most "
-			    "63", catalog_db_path(db));
-		}
+	if (catalog_import_index_finish(db, cause) != 0)
 		goto fail;
-	}
-	catalog_fts_defer(catalog_db_fts(db), 0);
 	imp->sum.themes = (size_t)imp->theme_changes;
 	if (!imp->keep_version && imp->sum.created + imp->sum.updated +
 	    imp->sum.removed + imp->sum.themes > 0 &&

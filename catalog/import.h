@@ -10,10 +10,11 @@
  * happened, with the warnings about optional values that were dropped.
  *
  * A harvester (sync/) uses it as: catalog_import_begin() under its source
- * name, catalog_import_set_options(), one or more
- * of the importers' functions (catalog_edudex_import(),
- * catalog_ooapi_import_buffers(), catalog_xcri_import_memory(), ...),
- * then catalog_import_commit() (all or nothing) and the summary.
+ * name, catalog_import_set_options(), for each format it has files of
+ * catalog_format_named(name)->import(imp, files, n, &cause) (format.h;
+ * or an importer's memory function such as catalog_edudex_import_memory),
+ * then catalog_import_commit() (all or nothing; catalog_import_abort()
+ * after an error) and the summary with its warnings.
  */
 #ifndef CATALOG_IMPORT_H
 #define CATALOG_IMPORT_H
@@ -82,5 +83,17 @@ void catalog_import_keep_version(struct catalog_import *imp);
 /* Roll back and free. */
 void catalog_import_abort(struct catalog_import *imp);
 void catalog_import_summary_done(struct catalog_import_summary *sum);
+
+/*
+ * The one-pass full-text indexing of an import, for other writers of
+ * entry_text inside their own write transaction (delta.c applies a sync
+ * delta through it): begin notes the rows written from then on instead
+ * of indexing each (the entry_text triggers rest on this connection);
+ * finish indexes them all in one statement per index and ends the
+ * deferral; cancel only ends it (the caller rolls back). -1 and *cause.
+ */
+int catalog_import_index_begin(struct catalog_db *db, char **cause);
+int catalog_import_index_finish(struct catalog_db *db, char **cause);
+void catalog_import_index_cancel(struct catalog_db *db);
 
 #endif

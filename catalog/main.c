@@ -33,10 +33,7 @@ static const struct cmd cmds[] = {
 	  "load the demo catalogue (themes and entries)" },
 	{ "import", cmd_import, "[--format csv|edudex|ooapi|xcri] [--source NAME] "
 	  "[--strict]\n    [--no-remove] FILE...",
-	  "import course data (Leerpunt CSV, EDU-DEX XML or JSON, OOAPI v5,\n"
-	  "    XCRI-CAP 1.2; told from the content); all files in one "
-	  "transaction.\n    --strict: warnings about optional values are "
-	  "errors; --no-remove:\n    add and update, remove nothing" },
+	  "import course data; all files in one transaction" },
 	{ "search", cmd_search, "[--lang LL] [--json] [--theme KEY] [--limit N] "
 	  "[--offset N]\n    [--kind K] [--province P] [--mode M] [--free] "
 	  "[--instruction-lang LL] [--level L]\n    [--within-days N] "

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """gen-xcri: write a deterministic XCRI-CAP 1.2 feed for the import benchmark.
 
-usage: gen-xcri.py [COURSES] > feed.xml
+usage: gen-xcri.py [COURSES [PROVIDERS]] > feed.xml
 
 Same output for the same COURSES (a fixed-seed generator, no clock):
-COURSES courses (default 320) from 8 providers, with 2 or 3 presentations
+COURSES courses (default 320) from PROVIDERS providers (default 8; 1 for
+the one-provider benchmark of issue 17), with 2 or 3 presentations
 each (about 2.3 per course, so 320 courses give 747 presentations), Dutch
 and English titles, XHTML descriptions, venues, costs and attendance modes.
 """
@@ -37,7 +38,7 @@ def main():
               ' xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos"'
               ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
               ' generated="2026-11-27T00:00:00Z">\n')
-    providers = 8
+    providers = int(sys.argv[2]) if len(sys.argv) > 2 else 8
     course = 0
     for p in range(providers):
         town = TOWNS[p % len(TOWNS)]
