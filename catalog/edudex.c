@@ -511,8 +511,9 @@ edudex_duration(struct edudex *e, json_t *cls, char *out, size_t outsz,
 static enum catalog_mode
 edudex_mode(json_t *obj)
 {
-	static const char *const online[] = { "e-learning", "distance "
-	    "learning", "virtual classroom" };
+	static const char *const online[] = {
+		"e-learning", "distance learning", "virtual classroom"
+	};
 	json_t		*f = ed_get(obj, "programForm");
 	const char	*s;
 	char		 buf[32];
@@ -1067,7 +1068,9 @@ edudex_xml_to_json(const xmlNode *n, int depth)
 			return obj != NULL ? obj : json_string("");
 		}
 		obj = json_object();
-		json_object_set_new(obj, "_text", json_string(text));
+		js = json_string(text);
+		json_object_set_new(obj, "_text", js != NULL ? js :
+		    json_string(""));
 		free(text);
 		for (a = n->properties; a != NULL; a = a->next) {
 			v = xmlGetProp(n, a->name);
@@ -1096,7 +1099,7 @@ edudex_xml_to_json(const xmlNode *n, int depth)
 				    (const char *)c->name, set);
 			}
 			text = edudex_xml_text(c);
-			js = json_string(text);
+			js = json_string(text);		/* NULL: not UTF-8 */
 			edudex_json_add(set, (const char *)lang,
 			    js != NULL ? js : json_string(""));
 			free(text);

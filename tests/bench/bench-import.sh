@@ -65,7 +65,7 @@ run "EDU-DEX $N programs ($(du -sm "$TMP/edudex" | cut -f1) MB Data API JSON)" \
     "$LIMIT_S" "$TMP"/edudex/*.json
 rm -rf "$TMP/edudex"
 
-python3 "$top_srcdir/tests/bench/gen-xcri.py" "$N" 1 >"$TMP/xcri.xml"
+python3 "$top_srcdir/tests/bench/gen-xcri.py" "$N" 1 short >"$TMP/xcri.xml"
 run "XCRI-CAP $N courses of one provider ($(du -sm "$TMP/xcri.xml" | cut -f1) MB)" \
     "$LIMIT_S" "$TMP/xcri.xml"
 rm -f "$TMP/xcri.xml"

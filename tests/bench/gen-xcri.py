@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """gen-xcri: write a deterministic XCRI-CAP 1.2 feed for the import benchmark.
 
-usage: gen-xcri.py [COURSES [PROVIDERS]] > feed.xml
+usage: gen-xcri.py [COURSES [PROVIDERS [short]]] > feed.xml
 
 Same output for the same COURSES (a fixed-seed generator, no clock):
 COURSES courses (default 320) from PROVIDERS providers (default 8; 1 for
-the one-provider benchmark of issue 17), with 2 or 3 presentations
+the one-provider benchmark of issue 17; "short" writes each course with a
+Dutch title, a subject, an abstract and one presentation only, so 100,000
+fit the importer's 64 MiB file limit), with 2 or 3 presentations
 each (about 2.3 per course, so 320 courses give 747 presentations), Dutch
 and English titles, XHTML descriptions, venues, costs and attendance modes.
 """
@@ -39,6 +41,7 @@ def main():
               ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
               ' generated="2026-11-27T00:00:00Z">\n')
     providers = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    short = len(sys.argv) > 3 and sys.argv[3] == "short"
     course = 0
     for p in range(providers):
         town = TOWNS[p % len(TOWNS)]
@@ -53,6 +56,18 @@ def main():
             j = rnd.randrange(len(WORDS))
             out.write('<course><dc:identifier>https://roc%d.example/'
                       'opleiding?id=%d</dc:identifier>' % (p, course))
+            if short:
+                out.write('<dc:title xml:lang="nl">%s en %s %d</dc:title>'
+                          '<dc:subject xsi:type="isced" identifier="0713">x'
+                          '</dc:subject><abstract xml:lang="nl">Je leert %s.'
+                          '</abstract><presentation><dc:identifier>p%d'
+                          '</dc:identifier><mlo:start dtf="2027-%02d-01">s'
+                          '</mlo:start><mlo:cost>EUR %d</mlo:cost>'
+                          '</presentation></course>\n'
+                          % (WORDS[k].capitalize(), WORDS[j], course,
+                             WORDS[j], course, rnd.randrange(1, 13),
+                             rnd.randrange(0, 999)))
+                continue
             out.write('<dc:title xml:lang="nl">%s en %s %d</dc:title>'
                       % (WORDS[k].capitalize(), WORDS[j], course))
             out.write('<dc:title xml:lang="en">%s and %s %d</dc:title>'
