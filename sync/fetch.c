@@ -534,3 +534,36 @@ sync_fetch_received(const struct sync_fetch *f)
 {
 	return f->received;
 }
+
+long
+sync_fetch_status(const struct sync_fetch *f)
+{
+	long code = 0;
+
+	if (curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &code) !=
+	    CURLE_OK)
+		return 0;
+	return code;
+}
+
+int
+sync_fetch_auth(struct sync_fetch *f, const char *bearer, const char *user,
+    const char *password, char **cause)
+{
+	CURLcode rc = CURLE_OK;
+
+#define SETOPT(o, v) do { if (rc == CURLE_OK) rc = curl_easy_setopt(f->curl, o, v); } while (0)
+	SETOPT(CURLOPT_UNRESTRICTED_AUTH, 0L);
+	SETOPT(CURLOPT_XOAUTH2_BEARER, bearer);
+	SETOPT(CURLOPT_USERNAME, user);
+	SETOPT(CURLOPT_PASSWORD, password);
+	SETOPT(CURLOPT_HTTPAUTH, bearer != NULL ? (long)CURLAUTH_BEARER :
+	    (long)CURLAUTH_BASIC);
+#undef SETOPT
+	if (rc != CURLE_OK) {
+		*cause = xasprintf("cannot set the credentials: %s",
+		    curl_easy_strerror(rc));
+		return -1;
+	}
+	return 0;
+}

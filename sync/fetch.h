@@ -77,5 +77,15 @@ int sync_fetch_resume(struct sync_fetch *f, const char *url, const char *path,
     int64_t size, char **cause);
 /* Bytes received by transfers of f so far (bodies only). */
 int64_t sync_fetch_received(const struct sync_fetch *f);
+/* The HTTP status of the last answer (0 when there was none). */
+long sync_fetch_status(const struct sync_fetch *f);
+/*
+ * Credentials for the following requests: a bearer token, or a user and
+ * password (basic auth), or all NULL for none. libcurl sends them only to
+ * the host of the URL asked for, never to the host a redirect leads to.
+ * The strings must live until the next call.
+ */
+int sync_fetch_auth(struct sync_fetch *f, const char *bearer,
+    const char *user, const char *password, char **cause);
 
 #endif

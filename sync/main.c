@@ -22,6 +22,12 @@
  * --repo it only uploads. Credentials for the inbox come from the
  * environment, never from the command line (which others can see).
  *
+ * With --harvest FILE the same program runs on the publisher instead:
+ * it fetches the providers' feeds listed in FILE, imports what changed
+ * into --db and, with --publish-key and --publish-out, publishes a new
+ * signed version (sync/harvest.h, docs/harvest.md); --once and --daemon
+ * work as for sync, one summary line per source.
+ *
  * The configuration file (--config, catalog/config.h) gives the
  * repository and its key, catalogue, CA file, inbox and inbox credentials
  * (password and token from their secret files) when the command line and
@@ -58,6 +64,8 @@
 #include "catalog/state.h"
 #include "catalog/xmalloc.h"
 #include "sync/agent.h"
+#include "sync/harvest.h"
+#include "sync/sources.h"
 #include "sync/upload.h"
 
 /* Exit status: sync went well (or was not asked) but enrolments wait. */
@@ -81,6 +89,9 @@ usage(FILE *f)
 	    "[options]\n"
 	    "       leerpunt-sync [--repo URL --pubkey FILE] --inbox URL "
 	    "(--once | --daemon)\n"
+	    "       leerpunt-sync --harvest FILE --db PUBLISHER.db (--once | "
+	    "--daemon)\n"
+	    "                     [--publish-key FILE --publish-out DIR]\n"
 	    "\n"
 	    "Check a catalogue repository and apply a newer, signed catalogue.\n"
 	    "URL is an http://, https:// or file:// URL, or a directory\n"
@@ -118,6 +129,25 @@ usage(FILE *f)
 	    "  Inbox credentials: LEERPUNT_INBOX_USER and LEERPUNT_INBOX_PASSWORD\n"
 	    "  (basic auth, or the S3 access key and secret), or\n"
 	    "  LEERPUNT_INBOX_TOKEN (bearer token).\n"
+	    "\n"
+	    "Publisher (--harvest):\n"
+	    "  --harvest FILE      fetch the sources in FILE (one a line: NAME\n"
+	    "                      FORMAT URL [token-file=PATH|auth-file=PATH],\n"
+	    "                      FORMAT ooapi, xcri, edudex or csv) and import\n"
+	    "                      each changed source whole under its NAME\n"
+	    "  --harvest-state DIR kept downloads (default: the catalogue's\n"
+	    "                      path with .harvest added)\n"
+	    "  --retries N         retry a failed request up to N times (default\n"
+	    "                      %d), waiting --retry-delay, then twice as long\n"
+	    "  --publish-key FILE  sign with this repository secret key ...\n"
+	    "  --publish-out DIR   ... and publish to DIR after a change\n"
+	    "  --publish-expires TIME  manifests expire after TIME, e.g. 7d\n"
+	    "                      (default: they do not expire)\n"
+	    "  --json              one line of JSON per run on standard output\n"
+	    "  Exit status as below: 0 the catalogue changed, 3 nothing changed,\n"
+	    "  1 a source could not be fetched (or publishing failed), 4 a\n"
+	    "  source's data was refused; the other sources are imported.\n"
+	    "\n"
 	    "  -q, --quiet         report failures only\n"
 	    "  -h, --help          show this help\n"
 	    "  -V, --version       show the version\n"
@@ -134,7 +164,8 @@ usage(FILE *f)
 	    "  5  the catalogue part went well (or was not asked for), but\n"
 	    "     some enrolments are still waiting to be sent\n",
 	    catalog_config_default_path(), catalog_db_default_path(),
-	    SYNC_MAIN_TIMEOUT, catalog_state_default_path());
+	    SYNC_MAIN_TIMEOUT, catalog_state_default_path(),
+	    SYNC_HARVEST_RETRIES);
 }
 
 /*
@@ -417,6 +448,53 @@ sync_main_report(enum sync_status st, const struct sync_agent_result *res,
 	return st;
 }
 
+/* Report a harvest: one line per source, and JSON with --json. */
+static void
+sync_main_harvest_report(enum sync_status st,
+    const struct sync_harvest_result *res, const char *cause, int quiet,
+    int json, const char *retry)
+{
+	char *line;
+	size_t i;
+
+	for (i = 0; i < res->n; i++) {
+		const struct sync_harvest_source *s = &res->v[i];
+		int bad = s->outcome == SYNC_HARVEST_FAILED ||
+		    s->outcome == SYNC_HARVEST_REFUSED;
+
+		if (quiet && !bad)
+			continue;
+		line = sync_harvest_line(s);
+		sync_main_log(bad ? LOG_WARNING : LOG_INFO, "%s", line);
+		free(line);
+	}
+	if (res->published && !quiet)
+		sync_main_log(LOG_INFO, "published version %lld (%zu "
+		    "delta%s)", (long long)res->published_version,
+		    res->published_deltas, res->published_deltas == 1 ? "" :
+		    "s");
+	if (res->publish_error != NULL)
+		sync_main_log(LOG_ERR, "publishing failed: %s",
+		    res->publish_error);
+	if (cause != NULL)
+		sync_main_log(LOG_ERR, "harvest failed: %s%s", cause,
+		    retry != NULL ? retry : "");
+	else if (!quiet || st == SYNC_FAILED || st == SYNC_REFUSED)
+		sync_main_log(st == SYNC_FAILED || st == SYNC_REFUSED ?
+		    LOG_WARNING : LOG_INFO, "harvest: catalogue version %lld "
+		    "(%lld entries)%s%s", (long long)res->version,
+		    (long long)res->entries, st == SYNC_UPDATED ? ", changed" :
+		    st == SYNC_CURRENT ? ", nothing changed" :
+		    ", not every source could be imported",
+		    retry != NULL ? retry : "");
+	if (json) {
+		line = sync_harvest_json(res, st);
+		printf("%s\n", line);
+		fflush(stdout);
+		free(line);
+	}
+}
+
 /* The delay before retry number n (1, 2, ...), with jitter, at most cap. */
 static long
 sync_main_backoff(long base, int n, long cap)
@@ -474,7 +552,8 @@ main(int argc, char **argv)
 	enum { OPT_REPO = 256, OPT_ONCE, OPT_DAEMON, OPT_DB, OPT_CACERT,
 	    OPT_TIMEOUT, OPT_PUBKEY, OPT_INTERVAL, OPT_RETRIES, OPT_MAX_RATE,
 	    OPT_PROGRESS, OPT_SYSLOG, OPT_INBOX, OPT_STATE, OPT_SIGV4,
-	    OPT_DELAY, OPT_CONFIG };
+	    OPT_DELAY, OPT_CONFIG, OPT_HARVEST, OPT_HARVEST_STATE, OPT_JSON,
+	    OPT_PUBLISH_KEY, OPT_PUBLISH_OUT, OPT_PUBLISH_EXPIRES };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "pubkey", required_argument, NULL, OPT_PUBKEY },
@@ -493,6 +572,13 @@ main(int argc, char **argv)
 		{ "inbox-sigv4", required_argument, NULL, OPT_SIGV4 },
 		{ "retry-delay", required_argument, NULL, OPT_DELAY },
 		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "harvest", required_argument, NULL, OPT_HARVEST },
+		{ "harvest-state", required_argument, NULL, OPT_HARVEST_STATE },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "publish-key", required_argument, NULL, OPT_PUBLISH_KEY },
+		{ "publish-out", required_argument, NULL, OPT_PUBLISH_OUT },
+		{ "publish-expires", required_argument, NULL,
+		    OPT_PUBLISH_EXPIRES },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -501,6 +587,8 @@ main(int argc, char **argv)
 	struct sync_agent_options opts;
 	struct sync_agent_result res;
 	struct sync_upload_options up;
+	struct sync_harvest_options hv;
+	struct sync_harvest_result hres;
 	struct catalog_keys *key = NULL;
 	struct sigaction sa;
 	enum sync_status st = SYNC_FAILED;
@@ -509,6 +597,7 @@ main(int argc, char **argv)
 	long interval = SYNC_MAIN_INTERVAL, wait, delay;
 	int c, once = 0, daemon = 0, quiet = 0, retries = 0, failures;
 	int nlfd = -1, woke, timeout_set = 0, status = 0;
+	int json = 0, retries_set = 0, delay_set = 0;
 
 	if (catalog_clock_init() != 0) {
 		fprintf(stderr, "leerpunt-sync: %s=%s is not a date "
@@ -520,6 +609,8 @@ main(int argc, char **argv)
 	opts.timeout = SYNC_MAIN_TIMEOUT;
 	opts.stop = &sync_main_stop;
 	sync_upload_defaults(&up);
+	memset(&hv, 0, sizeof hv);
+	hv.stop = &sync_main_stop;
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_REPO:
@@ -553,6 +644,7 @@ main(int argc, char **argv)
 				    optarg, SYNC_MAIN_MAX_RETRIES);
 				return SYNC_USAGE;
 			}
+			retries_set = 1;
 			break;
 		case OPT_DB:
 			opts.db = optarg;
@@ -578,6 +670,30 @@ main(int argc, char **argv)
 		case OPT_STATE:
 			state_path = optarg;
 			break;
+		case OPT_HARVEST:
+			hv.sources = optarg;
+			break;
+		case OPT_HARVEST_STATE:
+			hv.state = optarg;
+			break;
+		case OPT_JSON:
+			json = 1;
+			break;
+		case OPT_PUBLISH_KEY:
+			hv.publish_key = optarg;
+			break;
+		case OPT_PUBLISH_OUT:
+			hv.publish_out = optarg;
+			break;
+		case OPT_PUBLISH_EXPIRES:
+			if (catalog_publish_duration(optarg,
+			    &hv.publish_valid_for) != 0) {
+				fprintf(stderr, "leerpunt-sync: "
+				    "--publish-expires: \"%s\" is not a "
+				    "duration (like 7d, 12h or 30m)\n", optarg);
+				return SYNC_USAGE;
+			}
+			break;
 		case OPT_SIGV4:
 			up.aws_sigv4 = optarg;
 			break;
@@ -592,6 +708,7 @@ main(int argc, char **argv)
 				return SYNC_USAGE;
 			}
 			up.delay_ms = delay;
+			delay_set = 1;
 			if (up.max_delay_ms < delay)
 				up.max_delay_ms = delay;
 			break;
@@ -629,9 +746,41 @@ main(int argc, char **argv)
 		    argv[optind]);
 		return SYNC_USAGE;
 	}
+	if (hv.sources != NULL && (opts.repo != NULL || up.inbox != NULL ||
+	    pubkey != NULL)) {
+		fprintf(stderr, "leerpunt-sync: --harvest runs on the "
+		    "publisher: give it without --repo, --pubkey and --inbox\n");
+		return SYNC_USAGE;
+	}
+	if (hv.sources == NULL && (hv.state != NULL || json ||
+	    hv.publish_key != NULL || hv.publish_out != NULL)) {
+		fprintf(stderr, "leerpunt-sync: --harvest-state, --json and "
+		    "--publish-* go with --harvest FILE\n");
+		return SYNC_USAGE;
+	}
+	if ((hv.publish_key == NULL) != (hv.publish_out == NULL)) {
+		fprintf(stderr, "leerpunt-sync: give both --publish-key FILE "
+		    "and --publish-out DIR, or neither\n");
+		return SYNC_USAGE;
+	}
 	if (sync_main_config(config_path, &opts, &up, &pubkey) != 0)
 		return SYNC_USAGE;
-	if (opts.repo == NULL && up.inbox == NULL) {
+	if (hv.sources != NULL) {
+		struct sync_sources srcs;
+
+		/* Checked now; read again by every run (it may change). */
+		if (sync_sources_read(hv.sources, &srcs, &cause) != 0) {
+			fprintf(stderr, "leerpunt-sync: --harvest: %s\n", cause);
+			free(cause);
+			return SYNC_USAGE;
+		}
+		sync_sources_free(&srcs);
+		/* The configuration's kiosk settings do not apply. */
+		opts.repo = NULL;
+		up.inbox = NULL;
+		pubkey = NULL;
+	}
+	if (opts.repo == NULL && up.inbox == NULL && hv.sources == NULL) {
 		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL (or "
 		    "repository or inbox in the configuration file) is "
 		    "required (see --help)\n");
@@ -660,6 +809,13 @@ main(int argc, char **argv)
 	}
 	if (opts.db == NULL)
 		opts.db = catalog_db_default_path();
+	hv.db = opts.db;
+	hv.cacert = opts.cacert;
+	hv.timeout = opts.timeout;
+	hv.retries = retries_set ? retries : SYNC_HARVEST_RETRIES;
+	hv.retry_ms = delay_set ? up.delay_ms : SYNC_HARVEST_RETRY_MS;
+	if (hv.sources != NULL)
+		retries = 0;	/* per request, not per run */
 	if (timeout_set)
 		up.timeout = opts.timeout;
 	up.cacert = opts.cacert;
@@ -712,6 +868,20 @@ main(int argc, char **argv)
 				sync_main_wait(wait, -1, 0);
 				continue;
 			}
+		} else if (hv.sources != NULL) {
+			cause = NULL;
+			st = sync_harvest_run(&hv, &hres, &cause);
+			failures = st == SYNC_FAILED ? failures + 1 : 0;
+			if (st == SYNC_FAILED && daemon && !sync_main_stop) {
+				wait = sync_main_backoff(SYNC_MAIN_BACKOFF,
+				    failures, interval);
+				snprintf(retry, sizeof retry, "; trying again "
+				    "in %ld s", wait);
+			}
+			sync_main_harvest_report(st, &hres, cause, quiet, json,
+			    retry[0] != '\0' ? retry : NULL);
+			sync_harvest_result_done(&hres);
+			free(cause);
 		}
 		status = (int)st;
 		if (up.inbox != NULL && !sync_main_stop)
