@@ -83,6 +83,8 @@ kiosk_hits_fetch(struct kiosk_app *app, struct catalog_query *q,
 	l->total = 0;
 	memset(&r, 0, sizeof r);
 	q->lang = app->lang;
+	if (q->today == NULL)
+		q->today = app->today;
 	q->offset = l->first;
 	q->limit = l->per_page;
 	if (!q->has_place && app->has_home) {
