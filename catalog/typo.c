@@ -781,7 +781,7 @@ catalog_typo_nearest(struct catalog_db *db, const char *word, int prefix)
 	s.prefix = prefix;
 	s.limit = s.n < 5 ? 1 : s.n < 9 ? 2 : 3;
 	s.best = s.limit + 1;
-	typo_scan(db, word, typo_head_bytes(word, 1),
+	typo_scan(db, word, typo_head_bytes(word, CATALOG_TYPO_NEAREST_ANCHOR),
 	    CATALOG_TYPO_NEAREST_BUDGET, typo_near_cb, &s);
 	return s.term;
 }

@@ -72,10 +72,13 @@ size_t catalog_typo_prefix_fixes(struct catalog_db *db, const char *prefix,
  * is still being typed and may be the start of the one meant): the
  * smallest optimal string alignment distance up to 1, 2 or 3 (words of
  * up to 4, 8 or more letters), then the most frequent, among the words
- * with the same first letter (at most CATALOG_TYPO_NEAREST_BUDGET read).
- * A new string, or NULL. For "nothing found": "Did you mean ...?".
+ * with the same first two letters (at most CATALOG_TYPO_NEAREST_BUDGET
+ * read: it runs at a keystroke that found nothing, so it must stay as
+ * cheap as one). A new string, or NULL. For "nothing found": "Did you
+ * mean ...?".
  */
-#define CATALOG_TYPO_NEAREST_BUDGET 100000
+#define CATALOG_TYPO_NEAREST_ANCHOR 2
+#define CATALOG_TYPO_NEAREST_BUDGET 5000
 char *catalog_typo_nearest(struct catalog_db *db, const char *word,
     int prefix);
 
