@@ -4,7 +4,10 @@
  * The query text is folded into words by fold.c; each word becomes a
  * quoted FTS5 string and the last one a prefix ("lass"*), so no character
  * typed at the kiosk is FTS5 syntax. Words of five or more letters also
- * get their typo corrections (typo.c): ("lasen"* OR "lassen").
+ * get their typo corrections (typo.c): ("lasen"* OR "lassen"). The word
+ * being typed also gets the catalogue words that start one typing error
+ * away from it ("elektrisi": "elektricien"), read from the vocabulary
+ * under its first three letters: they rank with the corrections.
  *
  * Ranking is in tiers rather than by bm25 over every match, because
  * scoring all matches of a one-letter prefix costs 50-180 ms at 100k
@@ -75,6 +78,7 @@
 #define SEARCH_MAX_WORDS 16
 #define SEARCH_MAX_FIXES 6	/* corrections per word */
 #define SEARCH_MAX_COMPLETIONS 24	/* words for the word being typed */
+#define SEARCH_MAX_PREFIX_FIXES 12	/* its words one typo away */
 #define SEARCH_DEFAULT_LIMIT 20
 #define SEARCH_MAX_LIMIT 1000
 #define SEARCH_NTIERS 6
@@ -196,6 +200,30 @@ search_expr_word(struct search_sql *b, const char *word, int prefix,
 		search_sql_add(b, ")");
 }
 
+/*
+ * The word being typed with one typing error (typo.c): the catalogue
+ * words that start one error away from it, appended to fix[0..nf) but for
+ * those already there. Returns how many were added.
+ */
+static size_t
+search_prefix_fixes(struct catalog_db *db, const char *word, char **fix,
+    size_t nf)
+{
+	char *pf[SEARCH_MAX_PREFIX_FIXES];
+	size_t n = catalog_typo_prefix_fixes(db, word, pf,
+	    SEARCH_MAX_PREFIX_FIXES), i, j, added = 0;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nf + added && strcmp(fix[j], pf[i]) != 0; j++)
+			;
+		if (j < nf + added)
+			free(pf[i]);
+		else
+			fix[nf + added++] = pf[i];
+	}
+	return added;
+}
+
 /* FTS5 expressions for text; 0 when it has no words. */
 static int
 search_parse(struct catalog_db *db, const char *text, int typos,
@@ -204,7 +232,8 @@ search_parse(struct catalog_db *db, const char *text, int typos,
 	struct search_words w = { { NULL }, 0 };
 	struct search_sql ex[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
 	struct search_sql fx[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
-	char *fix[SEARCH_MAX_FIXES], *cmp[SEARCH_MAX_COMPLETIONS];
+	char *fix[SEARCH_MAX_FIXES + SEARCH_MAX_PREFIX_FIXES];
+	char *cmp[SEARCH_MAX_COMPLETIONS];
 	size_t n = strlen(text), nf, j;
 	int i, v, prefix, any = 0, ncmp = -1;
 
@@ -226,6 +255,8 @@ search_parse(struct catalog_db *db, const char *text, int typos,
 
 		nf = typos ? catalog_typo_corrections(db, w.w[i], fix,
 		    SEARCH_MAX_FIXES) : 0;
+		if (typos && last)
+			nf += search_prefix_fixes(db, w.w[i], fix, nf);
 		any |= nf > 0;
 		for (v = 0; v < 2; v++) {
 			if (i > 0) {
@@ -1037,6 +1068,68 @@ out:
 	search_expr_done(&ex);
 	free(ocond.s);
 	return rc;
+}
+
+char *
+catalog_search_suggest(struct catalog_db *db, const struct catalog_query *q,
+    char **cause)
+{
+	struct search_words w = { { NULL }, 0 };
+	struct search_sql b = { NULL, 0, 0 };
+	struct catalog_query sq;
+	struct catalog_results r;
+	size_t n;
+	int i, prefix, known, changed = 0, ok = 1;
+	char *near;
+
+	if (q->text == NULL)
+		return NULL;
+	n = strlen(q->text);
+	catalog_fold_words(catalog_db_fold(db), q->text, n, search_word_cb, &w);
+	prefix = n > 0 && q->text[n - 1] != ' ';
+	for (i = 0; i < w.n && ok; i++) {
+		int last = i == w.n - 1 && prefix;
+
+		known = catalog_typo_known(db, w.w[i], last);
+		if (known < 0) {
+			ok = 0;
+			break;
+		}
+		if (!known) {
+			near = catalog_typo_nearest(db, w.w[i], last);
+			if (near == NULL) {
+				ok = 0;
+				break;
+			}
+			free(w.w[i]);
+			w.w[i] = near;
+			changed = 1;
+		}
+		if (i > 0)
+			search_sql_add(&b, " ");
+		search_sql_add(&b, w.w[i]);
+	}
+	for (i = 0; i < w.n; i++)
+		free(w.w[i]);
+	if (!ok || !changed) {
+		free(b.s);
+		return NULL;
+	}
+	/* Offered only when it finds something, with the same filters. */
+	sq = *q;
+	sq.text = b.s;
+	sq.offset = 0;
+	sq.limit = 1;
+	if (catalog_search_run(db, &sq, &r, cause) != 0) {
+		free(b.s);
+		return NULL;
+	}
+	if (r.total == 0) {
+		free(b.s);
+		b.s = NULL;
+	}
+	catalog_results_done(&r);
+	return b.s;
 }
 
 static int

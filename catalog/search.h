@@ -81,6 +81,17 @@ int catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 void catalog_results_done(struct catalog_results *r);
 
 /*
+ * For a query that found nothing: the same words with each word the
+ * catalogue does not have replaced by the nearest one it has
+ * (catalog_typo_nearest), as folded words separated by spaces, when
+ * that finds something with the same filters ("Did you mean ...?"). A
+ * new string, or NULL (no such word, or it finds nothing either; *cause
+ * is set only on a failure).
+ */
+char *catalog_search_suggest(struct catalog_db *db,
+    const struct catalog_query *q, char **cause);
+
+/*
  * Where the place called name lies: the mean position of the catalogue's
  * entries in that city (case, accents and spacing ignored, as search
  * folds words). 0 with *lat, *lon; -1 when no entry there has a

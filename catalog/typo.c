@@ -77,16 +77,12 @@ typo_hash(const UChar32 *cp, int n, int skip)
 	return (int64_t)(h >> 40);
 }
 
-int
-catalog_typo_distance1(const char *a, const char *b)
+/* 1 when code points x[0..n) and y[0..m) are at OSA distance 1. */
+static int
+typo_cp_distance1(const UChar32 *x, int n, const UChar32 *y, int m)
 {
-	UChar32 x[TYPO_MAX_TERM + 2], y[TYPO_MAX_TERM + 2];
-	int n = typo_decode(a, x, TYPO_MAX_TERM + 1);
-	int m = typo_decode(b, y, TYPO_MAX_TERM + 1);
 	int i, j;
 
-	if (n < 0 || m < 0)
-		return 0;
 	if (n == m) {
 		for (i = 0; i < n && x[i] == y[i]; i++)
 			;
@@ -110,6 +106,18 @@ catalog_typo_distance1(const char *a, const char *b)
 		return i == ns;
 	}
 	return 0;
+}
+
+int
+catalog_typo_distance1(const char *a, const char *b)
+{
+	UChar32 x[TYPO_MAX_TERM + 2], y[TYPO_MAX_TERM + 2];
+	int n = typo_decode(a, x, TYPO_MAX_TERM + 1);
+	int m = typo_decode(b, y, TYPO_MAX_TERM + 1);
+
+	if (n < 0 || m < 0)
+		return 0;
+	return typo_cp_distance1(x, n, y, m);
 }
 
 static int64_t
@@ -518,4 +526,288 @@ catalog_typo_completions(struct catalog_db *db, const char *prefix,
 		return -1;
 	}
 	return (int)n;
+}
+
+/* The id of the first term >= key (ids follow the terms' byte order);
+ * st is "SELECT term FROM schema.search_term WHERE id = ?". */
+static int64_t
+typo_lower_bound(struct catalog_db *db, const char *schema, sqlite3_stmt *st,
+    const char *key)
+{
+	int64_t lo = 1, hi = typo_state(db, schema, "vocab_size") + 1;
+	char term[1024];
+
+	while (lo < hi) {
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (typo_term_at(st, mid, term, sizeof term) == 0 &&
+		    strcmp(term, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Decode the first max code points of s (fewer if s is shorter); -1 if
+ * invalid. */
+static int
+typo_decode_head(const char *s, UChar32 *cp, int max)
+{
+	int32_t i = 0, n = (int32_t)strlen(s);
+	int k = 0;
+	UChar32 c;
+
+	while (i < n && k < max) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			return -1;
+		cp[k++] = c;
+	}
+	return k;
+}
+
+/* Keep the best max candidates (typo_cand_cmp order) in c[0..*nc). */
+static void
+typo_keep(struct typo_cand *c, size_t *nc, size_t max, const char *term,
+    int64_t docs)
+{
+	struct typo_cand x = { 0, docs, (char *)term };
+	size_t i;
+
+	if (*nc == max && typo_cand_cmp(&x, &c[max - 1]) >= 0)
+		return;
+	if (*nc == max)
+		free(c[--*nc].term);
+	for (i = *nc; i > 0 && typo_cand_cmp(&x, &c[i - 1]) < 0; i--)
+		c[i] = c[i - 1];
+	c[i].id = 0;
+	c[i].docs = docs;
+	c[i].term = xstrdup(term);
+	(*nc)++;
+}
+
+/*
+ * The vocabulary rows from the first term that starts with anchor (the
+ * first alen bytes of word) on, in byte order, at most budget of them;
+ * cb gets each term that starts with the anchor. The statement pair of a
+ * scan: by id for the binary search, and the range itself.
+ */
+static int
+typo_scan(struct catalog_db *db, const char *word, size_t alen, int budget,
+    void (*cb)(void *, const char *, int64_t), void *arg)
+{
+	sqlite3 *sq = catalog_db_sqlite(db);
+	sqlite3_stmt *one = NULL, *range = NULL;
+	const char *schema, *t;
+	char *sql1, *sql2, *anchor;
+	int rc = -1;
+
+	if ((schema = typo_schema(db, 0)) == NULL)
+		return -1;
+	sql1 = xasprintf("SELECT term FROM %s.search_term WHERE id = ?",
+	    schema);
+	sql2 = xasprintf("SELECT term, docs FROM %s.search_term WHERE id >= ?"
+	    " ORDER BY id", schema);
+	anchor = xmalloc(alen + 1);
+	memcpy(anchor, word, alen);
+	anchor[alen] = '\0';
+	if (sqlite3_prepare_v2(sq, sql1, -1, &one, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(sq, sql2, -1, &range, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(range, 1, typo_lower_bound(db, schema, one,
+	    anchor));
+	while (budget-- > 0 && sqlite3_step(range) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(range, 0);
+		if (t == NULL || strncmp(t, anchor, alen) != 0)
+			break;
+		cb(arg, t, sqlite3_column_int64(range, 1));
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(one);
+	sqlite3_finalize(range);
+	free(sql1);
+	free(sql2);
+	free(anchor);
+	return rc;
+}
+
+struct typo_pfx {
+	const char	*word;
+	size_t		 wlen;
+	UChar32		 cp[TYPO_MAX_TERM + 1];
+	int		 n;
+	struct typo_cand *c;
+	size_t		 nc, max;
+};
+
+/* A term one typing error from starting with the typed word. */
+static void
+typo_pfx_cb(void *arg, const char *term, int64_t docs)
+{
+	struct typo_pfx *p = arg;
+	UChar32 t[TYPO_MAX_TERM + 2];
+	int m, n = p->n;
+
+	if (strncmp(term, p->word, p->wlen) == 0)
+		return;		/* an exact completion: not a typo */
+	m = typo_decode_head(term, t, n + 1);
+	if (m < n - 1)
+		return;
+	if (typo_cp_distance1(p->cp, n, t, n - 1) ||
+	    (m >= n && typo_cp_distance1(p->cp, n, t, n)) ||
+	    (m >= n + 1 && typo_cp_distance1(p->cp, n, t, n + 1)))
+		typo_keep(p->c, &p->nc, p->max, term, docs);
+}
+
+/* Bytes of the first k code points of s (all of s if shorter). */
+static size_t
+typo_head_bytes(const char *s, int k)
+{
+	int32_t i = 0, n = (int32_t)strlen(s);
+
+	U8_FWD_N(s, i, n, k);
+	return (size_t)i;
+}
+
+size_t
+catalog_typo_prefix_fixes(struct catalog_db *db, const char *prefix,
+    char **out, size_t max)
+{
+	struct typo_pfx p;
+	size_t i;
+
+	memset(&p, 0, sizeof p);
+	p.n = typo_decode(prefix, p.cp, TYPO_MAX_TERM);
+	if (p.n < CATALOG_TYPO_MIN_WORD || max == 0)
+		return 0;
+	p.word = prefix;
+	p.wlen = strlen(prefix);
+	p.max = max;
+	p.c = xcalloc(max, sizeof *p.c);
+	typo_scan(db, prefix, typo_head_bytes(prefix, CATALOG_TYPO_ANCHOR),
+	    CATALOG_TYPO_PREFIX_BUDGET, typo_pfx_cb, &p);
+	for (i = 0; i < p.nc; i++)
+		out[i] = p.c[i].term;
+	free(p.c);
+	return p.nc;
+}
+
+/* Optimal string alignment distance of x[0..n) and y[0..m), or limit + 1
+ * when it is more than limit. */
+static int
+typo_cp_distance(const UChar32 *x, int n, const UChar32 *y, int m, int limit)
+{
+	int d[TYPO_MAX_TERM + 3][TYPO_MAX_TERM + 3];
+	int i, j, best;
+
+	if (n > TYPO_MAX_TERM + 2 || m > TYPO_MAX_TERM + 2)
+		return limit + 1;
+	if (n - m > limit || m - n > limit)
+		return limit + 1;
+	for (i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (i = 1; i <= n; i++) {
+		best = limit + 1;
+		for (j = 1; j <= m; j++) {
+			int v = d[i - 1][j - 1] + (x[i - 1] != y[j - 1]);
+
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return d[n][m] <= limit ? d[n][m] : limit + 1;
+}
+
+struct typo_near {
+	UChar32		 cp[TYPO_MAX_TERM + 1];
+	int		 n, prefix, limit, best;
+	int64_t		 docs;
+	char		*term;
+};
+
+static void
+typo_near_cb(void *arg, const char *term, int64_t docs)
+{
+	struct typo_near *s = arg;
+	UChar32 t[TYPO_MAX_TERM + 3];
+	int m = typo_decode_head(term, t, TYPO_MAX_TERM + 2), d, l;
+
+	if (m < 0)
+		return;
+	d = typo_cp_distance(s->cp, s->n, t, m, s->limit);
+	if (s->prefix)		/* the word being typed: a start of term */
+		for (l = s->n - s->limit; l <= s->n + s->limit; l++)
+			if (l > 0 && l < m) {
+				int dl = typo_cp_distance(s->cp, s->n, t, l,
+				    s->limit);
+
+				if (dl < d)
+					d = dl;
+			}
+	if (d > s->limit)
+		return;
+	if (d < s->best || (d == s->best && (docs > s->docs ||
+	    (docs == s->docs && strcmp(term, s->term) < 0)))) {
+		free(s->term);
+		s->term = xstrdup(term);
+		s->best = d;
+		s->docs = docs;
+	}
+}
+
+char *
+catalog_typo_nearest(struct catalog_db *db, const char *word, int prefix)
+{
+	struct typo_near s;
+
+	memset(&s, 0, sizeof s);
+	s.n = typo_decode(word, s.cp, TYPO_MAX_TERM);
+	if (s.n < 3)
+		return NULL;
+	s.prefix = prefix;
+	s.limit = s.n < 5 ? 1 : s.n < 9 ? 2 : 3;
+	s.best = s.limit + 1;
+	typo_scan(db, word, typo_head_bytes(word, CATALOG_TYPO_NEAREST_ANCHOR),
+	    CATALOG_TYPO_NEAREST_BUDGET, typo_near_cb, &s);
+	return s.term;
+}
+
+int
+catalog_typo_known(struct catalog_db *db, const char *word, int prefix)
+{
+	sqlite3_stmt *st = NULL;
+	const char *schema;
+	char *sql, term[1024];
+	int rc = -1;
+
+	if ((schema = typo_schema(db, 1)) == NULL)
+		return -1;
+	sql = xasprintf("SELECT term FROM %s.search_term WHERE id = ?", schema);
+	if (sqlite3_prepare_v2(catalog_db_sqlite(db), sql, -1, &st, NULL) ==
+	    SQLITE_OK) {
+		if (typo_term_at(st, typo_lower_bound(db, schema, st, word),
+		    term, sizeof term) != 0)
+			rc = 0;
+		else if (prefix)
+			rc = strncmp(term, word, strlen(word)) == 0;
+		else
+			rc = strcmp(term, word) == 0;
+	}
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
 }

@@ -50,6 +50,42 @@ size_t catalog_typo_corrections(struct catalog_db *db, const char *word,
 int catalog_typo_completions(struct catalog_db *db, const char *prefix,
     char **out, size_t max);
 
+/*
+ * The word being typed with one typing error: catalogue words that start
+ * with a word at distance one from prefix (folded UTF-8), most frequent
+ * first, at most max, as new strings in out[]; none of them starts with
+ * prefix itself (those are its completions). "elektrisi" finds
+ * "elektricien". Only for prefixes of CATALOG_TYPO_MIN_WORD letters or
+ * more, whose first CATALOG_TYPO_ANCHOR letters are right: the terms
+ * starting with those are read in byte order, at most
+ * CATALOG_TYPO_PREFIX_BUDGET of them (about 1 ms of CPU per 1,000 on
+ * the build machine), so a keystroke stays cheap; in a range larger than
+ * that, words late in byte order are not offered.
+ */
+#define CATALOG_TYPO_ANCHOR 3
+#define CATALOG_TYPO_PREFIX_BUDGET 5000
+size_t catalog_typo_prefix_fixes(struct catalog_db *db, const char *prefix,
+    char **out, size_t max);
+
+/*
+ * The catalogue word nearest to word (folded UTF-8; with prefix, the word
+ * is still being typed and may be the start of the one meant): the
+ * smallest optimal string alignment distance up to 1, 2 or 3 (words of
+ * up to 4, 8 or more letters), then the most frequent, among the words
+ * with the same first two letters (at most CATALOG_TYPO_NEAREST_BUDGET
+ * read: it runs at a keystroke that found nothing, so it must stay as
+ * cheap as one). A new string, or NULL. For "nothing found": "Did you
+ * mean ...?".
+ */
+#define CATALOG_TYPO_NEAREST_ANCHOR 2
+#define CATALOG_TYPO_NEAREST_BUDGET 5000
+char *catalog_typo_nearest(struct catalog_db *db, const char *word,
+    int prefix);
+
+/* 1 when the catalogue has word (with prefix: a word starting with it),
+ * 0 when not, -1 when there is no current vocabulary to tell. */
+int catalog_typo_known(struct catalog_db *db, const char *word, int prefix);
+
 /* 1 when a and b (UTF-8) are at optimal string alignment distance 1. */
 int catalog_typo_distance1(const char *a, const char *b);
 

@@ -82,7 +82,7 @@ kiosk_hits_fetch(struct kiosk_app *app, struct catalog_query *q,
 	kiosk_hits_done(h);
 	l->total = 0;
 	memset(&r, 0, sizeof r);
-	q->lang = app->lang;
+	q->lang = app->lang;	/* today: the catalogue's clock */
 	q->offset = l->first;
 	q->limit = l->per_page;
 	if (!q->has_place && app->has_home) {

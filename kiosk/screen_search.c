@@ -7,6 +7,10 @@
  * grapheme cluster); on an empty field it goes back. The typed text is
  * wiped from memory when the screen is freed.
  *
+ * When nothing is found, the nearest words the catalogue has are the
+ * list's one choice ("Did you mean: elektricien?"), offered only when
+ * they find something (catalog_search_suggest); choosing it types them.
+ *
  * Right of the field, "Narrow down" (reached by touch, or with the Right
  * arrow from the field) asks the narrowing questions for the typed word
  * (screen_ask.c).
@@ -33,6 +37,7 @@
 #include "catalog/search.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/bidi.h"
 #include "kiosk/hits.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/lang.h"
@@ -40,6 +45,7 @@
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
+#include "kiosk/width.h"
 
 #define KIOSK_SEARCH_MAX 120	/* bytes of typed text */
 /* Click targets besides the list's (below 200). */
@@ -67,7 +73,55 @@ struct kiosk_screen_search {
 	int			 on_kb;		/* focus on a key */
 	int			 kbtn_x, kbtn_w;	/* 0 wide: none */
 	int			 on_kbtn;
+	char			*suggest;	/* "Did you mean ...?" words */
+	struct kiosk_list_item	*sitem;		/* its one choice, or NULL */
 };
+
+/* Forget the suggestion (the list may still point at its item). */
+static void
+kiosk_search_suggest_done(struct kiosk_screen_search *d)
+{
+	if (d->sitem != NULL) {
+		if (d->list.items == d->sitem) {
+			d->list.items = NULL;
+			d->list.n = 0;
+		}
+		kiosk_list_items_free(d->sitem, 1);
+	}
+	d->sitem = NULL;
+	free(d->suggest);
+	d->suggest = NULL;
+}
+
+/*
+ * Nothing found: the nearest words the catalogue has, as the one choice
+ * of the list ("Did you mean: elektricien?"), when they find something
+ * (catalog_search_suggest). Choosing it types them.
+ */
+static void
+kiosk_search_suggest(struct kiosk_screen_search *d, struct kiosk_list *l,
+    struct catalog_query *q)
+{
+	char *cause = NULL, *w, *iso;
+
+	if (l->total != 0 || l->first != 0)
+		return;
+	d->suggest = catalog_search_suggest(d->app->db, q, &cause);
+	free(cause);
+	if (d->suggest == NULL)
+		return;
+	w = kiosk_width_sanitize(d->suggest, 0);
+	iso = kiosk_bidi_isolate(w, KIOSK_BIDI_SCREEN);
+	d->sitem = xcalloc(1, sizeof *d->sitem);
+	d->sitem->label = xasprintf(_("Did you mean: %s?"), iso);
+	d->sitem->lang_inner = 0;
+	d->sitem->dir = KIOSK_BIDI_SCREEN;
+	free(iso);
+	free(w);
+	l->items = d->sitem;
+	l->n = 1;
+	l->total = 1;
+}
 
 /* The results show (beside the keyboard, or without it). */
 static int
@@ -102,15 +156,18 @@ kiosk_search_fetch(struct kiosk_list *l, void *ctx)
 	}
 	catalog_query_init(&q);
 	q.text = d->text;
+	kiosk_search_suggest_done(d);
 	if (kiosk_hits_fetch(d->app, &q, l, &d->hits, &cause) != 0) {
 		free(cause);
 		kiosk_search_set_lead(d, _("Searching does not work right "
 		    "now. Please ask a staff member."));
 		return;
 	}
-	kiosk_search_set_lead(d, l->total == 0 ? _("Nothing found. Check "
-	    "the spelling, or type less of the word. You can also go back "
-	    "and choose a theme.") : NULL);
+	kiosk_search_suggest(d, l, &q);
+	kiosk_search_set_lead(d, d->suggest != NULL ? _("Nothing found. "
+	    "Choose the word below to search for it.") : l->total == 0 ?
+	    _("Nothing found. Check the spelling, or type less of the word. "
+	    "You can also go back and choose a theme.") : NULL);
 }
 
 static void
@@ -141,8 +198,8 @@ kiosk_search_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_list_layout(&d->list, ly, s->x, lh, s->w, app->desk);
 	if (d->lead_changed)
 		kiosk_list_layout(&d->list, ly, s->x, lh, s->w, app->desk);
-	kiosk_keyboard_set_count(&d->kb, d->len > 0, d->list.total,
-	    d->hits.capped);
+	kiosk_keyboard_set_count(&d->kb, d->len > 0, d->suggest != NULL ? 0 :
+	    d->list.total, d->hits.capped);
 }
 
 /* The Keyboard button left of Narrow down (or of the field's end):
@@ -412,11 +469,34 @@ kiosk_search_press(struct kiosk_screen *s, struct kiosk_app *app, int k,
 	free(words);
 }
 
+/* Type the suggested words instead of the text, and search them. */
 static void
-kiosk_search_open(struct kiosk_screen_search *d, struct kiosk_app *app,
-    size_t i)
+kiosk_search_take_suggestion(struct kiosk_screen *s, struct kiosk_app *app)
 {
+	struct kiosk_screen_search *d = s->data;
+	size_t n = strlen(d->suggest);
+
+	if (n > KIOSK_SEARCH_MAX)
+		return;
+	explicit_bzero(d->text, sizeof d->text);
+	memcpy(d->text, d->suggest, n);
+	d->len = n;
+	kiosk_search_unfocus(d);
+	d->in_field = 1;
+	kiosk_search_changed(s, app);
+	kiosk_speech_renew(app);
+}
+
+static void
+kiosk_search_open(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
+{
+	struct kiosk_screen_search *d = s->data;
+
 	i -= d->list.first;
+	if (d->suggest != NULL && i == 0) {
+		kiosk_search_take_suggestion(s, app);
+		return;
+	}
 	if (i < d->hits.n)
 		kiosk_app_push(app, kiosk_screen_detail_new(app,
 		    d->hits.ids[i]));
@@ -539,7 +619,7 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 	}
 	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
 	case KIOSK_LIST_CHOSEN:
-		kiosk_search_open(d, app, i);
+		kiosk_search_open(s, app, i);
 		return 1;
 	case KIOSK_LIST_HANDLED:
 		return 1;
@@ -609,7 +689,7 @@ kiosk_search_click(struct kiosk_screen *s, struct kiosk_app *app,
 	}
 	kiosk_search_unfocus(d);
 	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_search_open(d, app, i);
+		kiosk_search_open(s, app, i);
 }
 
 static void
@@ -646,6 +726,7 @@ kiosk_search_free(struct kiosk_screen *s)
 {
 	struct kiosk_screen_search *d = s->data;
 
+	kiosk_search_suggest_done(d);
 	kiosk_list_done(&d->list);
 	kiosk_hits_done(&d->hits);
 	explicit_bzero(d->text, sizeof d->text);

@@ -3,7 +3,10 @@
  * missing letter, extra letter, swapped neighbours) finds the word meant;
  * words shorter than five letters are not corrected; exact matches rank
  * above corrected ones; the vocabulary follows new imports, also on a
- * read-only connection (the kiosk after a sync).
+ * read-only connection (the kiosk after a sync). The word being typed
+ * is forgiven one typo as a prefix ("elektrisi" finds "elektricien"),
+ * ranked after exact matches, and a search that finds nothing is offered
+ * the nearest words the catalogue has.
  */
 #include "unit.h"
 
@@ -191,10 +194,12 @@ test_completions(void **state)
 	(void)state;
 	/* Longer than any prefix index: the words that start so. */
 	assert_found(u->db, "verplegi", "Nursing");
-	assert_found(u->db, "welde", "Welder wanted");
+	assert_found(u->db, "welde", "Welder wanted|~Welding for beginners");
 	assert_found(u->db, "beginner", "Welding for beginners");
 	assert_found(u->db, "lassen voor begin", "Welding for beginners");
-	assert_found(u->db, "verplegix", "");
+	/* one typo in the word being typed is forgiven (see below), two
+	 * are not */
+	assert_found(u->db, "verplegixz", "");
 	n = catalog_typo_completions(u->db, "lass", cmp, 8);
 	assert_int_equal(n, 2);
 	assert_string_equal(cmp[0], "lassen");
@@ -206,6 +211,140 @@ test_completions(void **state)
 	assert_int_equal(catalog_typo_completions(u->db, "zzzz", cmp, 1), 0);
 }
 
+#define ELEKTRO \
+	"id,kind,provider,themes,title_nl,summary_nl\n" \
+	"el1,course,ROC,technical,Elektricien basis,Leer elektriciteit.\n" \
+	"el2,course,ROC,technical,Elektrotechniek,Werken met stroom.\n" \
+	"hef,course,ROC,technical,Heftruckchauffeur,Rijden op een heftruck.\n"
+
+/* Titles (Dutch) found for text, as found() does. */
+static char *
+found_nl(struct catalog_db *db, const char *text, size_t *total)
+{
+	struct catalog_results r;
+	struct catalog_query q;
+	char *cause = NULL, *s = xstrdup(""), *t;
+	size_t i;
+
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.text = text;
+	q.today = "2026-11-27";
+	if (catalog_search_run(db, &q, &r, &cause) != 0)
+		fail_msg("search: %s", cause);
+	for (i = 0; i < r.n; i++) {
+		t = xasprintf("%s%s%s%s", s, i ? "|" : "",
+		    r.hits[i].corrected ? "~" : "", r.hits[i].title.value);
+		free(s);
+		s = t;
+	}
+	*total = r.total;
+	catalog_results_done(&r);
+	return s;
+}
+
+static void
+assert_found_nl(struct catalog_db *db, const char *text, const char *want)
+{
+	size_t total;
+	char *got = found_nl(db, text, &total);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("\"%s\": got \"%s\", want \"%s\"", text, got, want);
+	free(got);
+}
+
+static void
+test_prefix_typos(void **state)
+{
+	struct unit_db *e = unit_db_new();
+	const char *word = "elektrisi";
+	char *cause = NULL, buf[32], *pf[4];
+	size_t i, total, n;
+
+	(void)state;
+	if (unit_import(e->db, "e", &cause, UNIT_THEMES, ELEKTRO, NULL) != 0)
+		fail_msg("import: %s", cause);
+	/* Typed letter by letter, never 0 results. */
+	for (i = 1; i <= strlen(word); i++) {
+		snprintf(buf, sizeof buf, "%.*s", (int)i, word);
+		free(found_nl(e->db, buf, &total));
+		if (total == 0)
+			fail_msg("\"%s\" finds nothing", buf);
+	}
+	assert_found_nl(e->db, "elektrisi", "~Elektricien basis");
+	assert_found_nl(e->db, "heftrukc", "~Heftruckchauffeur");
+	/* Exact matches first, then the ones one typo away. */
+	assert_found_nl(e->db, "elektro", "Elektrotechniek|~Elektricien basis");
+	n = catalog_typo_prefix_fixes(e->db, "elektro", pf, 4);
+	assert_int_equal(n, 2);	/* equally frequent: in byte order */
+	assert_string_equal(pf[0], "elektricien");
+	assert_string_equal(pf[1], "elektriciteit");
+	free(pf[0]);
+	free(pf[1]);
+	/* Never the word's own completions; short words: nothing. */
+	assert_int_equal(catalog_typo_prefix_fixes(e->db, "elektri", pf, 4), 1);
+	assert_string_equal(pf[0], "elektrotechniek");
+	free(pf[0]);
+	assert_int_equal(catalog_typo_prefix_fixes(e->db, "elek", pf, 4), 0);
+	/* A typo in the first three letters is not forgiven while typing. */
+	assert_found_nl(e->db, "alektrici", "");
+	/* Two typos are too many. */
+	assert_found_nl(e->db, "elektrsisi", "");
+	unit_db_free(e);
+}
+
+static char *
+suggest(struct catalog_db *db, const char *text)
+{
+	struct catalog_query q;
+	char *cause = NULL, *s;
+
+	catalog_query_init(&q);
+	q.lang = "nl";
+	q.text = text;
+	q.today = "2026-11-27";
+	s = catalog_search_suggest(db, &q, &cause);
+	if (s == NULL && cause != NULL)
+		fail_msg("suggest: %s", cause);
+	return s;
+}
+
+static void
+test_suggest(void **state)
+{
+	struct unit_db *e = unit_db_new();
+	char *cause = NULL, *s;
+	size_t total;
+
+	(void)state;
+	if (unit_import(e->db, "e", &cause, UNIT_THEMES, ELEKTRO, NULL) != 0)
+		fail_msg("import: %s", cause);
+	/* Two errors: nothing found, but the nearest word is offered ... */
+	assert_found_nl(e->db, "elecktrisien ", "");
+	s = suggest(e->db, "elecktrisien ");
+	assert_non_null(s);
+	assert_string_equal(s, "elektricien");
+	/* ... and it finds something. */
+	free(found_nl(e->db, s, &total));
+	assert_true(total > 0);
+	free(s);
+	/* The word being typed: the word it may be the start of. */
+	s = suggest(e->db, "heftrukcchau");
+	assert_non_null(s);
+	assert_string_equal(s, "heftruckchauffeur");
+	free(s);
+	/* Words it knows stay; the unknown one is replaced. */
+	s = suggest(e->db, "leer elektrisitijt ");
+	assert_non_null(s);
+	assert_string_equal(s, "leer elektriciteit");
+	free(s);
+	/* Nothing near: no suggestion; all words known: none either. */
+	assert_null(suggest(e->db, "zzzzzzzz "));
+	assert_null(suggest(e->db, "elektricien "));
+	unit_db_free(e);
+}
+
 int
 main(void)
 {
@@ -215,6 +354,8 @@ main(void)
 		cmocka_unit_test(test_short_words_not_corrected),
 		cmocka_unit_test(test_exact_above_corrected),
 		cmocka_unit_test(test_completions),
+		cmocka_unit_test(test_prefix_typos),
+		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_vocabulary_follows_imports),
 	};
 
