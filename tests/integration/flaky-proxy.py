@@ -10,6 +10,8 @@ Nth request with the Nth ACTION, then "pass" for the rest:
   500    answer 500 Internal Server Error
   reset  close the connection at once with a TCP reset
   cut    forward, relay the headers and half the body, then reset
+  norange  forward without the Range header (a server that ignores
+         Range: it answers 200 with the whole file)
 Each request is logged to stderr as "ACTION PATH".
 """
 import http.client
@@ -62,7 +64,8 @@ class Handler(socketserver.StreamRequestHandler):
                 continue
             c = http.client.HTTPConnection("127.0.0.1", upstream, timeout=30)
             fwd = {k: v for k, v in headers.items()
-                   if k.lower() not in ("connection", "keep-alive")}
+                   if k.lower() not in ("connection", "keep-alive")
+                   and not (act == "norange" and k.lower() == "range")}
             c.request(method, path, headers=fwd)
             r = c.getresponse()
             data = r.read()
