@@ -630,6 +630,15 @@ main(int argc, char **argv)
 		    "required (see --help)\n");
 		return SYNC_USAGE;
 	}
+	if ((opts.repo != NULL &&
+	    catalog_config_url_has_userinfo(opts.repo)) ||
+	    (up.inbox != NULL && catalog_config_url_has_userinfo(up.inbox))) {
+		fprintf(stderr, "leerpunt-sync: %s: "
+		    CATALOG_CONFIG_USERINFO_HELP "\n", opts.repo != NULL &&
+		    catalog_config_url_has_userinfo(opts.repo) ? "--repo" :
+		    "--inbox");
+		return SYNC_USAGE;
+	}
 	if (once == daemon) {
 		fprintf(stderr, "leerpunt-sync: give either --once (check once, "
 		    "for a timer) or --daemon (keep checking)\n");
