@@ -39,6 +39,8 @@ struct catalog_db {
 		sqlite3_stmt	*st;
 	}		 cache[CATALOG_DB_CACHE];
 	size_t		 ncache;
+	char		**staged;	/* key, value, key, value ... */
+	size_t		 nstaged;	/* pairs */
 };
 
 /*
@@ -580,6 +582,7 @@ catalog_db_close(struct catalog_db *db)
 		return;
 	while (db->ncache > 0)
 		sqlite3_finalize(db->cache[--db->ncache].st);
+	catalog_db_meta_unstage(db);
 	sqlite3_close_v2(db->sq);
 	catalog_fold_free(db->fold);
 	free(db->path);
@@ -623,6 +626,72 @@ catalog_db_meta_set(struct catalog_db *db, const char *key, const char *value,
 	return 0;
 }
 
+void
+catalog_db_meta_stage(struct catalog_db *db, const char *key,
+    const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < db->nstaged; i++) {
+		if (strcmp(db->staged[2 * i], key) == 0) {
+			free(db->staged[2 * i + 1]);
+			db->staged[2 * i + 1] = xstrdup(value);
+			return;
+		}
+	}
+	db->staged = xreallocarray(db->staged, 2 * (db->nstaged + 1),
+	    sizeof *db->staged);
+	db->staged[2 * db->nstaged] = xstrdup(key);
+	db->staged[2 * db->nstaged + 1] = xstrdup(value);
+	db->nstaged++;
+}
+
+void
+catalog_db_meta_unstage(struct catalog_db *db)
+{
+	size_t i;
+
+	for (i = 0; i < 2 * db->nstaged; i++)
+		free(db->staged[i]);
+	free(db->staged);
+	db->staged = NULL;
+	db->nstaged = 0;
+}
+
+/* Write the staged values in the caller's transaction; -1 and *cause. */
+static int
+catalog_db_meta_write_staged(struct catalog_db *db, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < db->nstaged; i++) {
+		if (catalog_db_meta_set(db, db->staged[2 * i],
+		    db->staged[2 * i + 1], cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+catalog_db_meta_commit(struct catalog_db *db, char **cause)
+{
+	if (catalog_db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (catalog_db_meta_write_staged(db, cause) != 0 ||
+	    catalog_db_exec(db, "COMMIT", cause) != 0) {
+		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	catalog_db_meta_unstage(db);
+	return 0;
+}
+
+int
+catalog_db_in_transaction(struct catalog_db *db)
+{
+	return !sqlite3_get_autocommit(db->sq);
+}
+
 int64_t
 catalog_db_version(struct catalog_db *db)
 {
@@ -641,7 +710,11 @@ catalog_db_set_version(struct catalog_db *db, int64_t version, char **cause)
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%lld", (long long)version);
-	return catalog_db_meta_set(db, "version", buf, cause);
+	if (catalog_db_meta_set(db, "version", buf, cause) != 0 ||
+	    catalog_db_meta_write_staged(db, cause) != 0)
+		return -1;
+	/* Written; the transaction commits or rolls back as a whole. */
+	return 0;
 }
 
 int64_t
