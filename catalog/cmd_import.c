@@ -22,6 +22,7 @@
 #include "catalog/safe.h"
 #include "catalog/ooapi.h"
 #include "catalog/xcri.h"
+#include "catalog/syncinfo.h"
 #include "catalog/xmalloc.h"
 
 struct import_format {
@@ -156,6 +157,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "source", required_argument, NULL, 's' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -164,8 +166,9 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct catalog_import *imp = NULL;
 	struct catalog_db *db = NULL;
 	char *cause = NULL, *source = NULL, **group = NULL, *base;
+	char *managed;
 	size_t nfiles, i, j, ng;
-	int c, rc = 1;
+	int c, rc = 1, force = 0;
 
 	while ((c = getopt_long(argc, argv, "f:s:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -177,6 +180,9 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 's':
 			source = xstrdup(optarg);
+			break;
+		case 'F':
+			force = 1;
 			break;
 		case 'h':
 			cmd_usage(ctx, "import", stdout);
@@ -206,6 +212,15 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((db = cmd_open_db(ctx, 1, 0)) == NULL)
 		goto out;
+	if (!force && (managed = catalog_db_sync_source(db)) != NULL) {
+		cause = xasprintf("%s: leerpunt-sync keeps this catalogue up "
+		    "to date from a repository (%s); a local import would "
+		    "differ from the repository's version of the same number. "
+		    "Import where the repository is published, or give --force",
+		    catalog_db_path(db), managed);
+		free(managed);
+		goto fail;
+	}
 	if ((imp = catalog_import_begin(db, source, &cause)) == NULL)
 		goto fail;
 	group = xcalloc(nfiles, sizeof *group);

@@ -31,7 +31,7 @@
 static const struct cmd cmds[] = {
 	{ "demo", cmd_demo, "",
 	  "load the demo catalogue (themes and entries)" },
-	{ "import", cmd_import, "[--format csv|ooapi|xcri] [--source NAME] FILE...",
+	{ "import", cmd_import, "[--format csv|ooapi|xcri] [--source NAME] [--force] FILE...",
 	  "import course data; all files in one transaction" },
 	{ "search", cmd_search, "[--lang LL] [--json] [--theme KEY] [--limit N] "
 	  "[--offset N]\n    [--kind K] [--province P] [--mode M] [--free] "

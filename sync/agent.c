@@ -82,6 +82,7 @@ struct sync_agent_run {
 	unsigned char	 (*keys)[32];	/* trusted keys */
 	size_t		 nkeys;
 	size_t		 signer;	/* index in keys */
+	int		 replace;	/* same version, other content */
 };
 
 /*
@@ -343,8 +344,23 @@ sync_agent_manifest(struct sync_agent_run *r, struct sync_agent_result *res,
 		    (long long)current);
 		return SYNC_REFUSED;
 	}
-	if (m->version == current)
-		return SYNC_CURRENT;
+	if (m->version == current) {
+		unsigned char digest[32];
+
+		/*
+		 * The same number is not the same catalogue: a local import
+		 * may have reached this version with other content. Then the
+		 * repository's snapshot replaces it.
+		 */
+		if (!m->has_content)
+			return SYNC_CURRENT;
+		if (catalog_snapshot_digest(r->db, digest, cause) != 0)
+			return SYNC_FAILED;
+		if (sodium_memcmp(digest, m->content_sha256, sizeof digest) ==
+		    0)
+			return SYNC_CURRENT;
+		r->replace = 1;
+	}
 	if (m->version < current) {
 		*cause = xasprintf("%s: offers catalogue version %lld, older "
 		    "than the version %lld this catalogue has (rollback)",
@@ -524,7 +540,9 @@ sync_agent_snapshot(struct sync_agent_run *r, struct sync_agent_result *res,
 		    "manifest says %s", r->base, f->name, hex, want);
 		goto out;
 	}
-	rc = catalog_snapshot_apply(r->db, dbpath, r->manifest->version, cause);
+	rc = r->replace ? catalog_snapshot_replace(r->db, dbpath,
+	    r->manifest->version, cause) : catalog_snapshot_apply(r->db, dbpath,
+	    r->manifest->version, cause);
 	if (rc < 0) {
 		st = SYNC_FAILED;
 		goto out;
@@ -536,7 +554,8 @@ sync_agent_snapshot(struct sync_agent_run *r, struct sync_agent_result *res,
 		snprintf(res->via + len, sizeof res->via - len,
 		    "; took the snapshot");
 	} else
-		snprintf(res->via, sizeof res->via, "snapshot");
+		snprintf(res->via, sizeof res->via, r->replace ? "snapshot "
+		    "(it replaced local changes to this version)" : "snapshot");
 
 out:
 	if (dbpath != NULL)
@@ -593,7 +612,7 @@ sync_agent_update(struct sync_agent_run *r, struct sync_agent_result *res,
 	int fallback = 0;
 
 	snap = catalog_manifest_snapshot(r->manifest);
-	if (r->manifest->has_content && res->previous > 0)
+	if (r->manifest->has_content && res->previous > 0 && !r->replace)
 		delta = catalog_manifest_delta(r->manifest, res->previous);
 	if (delta != NULL && delta->size < snap->size) {
 		st = sync_agent_delta(r, delta, res, &fallback, cause);
@@ -662,7 +681,9 @@ sync_agent_run(const struct sync_agent_options *opts,
 			st = SYNC_FAILED;
 		catalog_db_meta_unstage(r.db);
 	}
-	res->version = catalog_db_version(r.db);
+	/* The version applied, whatever an import did since. */
+	res->version = st == SYNC_UPDATED ? r.manifest->version :
+	    catalog_db_version(r.db);
 	if (st == SYNC_CURRENT)
 		res->entries = catalog_db_entry_count(r.db);
 	res->received = sync_fetch_received(r.fetch);
