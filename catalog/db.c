@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog/dbint.h"
 #include "catalog/fold.h"
@@ -39,6 +40,7 @@ struct catalog_db {
 		sqlite3_stmt	*st;
 	}		 cache[CATALOG_DB_CACHE];
 	size_t		 ncache;
+	int		 immutable;	/* read without -wal/-shm (see open) */
 	char		**staged;	/* key, value, key, value ... */
 	size_t		 nstaged;	/* pairs */
 };
@@ -509,14 +511,43 @@ catalog_db_migrate(struct catalog_db *db, char **cause)
 	return 0;
 }
 
-struct catalog_db *
-catalog_db_open(const char *path, int flags, char **cause)
+/* 1 when path with suffix (e.g. "-wal") exists. */
+static int
+catalog_db_has_file(const char *path, const char *suffix)
 {
-	struct catalog_db *db = xcalloc(1, sizeof *db);
+	char *p = xasprintf("%s%s", path, suffix);
+	int rc = access(p, F_OK) == 0;
+
+	free(p);
+	return rc;
+}
+
+/* A file: URI for path with immutable=1 (SQLite URI rules). */
+static char *
+catalog_db_immutable_uri(const char *path)
+{
+	size_t i, o = 0, len = strlen(path);
+	char *out = xmalloc(len * 3 + 32);
+
+	o += (size_t)sprintf(out, "file:");
+	for (i = 0; i < len; i++) {
+		if (path[i] == '?' || path[i] == '#' || path[i] == '%')
+			o += (size_t)sprintf(out + o, "%%%02X",
+			    (unsigned char)path[i]);
+		else
+			out[o++] = path[i];
+	}
+	sprintf(out + o, "?immutable=1");
+	return out;
+}
+
+/* Open db->sq (for a reader, immutable as the file: URI says). */
+static int
+catalog_db_connect(struct catalog_db *db, int flags, char **cause)
+{
+	char *uri = NULL;
 	int oflags;
 
-	db->path = xstrdup(path);
-	db->readonly = (flags & CATALOG_DB_READONLY) != 0;
 	if (db->readonly)
 		oflags = SQLITE_OPEN_READONLY;
 	else {
@@ -525,11 +556,18 @@ catalog_db_open(const char *path, int flags, char **cause)
 			oflags |= SQLITE_OPEN_CREATE;
 	}
 	oflags |= SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &db->sq, oflags, NULL) != SQLITE_OK) {
-		*cause = xasprintf("%s: cannot open catalogue: %s", path,
-		    db->sq != NULL ? sqlite3_errmsg(db->sq) : "out of memory");
-		goto fail;
+	if (db->immutable) {
+		uri = catalog_db_immutable_uri(db->path);
+		oflags |= SQLITE_OPEN_URI;
 	}
+	if (sqlite3_open_v2(uri != NULL ? uri : db->path, &db->sq, oflags,
+	    NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: cannot open catalogue: %s", db->path,
+		    db->sq != NULL ? sqlite3_errmsg(db->sq) : "out of memory");
+		free(uri);
+		return -1;
+	}
+	free(uri);
 	sqlite3_extended_result_codes(db->sq, 1);
 	sqlite3_busy_timeout(db->sq, 5000);
 	/*
@@ -539,7 +577,55 @@ catalog_db_open(const char *path, int flags, char **cause)
 	 */
 	sqlite3_exec(db->sq, "PRAGMA mmap_size = 4294967296", NULL, NULL,
 	    NULL);
-	if (catalog_fts_register(db->sq, &db->fts, cause) != 0)
+	return catalog_fts_register(db->sq, &db->fts, cause);
+}
+
+/* Close db->sq and everything prepared on it. */
+static void
+catalog_db_disconnect(struct catalog_db *db)
+{
+	while (db->ncache > 0)
+		sqlite3_finalize(db->cache[--db->ncache].st);
+	sqlite3_close_v2(db->sq);
+	db->sq = NULL;
+	db->fts = NULL;
+}
+
+/*
+ * A reader (another user) of a WAL catalogue needs its -wal and -shm
+ * files: it cannot create them in a folder it may only read. Writers keep
+ * them (SQLITE_FCNTL_PERSIST_WAL), but another program (the sqlite3 shell,
+ * say) removes them when it closes, and SQLite then refuses the reader
+ * ("attempt to write a readonly database"). Without a -wal file the
+ * database file holds everything, so the reader opens it immutable (no
+ * locks, no -shm); catalog_db_poll() reopens it normally as soon as a
+ * writer has made the files again.
+ */
+static int
+catalog_db_fallback(struct catalog_db *db, int flags, char **cause)
+{
+	int err = sqlite3_errcode(db->sq) & 0xff;
+
+	if (!db->readonly || db->immutable ||
+	    (err != SQLITE_READONLY && err != SQLITE_CANTOPEN) ||
+	    catalog_db_has_file(db->path, "-wal") || access(db->path, R_OK) != 0)
+		return -1;
+	catalog_db_disconnect(db);
+	db->immutable = 1;
+	return catalog_db_connect(db, flags, cause);
+}
+
+struct catalog_db *
+catalog_db_open(const char *path, int flags, char **cause)
+{
+	struct catalog_db *db = xcalloc(1, sizeof *db);
+
+	db->path = xstrdup(path);
+	db->readonly = (flags & CATALOG_DB_READONLY) != 0;
+	if (catalog_db_connect(db, flags, cause) != 0)
+		goto fail;
+	if (db->readonly && catalog_db_user_version(db) < 0 &&
+	    catalog_db_fallback(db, flags, cause) != 0 && db->immutable)
 		goto fail;
 	/*
 	 * A new catalogue gets 8 KB pages (SQLite's default is 4 KB): rows
@@ -580,10 +666,8 @@ catalog_db_close(struct catalog_db *db)
 {
 	if (db == NULL)
 		return;
-	while (db->ncache > 0)
-		sqlite3_finalize(db->cache[--db->ncache].st);
+	catalog_db_disconnect(db);
 	catalog_db_meta_unstage(db);
-	sqlite3_close_v2(db->sq);
 	catalog_fold_free(db->fold);
 	free(db->path);
 	free(db);
@@ -732,6 +816,36 @@ catalog_db_entry_count(struct catalog_db *db)
 int
 catalog_db_poll(struct catalog_db *db)
 {
+	if (db->immutable && catalog_db_has_file(db->path, "-wal") &&
+	    catalog_db_has_file(db->path, "-shm")) {
+		sqlite3 *old = db->sq;
+		struct catalog_fts *oldfts = db->fts;
+		char *why = NULL;
+
+		/* A writer is back: read through the WAL again. */
+		while (db->ncache > 0)
+			sqlite3_finalize(db->cache[--db->ncache].st);
+		db->sq = NULL;
+		db->immutable = 0;
+		if (catalog_db_connect(db, CATALOG_DB_READONLY, &why) == 0 &&
+		    catalog_db_user_version(db) >= 0) {
+			sqlite3_close_v2(old);
+			catalog_db_exec(db, "PRAGMA foreign_keys = ON", NULL);
+			db->data_version = -1;
+			catalog_db_poll(db);
+			return 1;
+		}
+		free(why);
+		while (db->ncache > 0)
+			sqlite3_finalize(db->cache[--db->ncache].st);
+		if (db->sq != NULL)
+			sqlite3_close_v2(db->sq);
+		db->sq = old;
+		db->fts = oldfts;
+		db->immutable = 1;
+		return 0;
+	}
+
 	sqlite3_stmt *st = catalog_db_prepare(db, "PRAGMA data_version");
 	int64_t v = db->data_version;
 	int changed;
