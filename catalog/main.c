@@ -49,7 +49,7 @@ static const struct cmd cmds[] = {
 	  "--name NAME (--phone P | --email E) [--note TEXT]) [--office-key "
 	  "FILE]",
 	  "enrol a person; the data is sealed for the office" },
-	{ "outbox", cmd_outbox, "[--all]",
+	{ "outbox", cmd_outbox, "[--all] [--resend-sent]",
 	  "show enrolments waiting to be sent (no personal data)" },
 	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
 	  "--ooapi] DIR", "office: read received enrolments" },
