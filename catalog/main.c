@@ -52,7 +52,7 @@ static const struct cmd cmds[] = {
 	{ "outbox", cmd_outbox, "[--all] [--resend-sent]",
 	  "show enrolments waiting to be sent (no personal data)" },
 	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
-	  "--ooapi] DIR", "office: read received enrolments" },
+	  "--ooapi] [--again] DIR", "office: read received enrolments" },
 	{ "publish", cmd_publish, "--key FILE.secret --out DIR "
 	  "[--expires-in DURATION] [--keep-deltas K] [--next-key FILE.pub] "
 	  "[--state DIR]",
