@@ -64,6 +64,7 @@
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 
+#include "catalog/clock.h"
 #include "catalog/dbint.h"
 #include "catalog/fold.h"
 #include "catalog/search.h"
@@ -937,13 +938,8 @@ catalog_search_run(struct catalog_db *db, const struct catalog_query *q,
 	c.lang = q->lang != NULL && *q->lang != '\0' ? q->lang : "nl";
 	if (q->today != NULL)
 		snprintf(c.today, sizeof c.today, "%s", q->today);
-	else {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		localtime_r(&now, &tm);
-		strftime(c.today, sizeof c.today, "%Y-%m-%d", &tm);
-	}
+	else
+		catalog_clock_today(c.today);	/* LEERPUNT_TODAY in tests */
 	if (search_has_radius(q)) {
 		/* A box around the circle; leerpunt_km() cuts the corners. */
 		double dlat = q->max_km / 111.0;

@@ -323,6 +323,7 @@ test_truncated(void **state)
 		free(cause);
 	}
 	alarm(0);
+	free(cut);
 	free(cut2);
 	free(buf);
 }
