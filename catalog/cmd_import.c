@@ -21,6 +21,7 @@
 #include "catalog/format.h"
 #include "catalog/import.h"
 #include "catalog/safe.h"
+#include "catalog/syncinfo.h"
 #include "catalog/xmalloc.h"
 
 static void
@@ -42,6 +43,9 @@ import_help(struct cmd_ctx *ctx)
 	    "                the first file's name)\n"
 	    "  --strict      warnings about optional values are errors\n"
 	    "  --no-remove   add and update; remove no entries of the source\n"
+	    "  --force       import into a catalogue that leerpunt-sync keeps\n"
+	    "                up to date from a repository (the next sync\n"
+	    "                replaces it with the repository's content)\n"
 	    "\nA new catalogue has the standard themes. An error leaves the "
 	    "catalogue\nunchanged; the summary counts warnings. See "
 	    "docs/csv-format.md,\ndocs/edudex-import.md, docs/ooapi-import.md "
@@ -86,6 +90,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "source", required_argument, NULL, 's' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "no-remove", no_argument, NULL, 'R' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -94,8 +99,9 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct catalog_import *imp = NULL;
 	struct catalog_db *db = NULL;
 	char *cause = NULL, *source = NULL, **group = NULL, *base;
+	char *managed;
 	size_t nfiles, i, j, ng, nformats;
-	int c, rc = 1, options = 0;
+	int c, rc = 1, options = 0, force = 0;
 
 	while ((c = getopt_long(argc, argv, "f:s:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -114,6 +120,9 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 's':
 			source = xstrdup(optarg);
+			break;
+		case 'F':
+			force = 1;
 			break;
 		case 'h':
 			import_help(ctx);
@@ -143,6 +152,15 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((db = cmd_open_db(ctx, 1, 0)) == NULL)
 		goto out;
+	if (!force && (managed = catalog_db_sync_source(db)) != NULL) {
+		cause = xasprintf("%s: leerpunt-sync keeps this catalogue up "
+		    "to date from a repository (%s); a local import would "
+		    "differ from the repository's version of the same number. "
+		    "Import where the repository is published, or give --force",
+		    catalog_db_path(db), managed);
+		free(managed);
+		goto fail;
+	}
 	if ((imp = catalog_import_begin(db, source, &cause)) == NULL)
 		goto fail;
 	catalog_import_set_options(imp, options);

@@ -26,6 +26,7 @@ cmd_inbox(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "kiosks", required_argument, NULL, 'K' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "ooapi", no_argument, NULL, 'O' },
+		{ "again", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -35,7 +36,7 @@ cmd_inbox(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *keypath = NULL, *kiosks_path = NULL;
 	size_t nkiosks = 0;
 	char *cause = NULL;
-	int c, rc = 1, formats = 0;
+	int c, rc = 1, formats = 0, again = 0;
 
 	catalog_enrol_harden();
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -53,6 +54,9 @@ cmd_inbox(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'O':
 			format = CATALOG_INBOX_OOAPI;
 			formats++;
+			break;
+		case 'A':
+			again = 1;
 			break;
 		case 'h':
 			cmd_usage(ctx, "inbox", stdout);
@@ -72,7 +76,7 @@ cmd_inbox(struct cmd_ctx *ctx, int argc, char **argv)
 	    catalog_keys_read_kiosks(kiosks_path, &kiosks, &nkiosks,
 	    &cause) != 0 ||
 	    catalog_inbox_read(argv[optind], office, kiosks, nkiosks, format,
-	    stdout, stderr, &sum, &cause) != 0) {
+	    again, stdout, stderr, &sum, &cause) != 0) {
 		cmd_fail(ctx, "inbox: %s", cause);
 		goto out;
 	}

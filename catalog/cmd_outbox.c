@@ -21,6 +21,7 @@ cmd_outbox(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
+		{ "resend-sent", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -29,7 +30,7 @@ cmd_outbox(struct cmd_ctx *ctx, int argc, char **argv)
 	struct catalog_state *state;
 	char *cause = NULL, when[32];
 	size_t n = 0, i;
-	int c, all = 0, rc = 1;
+	int c, all = 0, resend = 0, rc = 1;
 	struct tm tm;
 	time_t t;
 
@@ -37,6 +38,9 @@ cmd_outbox(struct cmd_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'a':
 			all = 1;
+			break;
+		case 'R':
+			resend = 1;
 			break;
 		case 'h':
 			cmd_usage(ctx, "outbox", stdout);
@@ -52,6 +56,15 @@ cmd_outbox(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((state = cmd_open_state(ctx)) == NULL)
 		return 1;
+	if (resend) {
+		if (catalog_outbox_resend(state, NULL, &n, &cause) != 0) {
+			cmd_fail(ctx, "outbox: %s", cause);
+			goto out;
+		}
+		printf("queued again: %zu sent enrolment%s whose sealed record "
+		    "was still kept\n", n, n == 1 ? "" : "s");
+		n = 0;
+	}
 	if (catalog_outbox_counts(state, &counts, &cause) != 0 ||
 	    catalog_outbox_list(state, all ? CATALOG_OUTBOX_ALL : 0, 0, &items,
 	    &n, &cause) != 0) {

@@ -186,6 +186,9 @@ cmd_publish(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	catalog_db_close(db);
 
+	for (i = 0; i < res.nwarnings; i++)
+		fprintf(stderr, "leerpunt-catalog: publish: warning: %s\n",
+		    res.warnings[i]);
 	printf("published version %lld (%lld entries) to %s\n",
 	    (long long)res.version, (long long)res.entries, out);
 	printf("  %s: %lld bytes (%lld uncompressed)\n", res.snapshot,

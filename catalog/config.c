@@ -243,6 +243,19 @@ config_has_host(const char *rest)
 	    strchr(rest, '\t') == NULL;
 }
 
+int
+catalog_config_url_has_userinfo(const char *url)
+{
+	const char *p = strstr(url, "://");
+	size_t n;
+
+	if (p == NULL)
+		return 0;
+	p += 3;
+	n = strcspn(p, "/?#");
+	return memchr(p, '@', n) != NULL;
+}
+
 /* 1 when s is an http:// or https:// URL with a host. */
 static int
 config_http_url(const char *s)
@@ -331,6 +344,11 @@ config_set(struct catalog_config *cfg, const struct config_key *k,
 		}
 		break;
 	case CONFIG_REPO_URL:
+		if (catalog_config_url_has_userinfo(value)) {
+			*reason = xasprintf("%s: " CATALOG_CONFIG_USERINFO_HELP,
+			    k->name);
+			return -1;
+		}
 		if (!config_http_url(value) &&
 		    strncmp(value, "file:///", 8) != 0 && value[0] != '/') {
 			*reason = xasprintf("%s: \"%.80s\" is not an http://, "
@@ -340,6 +358,11 @@ config_set(struct catalog_config *cfg, const struct config_key *k,
 		}
 		break;
 	case CONFIG_HTTP_URL:
+		if (catalog_config_url_has_userinfo(value)) {
+			*reason = xasprintf("%s: " CATALOG_CONFIG_USERINFO_HELP,
+			    k->name);
+			return -1;
+		}
 		if (!config_http_url(value)) {
 			*reason = xasprintf("%s: \"%.80s\" is not an http:// "
 			    "or https:// URL with a host name", k->name, value);

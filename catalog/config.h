@@ -85,6 +85,19 @@ const char *catalog_config_db_path(const struct catalog_config *cfg);
  */
 int catalog_config_name_valid(const char *s);
 
+/*
+ * 1 when the URL url carries a user name or password ("user:pw@host"):
+ * programs refuse those, since a URL is printed in messages and stored.
+ * CATALOG_CONFIG_USERINFO_HELP says what to use instead.
+ */
+int catalog_config_url_has_userinfo(const char *url);
+#define CATALOG_CONFIG_USERINFO_HELP \
+	"a user name or password in the URL is not accepted (it would show " \
+	"in messages and be stored); a repository needs none, and an inbox " \
+	"takes them from LEERPUNT_INBOX_USER and LEERPUNT_INBOX_PASSWORD (or " \
+	"LEERPUNT_INBOX_TOKEN), or inbox_user and inbox_password_file in " \
+	"the configuration file"
+
 #define CATALOG_CONFIG_NAME_SIZE 65	/* a name and its NUL */
 #define CATALOG_CONFIG_KIOSK_ID_UNNAMED "unnamed"
 

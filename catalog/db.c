@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog/dbint.h"
 #include "catalog/fold.h"
@@ -40,6 +41,9 @@ struct catalog_db {
 		sqlite3_stmt	*st;
 	}		 cache[CATALOG_DB_CACHE];
 	size_t		 ncache;
+	int		 immutable;	/* read without -wal/-shm (see open) */
+	char		**staged;	/* key, value, key, value ... */
+	size_t		 nstaged;	/* pairs */
 };
 
 /*
@@ -543,14 +547,43 @@ catalog_db_migrate(struct catalog_db *db, char **cause)
 	return 0;
 }
 
-struct catalog_db *
-catalog_db_open(const char *path, int flags, char **cause)
+/* 1 when path with suffix (e.g. "-wal") exists. */
+static int
+catalog_db_has_file(const char *path, const char *suffix)
 {
-	struct catalog_db *db = xcalloc(1, sizeof *db);
-	int oflags, fresh;
+	char *p = xasprintf("%s%s", path, suffix);
+	int rc = access(p, F_OK) == 0;
 
-	db->path = xstrdup(path);
-	db->readonly = (flags & CATALOG_DB_READONLY) != 0;
+	free(p);
+	return rc;
+}
+
+/* A file: URI for path with immutable=1 (SQLite URI rules). */
+static char *
+catalog_db_immutable_uri(const char *path)
+{
+	size_t i, o = 0, len = strlen(path);
+	char *out = xmalloc(len * 3 + 32);
+
+	o += (size_t)sprintf(out, "file:");
+	for (i = 0; i < len; i++) {
+		if (path[i] == '?' || path[i] == '#' || path[i] == '%')
+			o += (size_t)sprintf(out + o, "%%%02X",
+			    (unsigned char)path[i]);
+		else
+			out[o++] = path[i];
+	}
+	sprintf(out + o, "?immutable=1");
+	return out;
+}
+
+/* Open db->sq (for a reader, immutable as the file: URI says). */
+static int
+catalog_db_connect(struct catalog_db *db, int flags, char **cause)
+{
+	char *uri = NULL;
+	int oflags;
+
 	if (db->readonly)
 		oflags = SQLITE_OPEN_READONLY;
 	else {
@@ -559,11 +592,18 @@ catalog_db_open(const char *path, int flags, char **cause)
 			oflags |= SQLITE_OPEN_CREATE;
 	}
 	oflags |= SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &db->sq, oflags, NULL) != SQLITE_OK) {
-		*cause = xasprintf("%s: cannot open catalogue: %s", path,
-		    db->sq != NULL ? sqlite3_errmsg(db->sq) : "out of memory");
-		goto fail;
+	if (db->immutable) {
+		uri = catalog_db_immutable_uri(db->path);
+		oflags |= SQLITE_OPEN_URI;
 	}
+	if (sqlite3_open_v2(uri != NULL ? uri : db->path, &db->sq, oflags,
+	    NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: cannot open catalogue: %s", db->path,
+		    db->sq != NULL ? sqlite3_errmsg(db->sq) : "out of memory");
+		free(uri);
+		return -1;
+	}
+	free(uri);
 	sqlite3_extended_result_codes(db->sq, 1);
 	sqlite3_busy_timeout(db->sq, 5000);
 	/*
@@ -573,7 +613,56 @@ catalog_db_open(const char *path, int flags, char **cause)
 	 */
 	sqlite3_exec(db->sq, "PRAGMA mmap_size = 4294967296", NULL, NULL,
 	    NULL);
-	if (catalog_fts_register(db->sq, &db->fts, cause) != 0)
+	return catalog_fts_register(db->sq, &db->fts, cause);
+}
+
+/* Close db->sq and everything prepared on it. */
+static void
+catalog_db_disconnect(struct catalog_db *db)
+{
+	while (db->ncache > 0)
+		sqlite3_finalize(db->cache[--db->ncache].st);
+	sqlite3_close_v2(db->sq);
+	db->sq = NULL;
+	db->fts = NULL;
+}
+
+/*
+ * A reader (another user) of a WAL catalogue needs its -wal and -shm
+ * files: it cannot create them in a folder it may only read. Writers keep
+ * them (SQLITE_FCNTL_PERSIST_WAL), but another program (the sqlite3 shell,
+ * say) removes them when it closes, and SQLite then refuses the reader
+ * ("attempt to write a readonly database"). Without a -wal file the
+ * database file holds everything, so the reader opens it immutable (no
+ * locks, no -shm); catalog_db_poll() reopens it normally as soon as a
+ * writer has made the files again.
+ */
+static int
+catalog_db_fallback(struct catalog_db *db, int flags, char **cause)
+{
+	int err = sqlite3_errcode(db->sq) & 0xff;
+
+	if (!db->readonly || db->immutable ||
+	    (err != SQLITE_READONLY && err != SQLITE_CANTOPEN) ||
+	    catalog_db_has_file(db->path, "-wal") || access(db->path, R_OK) != 0)
+		return -1;
+	catalog_db_disconnect(db);
+	db->immutable = 1;
+	return catalog_db_connect(db, flags, cause);
+}
+
+struct catalog_db *
+catalog_db_open(const char *path, int flags, char **cause)
+{
+	struct catalog_db *db = xcalloc(1, sizeof *db);
+	int fresh;
+
+	db->path = xstrdup(path);
+	db->readonly = (flags & CATALOG_DB_READONLY) != 0;
+	if (catalog_db_connect(db, flags, cause) != 0)
+		goto fail;
+	if (db->readonly && catalog_db_user_version(db) < 0 &&
+	    catalog_db_fallback(db, flags, cause) != 0 && db->immutable)
 		goto fail;
 	/*
 	 * A new catalogue gets 8 KB pages (SQLite's default is 4 KB): rows
@@ -618,9 +707,8 @@ catalog_db_close(struct catalog_db *db)
 {
 	if (db == NULL)
 		return;
-	while (db->ncache > 0)
-		sqlite3_finalize(db->cache[--db->ncache].st);
-	sqlite3_close_v2(db->sq);
+	catalog_db_disconnect(db);
+	catalog_db_meta_unstage(db);
 	catalog_fold_free(db->fold);
 	free(db->path);
 	free(db);
@@ -663,6 +751,72 @@ catalog_db_meta_set(struct catalog_db *db, const char *key, const char *value,
 	return 0;
 }
 
+void
+catalog_db_meta_stage(struct catalog_db *db, const char *key,
+    const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < db->nstaged; i++) {
+		if (strcmp(db->staged[2 * i], key) == 0) {
+			free(db->staged[2 * i + 1]);
+			db->staged[2 * i + 1] = xstrdup(value);
+			return;
+		}
+	}
+	db->staged = xreallocarray(db->staged, 2 * (db->nstaged + 1),
+	    sizeof *db->staged);
+	db->staged[2 * db->nstaged] = xstrdup(key);
+	db->staged[2 * db->nstaged + 1] = xstrdup(value);
+	db->nstaged++;
+}
+
+void
+catalog_db_meta_unstage(struct catalog_db *db)
+{
+	size_t i;
+
+	for (i = 0; i < 2 * db->nstaged; i++)
+		free(db->staged[i]);
+	free(db->staged);
+	db->staged = NULL;
+	db->nstaged = 0;
+}
+
+/* Write the staged values in the caller's transaction; -1 and *cause. */
+static int
+catalog_db_meta_write_staged(struct catalog_db *db, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < db->nstaged; i++) {
+		if (catalog_db_meta_set(db, db->staged[2 * i],
+		    db->staged[2 * i + 1], cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+catalog_db_meta_commit(struct catalog_db *db, char **cause)
+{
+	if (catalog_db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (catalog_db_meta_write_staged(db, cause) != 0 ||
+	    catalog_db_exec(db, "COMMIT", cause) != 0) {
+		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	catalog_db_meta_unstage(db);
+	return 0;
+}
+
+int
+catalog_db_in_transaction(struct catalog_db *db)
+{
+	return !sqlite3_get_autocommit(db->sq);
+}
+
 int64_t
 catalog_db_version(struct catalog_db *db)
 {
@@ -681,7 +835,11 @@ catalog_db_set_version(struct catalog_db *db, int64_t version, char **cause)
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%lld", (long long)version);
-	return catalog_db_meta_set(db, "version", buf, cause);
+	if (catalog_db_meta_set(db, "version", buf, cause) != 0 ||
+	    catalog_db_meta_write_staged(db, cause) != 0)
+		return -1;
+	/* Written; the transaction commits or rolls back as a whole. */
+	return 0;
 }
 
 int64_t
@@ -699,6 +857,36 @@ catalog_db_entry_count(struct catalog_db *db)
 int
 catalog_db_poll(struct catalog_db *db)
 {
+	if (db->immutable && catalog_db_has_file(db->path, "-wal") &&
+	    catalog_db_has_file(db->path, "-shm")) {
+		sqlite3 *old = db->sq;
+		struct catalog_fts *oldfts = db->fts;
+		char *why = NULL;
+
+		/* A writer is back: read through the WAL again. */
+		while (db->ncache > 0)
+			sqlite3_finalize(db->cache[--db->ncache].st);
+		db->sq = NULL;
+		db->immutable = 0;
+		if (catalog_db_connect(db, CATALOG_DB_READONLY, &why) == 0 &&
+		    catalog_db_user_version(db) >= 0) {
+			sqlite3_close_v2(old);
+			catalog_db_exec(db, "PRAGMA foreign_keys = ON", NULL);
+			db->data_version = -1;
+			catalog_db_poll(db);
+			return 1;
+		}
+		free(why);
+		while (db->ncache > 0)
+			sqlite3_finalize(db->cache[--db->ncache].st);
+		if (db->sq != NULL)
+			sqlite3_close_v2(db->sq);
+		db->sq = old;
+		db->fts = oldfts;
+		db->immutable = 1;
+		return 0;
+	}
+
 	sqlite3_stmt *st = catalog_db_prepare(db, "PRAGMA data_version");
 	int64_t v = db->data_version;
 	int changed;

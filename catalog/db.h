@@ -53,6 +53,23 @@ char *catalog_db_meta_get(struct catalog_db *db, const char *key);
 int catalog_db_meta_set(struct catalog_db *db, const char *key,
     const char *value, char **cause);
 
+/*
+ * Metadata that must be stored together with the next catalogue change:
+ * catalog_db_meta_stage() keeps key = value in memory, and the next
+ * transaction that sets the catalogue version (a snapshot or delta
+ * applied by sync) writes every staged value inside it, so the catalogue
+ * and its metadata are stored together or not at all. Staged values stay
+ * staged until catalog_db_meta_unstage() or catalog_db_meta_commit(),
+ * which writes them in a transaction of their own (-1 and *cause when it
+ * fails, and nothing is written).
+ */
+void catalog_db_meta_stage(struct catalog_db *db, const char *key,
+    const char *value);
+void catalog_db_meta_unstage(struct catalog_db *db);
+int catalog_db_meta_commit(struct catalog_db *db, char **cause);
+/* 1 when a transaction is open on db (one that failed to commit, say). */
+int catalog_db_in_transaction(struct catalog_db *db);
+
 /* The schema version this build reads and writes. */
 int catalog_db_schema_version(void);
 

@@ -11,7 +11,10 @@
 #define SQLITE_ENABLE_SESSION 1
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +106,214 @@ catalog_delta_user_version(sqlite3 *sq, const char *schema)
 	return v;
 }
 
+/*
+ * Checking a changeset before SQLite reads it.
+ *
+ * SQLite 3.40's changeset reader loops for good when a file ends inside
+ * a table header (the table name's terminating NUL never comes), in
+ * sqlite3changeset_next, sqlite3changeset_apply and
+ * sqlite3changegroup_add alike. So every changeset is walked once here,
+ * byte by byte, bounded by the file's size, before SQLite sees it: table
+ * headers ('T' or 'P', column count, primary-key flags, NUL-terminated
+ * name), then changes (operation, indirect flag, the records the
+ * operation carries: type byte and value). Anything that ends early or
+ * does not follow the format is refused. A file cut at a change boundary
+ * is still a valid (shorter) changeset; the content digest catches that.
+ */
+
+#define CATALOG_DELTA_MAX_COLS 65536
+
+struct catalog_delta_reader {
+	FILE		*f;
+	int64_t		 pos;
+	int64_t		 size;		/* the file's size, or -1 */
+	const char	*what;		/* why it stopped, for the message */
+};
+
+/* The next byte, or -1 at the end or on an error. */
+static int
+catalog_delta_byte(struct catalog_delta_reader *r)
+{
+	int c = getc(r->f);
+
+	if (c == EOF)
+		return -1;
+	r->pos++;
+	return c;
+}
+
+/* An SQLite varint (at most 9 bytes) no larger than INT32_MAX; -1 if not. */
+static int64_t
+catalog_delta_varint(struct catalog_delta_reader *r)
+{
+	uint64_t v = 0;
+	int c, i;
+
+	for (i = 0; i < 9; i++) {
+		if ((c = catalog_delta_byte(r)) == -1)
+			return -1;
+		if (i == 8) {
+			v = (v << 8) | (uint64_t)c;
+			break;
+		}
+		v = (v << 7) | (uint64_t)(c & 0x7f);
+		if ((c & 0x80) == 0)
+			break;
+		if (v > INT32_MAX)
+			return -1;
+	}
+	return v > INT32_MAX ? -1 : (int64_t)v;
+}
+
+/* Skip n bytes that must all be there. */
+static int
+catalog_delta_skip(struct catalog_delta_reader *r, int64_t n)
+{
+	if (n < 0 || (r->size >= 0 && r->pos + n > r->size))
+		return -1;
+	if (fseeko(r->f, (off_t)n, SEEK_CUR) != 0)
+		return -1;
+	r->pos += n;
+	return 0;
+}
+
+/* One record: a value for each column (only the flagged ones with pk). */
+static int
+catalog_delta_record(struct catalog_delta_reader *r, int ncol,
+    const unsigned char *only)
+{
+	int64_t len;
+	int i, type;
+
+	for (i = 0; i < ncol; i++) {
+		if (only != NULL && only[i] == 0)
+			continue;
+		if ((type = catalog_delta_byte(r)) == -1)
+			return -1;
+		switch (type) {
+		case 0:		/* undefined */
+		case 5:		/* NULL */
+			break;
+		case 1:		/* integer */
+		case 2:		/* real */
+			if (catalog_delta_skip(r, 8) != 0)
+				return -1;
+			break;
+		case 3:		/* text */
+		case 4:		/* blob */
+			if ((len = catalog_delta_varint(r)) < 0 ||
+			    catalog_delta_skip(r, len) != 0)
+				return -1;
+			break;
+		default:
+			r->what = "a value of unknown type";
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A table header after its 'T' or 'P': column count, flags, name. */
+static int
+catalog_delta_table(struct catalog_delta_reader *r, int *ncol,
+    unsigned char **pk)
+{
+	int64_t n;
+	int c, i, len = 0;
+
+	if ((n = catalog_delta_varint(r)) <= 0 || n > CATALOG_DELTA_MAX_COLS) {
+		r->what = "a table header with a bad column count";
+		return -1;
+	}
+	*ncol = (int)n;
+	free(*pk);
+	*pk = xcalloc((size_t)n, 1);
+	for (i = 0; i < *ncol; i++) {
+		if ((c = catalog_delta_byte(r)) == -1)
+			return -1;
+		(*pk)[i] = (unsigned char)c;
+	}
+	do {
+		if ((c = catalog_delta_byte(r)) == -1) {
+			r->what = "a table name without its end";
+			return -1;
+		}
+		len++;
+	} while (c != 0);
+	if (len == 1) {
+		r->what = "a table without a name";
+		return -1;
+	}
+	return 0;
+}
+
+int
+catalog_delta_check(const char *path, int64_t size, char **cause)
+{
+	struct catalog_delta_reader r;
+	unsigned char *pk = NULL;
+	int c, op, patchset = 0, ncol = 0, rc = -1;
+	struct stat sb;
+
+	memset(&r, 0, sizeof r);
+	r.size = size;
+	if ((r.f = fopen(path, "rb")) == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(r.f), &sb) != 0 ||
+	    (size >= 0 && (int64_t)sb.st_size != size)) {
+		*cause = xasprintf("%s: is %lld bytes, not the %lld announced",
+		    path, (long long)sb.st_size, (long long)size);
+		fclose(r.f);
+		return -1;
+	}
+	r.size = (int64_t)sb.st_size;
+	while ((op = catalog_delta_byte(&r)) != -1) {
+		if (op == 'T' || op == 'P') {
+			patchset = op == 'P';
+			if (catalog_delta_table(&r, &ncol, &pk) != 0)
+				goto bad;
+			continue;
+		}
+		if (ncol == 0) {
+			r.what = "a change before any table";
+			goto bad;
+		}
+		if (op != SQLITE_INSERT && op != SQLITE_UPDATE &&
+		    op != SQLITE_DELETE) {
+			r.what = "an unknown operation";
+			goto bad;
+		}
+		if ((c = catalog_delta_byte(&r)) == -1 || c > 1) {
+			r.what = "a bad indirect flag";
+			goto bad;
+		}
+		/* What sqlite3changeset_next reads for each operation. */
+		if (op != SQLITE_INSERT && (!patchset || op == SQLITE_DELETE) &&
+		    catalog_delta_record(&r, ncol, patchset ? pk : NULL) != 0)
+			goto bad;
+		if (op != SQLITE_DELETE &&
+		    catalog_delta_record(&r, ncol, NULL) != 0)
+			goto bad;
+	}
+	if (ferror(r.f)) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+	goto out;
+
+bad:
+	*cause = xasprintf("%s: not a usable changeset: %s at byte %lld of "
+	    "%lld", path, r.what != NULL ? r.what : "it ends too early",
+	    (long long)r.pos, (long long)r.size);
+out:
+	free(pk);
+	fclose(r.f);
+	return rc;
+}
+
 int
 catalog_delta_diff(const char *from_path, const char *to_path,
     const char *out, char **cause)
@@ -190,6 +401,8 @@ catalog_delta_combine(const char *const *paths, int n, const char *out,
 		goto fail;
 	}
 	for (i = 0; i < n; i++) {
+		if (catalog_delta_check(paths[i], -1, cause) != 0)
+			goto fail;
 		if ((s.f = fopen(paths[i], "rb")) == NULL) {
 			*cause = xasprintf("%s: %s", paths[i], strerror(errno));
 			goto fail;
@@ -281,6 +494,8 @@ catalog_delta_apply(struct catalog_db *db, const char *path, int64_t from,
 		    "checked against", path);
 		goto fail;
 	}
+	if (catalog_delta_check(path, -1, cause) != 0)
+		goto fail;
 	if ((s.f = fopen(path, "rb")) == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;

@@ -47,6 +47,15 @@ int catalog_delta_combine(const char *const *paths, int n, const char *out,
     char **cause);
 
 /*
+ * Walk the changeset at path once, bounded by its size, and check that it
+ * follows SQLite's changeset format to its last byte (SQLite itself may
+ * loop for good on some truncated files). size is the size it must have,
+ * or -1. 0 when usable, -1 and *cause when not. catalog_delta_combine
+ * and catalog_delta_apply call it first.
+ */
+int catalog_delta_check(const char *path, int64_t size, char **cause);
+
+/*
  * Apply the patchset at path to db, which must be at version from; then
  * set the version to `to`. The resulting content must have the digest
  * (catalog_snapshot_digest; required). One transaction.

@@ -27,6 +27,8 @@
 #include "catalog/enrol.h"
 #include "catalog/inbox.h"
 #include "catalog/keys.h"
+#include "catalog/manifest.h"
+#include "catalog/safe.h"
 #include "catalog/xmalloc.h"
 
 struct inbox_paths {
@@ -116,6 +118,22 @@ inbox_slurp(const char *path, size_t max, size_t *len, char **cause)
 	return buf;
 }
 
+/*
+ * Report msg about path on err, both through catalog_safe_line: anyone
+ * who can PUT chooses the file name, so no control character may reach
+ * a terminal. Frees msg.
+ */
+static void
+inbox_say(FILE *err, const char *path, char *msg)
+{
+	char *sp = catalog_safe_line(path), *sm = catalog_safe_line(msg);
+
+	fprintf(err, "%s: %s\n", sp, sm);
+	free(sp);
+	free(sm);
+	free(msg);
+}
+
 /* Move path into rejected/ under a free name; reports on err. */
 static void
 inbox_reject(const char *path, const char *rejdir, const char *reason,
@@ -127,8 +145,8 @@ inbox_reject(const char *path, const char *rejdir, const char *reason,
 	int i;
 
 	if (mkdir(rejdir, 0700) != 0 && errno != EEXIST) {
-		fprintf(err, "%s: rejected: %s (and cannot make %s: %s)\n",
-		    path, reason, rejdir, strerror(errno));
+		inbox_say(err, path, xasprintf("rejected: %s (and cannot make "
+		    "%s: %s)", reason, rejdir, strerror(errno)));
 		return;
 	}
 	for (i = 0; i < 1000; i++) {
@@ -139,12 +157,80 @@ inbox_reject(const char *path, const char *rejdir, const char *reason,
 			break;
 	}
 	if (rename(path, to) != 0)
-		fprintf(err, "%s: rejected: %s (cannot move it to %s: %s)\n",
-		    path, reason, to, strerror(errno));
+		inbox_say(err, path, xasprintf("rejected: %s (cannot move it "
+		    "to %s: %s)", reason, to, strerror(errno)));
 	else
-		fprintf(err, "%s: rejected: %s; moved to %s\n", path, reason,
-		    to);
+		inbox_say(err, path, xasprintf("rejected: %s; moved to %s",
+		    reason, to));
 	free(to);
+}
+
+/*
+ * The receipts processed in earlier runs ("KIOSK/RECEIPT" lines in
+ * DIR/.leerpunt-processed), so a later run writes each enrolment once.
+ */
+#define INBOX_PROCESSED ".leerpunt-processed"
+
+static void
+inbox_load_processed(const char *dir, char ***done, size_t *n)
+{
+	char *path = xasprintf("%s/" INBOX_PROCESSED, dir), line[256];
+	size_t len;
+	FILE *f;
+
+	*done = NULL;
+	*n = 0;
+	if ((f = fopen(path, "r")) != NULL) {
+		while (fgets(line, sizeof line, f) != NULL) {
+			len = strcspn(line, "\n");
+			line[len] = '\0';
+			if (len == 0)
+				continue;
+			*done = xreallocarray(*done, *n + 1, sizeof **done);
+			(*done)[(*n)++] = xstrdup(line);
+		}
+		fclose(f);
+	}
+	free(path);
+}
+
+/* Append the receipts in v[from..n) to the processed list; -1, *cause. */
+static int
+inbox_save_processed(const char *dir, char **v, size_t from, size_t n,
+    char **cause)
+{
+	char *path = xasprintf("%s/" INBOX_PROCESSED, dir);
+	FILE *f = NULL;
+	size_t i;
+	int fd, rc = -1;
+
+	if (from == n) {
+		free(path);
+		return 0;
+	}
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+	    0600)) == -1 || (f = fdopen(fd, "a")) == NULL) {
+		if (fd != -1)
+			close(fd);
+		goto fail;
+	}
+	for (i = from; i < n; i++)
+		fprintf(f, "%s\n", v[i]);
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
+		goto fail;
+	if (fclose(f) != 0) {
+		f = NULL;
+		goto fail;
+	}
+	free(path);
+	return 0;
+fail:
+	*cause = xasprintf("%s: cannot remember the processed enrolments: %s",
+	    path, strerror(errno));
+	if (f != NULL)
+		fclose(f);
+	free(path);
+	return rc;
 }
 
 /* The string member key of o, or NULL. */
@@ -156,13 +242,12 @@ inbox_str(json_t *o, const char *key)
 
 /* Write one CSV field: quoted, formula-looking text defused. */
 static void
-inbox_csv_field(FILE *out, const char *s, int last)
+inbox_csv_field(FILE *out, const char *text, int last)
 {
+	char *s = catalog_safe_line(text);	/* no control characters */
 	int defuse = 0;
 	const char *p;
 
-	if (s == NULL)
-		s = "";
 	if (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
 		defuse = 1;
 	else if (s[0] == '+' || s[0] == '-')
@@ -179,6 +264,7 @@ inbox_csv_field(FILE *out, const char *s, int last)
 	}
 	fputc('"', out);
 	fputc(last ? '\n' : ',', out);
+	free(s);
 }
 
 static void
@@ -304,6 +390,67 @@ inbox_ooapi(json_t *e)
 	return a;
 }
 
+/*
+ * The rules the kiosk applies before it seals a record (a valid kiosk
+ * signature does not make a record valid): consent given, name, phone,
+ * e-mail and note as catalog_enrol_check() wants them (phone or e-mail
+ * needed), and a creation time that is a time. 0, or -1 and *cause.
+ */
+static int
+inbox_rules(json_t *e, char **cause)
+{
+	struct catalog_enrolment en;
+	enum catalog_enrol_field field;
+	json_t *v;
+	time_t t;
+	char *why = NULL;
+	const char *key;
+
+	json_t *tmp;
+
+	/* A field not given is null in the kiosk's JSON: absent here, as
+	 * docs/enrolment-format.md says (also in the --json output). */
+	json_object_foreach_safe(e, tmp, key, v) {
+		if (strcmp(key, "phone") != 0 && strcmp(key, "email") != 0 &&
+		    strcmp(key, "note") != 0 && strcmp(key, "name") != 0)
+			continue;
+		if (json_is_null(v) && strcmp(key, "name") != 0)
+			json_object_del(e, key);
+		else if (!json_is_string(v)) {
+			*cause = xasprintf("the payload's %s is not text", key);
+			return -1;
+		}
+	}
+	if (json_object_get(e, "consent") != json_true()) {
+		*cause = xstrdup("the payload does not record consent");
+		return -1;
+	}
+	if (inbox_str(e, "created") == NULL ||
+	    catalog_manifest_time_parse(inbox_str(e, "created"), &t) != 0) {
+		*cause = xstrdup("the payload's created is not a time");
+		return -1;
+	}
+	memset(&en, 0, sizeof en);
+	en.offering_id = json_integer_value(json_object_get(
+	    json_object_get(e, "offering"), "id"));
+	en.name = inbox_str(e, "name");
+	en.phone = inbox_str(e, "phone");
+	en.email = inbox_str(e, "email");
+	en.note = inbox_str(e, "note");
+	en.consent = 1;
+	if (en.name == NULL) {
+		*cause = xstrdup("the payload lacks required fields");
+		return -1;
+	}
+	if (catalog_enrol_check(&en, &field, &why) != 0) {
+		*cause = xasprintf("the payload breaks the kiosk's rules: %s",
+		    why);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
 /* Check the opened JSON; NULL and *cause when it does not fit. */
 static json_t *
 inbox_parse(const char *plain, size_t len, const char *id,
@@ -341,6 +488,10 @@ inbox_parse(const char *plain, size_t len, const char *id,
 		json_decref(e);
 		return NULL;
 	}
+	if (inbox_rules(e, cause) != 0) {
+		json_decref(e);
+		return NULL;
+	}
 	if (inbox_str(e, "receipt") == NULL || inbox_str(e, "kiosk") == NULL ||
 	    strcmp(inbox_str(e, "receipt"), receipt) != 0 ||
 	    strcmp(inbox_str(e, "kiosk"), id) != 0) {
@@ -355,14 +506,14 @@ inbox_parse(const char *plain, size_t len, const char *id,
 int
 catalog_inbox_read(const char *dir, const struct catalog_keys *office,
     struct catalog_keys *const *kiosks, size_t nkiosks,
-    enum catalog_inbox_format format, FILE *out, FILE *err,
+    enum catalog_inbox_format format, int again, FILE *out, FILE *err,
     struct catalog_inbox_summary *sum, char **cause)
 {
 	struct inbox_paths p = { NULL, 0 };
 	char **seen = NULL, *rejdir, *plain, *why = NULL, *s;
 	char id[CATALOG_KEYS_ID_SIZE], receipt[CATALOG_ENRFILE_RECEIPT_LEN + 1];
 	unsigned char *buf;
-	size_t nseen = 0, i, j, len, plainlen;
+	size_t nseen = 0, nprocessed, i, j, len, plainlen;
 	json_t *e, *a;
 	int rc = -1, dup;
 
@@ -370,6 +521,8 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 	rejdir = xasprintf("%s/rejected", dir);
 	if (inbox_walk(dir, rejdir, &p, cause) != 0)
 		goto out;
+	inbox_load_processed(dir, &seen, &nprocessed);
+	nseen = nprocessed;
 	if (p.n > 0)
 		qsort(p.v, p.n, sizeof *p.v, inbox_cmp);
 	if (format == CATALOG_INBOX_CSV)
@@ -378,8 +531,7 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 	for (i = 0; i < p.n; i++) {
 		if ((buf = inbox_slurp(p.v[i], CATALOG_ENRFILE_MAX, &len,
 		    &why)) == NULL) {
-			fprintf(err, "%s: %s\n", p.v[i], why);
-			free(why);
+			inbox_say(err, p.v[i], why);
 			sum->rejected++;
 			continue;
 		}
@@ -399,11 +551,16 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 			continue;
 		}
 		s = xasprintf("%s/%s", id, receipt);
-		for (dup = 0, j = 0; j < nseen && !dup; j++)
-			dup = strcmp(seen[j], s) == 0;
+		for (dup = 0, j = again ? nprocessed : 0; j < nseen && !dup;
+		    j++) {
+			if (strcmp(seen[j], s) == 0)
+				dup = j < nprocessed ? 2 : 1;
+		}
 		if (dup) {
-			fprintf(err, "%s: %s from %s was read already; "
-			    "duplicate dropped\n", p.v[i], receipt, id);
+			inbox_say(err, p.v[i], xasprintf("%s from %s was %s; "
+			    "duplicate dropped", receipt, id, dup == 2 ?
+			    "processed in an earlier run (--again writes it "
+			    "again)" : "read already"));
 			free(s);
 			json_decref(e);
 			sum->duplicates++;
@@ -434,6 +591,9 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 		    strerror(errno));
 		goto out;
 	}
+	/* Only once the output is written: remember what it holds. */
+	if (inbox_save_processed(dir, seen, nprocessed, nseen, cause) != 0)
+		goto out;
 	rc = 0;
 out:
 	for (i = 0; i < p.n; i++)

@@ -8,7 +8,12 @@
  * associations. A file that is malformed, truncated, forged, changed, from
  * an unknown kiosk or sealed for another office is reported on the error
  * stream (file and reason) and moved to DIR/rejected/, never dropped
- * silently.
+ * silently. A signed record must also follow the kiosk's rules (consent,
+ * the field checks of catalog_enrol_check, a creation time). Names and
+ * fields are printed without control characters (catalog_safe_line).
+ * Receipts written are remembered in DIR/.leerpunt-processed, so a later
+ * run reports them as duplicates instead of writing them again (unless
+ * again is set).
  */
 #ifndef CATALOG_INBOX_H
 #define CATALOG_INBOX_H
@@ -37,7 +42,7 @@ struct catalog_inbox_summary {
  */
 int catalog_inbox_read(const char *dir, const struct catalog_keys *office,
     struct catalog_keys *const *kiosks, size_t nkiosks,
-    enum catalog_inbox_format format, FILE *out, FILE *err,
+    enum catalog_inbox_format format, int again, FILE *out, FILE *err,
     struct catalog_inbox_summary *summary, char **cause);
 
 #endif

@@ -244,8 +244,11 @@ keys_parse_line(const char *line, enum catalog_keys_kind kind, int secret,
 			return -1;
 		}
 		if (k != (int)kind || strcmp(dash + 1, want_vis) != 0) {
-			*cause = xasprintf("%s: this is a %s %s key, but a %s "
-			    "%s key is needed here", where, head + 9, dash + 1,
+			/* "an office", "a kiosk", "a repo" */
+			*cause = xasprintf("%s: this is %s %s %s key, but %s %s "
+			    "%s key is needed here", where,
+			    head[9] == 'o' ? "an" : "a", head + 9, dash + 1,
+			    keys_kind_names[kind][0] == 'o' ? "an" : "a",
 			    keys_kind_names[kind], want_vis);
 			return -1;
 		}

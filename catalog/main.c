@@ -33,7 +33,7 @@ static const struct cmd cmds[] = {
 	{ "demo", cmd_demo, "",
 	  "load the demo catalogue (themes and entries)" },
 	{ "import", cmd_import, "[--format csv|edudex|ooapi|xcri] [--source NAME] "
-	  "[--strict]\n    [--no-remove] FILE...",
+	  "[--strict]\n    [--no-remove] [--force] FILE...",
 	  "import course data; all files in one transaction" },
 	{ "search", cmd_search, "[--lang LL] [--json] [--theme KEY] [--limit N] "
 	  "[--offset N]\n    [--kind K] [--province P] [--mode M] [--free] "
@@ -51,10 +51,10 @@ static const struct cmd cmds[] = {
 	  "--name NAME (--phone P | --email E) [--note TEXT]) [--office-key "
 	  "FILE]",
 	  "enrol a person; the data is sealed for the office" },
-	{ "outbox", cmd_outbox, "[--all]",
+	{ "outbox", cmd_outbox, "[--all] [--resend-sent]",
 	  "show enrolments waiting to be sent (no personal data)" },
 	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
-	  "--ooapi] DIR", "office: read received enrolments" },
+	  "--ooapi] [--again] DIR", "office: read received enrolments" },
 	{ "publish", cmd_publish, "--key FILE.secret --out DIR "
 	  "[--expires-in DURATION] [--keep-deltas K] [--next-key FILE.pub] "
 	  "[--state DIR]",

@@ -428,7 +428,8 @@ catalog_manifest_parse_file(struct catalog_manifest *m, json_t *o,
 		return -1;
 	}
 	if (strcmp(json_string_value(role), CATALOG_MANIFEST_ROLE_DELTA) == 0 &&
-	    catalog_manifest_get_int(o, path, "from", 1, INT64_MAX, &from,
+	    catalog_manifest_get_int(o, path, "from", 1,
+	    CATALOG_MANIFEST_MAX_VERSION, &from,
 	    where, cause) != 0)
 		return -1;
 	f = catalog_manifest_add_file(m, json_string_value(name),
@@ -643,8 +644,18 @@ catalog_manifest_parse(const char *buf, size_t len, const char *where,
 	}
 	m->format = (int)n;
 	if (catalog_manifest_get_int(sig, "signed", "version", 1, INT64_MAX,
-	    &m->version, where, cause) != 0 ||
-	    catalog_manifest_get_int(sig, "signed", "schema", 1, INT32_MAX, &n,
+	    &m->version, where, cause) != 0)
+		goto fail;
+	if (m->version > CATALOG_MANIFEST_MAX_VERSION) {
+		*cause = xasprintf("%s: signed.version: %lld is above the "
+		    "highest version Leerpunt accepts (%lld): after it every "
+		    "later version would be refused as a rollback; the "
+		    "publisher's catalogue version is wrong", where,
+		    (long long)m->version,
+		    (long long)CATALOG_MANIFEST_MAX_VERSION);
+		goto fail;
+	}
+	if (catalog_manifest_get_int(sig, "signed", "schema", 1, INT32_MAX, &n,
 	    where, cause) != 0)
 		goto fail;
 	m->schema = (int)n;

@@ -20,6 +20,13 @@
 #include <stdint.h>
 #include <time.h>
 
+/*
+ * The highest catalogue version a manifest may carry (2^53 - 1, exact in
+ * every JSON reader): a version near 2^63 would make every later one a
+ * rollback, so it is refused with the reason.
+ */
+#define CATALOG_MANIFEST_MAX_VERSION ((int64_t)9007199254740991)
+
 #define CATALOG_MANIFEST_FORMAT 1	/* the format this build writes */
 #define CATALOG_MANIFEST_NAME "manifest.json"
 #define CATALOG_MANIFEST_MAX_SIZE (1024 * 1024)	/* bytes, for readers */

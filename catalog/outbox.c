@@ -133,7 +133,7 @@ catalog_outbox_mark_sent(struct catalog_state *state, const char *receipt,
 	sqlite3_stmt *st;
 
 	st = catalog_state_prepare(state, "UPDATE outbox SET status = 'sent',"
-	    " record = NULL, sent_at = ?, last_error = NULL, attempts ="
+	    " sent_at = ?, last_error = NULL, attempts ="
 	    " attempts + 1 WHERE receipt = ? AND status <> 'sent'");
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_text(st, 2, receipt, -1, SQLITE_STATIC);
@@ -184,5 +184,49 @@ catalog_outbox_counts(struct catalog_state *state,
 		*cause = catalog_state_error(state, "cannot count the outbox");
 		return -1;
 	}
+	return 0;
+}
+
+int
+catalog_outbox_forget_sent(struct catalog_state *state, int64_t before,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = catalog_state_prepare(state, "UPDATE outbox SET record = NULL"
+	    " WHERE status = 'sent' AND record IS NOT NULL AND sent_at <= ?");
+	sqlite3_bind_int64(st, 1, before);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = catalog_state_error(state, "cannot forget sent records");
+		return -1;
+	}
+	if (n != NULL)
+		*n = (size_t)sqlite3_changes(catalog_state_sqlite(state));
+	return 0;
+}
+
+int
+catalog_outbox_resend(struct catalog_state *state, const char *receipt,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = catalog_state_prepare(state, "UPDATE outbox SET status = 'queued',"
+	    " next_try = 0, sent_at = NULL WHERE status = 'sent' AND record IS"
+	    " NOT NULL AND (?1 IS NULL OR receipt = ?1)");
+	if (receipt != NULL)
+		sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = catalog_state_error(state, "cannot queue sent records "
+		    "again");
+		return -1;
+	}
+	*n = (size_t)sqlite3_changes(catalog_state_sqlite(state));
 	return 0;
 }

@@ -4,9 +4,11 @@
  * Each enrolment is one row: receipt, offering id, time, status and, until
  * the office confirmed it, the sealed .enr record (enrfile.h). Nothing in
  * a row is personal data. Status "queued" is new, "failed" was tried and
- * will be tried again (the record is kept), "sent" was confirmed by a 2xx
- * answer: its sealed record is then deleted and only the summary stays, so
- * the kiosk can show that it arrived.
+ * will be tried again (the record is kept), "sent" was confirmed by the
+ * inbox (sync/upload.h says how): its sealed record is kept for a grace
+ * period, so a site can send it again (catalog_outbox_resend), then
+ * deleted (catalog_outbox_forget_sent); the summary stays, so the kiosk
+ * can show that it arrived.
  */
 #ifndef CATALOG_OUTBOX_H
 #define CATALOG_OUTBOX_H
@@ -56,13 +58,22 @@ int catalog_outbox_list(struct catalog_state *state, int flags, int64_t now,
     struct catalog_outbox_item **items, size_t *n, char **cause);
 void catalog_outbox_list_free(struct catalog_outbox_item *items, size_t n);
 
-/* The office confirmed it: mark sent and delete the sealed record. */
+/* The inbox confirmed it: mark sent (the sealed record is kept). */
 int catalog_outbox_mark_sent(struct catalog_state *state, const char *receipt,
     int64_t now, char **cause);
 /* An upload failed: count it, keep the record, try again at next_try. */
 int catalog_outbox_mark_failed(struct catalog_state *state,
     const char *receipt, int64_t next_try, const char *error, char **cause);
 
+/* Delete the sealed records of those sent at or before `before`; *n. */
+int catalog_outbox_forget_sent(struct catalog_state *state, int64_t before,
+    size_t *n, char **cause);
+/*
+ * Queue sent records that still have their sealed bytes again: the one
+ * with receipt, or every one for NULL; *n of them.
+ */
+int catalog_outbox_resend(struct catalog_state *state, const char *receipt,
+    size_t *n, char **cause);
 int catalog_outbox_counts(struct catalog_state *state,
     struct catalog_outbox_counts *counts, char **cause);
 

@@ -13,6 +13,10 @@
  *  6. write manifest.json, signed, the same way (temporary, fsync,
  *     rename, fsync the directory);
  *  7. make the new snapshot state/current.db, drop steps older than K;
+ *     each step has a sidecar step-FROM-TO.cs.sha256 with its SHA-256
+ *     and size, written with it and checked before it is used: a damaged
+ *     step is removed with a warning, and the deltas that needed it are
+ *     not offered (kiosks at those versions take the snapshot);
  *  8. remove every file the new manifest does not name, and any
  *     temporary file an interrupted publish left behind.
  * A publish interrupted anywhere leaves the old manifest and its files in
@@ -58,6 +62,9 @@ catalog_publish_result_done(struct catalog_publish_result *res)
 		free(res->deltas[i].name);
 	free(res->deltas);
 	free(res->state);
+	for (i = 0; i < res->nwarnings; i++)
+		free(res->warnings[i]);
+	free(res->warnings);
 	memset(res, 0, sizeof *res);
 }
 
@@ -447,13 +454,115 @@ struct catalog_publish_step {
 	char		*path;
 };
 
-/* The steps in the state folder (step-FROM-TO.cs). */
+/* A step file and its sidecar with the SHA-256 and size, both removed. */
+static void
+catalog_publish_step_unlink(const char *path)
+{
+	char *sum = xasprintf("%s.sha256", path);
+
+	unlink(path);
+	unlink(sum);
+	free(sum);
+}
+
+/* SHA-256 and size of the file at path as "HEX SIZE\n"; -1 on error. */
+static int
+catalog_publish_step_sum(const char *path, char line[96])
+{
+	crypto_hash_sha256_state h;
+	unsigned char buf[CATALOG_PUBLISH_CHUNK], sum[32];
+	char hex[65];
+	long long size = 0;
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	crypto_hash_sha256_init(&h);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		crypto_hash_sha256_update(&h, buf, n);
+		size += (long long)n;
+	}
+	if (ferror(f)) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	crypto_hash_sha256_final(&h, sum);
+	catalog_manifest_hex(sum, hex);
+	snprintf(line, 96, "%s %lld\n", hex, size);
+	return 0;
+}
+
+/* Write path's sidecar (path.sha256), synced; -1 and *cause on error. */
+static int
+catalog_publish_step_seal(const char *path, char **cause)
+{
+	char line[96], *sum = xasprintf("%s.sha256", path);
+	FILE *f = NULL;
+	int rc = -1;
+
+	if (catalog_publish_step_sum(path, line) != 0 ||
+	    (f = fopen(sum, "w")) == NULL || fputs(line, f) == EOF ||
+	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		*cause = xasprintf("%s: %s", sum, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != NULL && fclose(f) != 0 && rc == 0) {
+		*cause = xasprintf("%s: %s", sum, strerror(errno));
+		rc = -1;
+	}
+	free(sum);
+	return rc;
+}
+
+/*
+ * Why the step at path cannot be used (a new string), or NULL when its
+ * size and SHA-256 are what its sidecar recorded when it was written. A
+ * step from before sidecars must pass catalog_delta_check, and gets one.
+ */
+static char *
+catalog_publish_step_verify(const char *path)
+{
+	char line[96], want[96], *sum = xasprintf("%s.sha256", path);
+	char *why = NULL;
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(sum, "r")) == NULL) {
+		if (errno != ENOENT)
+			why = xasprintf("%s: %s", sum, strerror(errno));
+		else if (catalog_delta_check(path, -1, &why) == 0)
+			(void)catalog_publish_step_seal(path, &why);
+		goto out;
+	}
+	n = fread(want, 1, sizeof want - 1, f);
+	fclose(f);
+	want[n] = '\0';
+	if (catalog_publish_step_sum(path, line) != 0)
+		why = xasprintf("%s: %s", path, strerror(errno));
+	else if (strcmp(line, want) != 0)
+		why = xasprintf("%s: size or SHA-256 differs from when it was "
+		    "written (damaged or cut short)", path);
+out:
+	free(sum);
+	return why;
+}
+
+/*
+ * The steps in the state folder (step-FROM-TO.cs) whose sidecar matches;
+ * a damaged one is removed, with a warning added to res.
+ */
 static struct catalog_publish_step *
-catalog_publish_steps(const char *state, size_t *n)
+catalog_publish_steps(const char *state, size_t *n,
+    struct catalog_publish_result *res)
 {
 	struct catalog_publish_step *steps = NULL;
 	struct dirent *de;
 	long long from, to;
+	char *path, *why;
 	int used;
 	DIR *d;
 
@@ -466,10 +575,23 @@ catalog_publish_steps(const char *state, size_t *n)
 		    &used) != 2 || used == 0 || de->d_name[used] != '\0' ||
 		    from < 1 || to <= from)
 			continue;
+		path = xasprintf("%s/%s", state, de->d_name);
+		if (res != NULL && (why = catalog_publish_step_verify(path)) !=
+		    NULL) {
+			catalog_publish_step_unlink(path);
+			res->warnings = xreallocarray(res->warnings,
+			    res->nwarnings + 1, sizeof *res->warnings);
+			res->warnings[res->nwarnings++] = xasprintf("%s; "
+			    "removed it: kiosks at version %lld or older take "
+			    "the snapshot", why, from);
+			free(why);
+			free(path);
+			continue;
+		}
 		steps = xreallocarray(steps, *n + 1, sizeof *steps);
 		steps[*n].from = from;
 		steps[*n].to = to;
-		steps[*n].path = xasprintf("%s/%s", state, de->d_name);
+		steps[*n].path = path;
 		(*n)++;
 	}
 	closedir(d);
@@ -515,9 +637,9 @@ catalog_publish_state_reset(const char *state)
 	size_t i, n;
 	char *cur;
 
-	steps = catalog_publish_steps(state, &n);
+	steps = catalog_publish_steps(state, &n, NULL);
 	for (i = 0; i < n; i++)
-		unlink(steps[i].path);
+		catalog_publish_step_unlink(steps[i].path);
 	catalog_publish_steps_free(steps, n);
 	cur = xasprintf("%s/current.db", state);
 	unlink(cur);
@@ -566,6 +688,10 @@ catalog_publish_step(const char *state, const char *newdb,
 	}
 	free(tmp);
 	tmp = NULL;
+	if (catalog_publish_step_seal(final, cause) != 0) {
+		catalog_publish_step_unlink(final);
+		goto out;
+	}
 	rc = 0;
 
 out:
@@ -608,7 +734,7 @@ catalog_publish_chain(struct catalog_publish_step *steps, size_t n,
 		for (in = 0, j = 0; j < len && !in; j++)
 			in = chain[j] == i;
 		if (!in)
-			unlink(steps[i].path);
+			catalog_publish_step_unlink(steps[i].path);
 	}
 	return len;
 }
@@ -777,7 +903,7 @@ catalog_publish_run(struct catalog_db *db, const char *dir,
 
 	if (catalog_publish_step(res->state, newdb, &info, cause) != 0)
 		goto fail;
-	steps = catalog_publish_steps(res->state, &nsteps);
+	steps = catalog_publish_steps(res->state, &nsteps, res);
 	chain = xcalloc(nsteps + 1, sizeof *chain);
 	len = catalog_publish_chain(steps, nsteps, info.version, keep, chain);
 	if (catalog_publish_deltas(dir, res->state, steps, chain, len, m, res,

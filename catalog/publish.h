@@ -56,6 +56,8 @@ struct catalog_publish_result {
 	struct catalog_publish_delta *deltas;	/* newest "from" first */
 	size_t		 ndeltas;
 	char		*state;		/* the private state folder used */
+	char		**warnings;	/* damaged step files removed */
+	size_t		 nwarnings;
 };
 
 /*

@@ -380,9 +380,27 @@ catalog_snapshot_columns(struct catalog_db *db, const char *table,
 	return list;
 }
 
+static int catalog_snapshot_apply_at(struct catalog_db *, const char *,
+    int64_t, int, char **);
+
 int
 catalog_snapshot_apply(struct catalog_db *db, const char *path,
     int64_t version, char **cause)
+{
+	return catalog_snapshot_apply_at(db, path, version, 0, cause);
+}
+
+int
+catalog_snapshot_replace(struct catalog_db *db, const char *path,
+    int64_t version, char **cause)
+{
+	return catalog_snapshot_apply_at(db, path, version, 1, cause);
+}
+
+/* Apply; with same, also over a catalogue at this very version. */
+static int
+catalog_snapshot_apply_at(struct catalog_db *db, const char *path,
+    int64_t version, int same, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	char *sql = NULL, *cols = NULL, *scols = NULL;
@@ -405,7 +423,8 @@ catalog_snapshot_apply(struct catalog_db *db, const char *path,
 	if (catalog_db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
 		goto fail;
 	began = 1;
-	if (catalog_db_version(db) >= version) {
+	if (catalog_db_version(db) > version ||
+	    (!same && catalog_db_version(db) == version)) {
 		rc = 1;
 		goto fail;
 	}

@@ -57,5 +57,9 @@ int catalog_snapshot_digest(struct catalog_db *db, unsigned char out[32],
  */
 int catalog_snapshot_apply(struct catalog_db *db, const char *path,
     int64_t version, char **cause);
+/* The same, but applied over a catalogue at version too (1 only when
+ * newer): for one whose content differs from the repository's version. */
+int catalog_snapshot_replace(struct catalog_db *db, const char *path,
+    int64_t version, char **cause);
 
 #endif

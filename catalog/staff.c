@@ -6,6 +6,7 @@
  * second); the counter is then updated in one BEGIN IMMEDIATE, so two
  * checks at once cannot lose a wrong try. An unknown name is checked
  * against a dummy hash so the time taken does not tell which names exist.
+ * Names do not depend on case (ANNA is anna).
  * A lock that lies further ahead than CATALOG_STAFF_LOCK_SECONDS (the clock
  * was set back) is cut to that length.
  */
@@ -88,6 +89,19 @@ catalog_staff_add(struct catalog_state *state, const char *name,
 		    CATALOG_STAFF_PIN_MIN, CATALOG_STAFF_PIN_MAX);
 		return -1;
 	}
+	/* Names do not depend on case: ANNA is anna. */
+	st = catalog_state_prepare(state, "SELECT name FROM staff WHERE name = ?"
+	    " COLLATE NOCASE");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*cause = xasprintf("staff account \"%s\" exists already "
+		    "(names do not depend on case)", (const char *)
+		    sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
 	if (staff_hash(hash, pin) != 0) {
 		*cause = xstrdup("not enough memory to hash the PIN");
 		return -1;
@@ -117,7 +131,8 @@ catalog_staff_remove(struct catalog_state *state, const char *name,
 	sqlite3_stmt *st;
 	int rc;
 
-	st = catalog_state_prepare(state, "DELETE FROM staff WHERE name = ?");
+	st = catalog_state_prepare(state, "DELETE FROM staff WHERE name = ?"
+	    " COLLATE NOCASE");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -236,7 +251,7 @@ staff_check(struct catalog_state *state, const char *name, const char *pin,
 
 	if (name != NULL) {
 		st = catalog_state_prepare(state, "SELECT hash FROM staff"
-		    " WHERE name = ?");
+		    " WHERE name = ? COLLATE NOCASE");
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	} else
 		st = catalog_state_prepare(state, "SELECT hash FROM staff");

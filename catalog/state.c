@@ -66,6 +66,27 @@ static const char *const catalog_state_migrations[] = {
 	"  CHECK ((status = 'sent') = (record IS NULL))"
 	");"
 	"CREATE INDEX outbox_status ON outbox(status, next_try);",
+	/*
+	 * 2: a sent record keeps its sealed bytes for a grace period (so a
+	 * site can send it again); a pending one must have them.
+	 */
+	"CREATE TABLE outbox_new ("
+	"  receipt TEXT PRIMARY KEY,"
+	"  offering_id INTEGER NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER NOT NULL DEFAULT 0,"
+	"  sent_at INTEGER,"
+	"  last_error TEXT,"
+	"  record BLOB,"
+	"  CHECK (status = 'sent' OR record IS NOT NULL)"
+	");"
+	"INSERT INTO outbox_new SELECT receipt, offering_id, created, status,"
+	"  attempts, next_try, sent_at, last_error, record FROM outbox;"
+	"DROP TABLE outbox;"
+	"ALTER TABLE outbox_new RENAME TO outbox;"
+	"CREATE INDEX outbox_status ON outbox(status, next_try);",
 };
 
 #define CATALOG_STATE_NMIGRATIONS \

@@ -20,3 +20,15 @@ catalog_db_synced_at(struct catalog_db *db, time_t *out)
 	free(v);
 	return rc;
 }
+
+char *
+catalog_db_sync_source(struct catalog_db *db)
+{
+	char *url = catalog_db_meta_get(db, "sync_manifest_url");
+
+	if (url != NULL && *url == '\0') {
+		free(url);
+		url = NULL;
+	}
+	return url;
+}

@@ -20,4 +20,12 @@ struct catalog_db;
  */
 int catalog_db_synced_at(struct catalog_db *db, time_t *out);
 
+/*
+ * The repository manifest URL leerpunt-sync keeps this catalogue up to
+ * date from (a new string), or NULL when no repository manages it. Local
+ * imports into a managed catalogue are refused unless forced: they would
+ * shadow the repository's version of the same number.
+ */
+char *catalog_db_sync_source(struct catalog_db *db);
+
 #endif

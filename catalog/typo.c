@@ -277,6 +277,8 @@ static int
 typo_rebuild(struct catalog_db *db, const char *schema, int64_t gen,
     char **cause)
 {
+	int outer = catalog_db_in_transaction(db);
+
 	if (catalog_db_exec(db, "SAVEPOINT typo_rebuild", cause) != 0)
 		return -1;
 	if (typo_build(db, schema, gen, cause) != 0) {
@@ -284,7 +286,18 @@ typo_rebuild(struct catalog_db *db, const char *schema, int64_t gen,
 		    " RELEASE typo_rebuild", NULL);
 		return -1;
 	}
-	return catalog_db_exec(db, "RELEASE typo_rebuild", cause);
+	if (catalog_db_exec(db, "RELEASE typo_rebuild", cause) != 0) {
+		/*
+		 * The outermost RELEASE is a COMMIT; when it fails (a full
+		 * disk) the transaction stays open, and whatever the caller
+		 * writes next would silently vanish with it. Undo it.
+		 */
+		if (!outer && catalog_db_in_transaction(db))
+			sqlite3_exec(catalog_db_sqlite(db), "ROLLBACK", NULL,
+			    NULL, NULL);
+		return -1;
+	}
+	return 0;
 }
 
 int

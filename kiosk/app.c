@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -526,11 +529,29 @@ kiosk_app_tick(struct kiosk_app *app, int64_t now)
 	}
 }
 
+/*
+ * 1 when standard input has ended (the terminal went away, or a file or
+ * pipe reached its end): get_wch() returned ERR, yet input is readable or
+ * hung up, so the read gave nothing. Without this check the loop would
+ * spin at full speed, since every get_wch() returns at once.
+ */
+static int
+kiosk_app_input_gone(void)
+{
+	struct pollfd pfd;
+
+	pfd.fd = STDIN_FILENO;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	return poll(&pfd, 1, 0) == 1 &&
+	    (pfd.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 int
 kiosk_app_run(struct kiosk_app *app)
 {
 	wint_t	 ch;
-	int	 r;
+	int	 r, gone = 0;
 	int64_t	 now;
 
 	if (app->depth == 0)
@@ -546,6 +567,10 @@ kiosk_app_run(struct kiosk_app *app)
 			r = get_wch(&ch);
 		}
 		now = kiosk_app_now();
+		/* Three empty reads of ready input in a row: it has ended. */
+		gone = r == ERR && kiosk_app_input_gone() ? gone + 1 : 0;
+		if (gone >= 3)
+			return 1;
 		if (r == ERR) {
 			if (now - app->last_tick >= 1000) {
 				kiosk_app_tick(app, now);

@@ -74,7 +74,8 @@ struct kiosk_app {
 void kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
     const char *lang, int lock, int desk, int idle_timeout);
 void kiosk_app_done(struct kiosk_app *app);
-/* Run until quit (only possible with --no-lock); returns exit status. */
+/* Run until quit (only possible with --no-lock) or the input ends (then
+ * 1); returns the exit status. */
 int kiosk_app_run(struct kiosk_app *app);
 
 /* Screen stack. */

@@ -380,6 +380,7 @@ main(int argc, char **argv)
 	kiosk_app_push(&app, kiosk_screen_lang_new(&app));
 	if (lang != NULL)
 		kiosk_app_push(&app, kiosk_screen_home_new(&app));
+	/* 1 when the input ended: systemd starts the kiosk again. */
 	rc = kiosk_app_run(&app);
 	kiosk_ui_done();
 fail:

@@ -15,6 +15,12 @@
  * that version, so a 304 can only ever mean "nothing new". A 304 for a
  * manifest that has since expired is refused like an expired manifest.
  *
+ * What a good check stores (synced_at, the conditional GET's values, the
+ * announced keys) is staged (catalog_db_meta_stage) and written inside
+ * the very transaction that applies a snapshot or delta, so a full disk
+ * fails the whole update instead of leaving a new catalogue without its
+ * metadata; without an update, it is written in one transaction.
+ *
  * The staging directory (CATALOGUE.staging/) holds a lock file, so two
  * runs for one catalogue never share it, and at most one partial download
  * (download.part) with a sidecar (download.want) naming the SHA-256 and
@@ -77,6 +83,7 @@ struct sync_agent_run {
 	unsigned char	 (*keys)[32];	/* trusted keys */
 	size_t		 nkeys;
 	size_t		 signer;	/* index in keys */
+	int		 replace;	/* same version, other content */
 };
 
 /*
@@ -157,15 +164,6 @@ out:
 	return st;
 }
 
-/* Store a local metadata value; "" for NULL. */
-static int
-sync_agent_meta(struct sync_agent_run *r, const char *key, const char *value,
-    char **cause)
-{
-	return catalog_db_meta_set(r->db, key, value != NULL ? value : "",
-	    cause);
-}
-
 /* 1 when the stored metadata value of key equals value. */
 static int
 sync_agent_meta_is(struct sync_agent_run *r, const char *key,
@@ -216,18 +214,17 @@ sync_agent_load_keys(struct sync_agent_run *r)
 
 /*
  * After a good check: when the manifest announces keys, trust from now on
- * exactly the key that signed it and the announced ones.
+ * exactly the key that signed it and the announced ones (staged).
  */
-static int
-sync_agent_store_keys(struct sync_agent_run *r, char **cause)
+static void
+sync_agent_stage_keys(struct sync_agent_run *r)
 {
 	const struct catalog_manifest *m = r->manifest;
 	char b64[64], *list, *next;
 	size_t i;
-	int rc;
 
 	if (m == NULL || m->nnext_keys == 0)
-		return 0;
+		return;
 	sodium_bin2base64(b64, sizeof b64, r->keys[r->signer], 32,
 	    sodium_base64_VARIANT_ORIGINAL);
 	list = xstrdup(b64);
@@ -238,44 +235,42 @@ sync_agent_store_keys(struct sync_agent_run *r, char **cause)
 		free(list);
 		list = next;
 	}
-	rc = sync_agent_meta(r, SYNC_META_KEYS, list, cause);
+	catalog_db_meta_stage(r->db, SYNC_META_KEYS, list);
 	free(list);
-	return rc;
 }
 
 /*
- * Store "synced_at" = now (the repository was checked successfully) and,
- * for a manifest fetched in full, what the next conditional GET sends.
+ * Stage what a good check stores (catalog_db_meta_stage): "synced_at" =
+ * now and, for a manifest fetched in full, what the next conditional GET
+ * sends (for catalogue version `version`) and the keys it announces. An
+ * applied snapshot or delta stores them in its own transaction, so a
+ * full disk cannot leave a new catalogue without its metadata.
  */
-static enum sync_status
-sync_agent_mark(struct sync_agent_run *r, int not_modified, char **cause)
+static void
+sync_agent_stage_meta(struct sync_agent_run *r, int not_modified,
+    int64_t version)
 {
 	char now[CATALOG_MANIFEST_TIME_MAX], when[CATALOG_MANIFEST_TIME_MAX];
-	char version[32];
+	char v[32];
 
 	if (!not_modified && r->manifest != NULL) {
 		if (r->manifest->expires != 0)
 			catalog_manifest_time_format(r->manifest->expires, when);
 		else
 			when[0] = '\0';
-		snprintf(version, sizeof version, "%lld",
-		    (long long)catalog_db_version(r->db));
-		if (sync_agent_meta(r, SYNC_META_URL, r->manifest_url,
-		    cause) != 0 ||
-		    sync_agent_meta(r, SYNC_META_ETAG, r->cond.new_etag,
-		    cause) != 0 ||
-		    sync_agent_meta(r, SYNC_META_LASTMOD,
-		    r->cond.new_last_modified, cause) != 0 ||
-		    sync_agent_meta(r, SYNC_META_COND_VERSION, version,
-		    cause) != 0 ||
-		    sync_agent_meta(r, SYNC_META_EXPIRES, when, cause) != 0 ||
-		    sync_agent_store_keys(r, cause) != 0)
-			return SYNC_FAILED;
+		snprintf(v, sizeof v, "%lld", (long long)version);
+		catalog_db_meta_stage(r->db, SYNC_META_URL, r->manifest_url);
+		catalog_db_meta_stage(r->db, SYNC_META_ETAG,
+		    r->cond.new_etag != NULL ? r->cond.new_etag : "");
+		catalog_db_meta_stage(r->db, SYNC_META_LASTMOD,
+		    r->cond.new_last_modified != NULL ?
+		    r->cond.new_last_modified : "");
+		catalog_db_meta_stage(r->db, SYNC_META_COND_VERSION, v);
+		catalog_db_meta_stage(r->db, SYNC_META_EXPIRES, when);
+		sync_agent_stage_keys(r);
 	}
 	catalog_manifest_time_format(catalog_clock_now(), now);
-	if (catalog_db_meta_set(r->db, "synced_at", now, cause) != 0)
-		return SYNC_FAILED;
-	return SYNC_UPDATED;
+	catalog_db_meta_stage(r->db, "synced_at", now);
 }
 
 /* A 304: nothing new, unless the manifest we hold has expired since. */
@@ -351,8 +346,23 @@ sync_agent_manifest(struct sync_agent_run *r, struct sync_agent_result *res,
 		    (long long)current);
 		return SYNC_REFUSED;
 	}
-	if (m->version == current)
-		return SYNC_CURRENT;
+	if (m->version == current) {
+		unsigned char digest[32];
+
+		/*
+		 * The same number is not the same catalogue: a local import
+		 * may have reached this version with other content. Then the
+		 * repository's snapshot replaces it.
+		 */
+		if (!m->has_content)
+			return SYNC_CURRENT;
+		if (catalog_snapshot_digest(r->db, digest, cause) != 0)
+			return SYNC_FAILED;
+		if (sodium_memcmp(digest, m->content_sha256, sizeof digest) ==
+		    0)
+			return SYNC_CURRENT;
+		r->replace = 1;
+	}
 	if (m->version < current) {
 		*cause = xasprintf("%s: offers catalogue version %lld, older "
 		    "than the version %lld this catalogue has (rollback)",
@@ -532,7 +542,9 @@ sync_agent_snapshot(struct sync_agent_run *r, struct sync_agent_result *res,
 		    "manifest says %s", r->base, f->name, hex, want);
 		goto out;
 	}
-	rc = catalog_snapshot_apply(r->db, dbpath, r->manifest->version, cause);
+	rc = r->replace ? catalog_snapshot_replace(r->db, dbpath,
+	    r->manifest->version, cause) : catalog_snapshot_apply(r->db, dbpath,
+	    r->manifest->version, cause);
 	if (rc < 0) {
 		st = SYNC_FAILED;
 		goto out;
@@ -544,7 +556,8 @@ sync_agent_snapshot(struct sync_agent_run *r, struct sync_agent_result *res,
 		snprintf(res->via + len, sizeof res->via - len,
 		    "; took the snapshot");
 	} else
-		snprintf(res->via, sizeof res->via, "snapshot");
+		snprintf(res->via, sizeof res->via, r->replace ? "snapshot "
+		    "(it replaced local changes to this version)" : "snapshot");
 
 out:
 	if (dbpath != NULL)
@@ -601,7 +614,7 @@ sync_agent_update(struct sync_agent_run *r, struct sync_agent_result *res,
 	int fallback = 0;
 
 	snap = catalog_manifest_snapshot(r->manifest);
-	if (r->manifest->has_content && res->previous > 0)
+	if (r->manifest->has_content && res->previous > 0 && !r->replace)
 		delta = catalog_manifest_delta(r->manifest, res->previous);
 	if (delta != NULL && delta->size < snap->size) {
 		st = sync_agent_delta(r, delta, res, &fallback, cause);
@@ -652,14 +665,27 @@ sync_agent_run(const struct sync_agent_options *opts,
 	}
 
 	st = sync_agent_manifest(&r, res, cause);
-	if (st == SYNC_UPDATED)
+	if (st == SYNC_UPDATED) {
+		/* Stored by the apply, in its transaction. */
+		sync_agent_stage_meta(&r, 0, r.manifest->version);
 		st = sync_agent_update(&r, res, cause);
-	if (st == SYNC_UPDATED || st == SYNC_CURRENT) {
-		if (sync_agent_mark(&r, res->not_modified, cause) !=
-		    SYNC_UPDATED)
+		if (st == SYNC_UPDATED && catalog_db_in_transaction(r.db)) {
+			*cause = xasprintf("%s: the update was not stored",
+			    opts->db);
 			st = SYNC_FAILED;
+		}
+		catalog_db_meta_unstage(r.db);
 	}
-	res->version = catalog_db_version(r.db);
+	if (st == SYNC_CURRENT) {
+		sync_agent_stage_meta(&r, res->not_modified,
+		    catalog_db_version(r.db));
+		if (catalog_db_meta_commit(r.db, cause) != 0)
+			st = SYNC_FAILED;
+		catalog_db_meta_unstage(r.db);
+	}
+	/* The version applied, whatever an import did since. */
+	res->version = st == SYNC_UPDATED ? r.manifest->version :
+	    catalog_db_version(r.db);
 	if (st == SYNC_CURRENT)
 		res->entries = catalog_db_entry_count(r.db);
 	res->received = sync_fetch_received(r.fetch);

@@ -8,10 +8,15 @@
  * realloc() and a failure is an error, not an abort: sync never aborts on
  * what the network sends.
  *
- * Resuming: the file is opened for appending and CURLOPT_RESUME_FROM_LARGE
- * asks for the rest. The first body bytes tell whether the server honoured
- * the Range (206, or file://) or sent everything (200): then the partial
+ * Resuming: the file is opened for appending and a Range header
+ * (CURLOPT_RANGE; CURLOPT_RESUME_FROM_LARGE for file://, where libcurl
+ * seeks) asks for the rest. Not CURLOPT_RESUME_FROM_LARGE over HTTP:
+ * libcurl then fails a 200 answer ("Requested range was not delivered")
+ * and a server that ignores Range would stop every later run. The first
+ * body bytes tell whether the server honoured the Range (206 starting at
+ * the offset, or file://) or sent everything (200): then the partial
  * file is truncated and the whole body taken, still capped at the size.
+ * A 206 for another range is refused.
  * The maximum file size given to libcurl is the whole file's, so a server
  * that ignores Range is not mistaken for one sending too much.
  */
@@ -60,7 +65,9 @@ struct sync_fetch_sink {
 	int		 started;	/* the first body bytes have come */
 	struct timespec	 t0;		/* when they came */
 	int		 too_large;
+	int		 bad_range;	/* a 206 for another range */
 	int		 write_error;	/* errno of a failed write, or -1 OOM */
+	int64_t		 range_start;	/* of a Content-Range, -1: none */
 	char		 etag[SYNC_FETCH_HEADER_MAX];
 	char		 last_modified[SYNC_FETCH_HEADER_MAX];
 };
@@ -81,8 +88,16 @@ sync_fetch_first(struct sync_fetch_sink *s)
 		return 0;
 	curl_easy_getinfo(s->fetch->curl, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(s->fetch->curl, CURLINFO_SCHEME, &scheme);
-	if (scheme == NULL || strncasecmp(scheme, "http", 4) != 0 ||
-	    code != 200)
+	if (scheme == NULL || strncasecmp(scheme, "http", 4) != 0)
+		return 0;
+	if (code == 206 && s->range_start != s->offset) {
+		/* Start from byte 0 next time. */
+		if (fflush(s->file) != 0 || ftruncate(fileno(s->file), 0) != 0)
+			s->write_error = errno != 0 ? errno : EIO;
+		s->bad_range = 1;
+		return -1;
+	}
+	if (code != 200)
 		return 0;
 	if (fflush(s->file) != 0 || ftruncate(fileno(s->file), 0) != 0 ||
 	    fseeko(s->file, 0, SEEK_SET) != 0) {
@@ -180,6 +195,15 @@ sync_fetch_header(char *ptr, size_t size, size_t nmemb, void *arg)
 
 	if (n >= 5 && strncmp(ptr, "HTTP/", 5) == 0) {
 		s->etag[0] = s->last_modified[0] = '\0';	/* a new answer */
+		s->range_start = -1;
+		return n;
+	}
+	if (n > 14 && strncasecmp(ptr, "Content-Range:", 14) == 0) {
+		long long start;
+
+		if (sscanf(ptr + 14, " bytes %lld-", &start) == 1 &&
+		    start >= 0)
+			s->range_start = start;
 		return n;
 	}
 	if (n > 5 && strncasecmp(ptr, "ETag:", 5) == 0) {
@@ -325,7 +349,7 @@ sync_fetch_run(struct sync_fetch *f, const char *url,
 	CURLcode rc;
 	curl_off_t got = 0;
 	long code = 0;
-	char *scheme = NULL;
+	char *scheme = NULL, range[32];
 
 	f->error[0] = '\0';
 	s->fetch = f;
@@ -334,8 +358,13 @@ sync_fetch_run(struct sync_fetch *f, const char *url,
 	curl_easy_setopt(f->curl, CURLOPT_HEADERDATA, s);
 	curl_easy_setopt(f->curl, CURLOPT_XFERINFODATA, s);
 	curl_easy_setopt(f->curl, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(f->curl, CURLOPT_RESUME_FROM_LARGE,
-	    (curl_off_t)s->offset);
+	s->range_start = -1;
+	if (s->offset > 0 && strncasecmp(url, "http", 4) == 0) {
+		snprintf(range, sizeof range, "%lld-", (long long)s->offset);
+		curl_easy_setopt(f->curl, CURLOPT_RANGE, range);
+	} else
+		curl_easy_setopt(f->curl, CURLOPT_RESUME_FROM_LARGE,
+		    (curl_off_t)s->offset);
 	curl_easy_setopt(f->curl, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)(s->cap + s->offset));
 	rc = curl_easy_perform(f->curl);
@@ -345,6 +374,7 @@ sync_fetch_run(struct sync_fetch *f, const char *url,
 		f->received += (int64_t)got;
 	curl_easy_setopt(f->curl, CURLOPT_HTTPHEADER, NULL);
 	curl_easy_setopt(f->curl, CURLOPT_RESUME_FROM_LARGE, (curl_off_t)0);
+	curl_easy_setopt(f->curl, CURLOPT_RANGE, NULL);
 	if (f->bar) {
 		fputc('\n', stderr);
 		f->bar = 0;
@@ -358,6 +388,11 @@ sync_fetch_run(struct sync_fetch *f, const char *url,
 		*cause = xasprintf("%s: longer than the %lld bytes expected",
 		    url, (long long)(s->cap + s->offset));
 		return SYNC_FETCH_TOO_LARGE;
+	}
+	if (s->bad_range) {
+		*cause = xasprintf("%s: the server sent another range than "
+		    "the bytes from %lld asked for", url, (long long)s->offset);
+		return SYNC_FETCH_FAILED;
 	}
 	if (s->write_error == -1) {
 		*cause = xasprintf("%s: out of memory", url);

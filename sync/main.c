@@ -126,6 +126,9 @@ usage(FILE *f)
 	    "  --inbox-sigv4 SPEC  sign for S3, e.g. aws:amz:eu-west-1:s3\n"
 	    "  --retry-delay MS    first wait before retrying a PUT (default\n"
 	    "                      1000; doubles, with jitter, up to 300 s)\n"
+	    "  --keep-sent TIME    keep a sent enrolment's sealed record this\n"
+	    "                      long, to send it again (default 7d; 0:\n"
+	    "                      delete it once the inbox confirmed it)\n"
 	    "  Inbox credentials: LEERPUNT_INBOX_USER and LEERPUNT_INBOX_PASSWORD\n"
 	    "  (basic auth, or the S3 access key and secret), or\n"
 	    "  LEERPUNT_INBOX_TOKEN (bearer token).\n"
@@ -553,7 +556,8 @@ main(int argc, char **argv)
 	    OPT_TIMEOUT, OPT_PUBKEY, OPT_INTERVAL, OPT_RETRIES, OPT_MAX_RATE,
 	    OPT_PROGRESS, OPT_SYSLOG, OPT_INBOX, OPT_STATE, OPT_SIGV4,
 	    OPT_DELAY, OPT_CONFIG, OPT_HARVEST, OPT_HARVEST_STATE, OPT_JSON,
-	    OPT_PUBLISH_KEY, OPT_PUBLISH_OUT, OPT_PUBLISH_EXPIRES };
+	    OPT_PUBLISH_KEY, OPT_PUBLISH_OUT, OPT_PUBLISH_EXPIRES,
+	    OPT_KEEP_SENT };
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, OPT_REPO },
 		{ "pubkey", required_argument, NULL, OPT_PUBKEY },
@@ -579,6 +583,7 @@ main(int argc, char **argv)
 		{ "publish-out", required_argument, NULL, OPT_PUBLISH_OUT },
 		{ "publish-expires", required_argument, NULL,
 		    OPT_PUBLISH_EXPIRES },
+		{ "keep-sent", required_argument, NULL, OPT_KEEP_SENT },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -712,6 +717,20 @@ main(int argc, char **argv)
 			if (up.max_delay_ms < delay)
 				up.max_delay_ms = delay;
 			break;
+		case OPT_KEEP_SENT: {
+			time_t t;
+
+			if (strcmp(optarg, "0") == 0)
+				t = 0;
+			else if (catalog_publish_duration(optarg, &t) != 0) {
+				fprintf(stderr, "leerpunt-sync: --keep-sent: "
+				    "\"%s\" is not 0 or a duration like 7d or "
+				    "12h\n", optarg);
+				return SYNC_USAGE;
+			}
+			up.keep_sent = (long)t;
+			break;
+		}
 		case OPT_MAX_RATE:
 			if ((opts.max_rate = sync_main_rate(optarg)) < 0) {
 				fprintf(stderr, "leerpunt-sync: --max-rate: "
@@ -784,6 +803,15 @@ main(int argc, char **argv)
 		fprintf(stderr, "leerpunt-sync: --repo URL or --inbox URL (or "
 		    "repository or inbox in the configuration file) is "
 		    "required (see --help)\n");
+		return SYNC_USAGE;
+	}
+	if ((opts.repo != NULL &&
+	    catalog_config_url_has_userinfo(opts.repo)) ||
+	    (up.inbox != NULL && catalog_config_url_has_userinfo(up.inbox))) {
+		fprintf(stderr, "leerpunt-sync: %s: "
+		    CATALOG_CONFIG_USERINFO_HELP "\n", opts.repo != NULL &&
+		    catalog_config_url_has_userinfo(opts.repo) ? "--repo" :
+		    "--inbox");
 		return SYNC_USAGE;
 	}
 	if (once == daemon) {

@@ -1,10 +1,17 @@
 /*
  * upload: PUT queued enrolments to the office inbox (see upload.h).
  *
- * One curl handle serves the run (connection reuse). Answers are never
- * kept: the body is read and dropped, only the status code counts, and
- * nothing a server sends can make this code abort. Redirects are not
- * followed (a 3xx is not a confirmation). With SigV4 the payload's SHA-256
+ * One curl handle serves the run (connection reuse). A PUT's answer body
+ * is read and dropped, and nothing a server sends can make this code
+ * abort. Redirects are not followed (a 3xx is not a confirmation).
+ *
+ * Not every 2xx is a confirmation: a captive portal or a misconfigured
+ * proxy in front of an http:// inbox answers 200 with an HTML page and
+ * stores nothing. A record counts as delivered only when the answer is
+ * 201 Created or 204 No Content (what WebDAV servers send for a stored
+ * PUT), or carries an ETag that is the MD5 of the sealed bytes (what S3
+ * and its copies send), or when a GET of the same URL right after returns
+ * exactly the sealed bytes. Otherwise the record stays in the outbox. With SigV4 the payload's SHA-256
  * goes in x-amz-content-sha256, which S3 requires and curl then signs.
  * Errors stored in the outbox are short and hold no personal data (the
  * records are sealed anyway).
@@ -15,11 +22,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
+#include <openssl/evp.h>
 #include <sodium.h>
 
+#include "catalog/clock.h"
 #include "catalog/config.h"
 #include "catalog/outbox.h"
 #include "catalog/state.h"
@@ -41,6 +51,7 @@ sync_upload_defaults(struct sync_upload_options *o)
 	o->delay_ms = 1000;
 	o->max_delay_ms = 300000;
 	o->give_up_after = 3;
+	o->keep_sent = 7 * 86400L;
 }
 
 static size_t
@@ -56,13 +67,76 @@ upload_read(char *buf, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
-/* Drop the answer's body: only the status code matters. */
+/* What an answer brought: its ETag, and (for the check) its body. */
+struct upload_answer {
+	char		 etag[80];
+	unsigned char	*body;		/* NULL: drop the body */
+	size_t		 cap;		/* at most this much is kept */
+	size_t		 len;
+	int		 over;		/* longer than cap */
+};
+
+/* Drop the answer's body, or keep up to cap bytes of it. */
 static size_t
 upload_discard(char *buf, size_t size, size_t nmemb, void *arg)
 {
-	(void)buf;
-	(void)arg;
-	return size * nmemb;
+	struct upload_answer *a = arg;
+	size_t n = size * nmemb;
+
+	if (a == NULL || a->body == NULL)
+		return n;
+	if (n > a->cap - a->len) {
+		a->over = 1;
+		return n;
+	}
+	memcpy(a->body + a->len, buf, n);
+	a->len += n;
+	return n;
+}
+
+/* Keep the ETag of the answer (quotes and W/ dropped). */
+static size_t
+upload_header(char *buf, size_t size, size_t nmemb, void *arg)
+{
+	struct upload_answer *a = arg;
+	size_t n = size * nmemb, len;
+	const char *v;
+
+	if (a == NULL)
+		return n;
+	if (n >= 5 && strncmp(buf, "HTTP/", 5) == 0)
+		a->etag[0] = '\0';
+	if (n <= 5 || strncasecmp(buf, "ETag:", 5) != 0)
+		return n;
+	v = buf + 5;
+	len = n - 5;
+	while (len > 0 && (*v == ' ' || *v == '\t' || *v == '"')) {
+		v++;
+		len--;
+	}
+	while (len > 0 && (v[len - 1] == '\r' || v[len - 1] == '\n' ||
+	    v[len - 1] == ' ' || v[len - 1] == '"'))
+		len--;
+	if (len < sizeof a->etag) {
+		memcpy(a->etag, v, len);
+		a->etag[len] = '\0';
+	}
+	return n;
+}
+
+/* 1 when etag is the MD5 (hex) of the record, as S3 reports it. */
+static int
+upload_etag_matches(const char *etag, const unsigned char *data, size_t len)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	char hex[2 * EVP_MAX_MD_SIZE + 1];
+
+	if (etag[0] == '\0' ||
+	    EVP_Digest(data, len, md, &mdlen, EVP_md5(), NULL) != 1)
+		return 0;
+	sodium_bin2hex(hex, sizeof hex, md, mdlen);
+	return strcasecmp(hex, etag) == 0;
 }
 
 static void
@@ -102,6 +176,7 @@ upload_setup(CURL *c, const struct sync_upload_options *o, char **cause)
 	SETOPT(CURLOPT_UPLOAD, 1L);
 	SETOPT(CURLOPT_READFUNCTION, upload_read);
 	SETOPT(CURLOPT_WRITEFUNCTION, upload_discard);
+	SETOPT(CURLOPT_HEADERFUNCTION, upload_header);
 	SETOPT(CURLOPT_NOSIGNAL, 1L);
 	SETOPT(CURLOPT_FOLLOWLOCATION, 0L);
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -143,7 +218,50 @@ upload_setup(CURL *c, const struct sync_upload_options *o, char **cause)
 	return 0;
 }
 
-/* One PUT; 0 on a 2xx answer, else -1 with a short reason in err. */
+/*
+ * GET url right after a PUT that the answer did not confirm: 0 when it
+ * returns exactly the sealed bytes (the same credentials apply).
+ */
+static int
+upload_check(CURL *c, const struct sync_upload_options *o, const char *url,
+    const struct catalog_outbox_item *it)
+{
+	struct upload_answer answer;
+	struct curl_slist *hdr = NULL;
+	char line[128];
+	long code = 0;
+	CURLcode rc;
+	int ok;
+
+	memset(&answer, 0, sizeof answer);
+	answer.cap = it->len;
+	answer.body = xmalloc(it->len > 0 ? it->len : 1);
+	if (o->kiosk_id != NULL) {
+		snprintf(line, sizeof line, "Leerpunt-Kiosk: %s", o->kiosk_id);
+		hdr = curl_slist_append(NULL, line);
+	}
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 0L);
+	curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &answer);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &answer);
+	rc = curl_easy_perform(c);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
+	curl_slist_free_all(hdr);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	ok = rc == CURLE_OK && code == 200 && !answer.over &&
+	    answer.len == it->len &&
+	    sodium_memcmp(answer.body, it->record, it->len) == 0;
+	free(answer.body);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	return ok ? 0 : -1;
+}
+
+/*
+ * One PUT; 0 when the inbox confirmed it (see the top of this file), else
+ * -1 with a short reason in err.
+ */
 static int
 upload_put(CURL *c, const struct sync_upload_options *o, const char *url,
     const struct catalog_outbox_item *it, char *err, size_t errsize)
@@ -152,6 +270,7 @@ upload_put(CURL *c, const struct sync_upload_options *o, const char *url,
 	struct curl_slist *hdr = NULL, *h;
 	unsigned char sum[crypto_hash_sha256_BYTES];
 	char hex[2 * crypto_hash_sha256_BYTES + 1], line[128];
+	struct upload_answer answer;
 	long code = 0;
 	CURLcode rc;
 
@@ -177,10 +296,14 @@ upload_put(CURL *c, const struct sync_upload_options *o, const char *url,
 		if ((h = curl_slist_append(hdr, line)) != NULL)
 			hdr = h;
 	}
+	memset(&answer, 0, sizeof answer);
 	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(c, CURLOPT_READDATA, &body);
 	curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)it->len);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &answer);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &answer);
 	rc = curl_easy_perform(c);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
 	curl_slist_free_all(hdr);
@@ -200,7 +323,15 @@ upload_put(CURL *c, const struct sync_upload_options *o, const char *url,
 			snprintf(err, errsize, "HTTP %ld", code);
 		return -1;
 	}
-	return 0;
+	if (code == 201 || code == 204 ||
+	    upload_etag_matches(answer.etag, it->record, it->len))
+		return 0;
+	if (upload_check(c, o, url, it) == 0)
+		return 0;
+	snprintf(err, errsize, "HTTP %ld, but the inbox did not confirm it "
+	    "(not 201 or 204, no matching ETag, and it could not be read "
+	    "back): kept to send again", code);
+	return -1;
 }
 
 int
@@ -235,7 +366,11 @@ sync_upload_run(struct catalog_state *state,
 	blen = strlen(base);
 	while (blen > 0 && base[blen - 1] == '/')
 		base[--blen] = '\0';
-	/* Retry times are a timer (backoff), not the calendar: wall clock. */
+	/* Sent records are kept for keep_sent seconds and retry times are
+	 * timers (backoff), not the calendar: the wall clock. */
+	if (catalog_outbox_forget_sent(state, (int64_t)time(NULL) -
+	    o->keep_sent, NULL, cause) != 0)
+		goto out;
 	if (catalog_outbox_list(state, CATALOG_OUTBOX_DUE |
 	    CATALOG_OUTBOX_RECORDS, (int64_t)time(NULL), &items, &n,
 	    cause) != 0)
@@ -263,7 +398,7 @@ sync_upload_run(struct catalog_state *state,
 		}
 		if (ok) {
 			if (catalog_outbox_mark_sent(state, items[i].receipt,
-			    (int64_t)time(NULL), cause) != 0)
+			    (int64_t)catalog_clock_now(), cause) != 0)
 				goto out;
 			r->sent++;
 			in_a_row = 0;
@@ -278,7 +413,9 @@ sync_upload_run(struct catalog_state *state,
 		if (o->give_up_after > 0 && ++in_a_row >= o->give_up_after)
 			break;		/* the office is unreachable */
 	}
-	if (catalog_outbox_counts(state, &counts, cause) != 0)
+	if (catalog_outbox_forget_sent(state, (int64_t)catalog_clock_now() -
+	    o->keep_sent, NULL, cause) != 0 ||
+	    catalog_outbox_counts(state, &counts, cause) != 0)
 		goto out;
 	r->waiting = (size_t)(counts.queued + counts.failed);
 	rc = 0;

@@ -7,7 +7,10 @@
  * same bytes again: every retry is safe. Works with WebDAV servers (nginx
  * dav_methods PUT with create_full_put_path on) and S3-compatible object
  * stores (AWS SigV4); basic or bearer authentication. A record counts as
- * sent only on a 2xx answer; then its sealed bytes are deleted locally.
+ * sent only when the inbox confirms it: 201 or 204, an ETag that is the
+ * MD5 of the sealed bytes, or a GET right after that returns them (a 200
+ * from a captive portal is not enough). Its sealed bytes are then kept
+ * for keep_sent seconds (so a site can send it again) and deleted after.
  * Every PUT names the uploading kiosk in the header "Leerpunt-Kiosk: ID"
  * (the configured kiosk_id, else the host name), so the office's server
  * can log or route by place without opening the sealed record.
@@ -37,6 +40,8 @@ struct sync_upload_options {
 					   in a row failed (0: never) */
 	const char	*kiosk_id;	/* sent as "Leerpunt-Kiosk: ID" with
 					   every PUT; NULL: not sent */
+	long		 keep_sent;	/* seconds a sent record's sealed bytes
+					   are kept (default 7 days) */
 };
 
 struct sync_upload_result {
@@ -47,7 +52,8 @@ struct sync_upload_result {
 					   failed ("HTTP 401: ..."), "" if none */
 };
 
-/* Fill o with the defaults (timeout 60 s, 4 tries, 1 s .. 5 min). */
+/* Fill o with the defaults (timeout 60 s, 4 tries, 1 s .. 5 min, sent
+ * records kept 7 days). */
 void sync_upload_defaults(struct sync_upload_options *o);
 
 /*

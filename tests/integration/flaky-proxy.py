@@ -10,6 +10,10 @@ Nth request with the Nth ACTION, then "pass" for the rest:
   500    answer 500 Internal Server Error
   reset  close the connection at once with a TCP reset
   cut    forward, relay the headers and half the body, then reset
+  portal answer 200 with an HTML page, forwarding nothing (a captive
+         portal in front of the server)
+  norange  forward without the Range header (a server that ignores
+         Range: it answers 200 with the whole file)
 Each request is logged to stderr as "ACTION PATH".
 """
 import http.client
@@ -54,6 +58,15 @@ class Handler(socketserver.StreamRequestHandler):
             if act == "reset":
                 reset(self.connection)
                 return
+            if act == "portal":
+                n = int(headers.get("Content-Length", "0") or 0)
+                if n:
+                    self.rfile.read(n)
+                body = b"<html><body>Welcome! Accept the terms first.</body></html>\n"
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                                 b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+                self.wfile.flush()
+                continue
             if act == "500":
                 body = b"broken\n"
                 self.wfile.write(b"HTTP/1.1 500 Internal Server Error\r\n"
@@ -62,7 +75,8 @@ class Handler(socketserver.StreamRequestHandler):
                 continue
             c = http.client.HTTPConnection("127.0.0.1", upstream, timeout=30)
             fwd = {k: v for k, v in headers.items()
-                   if k.lower() not in ("connection", "keep-alive")}
+                   if k.lower() not in ("connection", "keep-alive")
+                   and not (act == "norange" and k.lower() == "range")}
             c.request(method, path, headers=fwd)
             r = c.getresponse()
             data = r.read()

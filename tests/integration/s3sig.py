@@ -99,7 +99,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):
         pass
 
-    def answer(self, status, code, message=""):
+    def answer(self, status, code, message="", etag=None):
         if status >= 300:
             body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>%s"
                     "</Code><Message>%s</Message></Error>\n" %
@@ -107,6 +107,8 @@ class Handler(BaseHTTPRequestHandler):
         else:
             body = b""
         self.send_response(status)
+        if etag is not None:
+            self.send_header("ETag", '"%s"' % etag)
         self.send_header("Content-Length", str(len(body)))
         if body:
             self.send_header("Content-Type", "application/xml")
@@ -220,7 +222,8 @@ class Handler(BaseHTTPRequestHandler):
         except Refused as e:
             self.answer(e.status, e.code, str(e))
             return
-        self.answer(200, "OK")
+        # Like S3: 200 with the MD5 of the object as its ETag.
+        self.answer(200, "OK", etag=hashlib.md5(body).hexdigest())
 
     def do_GET(self):
         try:

@@ -343,9 +343,18 @@ test_submit(void **unused)
 	    CATALOG_OUTBOX_RECORDS, 0, &items, &n, &cause), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(items[0].status, CATALOG_OUTBOX_SENT);
-	assert_null(items[0].record);
+	/* Kept for the grace period, then forgotten. */
+	assert_non_null(items[0].record);
 	assert_int_equal(items[0].attempts, 2);
 	catalog_outbox_list_free(items, n);
+	assert_int_equal(catalog_outbox_forget_sent(u->state, 4, &n, &cause),
+	    0);
+	assert_int_equal(n, 0);
+	assert_int_equal(catalog_outbox_forget_sent(u->state, 5, &n, &cause),
+	    0);
+	assert_int_equal(n, 1);
+	assert_int_equal(catalog_outbox_resend(u->state, NULL, &n, &cause), 0);
+	assert_int_equal(n, 0);
 	st = catalog_state_prepare(u->state, "SELECT count(*) FROM outbox"
 	    " WHERE record IS NOT NULL");
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);

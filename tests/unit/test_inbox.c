@@ -104,8 +104,8 @@ put(const char *rel, const unsigned char *data, size_t len)
 /* Read the inbox folder as the office does, kiosk the one known kiosk:
  * the output and the messages into new strings. */
 static void
-read_inbox(enum catalog_inbox_format format, struct catalog_inbox_summary *sum,
-    char **out, char **err)
+read_inbox_again(enum catalog_inbox_format format, int again,
+    struct catalog_inbox_summary *sum, char **out, char **err)
 {
 	struct catalog_keys *known[1] = { kiosk };
 	char *cause = NULL;
@@ -114,11 +114,18 @@ read_inbox(enum catalog_inbox_format format, struct catalog_inbox_summary *sum,
 
 	fo = open_memstream(out, &olen);
 	fe = open_memstream(err, &elen);
-	if (catalog_inbox_read(inbox, office, known, 1, format, fo, fe, sum,
-	    &cause) != 0)
+	if (catalog_inbox_read(inbox, office, known, 1, format, again, fo, fe,
+	    sum, &cause) != 0)
 		fail_msg("inbox: %s", cause);
 	fclose(fo);
 	fclose(fe);
+}
+
+static void
+read_inbox(enum catalog_inbox_format format, struct catalog_inbox_summary *sum,
+    char **out, char **err)
+{
+	read_inbox_again(format, 0, sum, out, err);
 }
 
 static void
@@ -203,8 +210,9 @@ test_inbox(void **unused)
 	free(out);
 	free(err);
 
-	/* A second run reads the same two (rejected/ is not read again). */
-	read_inbox(CATALOG_INBOX_OOAPI, &sum, &out, &err);
+	/* A second run with --again reads the same two (rejected/ is not
+	 * read again). */
+	read_inbox_again(CATALOG_INBOX_OOAPI, 1, &sum, &out, &err);
 	assert_int_equal(sum.read, 2);
 	assert_int_equal(sum.rejected, 0);
 	assert_non_null(strstr(out, "\"associationType\":"
@@ -295,12 +303,109 @@ test_versions(void **unused)
 	free(err);
 }
 
+/*
+ * Signed records that break the kiosk's rules are rejected (issue 17.10),
+ * control characters from file names and fields never reach the output
+ * or the messages (17.9), and a record written once is not written again
+ * by a later run (17.10).
+ */
+static void
+test_rules(void **unused)
+{
+	struct catalog_inbox_summary sum;
+	char *plain, *out = NULL, *err = NULL, *longname;
+	const char *p;
+
+	(void)unused;
+	snprintf(inbox, sizeof inbox, "%s/inbox-rules", u->dir);
+#define RULE(file, receipt, fields) do { \
+	plain = xasprintf("{\"created\":\"2027-01-02T10:00:00Z\"," \
+	    "\"kiosk\":\"%s\",\"kiosk_name\":\"x\",\"offering\":" \
+	    "{\"id\":55},\"receipt\":\"" receipt "\",\"v\":2," fields "}", \
+	    kiosk->id); \
+	put_payload(file, receipt, plain); \
+	free(plain); \
+} while (0)
+	RULE("k/noconsent.enr", "2AA2-AAAA", "\"consent\":false,"
+	    "\"name\":\"Piet\",\"phone\":\"0612345678\"");
+	RULE("k/nocontact.enr", "2AA2-AAAB", "\"consent\":true,"
+	    "\"name\":\"Piet\"");
+	longname = xmalloc(30001);
+	memset(longname, 'a', 30000);
+	longname[30000] = '\0';
+	plain = xasprintf("\"consent\":true,\"name\":\"%s\","
+	    "\"phone\":\"0612345678\"", longname);
+	{
+		char *full = xasprintf("{\"created\":\"2027-01-02T10:00:00Z\","
+		    "\"kiosk\":\"%s\",\"kiosk_name\":\"x\",\"offering\":"
+		    "{\"id\":55},\"receipt\":\"2AA2-AAAC\",\"v\":2,%s}",
+		    kiosk->id, plain);
+
+		put_payload("k/longname.enr", "2AA2-AAAC", full);
+		free(full);
+	}
+	free(plain);
+	free(longname);
+	plain = xasprintf("{\"consent\":true,\"created\":\"yesterday\","
+	    "\"kiosk\":\"%s\",\"kiosk_name\":\"x\",\"name\":\"Piet\","
+	    "\"offering\":{\"id\":55},\"phone\":\"0612345678\","
+	    "\"receipt\":\"2AA2-AAAD\",\"v\":2}", kiosk->id);
+	put_payload("k/notime.enr", "2AA2-AAAD", plain);
+	free(plain);
+	/* Control characters in a field and in a file name. */
+	RULE("k/escape.enr", "2AA2-AAAE", "\"consent\":true,"
+	    "\"name\":\"Piet\\u001b]0;pwned\\u0007\",\"phone\":\"0612345678\"");
+	RULE("k/bad\033[2Jname.enr", "2AA2-AAAF", "\"consent\":false,"
+	    "\"name\":\"Piet\",\"phone\":\"0612345678\"");
+	RULE("k/good\033[31m.enr", "2AA2-AAAG", "\"consent\":true,"
+	    "\"name\":\"Piet Goed\",\"phone\":\"0612345678\","
+	    "\"note\":\"Belt na 17 uur\"");
+#undef RULE
+	read_inbox(CATALOG_INBOX_CSV, &sum, &out, &err);
+	for (p = out; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\n')
+			fail_msg("a control character in the output: %s", out);
+	for (p = err; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\n')
+			fail_msg("a control character in the messages: %s", err);
+	assert_non_null(strstr(err, "noconsent.enr: rejected: the payload "
+	    "does not record consent"));
+	assert_non_null(strstr(err, "nocontact.enr: rejected: the payload "
+	    "breaks the kiosk's rules"));
+	assert_non_null(strstr(err, "longname.enr: rejected: the payload "
+	    "breaks the kiosk's rules"));
+	assert_non_null(strstr(err, "notime.enr: rejected: the payload's "
+	    "created is not a time"));
+	assert_non_null(strstr(err, "bad?[2Jname.enr: rejected"));
+	assert_non_null(strstr(out, "\"2AA2-AAAG\""));
+	assert_null(strstr(out, "2AA2-AAAA"));
+	free(out);
+	free(err);
+	out = err = NULL;
+
+	/* A later run does not write it again; --again does. */
+	read_inbox(CATALOG_INBOX_CSV, &sum, &out, &err);
+	assert_int_equal(sum.read, 0);
+	assert_int_equal(sum.duplicates, 1);
+	assert_null(strstr(out, "2AA2-AAAG"));
+	assert_non_null(strstr(err, "processed in an earlier run"));
+	free(out);
+	free(err);
+	read_inbox_again(CATALOG_INBOX_JSON, 1, &sum, &out, &err);
+	assert_int_equal(sum.read, 1);
+	/* A field not given is absent, not null (docs). */
+	assert_null(strstr(out, "\"email\""));
+	free(out);
+	free(err);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_inbox),
 		cmocka_unit_test(test_versions),
+		cmocka_unit_test(test_rules),
 	};
 
 	catalog_enrol_harden();

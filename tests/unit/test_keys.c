@@ -108,10 +108,10 @@ test_bad_files(void **unused)
 	refused("", 0, 0644, "empty");
 	refused("hello world\n", 0, 0644, "not a Leerpunt key file");
 	snprintf(line, sizeof line, "leerpunt-kiosk-public v1 %s\n", good);
-	refused(line, 0, 0644, "this is a kiosk public key, but a office "
+	refused(line, 0, 0644, "this is a kiosk public key, but an office "
 	    "public key is needed");
 	snprintf(line, sizeof line, "leerpunt-office-public v1 %s\n", good);
-	refused(line, 1, 0600, "this is a office public key, but a office "
+	refused(line, 1, 0600, "this is an office public key, but an office "
 	    "secret key");
 	snprintf(line, sizeof line, "leerpunt-office-secret v1 %s\n", good);
 	refused(line, 1, 0644, "chmod 600");

@@ -289,6 +289,16 @@ test_ranges(void **state)
 	json_object_set_new(signed_part(r), "version", json_integer(0));
 	refused(r, "signed.version: 0 is out of range");
 
+	/* 2^63 - 1 would make every later version a rollback (issue 17). */
+	r = sample_json();
+	json_object_set_new(signed_part(r), "version",
+	    json_integer(INT64_MAX));
+	refused(r, "is above the highest version Leerpunt accepts");
+	r = sample_json();
+	json_object_set_new(signed_part(r), "version",
+	    json_integer(CATALOG_MANIFEST_MAX_VERSION + 1));
+	refused(r, "the publisher's catalogue version is wrong");
+
 	r = sample_json();
 	json_object_set_new(signed_part(r), "schema", json_integer(-3));
 	refused(r, "signed.schema: -3 is out of range");

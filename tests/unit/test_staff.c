@@ -56,6 +56,13 @@ test_add_list_remove(void **unused)
 	    &cause), -1);
 	assert_non_null(strstr(cause, "exists already"));
 	free(cause);
+	/* Names do not depend on case (issue 17): ANNA is anna. */
+	assert_int_equal(catalog_staff_add(u->state, "ANNA", "4321", T0,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "\"anna\" exists already"));
+	free(cause);
+	assert_int_equal(catalog_staff_verify(u->state, "Anna", "12345678",
+	    T0, &cause), CATALOG_STAFF_OK);
 	assert_int_equal(catalog_staff_add(u->state, "carl", "123", T0,
 	    &cause), -1);
 	assert_non_null(strstr(cause, "4 to 8 digits"));
