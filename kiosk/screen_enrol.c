@@ -45,6 +45,7 @@
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/screen_type.h"
 #include "kiosk/speech.h"
 #include "kiosk/width.h"
 #include "kiosk/widget_list.h"
@@ -68,9 +69,10 @@ struct kiosk_enrol_secret {
 	char	 note[4 * CATALOG_ENROL_NOTE_MAX + 1];
 };
 
-#define KIOSK_ENROL_FIELD (-10)
-#define KIOSK_ENROL_YES (-11)
-#define KIOSK_ENROL_NO (-12)
+#define KIOSK_ENROL_FIELD 200	/* click targets (lists use 0-101) */
+#define KIOSK_ENROL_YES 201
+#define KIOSK_ENROL_NO 202
+#define KIOSK_ENROL_KEYBOARD 203
 
 struct kiosk_screen_enrol {
 	struct kiosk_list	 list;		/* first: see screen.h */
@@ -91,6 +93,7 @@ struct kiosk_screen_enrol {
 	struct kiosk_list_item	*items;
 	size_t			 n;
 	struct kiosk_button	 yes, no;
+	struct kiosk_button	 keyboard;	/* beside the field */
 	int			 focus_button;	/* 0 none, 1 yes, 2 no */
 	int			 field_y, field_h, status_y;
 	int			 big_y;
@@ -401,6 +404,7 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_enrol	*d = s->data;
 	struct kiosk_width_line		*wl = NULL;
 	int				 y = s->y, bh, h, gap = s->h >= 16;
+	int				 fw, bw;
 	size_t				 nl;
 
 	if (kiosk_enrol_is_field(d)) {
@@ -410,8 +414,17 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 			nl = 3;
 		d->field_y = y + (int)nl;
 		d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
+		/* The Keyboard button right beside the field, both within
+		 * about 80 columns on a wide screen. */
+		fw = s->w > 80 ? 80 : s->w;
+		bw = kiosk_width_cols(d->keyboard.label,
+		    strlen(d->keyboard.label)) + 4;
+		if (bw > fw / 2)
+			bw = fw / 2;
 		kiosk_field_place(&d->field, d->field_y, s->x, d->field_h,
-		    s->w);
+		    fw - bw - 1);
+		kiosk_button_place(&d->keyboard, d->field_y, s->x + fw - bw,
+		    d->field_h, bw);
 		d->status_y = d->field_y + d->field_h;
 		y = d->status_y + 2 + gap;
 		kiosk_list_layout(&d->list, y, s->x, s->y + s->h - y, s->w,
@@ -470,6 +483,9 @@ kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 		    kiosk_enrol_field_lead(d), KIOSK_ROLE_TEXT);
 		kiosk_field_draw(&d->field, d->in_field, &s->cy, &s->cx);
 		s->cursor = d->in_field;
+		kiosk_button_draw(&d->keyboard, 0, &s->cy, &s->cx);
+		if (d->in_field)
+			kiosk_field_draw(&d->field, 1, &s->cy, &s->cx);
 		if (d->status != NULL)
 			kiosk_enrol_draw_text(d->status_y, s->x, s->w, 2,
 			    d->status, d->status_bad ? KIOSK_ROLE_WARNING :
@@ -910,6 +926,8 @@ kiosk_enrol_hit(struct kiosk_screen *s, int y, int x)
 
 	if (kiosk_enrol_is_field(d) && kiosk_field_hit(&d->field, y, x))
 		return KIOSK_ENROL_FIELD;
+	if (kiosk_enrol_is_field(d) && kiosk_button_hit(&d->keyboard, y, x))
+		return KIOSK_ENROL_KEYBOARD;
 	if (d->step == KIOSK_ENROL_CONSENT) {
 		if (kiosk_button_hit(&d->yes, y, x))
 			return KIOSK_ENROL_YES;
@@ -919,16 +937,69 @@ kiosk_enrol_hit(struct kiosk_screen *s, int y, int x)
 	return kiosk_list_hit(&d->list, y, x);
 }
 
+/* The type screen's check: the step's own (the text is in our buffer). */
+static char *
+kiosk_enrol_type_check(void *ctx, const char *text, int *bad)
+{
+	struct kiosk_screen_enrol *d = ctx;
+
+	(void)text;
+	d->field.len = strlen(d->field.buf);
+	kiosk_enrol_check(d, 0);
+	*bad = d->status_bad;
+	return d->status != NULL ? xstrdup(d->status) : NULL;
+}
+
+/* Back from the type screen: check, and focus on Next. */
+static void
+kiosk_enrol_type_done(void *ctx, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol *d = ctx;
+
+	(void)app;
+	d->field.len = strlen(d->field.buf);
+	kiosk_enrol_check(d, 0);
+	kiosk_enrol_say_status(d, 0);
+	d->in_field = 0;
+	kiosk_list_focus(&d->list, 1);
+}
+
+/* Open the on-screen keyboard for the field of this step. */
+static void
+kiosk_enrol_type(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	struct kiosk_type_owner		 owner;
+	struct kiosk_screen		*t;
+	const char			*label, *lead;
+	char				*buf;
+	size_t				 cap;
+	enum kiosk_keyboard_mode	 mode = KIOSK_KEYBOARD_TEXT;
+
+	kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
+	if (d->step == KIOSK_ENROL_PHONE)
+		mode = KIOSK_KEYBOARD_PHONE;
+	else if (d->step == KIOSK_ENROL_EMAIL)
+		mode = KIOSK_KEYBOARD_EMAIL;
+	owner.check = kiosk_enrol_type_check;
+	owner.done = kiosk_enrol_type_done;
+	owner.ctx = d;
+	t = kiosk_screen_type_new(app, s->title, lead, buf, cap, label, mode,
+	    KIOSK_SPEECH_PERSONAL, &owner);
+	t->staff_only = 1;
+	kiosk_app_push(app, t);
+}
+
 static void
 kiosk_enrol_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
 	struct kiosk_screen_enrol	*d = s->data;
 
-	if (target == KIOSK_ENROL_FIELD) {
-		if (!d->in_field)
-			kiosk_enrol_say_field(d);
+	if (target == KIOSK_ENROL_FIELD || target == KIOSK_ENROL_KEYBOARD) {
+		/* A touch on the field means typing: the keyboard opens. */
 		d->in_field = 1;
 		d->list.focus = -1;
+		kiosk_enrol_type(s, app);
 		return;
 	}
 	if (target == KIOSK_ENROL_YES) {
@@ -972,6 +1043,7 @@ kiosk_enrol_free(struct kiosk_screen *s)
 	kiosk_field_done(&d->field);
 	kiosk_button_done(&d->yes);
 	kiosk_button_done(&d->no);
+	kiosk_button_done(&d->keyboard);
 	free(d->status);
 	free(d->said_error);
 	catalog_entry_free(d->entry);
@@ -1004,6 +1076,8 @@ kiosk_screen_enrol_new(struct kiosk_app *app, int64_t entry_id)
 	d->app = app;
 	kiosk_button_init(&d->yes, '1');
 	kiosk_button_init(&d->no, '2');
+	kiosk_button_init(&d->keyboard, '\0');
+	kiosk_button_set(&d->keyboard, _("Keyboard"));
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_enrol_fetch, d);
 	d->screen = kiosk_screen_new(&kiosk_screen_enrol_ops,
 	    _("Enrol someone"), d);
