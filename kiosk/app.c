@@ -496,7 +496,6 @@ kiosk_app_mouse_event(struct kiosk_app *app, const MEVENT *evp, int64_t now)
 		return;
 	}
 	target = kiosk_app_target(app, s, ev.y, ev.x);
-	fprintf(stderr, "DBG %d,%d b=%lx t=%d press=%d guard=%lld\n", ev.y, ev.x, (unsigned long)ev.bstate, target, app->press, (long long)(app->guard_until - now));
 	if (ev.bstate & BUTTON1_PRESSED) {
 		/* A new press replaces one never released. */
 		app->press = target;
