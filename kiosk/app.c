@@ -13,6 +13,7 @@
 #include "catalog/db.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/call.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
@@ -23,6 +24,7 @@
 #define KIOSK_APP_BAR_TARGET 1000
 #define KIOSK_APP_CORNER_COLS 8		/* long press here: staff mode */
 #define KIOSK_APP_LONG_PRESS 2000	/* ms */
+#define KIOSK_APP_CALL_MS 5000		/* staff_call may take this long */
 
 static int64_t
 kiosk_app_now(void)
@@ -219,8 +221,19 @@ kiosk_app_reset(struct kiosk_app *app)
 static void
 kiosk_app_notice(struct kiosk_app *app, int item)
 {
-	if (item == KIOSK_BAR_READ)
+	if (item == KIOSK_BAR_READ) {
 		kiosk_speech_read(app);
+		return;
+	}
+	/* The bell always; the site's program when there is one. The
+	 * screen says staff were called only when that program said so. */
+	kiosk_ui_beep();
+	if (app->staff_call != NULL && kiosk_call_staff(app->staff_call,
+	    app->staff.kiosk_id, KIOSK_APP_CALL_MS) == 0)
+		kiosk_app_push(app, kiosk_screen_notice_new(app,
+		    _("Ask staff"),
+		    _("Staff have been called. Someone will come to help "
+		    "you.\nPlease wait here.")));
 	else
 		kiosk_app_push(app, kiosk_screen_notice_new(app,
 		    _("Ask staff"),

@@ -63,6 +63,9 @@ struct kiosk_app {
 	int			 dirty;
 	int			 fresh;		/* nothing done since reset */
 
+	/* Ask staff: the program that calls someone (staff_call), or
+	 * NULL; it gets staff.kiosk_id. */
+	const char		*staff_call;
 	/* Take it with you: lp printer name or NULL (--printer). */
 	const char		*printer;
 

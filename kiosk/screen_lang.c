@@ -117,7 +117,9 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	free(rest);
 	note = xasprintf(ngettext("The screen starts again after %d second "
 	    "without use.", "The screen starts again after %d seconds "
-	    "without use.", app->idle_timeout), app->idle_timeout);
+	    "without use.", app->idle_timeout + KIOSK_APP_WARNING_SECONDS),
+	    /* the real time: the idle time and then the warning's count */
+	    app->idle_timeout + KIOSK_APP_WARNING_SECONDS);
 	free(d->note);
 	d->note = kiosk_width_sanitize(note, 0);
 	free(note);

@@ -64,7 +64,7 @@ kiosk_type_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_type	*d = s->data;
 	struct kiosk_width_line		*wl = NULL;
-	int				 y = s->y, rest, status_h;
+	int				 y = s->y, rest, status_h, need;
 
 	(void)app;
 	/* The lead where the keyboard leaves room (not at 40x12). */
@@ -81,7 +81,10 @@ kiosk_type_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	d->field_h = s->h >= 30 ? 3 : 1;
 	kiosk_field_place(&d->field, d->field_y, s->x, d->field_h, s->w);
 	y += d->field_h;
-	status_h = s->h >= 10 ? 1 : 0;
+	/* The check's words where the keyboard leaves a row for them (at
+	 * 40x12 not: the form shows them after Done). */
+	need = kiosk_keyboard_height(&d->kb, s->w, 1);
+	status_h = need >= 0 && y + 1 + need <= s->y + s->h ? 1 : 0;
 	d->status_y = status_h > 0 ? y : -1;
 	y += status_h + (s->h >= 16);
 	rest = s->y + s->h - y;
