@@ -4,11 +4,11 @@
  * curses waits ESCDELAY after an Escape for the rest of a sequence it
  * knows; when the bytes match none it hands out the Escape and leaves
  * the rest queued. So an Escape followed at once by "[" or "O" is the
- * start of an unknown sequence: it is read to its final byte (0x40-0x7E,
- * ECMA-48) and dropped; Escape and another character at once is Alt with
- * that character, dropped too. An Escape followed by nothing is Home, and
- * one followed by a key curses knew (Escape then F2) is Home and then
- * that key.
+ * start of an unknown sequence (or a touch report, decoded): it is read
+ * to its final byte (0x40-0x7E, ECMA-48) and dropped. An Escape followed
+ * by nothing is Home, and one followed by anything else (a key curses
+ * knew, Escape then F2, or a character typed at once after it) is Home
+ * and then that input.
  */
 #include "config.h"
 
@@ -175,7 +175,8 @@ kiosk_input_read(struct kiosk_input *in, int wait_ms,
 	 * know. What is already queued belongs to it. */
 	timeout(0);
 	r2 = get_wch(&next);
-	if (r2 == ERR || (r2 == OK && next == 27) || r2 == KEY_CODE_YES) {
+	if (r2 == ERR || r2 == KEY_CODE_YES ||
+	    (next != '[' && next != 'O')) {
 		if (r2 != ERR) {
 			in->pending = 1;
 			in->pending_r = r2;
@@ -185,12 +186,6 @@ kiosk_input_read(struct kiosk_input *in, int wait_ms,
 		return 1;
 	}
 	/* A touch, or an unknown sequence (dropped). */
-	if (next == '[' || next == 'O') {
-		kiosk_input_sequence(next, a);
-		return 1;
-	}
-	/* Alt and a character: dropped. */
-	a->kind = KIOSK_ACT_NONE;
-	a->ch = 27;
+	kiosk_input_sequence(next, a);
 	return 1;
 }

@@ -6,9 +6,9 @@
  * page, choose N (a digit), a character, a touch (read with getmouse()),
  * a resize, or one of the fixed keys (F1 Ask staff, F2 Language, F3 Read
  * aloud, F12 staff mode). Escape sequences curses does not know (an
- * unknown function key, Alt with a letter, a report the terminal sends
- * on its own) are dropped whole, never typed into a field or taken as
- * Escape and then letters; other control characters are dropped too.
+ * unknown function key, a report the terminal sends on its own) are
+ * dropped whole, never typed into a field or taken as Escape and then
+ * letters; other control characters are dropped too.
  * A lone Escape is Home. Touches come as SGR 1006 reports (ESC [ < b ;
  * x ; y M for a press, m for a release) and are decoded here, each press
  * and release as sent: curses' own decoder takes a press that follows a

@@ -17,7 +17,7 @@ KEYS = [
     "\x1b[D", "\x1b[5~", "\x1b[6~", "\x1b[Z", "\x1bOP", "\x1bOQ", "\x1bOR",
     "\x1b[24~", "é", "ş", "ا", "\x1b",
     # Sequences curses does not know: dropped whole, never typed.
-    "\x1b[99~", "\x1b[1;5X", "\x1bOz", "\x1bx",
+    "\x1b[99~", "\x1b[1;5X", "\x1bOz",
 ]
 
 
