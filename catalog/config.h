@@ -48,6 +48,7 @@ struct catalog_config {
 	char	*home_region;
 	char	*theme;			/* high-contrast, light or mono */
 	long	 font_size;		/* points, 0 when not set */
+	char	*staff_call;		/* program Ask staff runs, or NULL */
 };
 
 /* $LEERPUNT_CONFIG, else $(sysconfdir)/leerpunt/leerpunt.conf; "" = none. */

@@ -129,11 +129,38 @@ catalog_enrol_check_name(const char *name, char **cause)
 	return 0;
 }
 
+/*
+ * A phone number as the Dutch number plan allows it (spaces and, after
+ * the first digit, hyphens between groups):
+ *  - national: 0 and 9 more digits (06 mobile: 06 and 8 more; 010 ...);
+ *    service numbers 0800, 0900, 0906, 0909: 8 to 11 digits;
+ *  - the municipalities' short number: 14 and the area code without its
+ *    0 (14 010, 14 0118): 5 or 6 digits;
+ *  - +31 or 0031 and the national number without its 0 (9 digits);
+ *  - another country's number: + or 00 and 8 to 15 digits (E.164).
+ * "06 1234 567" (9 digits) is refused with the mobile rule.
+ */
+static void
+enrol_phone_bad(char **cause)
+{
+	*cause = xstrdup(_("Phone: write a Dutch number of 10 digits (06 1234 "
+	    "5678, 010 123 4567), +31 6 1234 5678, or a short number like "
+	    "14 010."));
+}
+
+static void
+enrol_phone_bad_short(char **cause)
+{
+	*cause = xstrdup(_("Phone: a short number is 14 and the area code, "
+	    "for example 14 010."));
+}
+
 int
 catalog_enrol_check_phone(const char *phone, char **cause)
 {
-	size_t i, digits = 0;
-	int seen = 0;
+	char	 d[40];
+	size_t	 i, n = 0;
+	int	 plus = 0, seen = 0;
 
 	if (strlen(phone) > 32)
 		goto bad;
@@ -141,24 +168,62 @@ catalog_enrol_check_phone(const char *phone, char **cause)
 		char c = phone[i];
 
 		if (c >= '0' && c <= '9') {
-			digits++;
+			d[n++] = c;
 			seen = 1;
 		} else if (c == '+') {
 			if (seen)
 				goto bad;
-			seen = 1;
+			plus = seen = 1;
 		} else if (c == ' ' || c == '-') {
-			if (c == '-' && !seen)
+			if (c == '-' && n == 0)
 				goto bad;
 		} else
 			goto bad;
 	}
-	if (digits < 8 || digits > 15)
+	d[n] = '\0';
+	if (!plus && n >= 2 && d[0] == '0' && d[1] == '0') {
+		/* 00: the international prefix, as + */
+		memmove(d, d + 2, n - 1);
+		n -= 2;
+		plus = 1;
+	}
+	if (plus) {
+		if (n >= 2 && d[0] == '3' && d[1] == '1') {
+			if (n != 11 || d[2] == '0')
+				goto bad;
+			return 0;
+		}
+		if (n < 8 || n > 15)
+			goto bad;
+		return 0;
+	}
+	if (n >= 3 && strncmp(d, "140", 3) == 0)
+	{
+		if (n == 5 || n == 6)
+			return 0;
+		enrol_phone_bad_short(cause);
+		return -1;
+	}
+	if (n >= 2 && strncmp(d, "06", 2) == 0) {
+		if (n != 10) {
+			*cause = xstrdup(_("Phone: a mobile number has 10 digits: "
+			    "06 and 8 more, for example 06 1234 5678."));
+			return -1;
+		}
+		return 0;
+	}
+	if (n >= 4 && (strncmp(d, "0800", 4) == 0 ||
+	    strncmp(d, "0900", 4) == 0 || strncmp(d, "0906", 4) == 0 ||
+	    strncmp(d, "0909", 4) == 0))
+	{
+		if (n >= 8 && n <= 11)
+			return 0;
 		goto bad;
-	return 0;
+	}
+	if (n == 10 && d[0] == '0' && d[1] != '0')
+		return 0;
 bad:
-	*cause = xstrdup(_("Phone: write 8 to 15 digits, for example "
-	    "06 1234 5678 or +31 6 1234 5678."));
+	enrol_phone_bad(cause);
 	return -1;
 }
 

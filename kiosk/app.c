@@ -16,6 +16,7 @@
 #include "catalog/db.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/call.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
@@ -26,6 +27,7 @@
 #define KIOSK_APP_BAR_TARGET 1000
 #define KIOSK_APP_CORNER_COLS 8		/* long press here: staff mode */
 #define KIOSK_APP_LONG_PRESS 2000	/* ms */
+#define KIOSK_APP_CALL_MS 5000		/* staff_call may take this long */
 
 static int64_t
 kiosk_app_now(void)
@@ -53,6 +55,8 @@ kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
 	app->idle_timeout = idle_timeout;
 	app->bar_focus = -1;
 	app->press = -1;
+	app->last_tap = -1;
+	kiosk_input_init(&app->input);
 	kiosk_staff_init(&app->staff);
 	snprintf(app->start_lang, sizeof app->start_lang, "%s", lang);
 	kiosk_app_set_lang(app, lang);
@@ -116,6 +120,13 @@ kiosk_app_relayout(struct kiosk_app *app)
 		s->w = 1;
 	s->ops->layout(s, app);
 	app->dirty = 1;
+	kiosk_app_changed(app);
+}
+
+void
+kiosk_app_changed(struct kiosk_app *app)
+{
+	app->guard_until = kiosk_app_now() + KIOSK_APP_TAP_GUARD_MS;
 }
 
 void
@@ -161,6 +172,12 @@ kiosk_app_home(struct kiosk_app *app)
 	}
 	while (app->depth > 2)
 		kiosk_app_pop(app);
+	/* A notice over the language screen: Home is the home screen. */
+	if (!app->stack[1]->is_home) {
+		kiosk_app_pop(app);
+		kiosk_app_push(app, kiosk_screen_home_new(app));
+		return;
+	}
 	app->bar_focus = -1;
 	kiosk_app_relayout(app);
 }
@@ -207,8 +224,19 @@ kiosk_app_reset(struct kiosk_app *app)
 static void
 kiosk_app_notice(struct kiosk_app *app, int item)
 {
-	if (item == KIOSK_BAR_READ)
+	if (item == KIOSK_BAR_READ) {
 		kiosk_speech_read(app);
+		return;
+	}
+	/* The bell always; the site's program when there is one. The
+	 * screen says staff were called only when that program said so. */
+	kiosk_ui_beep();
+	if (app->staff_call != NULL && kiosk_call_staff(app->staff_call,
+	    app->staff.kiosk_id, KIOSK_APP_CALL_MS) == 0)
+		kiosk_app_push(app, kiosk_screen_notice_new(app,
+		    _("Ask staff"),
+		    _("Staff have been called. Someone will come to help "
+		    "you.\nPlease wait here.")));
 	else
 		kiosk_app_push(app, kiosk_screen_notice_new(app,
 		    _("Ask staff"),
@@ -282,6 +310,30 @@ kiosk_app_staff_end(struct kiosk_app *app, const char *why)
 	}
 }
 
+static int
+kiosk_app_target(struct kiosk_app *app, struct kiosk_screen *s, int y,
+    int x)
+{
+	int item;
+
+	if (!s->no_bar && (item = kiosk_bar_hit(&app->bar, y, x)) >= 0)
+		return KIOSK_APP_BAR_TARGET + item;
+	return s->ops->hit(s, y, x);
+}
+
+/* A press is shown on its whole target until release (or expiry): the
+ * person sees that the touch was felt and what it will choose. */
+static void
+kiosk_app_draw_press(struct kiosk_app *app, struct kiosk_screen *s)
+{
+	int y, x;
+
+	for (y = 0; y < app->rows; y++)
+		for (x = 0; x < app->cols; x++)
+			if (kiosk_app_target(app, s, y, x) == app->press)
+				kiosk_ui_invert(y, x);
+}
+
 static void
 kiosk_app_draw(struct kiosk_app *app)
 {
@@ -318,6 +370,8 @@ kiosk_app_draw(struct kiosk_app *app)
 	s->ops->draw(s, app);
 	if (!s->no_bar)
 		kiosk_bar_draw(&app->bar, app->bar_focus, &cy, &cx);
+	if (app->press >= 0)
+		kiosk_app_draw_press(app, s);
 	if (app->bar_focus < 0 || s->no_bar) {
 		cy = s->cy;
 		cx = s->cx;
@@ -365,101 +419,131 @@ kiosk_app_bar_key(struct kiosk_app *app, struct kiosk_screen *s,
 	return 0;
 }
 
-/* Keys nobody else used. */
+/* Actions nobody else used. */
 static void
-kiosk_app_global_key(struct kiosk_app *app, struct kiosk_screen *s,
-    int is_key, wint_t ch)
+kiosk_app_global(struct kiosk_app *app, struct kiosk_screen *s,
+    const struct kiosk_action *a)
 {
-	if ((is_key && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_BTAB)) ||
-	    (!is_key && ch == '\t')) {
-		app->bar_focus = is_key && ch != KEY_DOWN ? KIOSK_BAR_COUNT - 1
-		    : 0;
+	switch (a->kind) {
+	case KIOSK_ACT_DOWN:
+	case KIOSK_ACT_UP:
+	case KIOSK_ACT_PREV:
+	case KIOSK_ACT_NEXT:
+		app->bar_focus = a->kind == KIOSK_ACT_UP ||
+		    a->kind == KIOSK_ACT_PREV ? KIOSK_BAR_COUNT - 1 : 0;
 		s->ops->focus(s, 0);
-		return;
-	}
-	if ((is_key && ch == KEY_BACKSPACE) || (!is_key && (ch == 127 ||
-	    ch == 8))) {
+		break;
+	case KIOSK_ACT_BACK:
 		kiosk_app_back(app);
-		return;
-	}
-	if (!is_key && ch == 27) {
+		break;
+	case KIOSK_ACT_HOME:
 		kiosk_app_home(app);
-		return;
-	}
-	if (is_key && ch == KEY_F(1))
+		break;
+	case KIOSK_ACT_HELP:
 		kiosk_app_notice(app, KIOSK_BAR_STAFF);
-	else if (is_key && ch == KEY_F(2))
+		break;
+	case KIOSK_ACT_LANGUAGE:
 		kiosk_app_language(app);
-	else if (is_key && ch == KEY_F(3))
+		break;
+	case KIOSK_ACT_READ:
 		kiosk_app_notice(app, KIOSK_BAR_READ);
-	else if (is_key && ch == KEY_F(12))
+		break;
+	case KIOSK_ACT_STAFF:
 		kiosk_app_staff_open(app);
-	else if (!app->lock && !is_key && (ch == 'q' || ch == 'Q' || ch == 3))
-		app->quit = 1;
+		break;
+	case KIOSK_ACT_CHAR:
+		if (!app->lock && (a->ch == 'q' || a->ch == 'Q'))
+			app->quit = 1;
+		break;
+	default:
+		break;
+	}
 }
 
 static void
-kiosk_app_key(struct kiosk_app *app, int is_key, wint_t ch)
+kiosk_app_key(struct kiosk_app *app, struct kiosk_action *a)
 {
 	struct kiosk_screen *s = kiosk_app_top(app);
 
+	if (a->kind == KIOSK_ACT_NONE)
+		return;
 	app->dirty = 1;
 	/* On a mirrored screen the arrows keep their visual meaning. */
-	if (is_key && kiosk_ui_rtl() && (ch == KEY_LEFT || ch == KEY_RIGHT))
-		ch = ch == KEY_LEFT ? KEY_RIGHT : KEY_LEFT;
-	if (!app->lock && !is_key && ch == 3) {
-		app->quit = 1;
+	if (kiosk_ui_rtl() && (a->kind == KIOSK_ACT_LEFT ||
+	    a->kind == KIOSK_ACT_RIGHT)) {
+		a->kind = a->kind == KIOSK_ACT_LEFT ? KIOSK_ACT_RIGHT :
+		    KIOSK_ACT_LEFT;
+		a->ch = a->ch == KEY_LEFT ? KEY_RIGHT : KEY_LEFT;
+	}
+	if (a->kind == KIOSK_ACT_INTERRUPT) {
+		if (!app->lock)
+			app->quit = 1;
 		return;
 	}
 	if (app->bar_focus >= 0 && !s->no_bar) {
-		if (kiosk_app_bar_key(app, s, is_key, ch))
+		if (kiosk_app_bar_key(app, s, a->is_key, a->ch))
 			return;
-		if (!is_key && ch >= '0' && ch <= '9') {
+		if (a->kind == KIOSK_ACT_CHOOSE) {
 			app->bar_focus = -1;
 			s->ops->focus(s, 1);
 		}
 	}
-	if (s->ops->key(s, app, is_key, ch))
+	if (s->ops->key(s, app, a->is_key, a->ch))
 		return;
-	kiosk_app_global_key(app, s, is_key, ch);
+	kiosk_app_global(app, s, a);
 }
 
 static void
-kiosk_app_mouse_event(struct kiosk_app *app, const MEVENT *evp)
+kiosk_app_mouse_event(struct kiosk_app *app, const MEVENT *evp, int64_t now)
 {
 	struct kiosk_screen	*s = kiosk_app_top(app);
 	MEVENT			 ev = *evp;
-	int			 target = -1, item;
+	int			 target, pressed_at_guard, repeat;
 
 	ev.x = kiosk_ui_touch_x(ev.x);
 	if (ev.bstate & BUTTON1_CLICKED)
 		ev.bstate |= BUTTON1_PRESSED | BUTTON1_RELEASED;
 	if (kiosk_staff_corner(&app->staff, &ev, app->title_h, app->cols,
-	    kiosk_app_now(), KIOSK_APP_CORNER_COLS, KIOSK_APP_LONG_PRESS) &&
+	    now, KIOSK_APP_CORNER_COLS, KIOSK_APP_LONG_PRESS) &&
 	    !s->no_bar) {
 		app->dirty = 1;
+		app->press = -1;
 		kiosk_app_staff_open(app);
 		return;
 	}
-	if (!s->no_bar &&
-	    (item = kiosk_bar_hit(&app->bar, ev.y, ev.x)) >= 0)
-		target = KIOSK_APP_BAR_TARGET + item;
-	else
-		target = s->ops->hit(s, ev.y, ev.x);
-	if (ev.bstate & BUTTON1_PRESSED)
+	target = kiosk_app_target(app, s, ev.y, ev.x);
+	if (ev.bstate & BUTTON1_PRESSED) {
+		/* A new press replaces one never released. */
 		app->press = target;
+		app->press_at = now;
+		app->dirty = 1;
+	}
 	if (!(ev.bstate & BUTTON1_RELEASED))
 		return;
-	/* Act only when press and release hit the same target. */
-	if (target >= 0 && target == app->press) {
+	/* Act only when press and release hit the same target, the press
+	 * is fresh, and it did not come on the heels of a change: the
+	 * second tap of a double tap lands on what the first one opened
+	 * (or turns the page again); only keys meant to be pressed again
+	 * (a letter, Erase) take it. */
+	pressed_at_guard = app->press_at < app->guard_until;
+	repeat = target < KIOSK_APP_BAR_TARGET && s->ops->repeats != NULL &&
+	    target >= 0 && s->ops->repeats(s, target);
+	if (target >= 0 && target == app->press &&
+	    now - app->press_at <= KIOSK_APP_PRESS_EXPIRE_MS &&
+	    (!pressed_at_guard || (repeat && target == app->last_tap))) {
 		app->dirty = 1;
+		app->last_tap = target;
+		app->last_tap_at = now;
 		if (target >= KIOSK_APP_BAR_TARGET)
 			kiosk_app_bar_activate(app,
 			    target - KIOSK_APP_BAR_TARGET);
 		else
 			s->ops->click(s, app, target);
+		if (!repeat)
+			kiosk_app_changed(app);
 	}
 	app->press = -1;
+	app->dirty = 1;
 }
 
 /*
@@ -476,7 +560,21 @@ kiosk_app_mouse(struct kiosk_app *app)
 	while (n < 16 && getmouse(&ev[n]) == OK)
 		n++;
 	while (n-- > 0)
-		kiosk_app_mouse_event(app, &ev[n]);
+		kiosk_app_mouse_event(app, &ev[n], kiosk_app_now());
+}
+
+/* A touch report input.c decoded. */
+static void
+kiosk_app_touch(struct kiosk_app *app, const struct kiosk_touch *t,
+    int64_t now)
+{
+	MEVENT ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.y = t->y;
+	ev.x = t->x;
+	ev.bstate = t->press ? BUTTON1_PRESSED : BUTTON1_RELEASED;
+	kiosk_app_mouse_event(app, &ev, now);
 }
 
 /* Once a second: catalogue changes, countdowns, idle time. */
@@ -550,46 +648,52 @@ kiosk_app_input_gone(void)
 int
 kiosk_app_run(struct kiosk_app *app)
 {
-	wint_t	 ch;
-	int	 r, gone = 0;
-	int64_t	 now;
+	struct kiosk_action	 act;
+	int			 r, gone = 0;
+	int64_t			 now;
 
 	if (app->depth == 0)
 		kiosk_app_push(app, kiosk_screen_lang_new(app));
 	while (!app->quit) {
 		/* Draw only when no input waits: a burst costs one redraw. */
-		timeout(0);
-		r = get_wch(&ch);
-		if (r == ERR) {
+		r = kiosk_input_read(&app->input, 0, &act);
+		if (r == 0) {
 			if (app->dirty)
 				kiosk_app_draw(app);
-			timeout(250);
-			r = get_wch(&ch);
+			r = kiosk_input_read(&app->input, 250, &act);
 		}
 		now = kiosk_app_now();
 		/* Three empty reads of ready input in a row: it has ended. */
-		gone = r == ERR && kiosk_app_input_gone() ? gone + 1 : 0;
+		gone = r == 0 && kiosk_app_input_gone() ? gone + 1 : 0;
 		if (gone >= 3)
 			return 1;
-		if (r == ERR) {
+		/* A press never released is forgotten. */
+		if (app->press >= 0 &&
+		    now - app->press_at > KIOSK_APP_PRESS_EXPIRE_MS) {
+			app->press = -1;
+			app->dirty = 1;
+		}
+		if (r == 0) {
 			if (now - app->last_tick >= 1000) {
 				kiosk_app_tick(app, now);
 				kiosk_speech_follow(app);
 			}
 			continue;
 		}
-		if (!(r == KEY_CODE_YES && ch == KEY_RESIZE)) {
+		if (act.kind != KIOSK_ACT_RESIZE) {
 			app->last_input = now;
 			app->fresh = 0;
 			/* Any input stops speech at once. */
 			kiosk_speech_input(app);
 		}
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+		if (act.kind == KIOSK_ACT_RESIZE)
 			kiosk_app_relayout(app);
-		else if (r == KEY_CODE_YES && ch == KEY_MOUSE)
+		else if (act.kind == KIOSK_ACT_MOUSE)
 			kiosk_app_mouse(app);
+		else if (act.kind == KIOSK_ACT_TOUCH)
+			kiosk_app_touch(app, &act.touch, now);
 		else
-			kiosk_app_key(app, r == KEY_CODE_YES, ch);
+			kiosk_app_key(app, &act);
 		if (now - app->last_tick >= 1000)
 			kiosk_app_tick(app, now);
 		kiosk_speech_follow(app);

@@ -17,6 +17,7 @@
 
 #include "catalog/lang.h"
 #include "kiosk/bar.h"
+#include "kiosk/input.h"
 #include "kiosk/staff.h"
 
 struct catalog_db;
@@ -26,6 +27,11 @@ struct kiosk_screen;
 
 /* Seconds the idle warning counts down (WCAG 2.2.1: at least 20). */
 #define KIOSK_APP_WARNING_SECONDS 20
+/* Touch: after a screen changes, or after a tap acted, taps are ignored
+ * this long (the second tap of a double tap lands on what came next);
+ * a press not released within KIOSK_APP_PRESS_EXPIRE is forgotten. */
+#define KIOSK_APP_TAP_GUARD_MS 300
+#define KIOSK_APP_PRESS_EXPIRE_MS 1500
 
 struct kiosk_app {
 	struct catalog_db	*db;
@@ -45,12 +51,21 @@ struct kiosk_app {
 	int			 bar_focus;	/* -1: focus on the screen */
 	int			 title_h;
 	int			 press;		/* target under a press */
+	int64_t			 press_at;	/* ms, monotonic */
+	int64_t			 guard_until;	/* taps before: ignored */
+	int			 last_tap;	/* target of the last tap that
+						 * acted, or -1 */
+	int64_t			 last_tap_at;
+	struct kiosk_input	 input;
 	int64_t			 last_input;	/* ms, monotonic */
 	int64_t			 last_tick;
 	int			 quit;
 	int			 dirty;
 	int			 fresh;		/* nothing done since reset */
 
+	/* Ask staff: the program that calls someone (staff_call), or
+	 * NULL; it gets staff.kiosk_id. */
+	const char		*staff_call;
 	/* Take it with you: lp printer name or NULL (--printer). */
 	const char		*printer;
 
@@ -89,6 +104,9 @@ void kiosk_app_set_lang(struct kiosk_app *app, const char *code);
 void kiosk_app_reset(struct kiosk_app *app);
 /* A screen's content changed: lay it out and draw again. */
 void kiosk_app_relayout(struct kiosk_app *app);
+/* The top screen changed its targets in place (a page turned, another
+ * keyboard layout): taps are ignored for a moment. */
+void kiosk_app_changed(struct kiosk_app *app);
 /* Pop screens until depth are left (at least one), then lay out. */
 void kiosk_app_unwind(struct kiosk_app *app, size_t depth);
 /* What a bar button does (KIOSK_BAR_STAFF: the Ask staff notice). */

@@ -51,6 +51,13 @@ static const char kiosk_keyboard_cyrillic[] =
 static const char kiosk_keyboard_digits[] = "0 1 2 3 4 5 6 7 8 9";
 static const char kiosk_keyboard_digits_ar[] = "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩";
 static const char kiosk_keyboard_digits_fa[] = "۰ ۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹";
+/* A form's phone and e-mail fields: what the numbers and addresses are
+ * written with, whatever the screen's language. */
+static const char kiosk_keyboard_phone[] = "1 2 3 4 5 6 7 8 9 0 +";
+static const char kiosk_keyboard_email[] =
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z @ . - _";
+static const char kiosk_keyboard_email_digits[] =
+    "0 1 2 3 4 5 6 7 8 9 @ . - _";
 
 const char *
 kiosk_keyboard_label(const struct kiosk_keyboard *kb, int script)
@@ -61,6 +68,8 @@ kiosk_keyboard_label(const struct kiosk_keyboard *kb, int script)
 	case KIOSK_KEYBOARD_CYRILLIC:
 		return "абв";
 	case KIOSK_KEYBOARD_DIGITS:
+		if (kb->mode == KIOSK_KEYBOARD_EMAIL)
+			return "123";
 		if (strcmp(kb->lang, "ar") == 0)
 			return "١٢٣";
 		if (strcmp(kb->lang, "fa") == 0)
@@ -122,6 +131,12 @@ kiosk_keyboard_build(struct kiosk_keyboard *kb)
 	size_t		 len;
 	int		 s;
 
+	if (kb->mode == KIOSK_KEYBOARD_PHONE)
+		p = kiosk_keyboard_phone;
+	else if (kb->mode == KIOSK_KEYBOARD_EMAIL)
+		p = kb->script == KIOSK_KEYBOARD_DIGITS ?
+		    kiosk_keyboard_email_digits : kiosk_keyboard_email;
+
 	kb->n = 0;
 	while (*p != '\0') {
 		len = strcspn(p, " ");
@@ -132,9 +147,13 @@ kiosk_keyboard_build(struct kiosk_keyboard *kb)
 		p += strspn(p, " ");
 	}
 	for (s = 0; s < KIOSK_KEYBOARD_SCRIPTS; s++)
-		if (s != kb->script)
+		if (s != kb->script && (kb->mode == KIOSK_KEYBOARD_SEARCH ||
+		    kb->mode == KIOSK_KEYBOARD_TEXT ||
+		    (kb->mode == KIOSK_KEYBOARD_EMAIL &&
+		    (s == KIOSK_KEYBOARD_LATIN || s == KIOSK_KEYBOARD_DIGITS))))
 			kiosk_keyboard_add(kb, KIOSK_KEY_SWITCH, s, "", 0);
-	kiosk_keyboard_add(kb, KIOSK_KEY_SPACE, kb->script, " ", 1);
+	if (kb->mode != KIOSK_KEYBOARD_EMAIL)
+		kiosk_keyboard_add(kb, KIOSK_KEY_SPACE, kb->script, " ", 1);
 	kiosk_keyboard_add(kb, KIOSK_KEY_ERASE, kb->script, "", 0);
 	kiosk_keyboard_add(kb, KIOSK_KEY_CLEAR, kb->script, "", 0);
 	kiosk_keyboard_add(kb, KIOSK_KEY_RESULTS, kb->script, "", 0);
@@ -151,6 +170,19 @@ kiosk_keyboard_init(struct kiosk_keyboard *kb, const char *lang)
 	else if (strcmp(kb->lang, "uk") == 0)
 		kb->script = KIOSK_KEYBOARD_CYRILLIC;
 	else
+		kb->script = KIOSK_KEYBOARD_LATIN;
+	kb->focus = -1;
+	kiosk_keyboard_build(kb);
+}
+
+void
+kiosk_keyboard_set_mode(struct kiosk_keyboard *kb,
+    enum kiosk_keyboard_mode mode)
+{
+	kb->mode = mode;
+	if (mode == KIOSK_KEYBOARD_PHONE)
+		kb->script = KIOSK_KEYBOARD_DIGITS;
+	else if (mode == KIOSK_KEYBOARD_EMAIL)
 		kb->script = KIOSK_KEYBOARD_LATIN;
 	kb->focus = -1;
 	kiosk_keyboard_build(kb);
@@ -185,6 +217,8 @@ kiosk_keyboard_key_label(struct kiosk_keyboard *kb,
 	case KIOSK_KEY_CLEAR:
 		return xstrdup(_("Clear"));
 	case KIOSK_KEY_RESULTS:
+		if (kb->mode != KIOSK_KEYBOARD_SEARCH)
+			return xstrdup(_("Done"));
 		if (!widest && !kb->counted)
 			return xstrdup(_("Show results"));
 		if (widest)
@@ -630,4 +664,14 @@ kiosk_keyboard_spoken(struct kiosk_keyboard *kb, int k)
 		}
 	}
 	return kiosk_keyboard_key_label(kb, key, 0);
+}
+
+int
+kiosk_keyboard_repeats(const struct kiosk_keyboard *kb, int k)
+{
+	if (k < 0 || (size_t)k >= kb->n)
+		return 0;
+	return kb->keys[k].kind == KIOSK_KEY_LETTER ||
+	    kb->keys[k].kind == KIOSK_KEY_SPACE ||
+	    kb->keys[k].kind == KIOSK_KEY_ERASE;
 }

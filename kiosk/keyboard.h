@@ -48,6 +48,16 @@ enum kiosk_keyboard_kind {
 	KIOSK_KEY_RESULTS
 };
 
+/* What the keyboard is for: search (Show results (N)), or a form's text
+ * field (Done): any text, a phone number (0-9, + and Space only) or an
+ * e-mail address (a-z with @ . - _, and 0-9). */
+enum kiosk_keyboard_mode {
+	KIOSK_KEYBOARD_SEARCH,
+	KIOSK_KEYBOARD_TEXT,
+	KIOSK_KEYBOARD_PHONE,
+	KIOSK_KEYBOARD_EMAIL
+};
+
 /* What pressing a key asks of the owner. */
 enum kiosk_keyboard_action {
 	KIOSK_KEYBOARD_NONE,
@@ -83,11 +93,18 @@ struct kiosk_keyboard {
 	int		 key_h, gap_y, rows, used_h;
 	size_t		 count;		/* results, for Show results (N) */
 	int		 counted, capped;
+	enum kiosk_keyboard_mode mode;
 };
 
 /* The layout for interface language lang: ar/fa Arabic, uk Cyrillic,
  * every other Latin. No focus. */
 void kiosk_keyboard_init(struct kiosk_keyboard *kb, const char *lang);
+/* Use the keyboard for mode (init() gives SEARCH): PHONE shows only the
+ * digits 0-9, + and Space; EMAIL the Latin letters with @ . - _ and a
+ * digits layer (0-9 on every screen); TEXT and both others have Done
+ * where search has Show results. No focus. */
+void kiosk_keyboard_set_mode(struct kiosk_keyboard *kb,
+    enum kiosk_keyboard_mode mode);
 /* Rows the keyboard needs in w columns with keys key_h rows high (and a
  * row between rows of keys), or -1 when it does not fit in w. */
 int kiosk_keyboard_height(struct kiosk_keyboard *kb, int w, int key_h);
@@ -112,6 +129,9 @@ void kiosk_keyboard_focus(struct kiosk_keyboard *kb, int where);
 /* The results the typed text finds (shown as "Show results (N)"). */
 void kiosk_keyboard_set_count(struct kiosk_keyboard *kb, int counted,
     size_t n, int capped);
+/* 1 when key k may be pressed again at once (a letter, Space, Erase):
+ * a quick second tap on it is a second press, not a double tap. */
+int kiosk_keyboard_repeats(const struct kiosk_keyboard *kb, int k);
 /* The words for key k, to be read aloud: a new string. */
 char *kiosk_keyboard_spoken(struct kiosk_keyboard *kb, int k);
 /* "abc", "أبج", "абв", "123" (on Arabic screens "١٢٣", Farsi "۱۲۳"):

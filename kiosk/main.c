@@ -352,6 +352,7 @@ main(int argc, char **argv)
 	kiosk_app_init(&app, db, lang != NULL ? lang->code :
 	    kiosk_lang_default(), lock, desk, (int)idle);
 	app.printer = printer;
+	app.staff_call = cfg != NULL ? cfg->staff_call : NULL;
 	env = getenv("LEERPUNT_SPEECH");
 	app.speech = kiosk_speech_new(env != NULL && strcmp(env, "memory") ==
 	    0 ? KIOSK_SPEECH_MEMORY : KIOSK_SPEECH_PLAYBACK);

@@ -43,6 +43,11 @@ struct kiosk_screen_ops {
 	 * their kiosk_list (speech.c). */
 	char	*(*speak)(struct kiosk_screen *s, struct kiosk_app *app,
 		    int focus_only);
+	/* 1 when a quick second tap on target is meant as a second press
+	 * (a letter key typed twice, Erase); may be NULL: no target is.
+	 * Every other tap that acts guards the screen a moment against
+	 * the second tap of a double tap (app.c). */
+	int	(*repeats)(struct kiosk_screen *s, int target);
 };
 
 struct kiosk_screen {
@@ -56,6 +61,7 @@ struct kiosk_screen {
 					 * title is catalogue text */
 	int		 no_bar;	/* full-screen (the idle warning) */
 	int		 staff_only;	/* leaves when staff mode ends */
+	int		 is_home;	/* the home screen (Home goes there) */
 	int		 y, x, h, w;	/* body */
 	int		 cy, cx;	/* where the hardware cursor goes */
 	int		 cursor;	/* 1: show the cursor (text field) */

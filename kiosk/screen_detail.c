@@ -38,7 +38,7 @@
 #include "kiosk/widget_list.h"
 
 #define KIOSK_DETAIL_MAX_W 100
-#define KIOSK_DETAIL_PRINT (-20)	/* click target of Print */
+#define KIOSK_DETAIL_PRINT 200	/* click target of Print */
 #define KIOSK_DETAIL_ENROL 300	/* click target of the staff button */
 
 struct kiosk_detail_para {

@@ -45,6 +45,7 @@
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
+#include "kiosk/screen_type.h"
 #include "kiosk/speech.h"
 #include "kiosk/width.h"
 #include "kiosk/widget_list.h"
@@ -68,9 +69,10 @@ struct kiosk_enrol_secret {
 	char	 note[4 * CATALOG_ENROL_NOTE_MAX + 1];
 };
 
-#define KIOSK_ENROL_FIELD (-10)
-#define KIOSK_ENROL_YES (-11)
-#define KIOSK_ENROL_NO (-12)
+#define KIOSK_ENROL_FIELD 200	/* click targets (lists use 0-101) */
+#define KIOSK_ENROL_YES 201
+#define KIOSK_ENROL_NO 202
+#define KIOSK_ENROL_KEYBOARD 203
 
 struct kiosk_screen_enrol {
 	struct kiosk_list	 list;		/* first: see screen.h */
@@ -91,7 +93,10 @@ struct kiosk_screen_enrol {
 	struct kiosk_list_item	*items;
 	size_t			 n;
 	struct kiosk_button	 yes, no;
+	struct kiosk_button	 keyboard;	/* beside the field */
 	int			 focus_button;	/* 0 none, 1 yes, 2 no */
+	int			 consent_read;	/* its last page was shown */
+	int			 by_phone, by_email;	/* for the receipt */
 	int			 field_y, field_h, status_y;
 	int			 big_y;
 };
@@ -324,6 +329,33 @@ kiosk_enrol_consent(struct kiosk_screen_enrol *d, int w)
 	kiosk_enrol_consent_parts(d, kiosk_enrol_consent_cb, &w);
 }
 
+/* The receipt's lines, wrapped to w: its number, the offer, when and
+ * where, how the course contacts the person (no personal data: only
+ * which way), and where it goes. */
+static void
+kiosk_enrol_receipt_lines(struct kiosk_screen_enrol *d, int w)
+{
+	char *line, *when;
+
+	kiosk_enrol_items_clear(d);
+	line = xasprintf(_("Enrolled. Write down this receipt number: %s"),
+	    d->receipt);
+	kiosk_enrol_consent_line(d, w, NULL, line);
+	free(line);
+	if (d->n > 0)
+		d->items[0].role = KIOSK_ROLE_HEADING;
+	kiosk_enrol_consent_line(d, w, _("Offer:"), d->entry->title.value);
+	when = kiosk_enrol_offering_words(d, d->offering);
+	kiosk_enrol_consent_line(d, w, _("When and where:"), when);
+	free(when);
+	kiosk_enrol_consent_line(d, w, NULL, d->by_phone && d->by_email ?
+	    _("The course contacts the person by phone or e-mail.") :
+	    d->by_phone ? _("The course contacts the person by phone.") :
+	    _("The course contacts the person by e-mail."));
+	kiosk_enrol_consent_line(d, w, NULL, _("It is saved, locked, and "
+	    "goes to the office."));
+}
+
 /* Items and lead for the current step. */
 static void
 kiosk_enrol_build(struct kiosk_screen_enrol *d)
@@ -334,8 +366,9 @@ kiosk_enrol_build(struct kiosk_screen_enrol *d)
 
 	kiosk_enrol_items_clear(d);
 	kiosk_list_done(&d->list);
-	kiosk_list_init(&d->list, d->step == KIOSK_ENROL_CONSENT ?
-	    KIOSK_LIST_LINES : KIOSK_LIST_BLOCKS, kiosk_enrol_fetch, d);
+	kiosk_list_init(&d->list, d->step == KIOSK_ENROL_CONSENT ||
+	    d->step == KIOSK_ENROL_RECEIPT ? KIOSK_LIST_LINES :
+	    KIOSK_LIST_BLOCKS, kiosk_enrol_fetch, d);
 	d->in_field = 0;
 	d->focus_button = 0;
 	kiosk_field_done(&d->field);
@@ -360,12 +393,14 @@ kiosk_enrol_build(struct kiosk_screen_enrol *d)
 		kiosk_enrol_check(d, 0);
 		break;
 	case KIOSK_ENROL_CONSENT:
+		d->consent_read = 0;
 		kiosk_button_set(&d->yes, _("Yes, the person agrees: send"));
 		kiosk_button_set(&d->no, _("No, do not send"));
 		kiosk_list_set_lead(&d->list, NULL, KIOSK_ROLE_TEXT);
 		break;
 	case KIOSK_ENROL_RECEIPT:
-		kiosk_enrol_add(d, xstrdup(_("Done")), NULL, KIOSK_ROLE_TEXT);
+		/* The lines (kiosk_enrol_receipt_lines()) and Done. */
+		kiosk_button_set(&d->yes, _("Done"));
 		kiosk_list_set_lead(&d->list, NULL, KIOSK_ROLE_TEXT);
 		break;
 	case KIOSK_ENROL_STOPPED:
@@ -401,6 +436,7 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_enrol	*d = s->data;
 	struct kiosk_width_line		*wl = NULL;
 	int				 y = s->y, bh, h, gap = s->h >= 16;
+	int				 fw, bw;
 	size_t				 nl;
 
 	if (kiosk_enrol_is_field(d)) {
@@ -410,8 +446,17 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 			nl = 3;
 		d->field_y = y + (int)nl;
 		d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
+		/* The Keyboard button right beside the field, both within
+		 * about 80 columns on a wide screen. */
+		fw = s->w > 80 ? 80 : s->w;
+		bw = kiosk_width_cols(d->keyboard.label,
+		    strlen(d->keyboard.label)) + 4;
+		if (bw > fw / 2)
+			bw = fw / 2;
 		kiosk_field_place(&d->field, d->field_y, s->x, d->field_h,
-		    s->w);
+		    fw - bw - 1);
+		kiosk_button_place(&d->keyboard, d->field_y, s->x + fw - bw,
+		    d->field_h, bw);
 		d->status_y = d->field_y + d->field_h;
 		y = d->status_y + 2 + gap;
 		kiosk_list_layout(&d->list, y, s->x, s->y + s->h - y, s->w,
@@ -428,10 +473,16 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		return;
 	}
 	if (d->step == KIOSK_ENROL_RECEIPT) {
-		d->big_y = s->y + 2;
-		y = d->big_y + KIOSK_BIGFONT_ROWS + 3;
-		kiosk_list_layout(&d->list, y, s->x, s->y + s->h - y, s->w,
-		    app->desk);
+		/* The number in the big font where there is room (from 20
+		 * rows), then what was sent, how the person hears back, and
+		 * Done; at 40x12 the lines page. */
+		bh = s->h >= 30 && !app->desk ? 3 : 1;
+		d->big_y = s->h >= 20 ? s->y : -1;
+		y = d->big_y >= 0 ? s->y + KIOSK_BIGFONT_ROWS + 1 : s->y;
+		h = s->y + s->h - bh - (s->h >= 16) - y;
+		kiosk_enrol_receipt_lines(d, s->w);
+		kiosk_list_layout(&d->list, y, s->x, h, s->w, app->desk);
+		kiosk_button_place(&d->yes, s->y + s->h - bh, s->x, bh, s->w);
 		return;
 	}
 	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
@@ -458,7 +509,6 @@ static void
 kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_enrol	*d = s->data;
-	char				*line;
 	int				 bw;
 
 	(void)app;
@@ -470,34 +520,37 @@ kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 		    kiosk_enrol_field_lead(d), KIOSK_ROLE_TEXT);
 		kiosk_field_draw(&d->field, d->in_field, &s->cy, &s->cx);
 		s->cursor = d->in_field;
+		kiosk_button_draw(&d->keyboard, 0, &s->cy, &s->cx);
+		if (d->in_field)
+			kiosk_field_draw(&d->field, 1, &s->cy, &s->cx);
 		if (d->status != NULL)
 			kiosk_enrol_draw_text(d->status_y, s->x, s->w, 2,
 			    d->status, d->status_bad ? KIOSK_ROLE_WARNING :
 			    KIOSK_ROLE_TEXT);
 	} else if (d->step == KIOSK_ENROL_CONSENT) {
-		kiosk_button_draw(&d->yes, d->focus_button == 1, &s->cy,
-		    &s->cx);
+		/* Yes only once the whole text has been shown. */
+		if (d->list.first + d->list.per_page >= d->list.total)
+			d->consent_read = 1;
+		if (d->consent_read)
+			kiosk_button_draw(&d->yes, d->focus_button == 1,
+			    &s->cy, &s->cx);
+		else
+			kiosk_enrol_draw_text(d->yes.y + (d->yes.h - 1) / 2,
+			    s->x, s->w, 1, _("First read every page (Next >)."),
+			    KIOSK_ROLE_WARNING);
 		kiosk_button_draw(&d->no, d->focus_button == 2, &s->cy,
 		    &s->cx);
 		if (d->status != NULL && d->status_bad)
 			kiosk_enrol_draw_text(d->yes.y - 1, s->x, s->w, 1,
 			    d->status, KIOSK_ROLE_WARNING);
 	} else if (d->step == KIOSK_ENROL_RECEIPT) {
-		kiosk_ui_fill(s->y, s->x, d->list.y - s->y, s->w,
-		    KIOSK_ROLE_TEXT);
-		line = xasprintf(_("Enrolled. Write down this receipt number: "
-		    "%s"), d->receipt);
-		kiosk_enrol_draw_text(s->y, s->x, s->w, 2, line,
-		    KIOSK_ROLE_HEADING);
-		free(line);
 		bw = kiosk_bigfont_text_width(d->receipt);
-		if (bw > 0 && bw <= s->w)
+		if (d->big_y >= 0 && bw > 0 && bw <= s->w)
 			kiosk_bigfont_draw_text(d->big_y, s->x + (s->w - bw) / 2,
 			    d->receipt, kiosk_ui_attr(KIOSK_ROLE_HEADING) |
 			    A_BOLD);
-		kiosk_enrol_draw_text(d->big_y + KIOSK_BIGFONT_ROWS + 1, s->x,
-		    s->w, 1, _("It is saved, locked, and goes to the office."),
-		    KIOSK_ROLE_TEXT);
+		kiosk_button_draw(&d->yes, d->focus_button == 1, &s->cy,
+		    &s->cx);
 	}
 }
 
@@ -564,7 +617,7 @@ kiosk_enrol_words(struct kiosk_screen_enrol *d, int bad)
 {
 	const char	*label, *lead;
 	char		*b = NULL, *buf, *t;
-	size_t		 cap;
+	size_t		 cap, i;
 
 	switch (d->step) {
 	case KIOSK_ENROL_NAME:
@@ -593,15 +646,19 @@ kiosk_enrol_words(struct kiosk_screen_enrol *d, int bad)
 		if (d->app->receipt == NULL || strcmp(d->app->receipt, t) != 0)
 			kiosk_enrol_words_add(&b, t, 0);
 		free(t);
-		kiosk_enrol_words_add(&b, _("It is saved, locked, and goes to "
-		    "the office."), 0);
+		/* The rest of the receipt's lines (the first holds the
+		 * number, said spelled out above), then Done. */
+		for (i = 1; i < d->n; i++)
+			kiosk_enrol_words_add(&b, d->items[i].label, 0);
+		kiosk_enrol_words_add(&b, xasprintf(_("Number %zu: %s"),
+		    (size_t)1, d->yes.label), 1);
 		break;
 	default:
 		break;
 	}
 	/* The consent lines of the list hold the personal data as shown:
 	 * they are said above, part by part, never from the list. */
-	if (d->step != KIOSK_ENROL_CONSENT)
+	if (d->step != KIOSK_ENROL_CONSENT && d->step != KIOSK_ENROL_RECEIPT)
 		kiosk_enrol_words_add(&b, kiosk_speech_list_text(&d->list, 0),
 		    1);
 	if (b == NULL)
@@ -778,7 +835,10 @@ kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
 		kiosk_enrol_say_status(d, 1);
 		return;
 	}
-	/* Sent: nothing personal is needed any more. */
+	/* Sent: nothing personal is needed any more (only which ways the
+	 * course can reach the person, for the receipt). */
+	d->by_phone = p->phone[0] != '\0';
+	d->by_email = p->email[0] != '\0';
 	sodium_memzero(d->secret, sizeof *d->secret);
 	kiosk_enrol_go(s, app, KIOSK_ENROL_RECEIPT, NULL);
 }
@@ -832,6 +892,11 @@ kiosk_enrol_key_consent(struct kiosk_screen *s, struct kiosk_app *app,
 	enter = (!is_key && (ch == '\r' || ch == '\n')) ||
 	    (is_key && ch == KEY_ENTER);
 	if ((!is_key && ch == '1') || (enter && d->focus_button == 1)) {
+		if (!d->consent_read) {
+			kiosk_speech_say(app, _("First read every page "
+			    "(Next >)."), KIOSK_SPEECH_NOW);
+			return 1;
+		}
 		kiosk_enrol_submit(s, app);
 		return 1;
 	}
@@ -859,9 +924,21 @@ kiosk_enrol_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
     wint_t ch)
 {
 	struct kiosk_screen_enrol	*d = s->data;
+	size_t				 i;
 
 	if (d->step == KIOSK_ENROL_CONSENT)
 		return kiosk_enrol_key_consent(s, app, is_key, ch);
+	if (d->step == KIOSK_ENROL_RECEIPT) {
+		if ((!is_key && (ch == '1' || ch == '\r' || ch == '\n')) ||
+		    (is_key && ch == KEY_ENTER)) {
+			kiosk_app_back(app);
+			return 1;
+		}
+		if (kiosk_list_key(&d->list, is_key, ch, &i) !=
+		    KIOSK_LIST_UNHANDLED)
+			return 1;
+		return 0;
+	}
 	if (kiosk_enrol_is_field(d)) {
 		if ((!is_key && (ch == '\r' || ch == '\n')) ||
 		    (is_key && ch == KEY_ENTER)) {
@@ -910,8 +987,12 @@ kiosk_enrol_hit(struct kiosk_screen *s, int y, int x)
 
 	if (kiosk_enrol_is_field(d) && kiosk_field_hit(&d->field, y, x))
 		return KIOSK_ENROL_FIELD;
+	if (kiosk_enrol_is_field(d) && kiosk_button_hit(&d->keyboard, y, x))
+		return KIOSK_ENROL_KEYBOARD;
+	if (d->step == KIOSK_ENROL_RECEIPT && kiosk_button_hit(&d->yes, y, x))
+		return KIOSK_ENROL_YES;
 	if (d->step == KIOSK_ENROL_CONSENT) {
-		if (kiosk_button_hit(&d->yes, y, x))
+		if (d->consent_read && kiosk_button_hit(&d->yes, y, x))
 			return KIOSK_ENROL_YES;
 		if (kiosk_button_hit(&d->no, y, x))
 			return KIOSK_ENROL_NO;
@@ -919,16 +1000,73 @@ kiosk_enrol_hit(struct kiosk_screen *s, int y, int x)
 	return kiosk_list_hit(&d->list, y, x);
 }
 
+/* The type screen's check: the step's own (the text is in our buffer). */
+static char *
+kiosk_enrol_type_check(void *ctx, const char *text, int *bad)
+{
+	struct kiosk_screen_enrol *d = ctx;
+
+	(void)text;
+	d->field.len = strlen(d->field.buf);
+	kiosk_enrol_check(d, 0);
+	*bad = d->status_bad;
+	return d->status != NULL ? xstrdup(d->status) : NULL;
+}
+
+/* Back from the type screen: check, and focus on Next. */
+static void
+kiosk_enrol_type_done(void *ctx, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol *d = ctx;
+
+	(void)app;
+	d->field.len = strlen(d->field.buf);
+	kiosk_enrol_check(d, 0);
+	kiosk_enrol_say_status(d, 0);
+	d->in_field = 0;
+	kiosk_list_focus(&d->list, 1);
+}
+
+/* Open the on-screen keyboard for the field of this step. */
+static void
+kiosk_enrol_type(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	struct kiosk_type_owner		 owner;
+	struct kiosk_screen		*t;
+	const char			*label, *lead;
+	char				*buf;
+	size_t				 cap;
+	enum kiosk_keyboard_mode	 mode = KIOSK_KEYBOARD_TEXT;
+
+	kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
+	if (d->step == KIOSK_ENROL_PHONE)
+		mode = KIOSK_KEYBOARD_PHONE;
+	else if (d->step == KIOSK_ENROL_EMAIL)
+		mode = KIOSK_KEYBOARD_EMAIL;
+	owner.check = kiosk_enrol_type_check;
+	owner.done = kiosk_enrol_type_done;
+	owner.ctx = d;
+	t = kiosk_screen_type_new(app, s->title, lead, buf, cap, label, mode,
+	    KIOSK_SPEECH_PERSONAL, &owner);
+	t->staff_only = 1;
+	kiosk_app_push(app, t);
+}
+
 static void
 kiosk_enrol_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
 	struct kiosk_screen_enrol	*d = s->data;
 
-	if (target == KIOSK_ENROL_FIELD) {
-		if (!d->in_field)
-			kiosk_enrol_say_field(d);
+	if (target == KIOSK_ENROL_FIELD || target == KIOSK_ENROL_KEYBOARD) {
+		/* A touch on the field means typing: the keyboard opens. */
 		d->in_field = 1;
 		d->list.focus = -1;
+		kiosk_enrol_type(s, app);
+		return;
+	}
+	if (target == KIOSK_ENROL_YES && d->step == KIOSK_ENROL_RECEIPT) {
+		kiosk_app_back(app);
 		return;
 	}
 	if (target == KIOSK_ENROL_YES) {
@@ -972,6 +1110,7 @@ kiosk_enrol_free(struct kiosk_screen *s)
 	kiosk_field_done(&d->field);
 	kiosk_button_done(&d->yes);
 	kiosk_button_done(&d->no);
+	kiosk_button_done(&d->keyboard);
 	free(d->status);
 	free(d->said_error);
 	catalog_entry_free(d->entry);
@@ -1004,6 +1143,8 @@ kiosk_screen_enrol_new(struct kiosk_app *app, int64_t entry_id)
 	d->app = app;
 	kiosk_button_init(&d->yes, '1');
 	kiosk_button_init(&d->no, '2');
+	kiosk_button_init(&d->keyboard, '\0');
+	kiosk_button_set(&d->keyboard, _("Keyboard"));
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_enrol_fetch, d);
 	d->screen = kiosk_screen_new(&kiosk_screen_enrol_ops,
 	    _("Enrol someone"), d);

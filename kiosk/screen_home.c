@@ -198,10 +198,13 @@ struct kiosk_screen *
 kiosk_screen_home_new(struct kiosk_app *app)
 {
 	struct kiosk_screen_home *d = xcalloc(1, sizeof *d);
+	struct kiosk_screen *s;
 
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_home_fetch,
 	    d);
 	kiosk_screen_home_read(d, app);
-	return kiosk_screen_new(&kiosk_screen_home_ops,
+	s = kiosk_screen_new(&kiosk_screen_home_ops,
 	    _("What do you want to learn?"), d);
+	s->is_home = 1;
+	return s;
 }

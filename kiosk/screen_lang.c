@@ -44,14 +44,14 @@ kiosk_screen_lang_fetch(struct kiosk_list *l, void *ctx)
 /* The title: "Kies een taal · Choose a language · ..." with the prompts
  * that fit in w columns (the first one at least), the one of the screen's
  * language first (F2 from an Arabic screen asks in Arabic first). */
-static void
+static size_t
 kiosk_screen_lang_title(struct kiosk_screen_lang *d, const char *lang,
-    int w)
+    int w, char **rest)
 {
 	const struct kiosk_lang_info	*t;
 	char				*title = NULL, *next, *said = NULL;
 	char				*piece;
-	size_t				 i, n, k, first = 0;
+	size_t				 i, n, k, first = 0, used = 0;
 
 	t = kiosk_lang_table(&n);
 	for (i = 0; i < n; i++) {
@@ -63,15 +63,26 @@ kiosk_screen_lang_title(struct kiosk_screen_lang *d, const char *lang,
 		i = k == 0 ? first : k <= first ? k - 1 : k;
 		next = title == NULL ? xstrdup(t[i].prompt) :
 		    xasprintf("%s \xc2\xb7 %s", title, t[i].prompt);
-		if (title != NULL && kiosk_width_cols(next, strlen(next)) > w) {
+		if (title != NULL && (used < k ||
+		    kiosk_width_cols(next, strlen(next)) > w)) {
 			free(next);
-			break;
+			/* The prompts the title row has no room for. */
+			if (rest != NULL) {
+				next = *rest == NULL ? xstrdup(t[i].prompt) :
+				    xasprintf("%s \xc2\xb7 %s", *rest,
+				    t[i].prompt);
+				free(*rest);
+				*rest = next;
+			}
+		} else {
+			free(title);
+			title = next;
+			used++;
 		}
-		free(title);
-		title = next;
 		/* Read aloud says each prompt in its own language, as a
 		 * sentence of its own (not the dot between them). */
 		next = xasprintf("%s.", t[i].prompt);
+		/* (all of them, in the title row or the lead) */
 		piece = kiosk_speech_in(t[i].code, next);
 		free(next);
 		next = said == NULL ? xstrdup(piece) :
@@ -86,6 +97,7 @@ kiosk_screen_lang_title(struct kiosk_screen_lang *d, const char *lang,
 	} else
 		free(said);
 	free(title);
+	return used;
 }
 
 static void
@@ -93,14 +105,21 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_lang	*d = s->data;
 	struct kiosk_list		*l = &d->list;
-	char				*note;
+	char				*note, *rest;
 	size_t				 per_page;
-	int				 end, n;
+	int				 end, n, ncols;
 
-	kiosk_screen_lang_title(d, app->lang, s->w);
+	rest = NULL;
+	kiosk_screen_lang_title(d, app->lang, s->w, &rest);
+	/* From 80x24 up the question stands in all eight languages: the
+	 * prompts the title row leaves out lead the choices. */
+	kiosk_list_set_lead(l, s->h >= 18 ? rest : NULL, KIOSK_ROLE_HEADING);
+	free(rest);
 	note = xasprintf(ngettext("The screen starts again after %d second "
 	    "without use.", "The screen starts again after %d seconds "
-	    "without use.", app->idle_timeout), app->idle_timeout);
+	    "without use.", app->idle_timeout + KIOSK_APP_WARNING_SECONDS),
+	    /* the real time: the idle time and then the warning's count */
+	    app->idle_timeout + KIOSK_APP_WARNING_SECONDS);
 	free(d->note);
 	d->note = kiosk_width_sanitize(note, 0);
 	free(note);
@@ -112,16 +131,19 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		n = d->nnote = 0;
 	kiosk_list_layout(l, s->y, s->x, s->h, s->w, app->desk);
 	per_page = l->per_page;
-	end = l->items_y + (int)l->n * (l->block_h + l->gap) - l->gap;
+	ncols = l->ncols > 1 ? l->ncols : 1;
+	end = l->items_y + ((int)l->n + ncols - 1) / ncols *
+	    (l->block_h + l->gap) - l->gap;
 	if (n > 0 && (l->total > l->per_page || end > s->y + s->h - n)) {
 		kiosk_list_layout(l, s->y, s->x, s->h - n - (s->h >= 16),
 		    s->w, app->desk);
 		/*
 		 * Choosing a language comes first: on a small screen the note
-		 * may not leave fewer than two languages in view (the idle
-		 * warning itself still says how long is left).
+		 * may not cost a page of languages (the idle warning itself
+		 * still says how long is left).
 		 */
-		if (l->per_page < 2 && per_page >= 2) {
+		if ((l->total + l->per_page - 1) / l->per_page >
+		    (l->total + per_page - 1) / per_page) {
 			n = 0;
 			d->nnote = 0;
 			kiosk_list_layout(l, s->y, s->x, s->h, s->w,
@@ -214,7 +236,12 @@ kiosk_screen_lang_new(struct kiosk_app *app)
 	}
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_lang_fetch,
 	    d);
+	/* All eight at once where they fit (a grid), else as few pages as
+	 * possible, turned with arrows that need no reading. */
+	d->list.columns = 4;
+	d->list.col_min_w = 18;
+	d->list.arrows = 1;
 	d->screen = kiosk_screen_new(&kiosk_screen_lang_ops, "", d);
-	kiosk_screen_lang_title(d, app->lang, INT32_MAX);
+	kiosk_screen_lang_title(d, app->lang, INT32_MAX, NULL);
 	return d->screen;
 }

@@ -378,11 +378,21 @@ kiosk_pin_free(struct kiosk_screen *s)
 	kiosk_screen_free(s);
 }
 
+/* Digits and Erase may be pressed again at once (a PIN "1123"). */
+static int
+kiosk_pin_repeats(struct kiosk_screen *s, int target)
+{
+	(void)s;
+	return target >= 0 && target < KIOSK_PIN_KEYS &&
+	    target != KIOSK_PIN_OK;
+}
+
 static const struct kiosk_screen_ops kiosk_screen_pin_ops = {
 	.layout = kiosk_pin_layout,
 	.draw = kiosk_pin_draw,
 	.key = kiosk_pin_key,
 	.hit = kiosk_pin_hit,
+	.repeats = kiosk_pin_repeats,
 	.click = kiosk_pin_click,
 	.focus = kiosk_pin_focus,
 	.tick = kiosk_pin_tick,

@@ -26,10 +26,14 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/screen_type.h"
+#include "kiosk/button.h"
+#include "kiosk/width.h"
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
-#define KIOSK_PLACE_FIELD (-10)	/* click target of the field */
+#define KIOSK_PLACE_FIELD 200	/* click target of the field */
+#define KIOSK_PLACE_KEYBOARD 201	/* ... of the Keyboard button */
 
 struct kiosk_place {
 	char	*city;		/* as stored */
@@ -50,6 +54,7 @@ struct kiosk_screen_place {
 	size_t			 n;
 	char			 text[KIOSK_FILTER_TEXT_MAX];
 	struct kiosk_field	 field;
+	struct kiosk_button	 keyboard;	/* beside the field */
 	int			 in_field;
 };
 
@@ -132,9 +137,11 @@ kiosk_place_filter(struct kiosk_screen_place *d)
 	if (typed != NULL)
 		explicit_bzero(typed, strlen(typed));
 	free(typed);
+	/* Digits choose here, letters type: say so. */
 	kiosk_list_set_lead(&d->list, d->n == 0 ? _("No place of that name "
 	    "has offers. Check the spelling, or go back and choose a "
-	    "province.") : NULL, KIOSK_ROLE_TEXT);
+	    "province.") : _("Type the first letters. Then touch the place, "
+	    "or press its number."), KIOSK_ROLE_TEXT);
 }
 
 static void
@@ -151,11 +158,18 @@ static void
 kiosk_place_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_place	*d = s->data;
-	int				 fh, gap;
+	int				 fh, gap, fw, bw;
 
 	fh = s->h >= 30 && !app->desk ? 3 : 1;
 	gap = s->h >= 16 ? 1 : 0;
-	kiosk_field_place(&d->field, s->y, s->x, fh, s->w);
+	/* The Keyboard button beside the field, within about 80 columns. */
+	fw = s->w > 80 ? 80 : s->w;
+	bw = kiosk_width_cols(d->keyboard.label, strlen(d->keyboard.label)) +
+	    4;
+	if (bw > fw / 2)
+		bw = fw / 2;
+	kiosk_field_place(&d->field, s->y, s->x, fh, fw - bw - 1);
+	kiosk_button_place(&d->keyboard, s->y, s->x + fw - bw, fh, bw);
 	kiosk_list_layout(&d->list, s->y + fh + gap, s->x, s->h - fh - gap,
 	    s->w, app->desk);
 }
@@ -167,6 +181,7 @@ kiosk_place_draw(struct kiosk_screen *s, struct kiosk_app *app)
 
 	(void)app;
 	kiosk_list_draw(&d->list, &s->cy, &s->cx);
+	kiosk_button_draw(&d->keyboard, 0, &s->cy, &s->cx);
 	kiosk_field_draw(&d->field, d->in_field, &s->cy, &s->cx);
 	s->cursor = d->in_field;
 }
@@ -219,12 +234,14 @@ kiosk_place_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 	struct kiosk_screen_place	*d = s->data;
 	size_t				 i;
 
-	if (d->in_field || !(!is_key && ch >= '0' && ch <= '9')) {
-		if (kiosk_field_key(&d->field, is_key, ch)) {
-			d->in_field = 1;
-			kiosk_place_changed(s, app);
-			return 1;
-		}
+	/* Place names have no digits: a digit always chooses (the big
+	 * number beside Rotterdam is 1), letters type. */
+	if (!is_key && ch >= '0' && ch <= '9')
+		d->in_field = 0;
+	else if (kiosk_field_key(&d->field, is_key, ch)) {
+		d->in_field = 1;
+		kiosk_place_changed(s, app);
+		return 1;
 	}
 	if (d->in_field) {
 		if ((is_key && (ch == KEY_DOWN || ch == KEY_ENTER)) ||
@@ -261,7 +278,53 @@ kiosk_place_hit(struct kiosk_screen *s, int y, int x)
 
 	if (kiosk_field_hit(&d->field, y, x))
 		return KIOSK_PLACE_FIELD;
+	if (kiosk_button_hit(&d->keyboard, y, x))
+		return KIOSK_PLACE_KEYBOARD;
 	return kiosk_list_hit(&d->list, y, x);
+}
+
+/* The type screen's check: how many places start so. */
+static char *
+kiosk_place_type_check(void *ctx, const char *text, int *bad)
+{
+	struct kiosk_screen_place *d = ctx;
+
+	(void)text;
+	d->field.len = strlen(d->text);
+	kiosk_place_filter(d);
+	*bad = d->n == 0;
+	if (d->n == 0)
+		return xstrdup(_("No place of that name has offers."));
+	return xasprintf(ngettext("%zu place", "%zu places", d->n), d->n);
+}
+
+/* Back from the type screen: the places that match, focus on the first. */
+static void
+kiosk_place_type_done(void *ctx, struct kiosk_app *app)
+{
+	struct kiosk_screen_place *d = ctx;
+
+	d->field.len = strlen(d->text);
+	kiosk_place_filter(d);
+	kiosk_list_rewind(&d->list);
+	kiosk_app_relayout(app);
+	d->in_field = !kiosk_list_focusable(&d->list);
+	kiosk_list_focus(&d->list, d->in_field ? 0 : 1);
+}
+
+static void
+kiosk_place_type(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_place	*d = s->data;
+	struct kiosk_type_owner		 owner;
+
+	owner.check = kiosk_place_type_check;
+	owner.done = kiosk_place_type_done;
+	owner.ctx = d;
+	kiosk_app_push(app, kiosk_screen_type_new(app, s->title,
+	    _("Type the first letters of the place."), d->text,
+	    sizeof d->text, _("Place:"), KIOSK_KEYBOARD_TEXT,
+	    KIOSK_SPEECH_PLAIN, &owner));
 }
 
 static void
@@ -270,9 +333,11 @@ kiosk_place_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 	struct kiosk_screen_place	*d = s->data;
 	size_t				 i;
 
-	if (target == KIOSK_PLACE_FIELD) {
+	if (target == KIOSK_PLACE_FIELD || target == KIOSK_PLACE_KEYBOARD) {
+		/* A touch on the field means typing: the keyboard opens. */
 		kiosk_list_focus(&d->list, 0);
 		d->in_field = 1;
+		kiosk_place_type(s, app);
 		return;
 	}
 	d->in_field = 0;
@@ -323,6 +388,7 @@ kiosk_place_free(struct kiosk_screen *s)
 
 	kiosk_list_done(&d->list);
 	kiosk_field_done(&d->field);
+	kiosk_button_done(&d->keyboard);
 	kiosk_place_items_clear(d);
 	kiosk_place_clear(d);
 	catalog_fold_free(d->fold);
@@ -356,6 +422,8 @@ kiosk_screen_place_new(struct kiosk_app *app,
 	d->fold = catalog_fold_new();
 	d->in_field = 1;
 	kiosk_field_init(&d->field, d->text, sizeof d->text, _("Place:"));
+	kiosk_button_init(&d->keyboard, '\0');
+	kiosk_button_set(&d->keyboard, _("Keyboard"));
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_place_fetch, d);
 	d->list.focus = -1;
 	kiosk_place_index(d);

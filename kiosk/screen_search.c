@@ -765,6 +765,15 @@ kiosk_search_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	return t;
 }
 
+static int
+kiosk_search_repeats(struct kiosk_screen *s, int target)
+{
+	struct kiosk_screen_search *d = s->data;
+
+	return target >= KIOSK_SEARCH_KEY && d->kb_on &&
+	    kiosk_keyboard_repeats(&d->kb, target - KIOSK_SEARCH_KEY);
+}
+
 static const struct kiosk_screen_ops kiosk_screen_search_ops = {
 	.layout = kiosk_search_layout,
 	.draw = kiosk_search_draw,
@@ -775,6 +784,7 @@ static const struct kiosk_screen_ops kiosk_screen_search_ops = {
 	.reload = kiosk_search_reload,
 	.free = kiosk_search_free,
 	.speak = kiosk_search_speak,
+	.repeats = kiosk_search_repeats,
 };
 
 struct kiosk_screen *

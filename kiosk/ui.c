@@ -198,6 +198,9 @@ kiosk_ui_init(const char *theme, int lock, char **cause)
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
 	mouseinterval(0);
+	/* curses turns the terminal's touch reports on (and off at the
+	 * end); input.c decodes the SGR 1006 reports itself. */
+	keyok(KEY_MOUSE, FALSE);
 	kiosk_ui_colours(theme);
 	erase();
 	/* We reorder right-to-left text ourselves (bidi.c). */
@@ -351,4 +354,25 @@ kiosk_ui_cells(int y, int x, int w, const char *s, int attr)
 	attrset(attr);
 	mvaddstr(y, kiosk_ui_x(x, w), s);
 	attrset(A_NORMAL);
+}
+
+void
+kiosk_ui_invert(int y, int x)
+{
+	cchar_t	 cc;
+	wchar_t	 wch[CCHARW_MAX + 1];
+	attr_t	 attrs;
+	short	 pair;
+
+	if (mvin_wch(y, kiosk_ui_x(x, 1), &cc) == ERR ||
+	    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
+		return;
+	/* A wide character's second cell comes back as a blank one: leave
+	 * it, the first cell carries the attribute. */
+	if (wch[0] == L'\0')
+		return;
+	attrs ^= A_REVERSE;
+	attrs |= A_BOLD;
+	if (setcchar(&cc, wch, attrs, pair, NULL) == OK)
+		mvadd_wch(y, kiosk_ui_x(x, 1), &cc);
 }

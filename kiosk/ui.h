@@ -53,6 +53,9 @@ int kiosk_ui_para(int y, int x, int maxcols, const char *s, size_t len,
     enum kiosk_bidi_dir dir, int attr);
 /* Same for a NUL-terminated string. */
 int kiosk_ui_str(int y, int x, int maxcols, const char *s, int attr);
+/* Show the cell at layout position y,x as pressed (reverse video and
+ * bold on top of what is drawn there): a touch was felt. */
+void kiosk_ui_invert(int y, int x);
 /* Sound the terminal's bell (a warning that needs attention). */
 void kiosk_ui_beep(void);
 

@@ -138,6 +138,33 @@ kiosk_list_fetch(struct kiosk_list *l)
 	kiosk_list_fix_focus(l);
 }
 
+/*
+ * A grid (l->columns > 1, short labels such as the languages): the fewest
+ * columns that show every item on one page, or as many as fit (each at
+ * least l->col_min_w wide) so there are as few pages as possible.
+ */
+static void
+kiosk_list_columns(struct kiosk_list *l, int desk)
+{
+	int	 max, c, rows = (int)l->per_page;
+
+	if (desk || l->columns < 2 || l->col_min_w < 1)
+		return;
+	max = (l->w + 2) / (l->col_min_w + 2);
+	if (max > l->columns)
+		max = l->columns;
+	for (c = 1; c <= max; c++) {
+		l->ncols = c;
+		if ((size_t)(rows * c) >= l->total)
+			break;
+	}
+	if (l->ncols < 1)
+		l->ncols = 1;
+	l->per_page = (size_t)(rows * l->ncols);
+	if (l->per_page > KIOSK_LIST_MAX_DESK)
+		l->per_page = KIOSK_LIST_MAX_DESK;
+}
+
 void
 kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
     int desk)
@@ -175,6 +202,7 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 		l->block_h = avail < 1 ? 1 : avail;
 	if (avail < 1)
 		avail = 1;
+	l->ncols = 1;
 	if (l->style == KIOSK_LIST_BLOCKS) {
 		l->per_page = (size_t)((avail + l->gap) /
 		    (l->block_h + l->gap));
@@ -182,17 +210,25 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 		    KIOSK_LIST_MAX_PAGE))
 			l->per_page = desk ? KIOSK_LIST_MAX_DESK :
 			    KIOSK_LIST_MAX_PAGE;
+		kiosk_list_columns(l, desk);
 	} else
 		l->per_page = (size_t)avail;
 	if (l->per_page < 1)
 		l->per_page = 1;
 	l->pager_y = l->y + l->h - l->pager_h;
 	l->big = l->style == KIOSK_LIST_BLOCKS && !desk && l->block_h >= 3 &&
-	    l->w >= 24;
+	    (l->ncols > 1 ? (l->w - (l->ncols - 1) * 2) / l->ncols >= 16 :
+	    l->w >= 24);
 	l->first = l->anchor - l->anchor % l->per_page;
 	if (l->focus >= 0 && l->focus < KIOSK_LIST_PREV)
 		l->focus = (int)(l->anchor - l->first);
 	kiosk_list_fetch(l);
+	/* The grid's columns depend on how many items there are: once
+	 * more when the fetch found another number. */
+	if (l->columns > 1 && l->cols_total != l->total) {
+		l->cols_total = l->total;
+		kiosk_list_layout(l, y, x, h, w, desk);
+	}
 }
 
 void
@@ -249,12 +285,13 @@ kiosk_list_draw_pager(struct kiosk_list *l, int *cy, int *cx)
 		return;
 	pages = (l->total + l->per_page - 1) / l->per_page;
 	mid = l->pager_y + l->pager_h / 2;
+	/* Arrows alone where the person may not read the language yet. */
 	if (kiosk_list_has_prev(l))
-		kiosk_list_draw_button(l, l->x, bw, _("< Previous"),
-		    l->focus == KIOSK_LIST_PREV, cy, cx);
+		kiosk_list_draw_button(l, l->x, bw, l->arrows ? "<<<" :
+		    _("< Previous"), l->focus == KIOSK_LIST_PREV, cy, cx);
 	if (kiosk_list_has_next(l))
-		kiosk_list_draw_button(l, l->x + l->w - bw, bw, _("Next >"),
-		    l->focus == KIOSK_LIST_NEXT, cy, cx);
+		kiosk_list_draw_button(l, l->x + l->w - bw, bw, l->arrows ?
+		    ">>>" : _("Next >"), l->focus == KIOSK_LIST_NEXT, cy, cx);
 	page = xasprintf(_("Page %zu of %zu"), l->first / l->per_page + 1,
 	    pages);
 	cols = kiosk_width_cols(page, strlen(page));
@@ -295,6 +332,19 @@ kiosk_list_draw_detail(struct kiosk_list_item *it, const char *detail,
 	}
 }
 
+/* Where block i of the page sits: a column of blocks, or a grid of
+ * l->ncols columns (row by row) with a blank column between them. */
+static void
+kiosk_list_block_rect(struct kiosk_list *l, size_t i, int *by, int *bx,
+    int *bw)
+{
+	int cols = l->ncols > 1 ? l->ncols : 1;
+
+	*by = l->items_y + (int)(i / (size_t)cols) * (l->block_h + l->gap);
+	*bw = cols > 1 ? (l->w - (cols - 1) * 2) / cols : l->w;
+	*bx = l->x + (int)(i % (size_t)cols) * (*bw + 2);
+}
+
 static void
 kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 {
@@ -304,18 +354,19 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	enum kiosk_ui_role	 role = focused ? KIOSK_ROLE_FOCUS :
 	    KIOSK_ROLE_CHOICE;
 	int			 attr = kiosk_ui_attr(role);
-	int			 by = l->items_y + (int)i * (l->block_h + l->gap);
-	int			 mid = by + (l->block_h - 1) / 2;
+	int			 by, bx, bw, mid;
 	struct kiosk_width_line	*dlines = NULL;
 	int			 tx, tw, nl, nd, rows, ty, r, has_detail;
 	size_t			 nwrap, ndwrap, abs = l->first + i;
 	char			 num[24], *line;
 
-	kiosk_ui_fill(by, l->x, l->block_h, l->w, role);
+	kiosk_list_block_rect(l, i, &by, &bx, &bw);
+	mid = by + (l->block_h - 1) / 2;
+	kiosk_ui_fill(by, bx, l->block_h, bw, role);
 	if (focused) {
-		kiosk_ui_str(mid, l->x, 1, ">", attr | A_BOLD);
+		kiosk_ui_str(mid, bx, 1, ">", attr | A_BOLD);
 		*cy = mid;
-		*cx = l->x;
+		*cx = bx;
 	}
 	/* The choice's own number (widget_list.c above); the text starts
 	 * in the same column with or without one. */
@@ -326,14 +377,14 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	if (l->big) {
 		if (num[0] != '\0')
 			kiosk_bigfont_draw(by + (l->block_h -
-			    KIOSK_BIGFONT_ROWS) / 2, l->x + 2,
+			    KIOSK_BIGFONT_ROWS) / 2, bx + 2,
 			    (unsigned)(abs + 1), attr | A_BOLD);
-		tx = l->x + 2 + kiosk_bigfont_width(1) + 2;
+		tx = bx + 2 + kiosk_bigfont_width(1) + 2;
 	} else {
-		kiosk_ui_str(mid, l->x + 2, 3, num, attr | A_BOLD);
-		tx = l->x + 2 + 1 + 2;
+		kiosk_ui_str(mid, bx + 2, 3, num, attr | A_BOLD);
+		tx = bx + 2 + 1 + 2;
 	}
-	tw = l->x + l->w - tx - 1;
+	tw = bx + bw - tx - 1;
 	if (tw < 1)
 		return;
 	has_detail = it->detail != NULL || it->mark != NULL;
@@ -548,7 +599,7 @@ kiosk_list_key(struct kiosk_list *l, int is_key, wint_t ch, size_t *chosen)
 int
 kiosk_list_hit(struct kiosk_list *l, int y, int x)
 {
-	int	 by, bw = kiosk_list_button_w(l);
+	int	 by, bx, bw = kiosk_list_button_w(l);
 	size_t	 i;
 
 	if (x < l->x || x >= l->x + l->w)
@@ -564,8 +615,8 @@ kiosk_list_hit(struct kiosk_list *l, int y, int x)
 	if (l->style != KIOSK_LIST_BLOCKS)
 		return -1;
 	for (i = 0; i < l->n; i++) {
-		by = l->items_y + (int)i * (l->block_h + l->gap);
-		if (y >= by && y < by + l->block_h)
+		kiosk_list_block_rect(l, i, &by, &bx, &bw);
+		if (y >= by && y < by + l->block_h && x >= bx && x < bx + bw)
 			return (int)i;
 	}
 	return -1;

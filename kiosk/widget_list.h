@@ -78,11 +78,18 @@ struct kiosk_list {
 
 	int			 focus;	/* -1, item on page, PREV, NEXT */
 
+	/* Set by the owner: a grid of up to columns blocks a row, each at
+	 * least col_min_w wide (0 or 1: one column); arrows: the pager
+	 * shows "<<<" and ">>>", no words (the language screen). */
+	int			 columns, col_min_w, arrows;
+
 	/* Computed by layout. */
 	struct kiosk_width_line	*lead_lines;
 	size_t			 nlead;
 	int			 block_h, gap, items_y, pager_y, pager_h;
 	int			 big;
+	int			 ncols;		/* grid columns in use */
+	size_t			 cols_total;	/* total they were made for */
 };
 
 void kiosk_list_init(struct kiosk_list *l, enum kiosk_list_style style,

@@ -260,6 +260,52 @@ kiosk_width_trimmed(const char *s, size_t from, size_t to)
 	return kiosk_width_cols(s + from, to - from);
 }
 
+/* 1 when s[0..len) holds needle. */
+static int
+kiosk_width_has(const char *s, size_t len, const char *needle)
+{
+	size_t nl = strlen(needle), i;
+
+	for (i = 0; i + nl <= len; i++)
+		if (memcmp(s + i, needle, nl) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * 1 when the line-break opportunity at b in s[ps..pe) must not be used:
+ * phone numbers and amounts stay whole ("14 010", "+31 6 1234 5678",
+ * "€ 975": a space between a digit or currency sign and a digit), and so
+ * do e-mail addresses and links (a break inside a run of non-blanks
+ * holding "@", "://" or "www.").
+ */
+static int
+kiosk_width_keep(const char *s, size_t ps, size_t pe, size_t b)
+{
+	size_t	 ts, te;
+	int	 before_digit;
+
+	if (b <= ps || b >= pe)
+		return 0;
+	if (s[b - 1] == ' ') {
+		if (b - 1 <= ps || !(s[b] >= '0' && s[b] <= '9'))
+			return 0;
+		before_digit = s[b - 2] >= '0' && s[b - 2] <= '9';
+		/* € is E2 82 AC */
+		if (!before_digit && b - 1 >= ps + 3 &&
+		    memcmp(s + b - 4, "\xe2\x82\xac", 3) == 0)
+			before_digit = 1;
+		return before_digit;
+	}
+	for (ts = b; ts > ps && s[ts - 1] != ' '; ts--)
+		;
+	for (te = b; te < pe && s[te] != ' '; te++)
+		;
+	return memchr(s + ts, '@', te - ts) != NULL ||
+	    kiosk_width_has(s + ts, te - ts, "://") ||
+	    kiosk_width_has(s + ts, te - ts, "www.");
+}
+
 /* Wrap one paragraph s[ps..pe) (no "\n" inside). */
 static void
 kiosk_width_wrap_para(const char *s, size_t ps, size_t pe, int maxcols,
@@ -279,6 +325,10 @@ kiosk_width_wrap_para(const char *s, size_t ps, size_t pe, int maxcols,
 	r = ubrk_next(bi);
 	while (r != UBRK_DONE) {
 		b = ps + (size_t)r;
+		if (kiosk_width_keep(s, ps, pe, b)) {
+			r = ubrk_next(bi);
+			continue;
+		}
 		if (kiosk_width_trimmed(s, start, b) <= maxcols) {
 			pos = b;
 			r = ubrk_next(bi);

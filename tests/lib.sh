@@ -116,6 +116,87 @@ tmux_click() {
 	tmux_type "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" \
 	    "${3:-$1}" "${4:-$2}")"
 }
+# tmux_press X Y: an SGR 1006 press at X,Y with no release (a finger that
+# slid off the screen, a lost report).
+tmux_press() { tmux_type "$(printf '\033[<0;%s;%sM' "$1" "$2")"; }
+# tmux_double_tap X Y: two taps at X,Y in one write (a quick double tap
+# reaches the kiosk as one burst).
+tmux_double_tap() {
+	tmux_type "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm\033[<0;%s;%sM\033[<0;%s;%sm' \
+	    "$1" "$2" "$1" "$2" "$1" "$2" "$1" "$2")"
+}
+# screen_at TEXT [SKIP_PATTERN]: "X Y" (1-based) of the first TEXT on the
+# screen that stands between blanks (or the line's ends), top row first,
+# in terminal columns (wide characters count two); rows matching the
+# grep -E SKIP_PATTERN are passed over. Empty when not found.
+screen_at() {
+	tmux_screen | python3 -c '
+import re, sys, unicodedata
+t, skip = sys.argv[1], sys.argv[2]
+def cols(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else
+               0 if unicodedata.combining(c) else 1 for c in s)
+for y, line in enumerate(sys.stdin.read().split("\n")):
+    if skip and re.search(skip, line):
+        continue
+    i = (" " + line + " ").find(" " + t + " ")
+    if i >= 0:
+        print(cols(line[:i]) + 1, y + 1)
+        break
+' "$1" "${2:-}"
+}
+# tap_text TEXT [SKIP_PATTERN]: tap TEXT where screen_at finds it; 1 when
+# it is not on the screen.
+tap_text() {
+	_xy=$(screen_at "$@")
+	[ -n "$_xy" ] || { diag "no '$1' on the screen:" "$(tmux_screen)"; return 1; }
+	# shellcheck disable=SC2086
+	tmux_click $_xy
+}
+# pin_tap DIGIT|Erase|OK: tap a key of the staff PIN pad, whose digits are
+# drawn in the big font (three rows of block characters) where the screen
+# allows and as plain digits at 40x12.
+pin_tap() {
+	_xy=$(tmux_screen | python3 -c '
+import sys
+k = sys.argv[1]
+lines = sys.stdin.read().split("\n")
+def find(t):
+    for y, l in enumerate(lines):
+        i = (" " + l + " ").find(" " + t + " ")
+        if i >= 0 and "PIN:" not in l:
+            return i, y
+    return None
+e, o = find("Erase"), find("OK")
+if e is None or o is None:
+    sys.exit(0)
+if k in ("Erase", "OK"):
+    x, y = e if k == "Erase" else o
+    print(x + 1, y + 1)
+    sys.exit(0)
+big = [y for y, l in enumerate(lines) if "\u2580" in l or "\u2588" in l]
+if not big:
+    r = find(k)
+    if r:
+        print(r[0] + 1, r[1] + 1)
+    sys.exit(0)
+bands = []
+for y in big:
+    if bands and y == bands[-1][-1] + 1:
+        bands[-1].append(y)
+    else:
+        bands.append([y])
+mids = [b[len(b) // 2] for b in bands]
+left, right = e[0] + 2, o[0]
+cols = [left, (left + right) // 2, right]
+d = int(k)
+r, c = ((d - 1) // 3, (d - 1) % 3) if d else (3, 1)
+print(cols[c] + 1, mids[r] + 1)
+' "$1")
+	[ -n "$_xy" ] || { diag "no PIN key '$1':" "$(tmux_screen)"; return 1; }
+	# shellcheck disable=SC2086
+	tmux_click $_xy
+}
 _lp_screen_has() { tmux_screen | grep -Eq -- "$1"; }
 _lp_screen_lacks() { ! tmux_screen | grep -Eq -- "$1"; }
 # tmux_wait SECONDS PATTERN: wait until the screen matches (grep -E).

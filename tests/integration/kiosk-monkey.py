@@ -16,14 +16,28 @@ KEYS = [
     "w", "x", " ", "\r", "\t", "\x7f", "\x1b[A", "\x1b[B", "\x1b[C",
     "\x1b[D", "\x1b[5~", "\x1b[6~", "\x1b[Z", "\x1bOP", "\x1bOQ", "\x1bOR",
     "\x1b[24~", "é", "ş", "ا", "\x1b",
+    # Sequences curses does not know: dropped whole, never typed.
+    "\x1b[99~", "\x1b[1;5X", "\x1bOz",
 ]
 
 
 def touch(rng, cols, rows):
+    """A tap (press and release), a double tap, a press never released,
+    a release with no press, or another button or the wheel."""
     x, y = rng.randint(1, cols), rng.randint(1, rows)
     x2, y2 = (x, y) if rng.random() < 0.8 else (rng.randint(1, cols),
                                                rng.randint(1, rows))
-    return "\x1b[<0;%d;%dM\x1b[<0;%d;%dm" % (x, y, x2, y2)
+    tap = "\x1b[<0;%d;%dM\x1b[<0;%d;%dm" % (x, y, x2, y2)
+    r = rng.random()
+    if r < 0.6:
+        return tap
+    if r < 0.8:
+        return tap + tap
+    if r < 0.9:
+        return "\x1b[<0;%d;%dM" % (x, y)
+    if r < 0.95:
+        return "\x1b[<0;%d;%dm" % (x, y)
+    return "\x1b[<%d;%d;%dM" % (rng.choice([1, 2, 32, 64, 65]), x, y)
 
 
 def main():

@@ -84,6 +84,29 @@ test_checks(void **unused)
 	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
 	check_fields("Jan", "06+12345678", NULL, NULL, 1,
 	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	/* The Dutch number plan (issue 15). */
+	check_fields("Jan", "06 1234 567", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone: a mobile number has 10 digits");
+	check_fields("Jan", "06 1234 56789", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone: a mobile number has 10 digits");
+	check_fields("Jan", "06-1234 5678", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "010 123 4567", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "010 123 456", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	check_fields("Jan", "14 010", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "14 0118", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "14 01", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone: a short number");
+	check_fields("Jan", "0800 1234", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "+31 6 1234 5678", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "0031 6 1234 5678", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "+31 6 1234 567", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	check_fields("Jan", "+31 06 1234 5678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
+	check_fields("Jan", "+90 532 123 45 67", NULL, NULL, 1, 0, NULL);
+	check_fields("Jan", "12345678", NULL, NULL, 1,
+	    CATALOG_ENROL_FIELD_PHONE, "Phone:");
 	check_fields("Jan", NULL, "jan.example.nl", NULL, 1,
 	    CATALOG_ENROL_FIELD_EMAIL, "E-mail:");
 	check_fields("Jan", NULL, "jan@@example.nl", NULL, 1,

@@ -188,10 +188,47 @@ test_wrap(void **state)
 	free(l);
 }
 
+/* Phone numbers, amounts, e-mail addresses and links never break (issue
+ * 15: "Of bel 14 010." wrapped as "14" / "010"). */
+static void
+test_wrap_keep(void **state)
+{
+	struct kiosk_width_line	*l = NULL;
+	const char		*t;
+	size_t			 n;
+
+	(void)state;
+	t = "Of bel 14 010.";
+	n = kiosk_width_wrap(t, 10, &l);
+	assert_int_equal(n, 2);
+	assert_memory_equal(t + l[1].off, "14 010.", 7);
+	free(l);
+	t = "Bel +31 6 1234 5678 nu";
+	n = kiosk_width_wrap(t, 16, &l);
+	assert_int_equal(n, 3);
+	assert_memory_equal(t + l[1].off, "+31 6 1234 5678", 15);
+	free(l);
+	t = "Kost \xe2\x82\xac 975 per jaar";
+	n = kiosk_width_wrap(t, 8, &l);
+	assert_memory_equal(t + l[1].off, "\xe2\x82\xac 975", 7);
+	free(l);
+	t = "Mail info@example-school.nl of kijk op https://www.noorderpoort.nl/lassen";
+	n = kiosk_width_wrap(t, 40, &l);
+	assert_int_equal(n, 2);
+	assert_memory_equal(t + l[0].off, "Mail info@example-school.nl of kijk op", 38);
+	assert_memory_equal(t + l[1].off, "https://www.noorderpoort.nl/lassen", 34);
+	free(l);
+	/* Too long for a line even whole: cut, as any long word. */
+	n = kiosk_width_wrap("https://www.noorderpoort.nl/", 10, &l);
+	assert_true(n >= 3);
+	free(l);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_keep),
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_accents),
 		cmocka_unit_test(test_wide),
