@@ -132,7 +132,7 @@ sync_sources_parse(const char *name, const char *text, size_t len,
 		if (*line == '\0' || *line == '#')
 			continue;
 		for (nw = 0, w[0] = strtok_r(line, " \t", &save);
-		    w[nw] != NULL && nw < SOURCES_WORDS;
+		    nw < SOURCES_WORDS && w[nw] != NULL;
 		    w[++nw] = strtok_r(NULL, " \t", &save))
 			;
 		if (nw < 3) {
