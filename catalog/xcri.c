@@ -17,8 +17,10 @@
  * of instruction or xml:lang, a cost the catalogue cannot hold, geo:lat
  * or geo:long that are not a position, a link that is not one) is dropped
  * with a warning (catalog_import_warn) naming FILE:LINE, the element path
- * and the reason, and the course is kept; with CATALOG_IMPORT_STRICT the
- * warning is an error. A missing dc:identifier or dc:title stays an error.
+ * and the reason, and the course is kept; a text holding escaped HTML
+ * ("&lt;p&gt;") is read as HTML, with a warning. With
+ * CATALOG_IMPORT_STRICT a warning is an error. A missing dc:identifier or
+ * dc:title stays an error.
  */
 #include "config.h"
 
@@ -315,6 +317,23 @@ xcri_texts_done(struct xcri_texts *t)
 	t->n = 0;
 }
 
+/*
+ * 1 when plain text s holds what looks like an HTML tag ("<p>", "</b>",
+ * "<br/>", "<!--"): markup a feed escaped instead of writing XHTML.
+ */
+static int
+xcri_has_markup(const char *s)
+{
+	const char	*p;
+
+	for (p = strchr(s, '<'); p != NULL; p = strchr(p + 1, '<')) {
+		if (isalpha((unsigned char)p[1]) || p[1] == '!' ||
+		    (p[1] == '/' && isalpha((unsigned char)p[2])))
+			return strchr(p, '>') != NULL;
+	}
+	return 0;
+}
+
 /* Add the text of element n in its xml:lang, joined with sep. */
 static int
 xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
@@ -323,11 +342,25 @@ xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
 	struct xcri_text	*e = NULL;
 	xmlChar			*lang;
 	char			 primary[CATALOG_LANG_MAX], *s, *joined;
+	char			*why = NULL;
 	size_t			 i;
 	int			 bad, rc;
 
 	if ((s = xcri_text(x, n, cause)) == NULL)
 		return -1;
+	if (xcri_has_markup(s)) {	/* meaning clear: read as HTML */
+		joined = catalog_html_to_text(s, strlen(s), &why);
+		free(s);
+		if (joined == NULL)
+			return xcri_fail_cause(x, n, cause, why);
+		s = joined;
+		if (xcri_warn(x, n, cause, "escaped HTML markup where text or "
+		    "XHTML is expected: read as text with the markup "
+		    "removed") != 0) {
+			free(s);
+			return -1;
+		}
+	}
 	if (*s == '\0') {
 		free(s);
 		return 0;

@@ -371,6 +371,21 @@ test_lenient(void **state)
 	assert_null(e->link);
 	catalog_entry_free(e);
 
+	/* Escaped HTML is read as HTML; "<" in plain words stays. */
+	e = warned(u, HEAD COURSE("c", "<abstract xml:lang='nl'>&lt;p&gt;Leer "
+	    "&lt;b&gt;lassen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Leeftijd &amp;lt;18"
+	    " mag.&lt;/p&gt;</abstract>") TAIL, PATH4 "/abstract[1]: escaped "
+	    "HTML markup where text or XHTML is expected: read as text with "
+	    "the markup removed", KEYC);
+	assert_string_equal(e->summary.value, "Leer lassen.\n\nLeeftijd <18 "
+	    "mag.");
+	catalog_entry_free(e);
+	import_ok(u->db, HEAD COURSE("c", "<abstract xml:lang='nl'>Leeftijd "
+	    "&lt;18 of 3 &lt; 4</abstract>") TAIL);
+	e = unit_entry_by_key(u->db, KEYC, "nl");
+	assert_string_equal(e->summary.value, "Leeftijd <18 of 3 < 4");
+	catalog_entry_free(e);
+
 	/* A second title in no language: that one dropped. */
 	e = warned(u, HEAD COURSE("c", "<dc:title xml:lang='x y'>T</dc:title>")
 	    TAIL, PATH4 "/dc:title[2]: xml:lang \"x y\" is not a language "
