@@ -413,8 +413,9 @@ csv_entry_row(struct csv_state *s, const struct catalog_csv_field *fs,
 		case R_LAT:
 			latf = &fs[i];
 			if (csv_parse_coord(v, &lat) != 0) {
-				if (csv_warn(s, fs, &fs[i], xasprintf("lat \"%s\" "
-				    "is not a number", v), cause) != 0)
+				if (csv_warn(s, fs, &fs[i], xasprintf(
+				    "lat \"%s\" is not a number", v),
+				    cause) != 0)
 					return -1;
 				badgeo = 1;
 			}
@@ -422,8 +423,9 @@ csv_entry_row(struct csv_state *s, const struct catalog_csv_field *fs,
 		case R_LON:
 			lonf = &fs[i];
 			if (csv_parse_coord(v, &lon) != 0) {
-				if (csv_warn(s, fs, &fs[i], xasprintf("lon \"%s\" "
-				    "is not a number", v), cause) != 0)
+				if (csv_warn(s, fs, &fs[i], xasprintf(
+				    "lon \"%s\" is not a number", v),
+				    cause) != 0)
 					return -1;
 				badgeo = 1;
 			}

@@ -844,7 +844,7 @@ xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
 		catalog_feed_lang(s, lang, sizeof lang);
 		if (*s != '\0' &&
 		    catalog_record_offering_set_lang(off, lang, &why) != 0) {
-			free(why);	/* names lang, which may be cut short */
+			free(why);	/* names lang, maybe cut short */
 			rc = xcri_warn(x, c, cause, "\"%.40s\" is not a "
 			    "language tag: value dropped", s);
 		}
