@@ -6,6 +6,12 @@
  * entry's continuation rows (same id, entry columns empty) add offerings.
  * Records are put when the next entry starts, so an error in a record
  * names the line where that entry began.
+ *
+ * A bad value in an optional column (start, end, duration, hours_per_week,
+ * mode, cost, instruction_lang, lat, lon) is dropped with a warning
+ * (catalog_import_warn) naming FILE:LINE:COLUMN, and the entry is kept;
+ * with CATALOG_IMPORT_STRICT the warning is an error. id, kind, title,
+ * provider, themes and the header stay strict.
  */
 #include "config.h"
 
@@ -62,6 +68,27 @@ csv_fail(struct csv_state *s, const struct catalog_csv_field *f,
 	    f->line, f->column, reason);
 	free(reason);
 	return -1;
+}
+
+/*
+ * A bad optional value at f (one of the row fs), dropped: a warning
+ * "FILE:LINE:COLUMN: NAME: reason: value dropped" and 0, or under
+ * --strict an error (-1 and *cause). Frees reason.
+ */
+static int
+csv_warn(struct csv_state *s, const struct catalog_csv_field *fs,
+    const struct catalog_csv_field *f, char *reason, char **cause)
+{
+	char *text;
+	int rc;
+
+	text = xasprintf("%s:%zu:%zu: %s: %s: value dropped",
+	    catalog_csv_name(s->csv), f->line, f->column,
+	    csv_role_names[s->cols[f - fs].role], reason);
+	free(reason);
+	rc = catalog_import_warn(s->imp, text, cause);
+	free(text);
+	return rc;
 }
 
 /* Map header name to a column; -1 and *reason when it is not known. */
@@ -281,8 +308,12 @@ csv_offering_cols(struct csv_state *s, const struct catalog_csv_field *fs,
 		default:
 			break;
 		}
-		if (rc != 0)
-			return csv_fail(s, &fs[i], reason, cause);
+		/* Every offering value is optional: drop a bad one. */
+		if (rc != 0) {
+			if (csv_warn(s, fs, &fs[i], reason, cause) != 0)
+				return -1;
+			rc = 0;
+		}
 	}
 	return 0;
 }
@@ -304,7 +335,7 @@ csv_entry_row(struct csv_state *s, const struct catalog_csv_field *fs,
 	char *reason = NULL, *tok, *save = NULL, *list;
 	double lat = 0, lon = 0;
 	size_t i;
-	int entry_cols = 0, rc = 0;
+	int entry_cols = 0, badgeo = 0, rc = 0;
 
 	for (i = 0; i < s->ncols; i++) {
 		if (s->cols[i].role == R_ID)
@@ -381,15 +412,23 @@ csv_entry_row(struct csv_state *s, const struct catalog_csv_field *fs,
 			break;
 		case R_LAT:
 			latf = &fs[i];
-			if ((rc = csv_parse_coord(v, &lat)) != 0)
-				reason = xasprintf("lat \"%s\" is not a "
-				    "number", v);
+			if (csv_parse_coord(v, &lat) != 0) {
+				if (csv_warn(s, fs, &fs[i], xasprintf(
+				    "lat \"%s\" is not a number", v),
+				    cause) != 0)
+					return -1;
+				badgeo = 1;
+			}
 			break;
 		case R_LON:
 			lonf = &fs[i];
-			if ((rc = csv_parse_coord(v, &lon)) != 0)
-				reason = xasprintf("lon \"%s\" is not a "
-				    "number", v);
+			if (csv_parse_coord(v, &lon) != 0) {
+				if (csv_warn(s, fs, &fs[i], xasprintf(
+				    "lon \"%s\" is not a number", v),
+				    cause) != 0)
+					return -1;
+				badgeo = 1;
+			}
 			break;
 		case R_CONTACT:
 			catalog_record_set_string(&r->contact, v);
@@ -407,12 +446,16 @@ csv_entry_row(struct csv_state *s, const struct catalog_csv_field *fs,
 		if (rc != 0)
 			return csv_fail(s, &fs[i], reason, cause);
 	}
-	if ((latf == NULL) != (lonf == NULL))
-		return csv_fail(s, latf != NULL ? latf : lonf, xstrdup("give "
-		    "both lat and lon, or neither"), cause);
-	if (latf != NULL &&
-	    catalog_record_set_geo(s->rec, lat, lon, &reason) != 0)
-		return csv_fail(s, latf, reason, cause);
+	/* The position is optional: a half or bad one is dropped whole. */
+	if (!badgeo && (latf == NULL) != (lonf == NULL)) {
+		if (csv_warn(s, fs, latf != NULL ? latf : lonf, xstrdup("give "
+		    "both lat and lon, or neither"), cause) != 0)
+			return -1;
+	} else if (!badgeo && latf != NULL &&
+	    catalog_record_set_geo(s->rec, lat, lon, &reason) != 0) {
+		if (csv_warn(s, fs, latf, reason, cause) != 0)
+			return -1;
+	}
 	return csv_offering_cols(s, fs, cause);
 }
 

@@ -11,6 +11,16 @@
  * All text goes through catalog_html_node_text(), which turns XHTML into
  * plain text, follows internal entities within one budget for the whole
  * document, and enforces the length limit.
+ *
+ * An optional value with a bad shape (a start, end or duration that is
+ * not a date or interval, an unknown attendanceMode, an unknown language
+ * of instruction or xml:lang, a cost the catalogue cannot hold, geo:lat
+ * or geo:long that are not a position, a link that is not one) is dropped
+ * with a warning (catalog_import_warn) naming FILE:LINE, the element path
+ * and the reason, and the course is kept; a text holding escaped HTML
+ * ("&lt;p&gt;") is read as HTML, with a warning. With
+ * CATALOG_IMPORT_STRICT a warning is an error. A missing dc:identifier or
+ * dc:title stays an error.
  */
 #include "config.h"
 
@@ -165,6 +175,41 @@ xcri_fail(struct xcri *x, const xmlNode *n, char **cause, const char *fmt,
 	return -1;
 }
 
+/*
+ * An optional value at n dropped: a warning "FILE:LINE: PATH: message"
+ * and 0, or under --strict -1 and *cause.
+ */
+static int __attribute__((format(printf, 4, 5)))
+xcri_warn(struct xcri *x, const xmlNode *n, char **cause, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+	char	*msg, *path, *text;
+	int	 rc;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	path = xcri_path(n);
+	text = xasprintf("%s:%ld: %s: %s", x->file, xmlGetLineNo(n), path,
+	    msg);
+	rc = catalog_import_warn(x->imp, text, cause);
+	free(text);
+	free(path);
+	free(msg);
+	return rc;
+}
+
+static int
+xcri_warn_cause(struct xcri *x, const xmlNode *n, char **cause, char *why)
+{
+	int	 rc;
+
+	rc = xcri_warn(x, n, cause, "%s: value dropped", why);
+	free(why);
+	return rc;
+}
+
 static int
 xcri_fail_cause(struct xcri *x, const xmlNode *n, char **cause, char *why)
 {
@@ -272,6 +317,23 @@ xcri_texts_done(struct xcri_texts *t)
 	t->n = 0;
 }
 
+/*
+ * 1 when plain text s holds what looks like an HTML tag ("<p>", "</b>",
+ * "<br/>", "<!--"): markup a feed escaped instead of writing XHTML.
+ */
+static int
+xcri_has_markup(const char *s)
+{
+	const char	*p;
+
+	for (p = strchr(s, '<'); p != NULL; p = strchr(p + 1, '<')) {
+		if (isalpha((unsigned char)p[1]) || p[1] == '!' ||
+		    (p[1] == '/' && isalpha((unsigned char)p[2])))
+			return strchr(p, '>') != NULL;
+	}
+	return 0;
+}
+
 /* Add the text of element n in its xml:lang, joined with sep. */
 static int
 xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
@@ -280,11 +342,25 @@ xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
 	struct xcri_text	*e = NULL;
 	xmlChar			*lang;
 	char			 primary[CATALOG_LANG_MAX], *s, *joined;
+	char			*why = NULL;
 	size_t			 i;
-	int			 bad;
+	int			 bad, rc;
 
 	if ((s = xcri_text(x, n, cause)) == NULL)
 		return -1;
+	if (xcri_has_markup(s)) {	/* meaning clear: read as HTML */
+		joined = catalog_html_to_text(s, strlen(s), &why);
+		free(s);
+		if (joined == NULL)
+			return xcri_fail_cause(x, n, cause, why);
+		s = joined;
+		if (xcri_warn(x, n, cause, "escaped HTML markup where text or "
+		    "XHTML is expected: read as text with the markup "
+		    "removed") != 0) {
+			free(s);
+			return -1;
+		}
+	}
 	if (*s == '\0') {
 		free(s);
 		return 0;
@@ -292,12 +368,12 @@ xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
 	lang = xmlNodeGetLang(n);
 	bad = catalog_lang_primary(lang != NULL ? (const char *)lang :
 	    XCRI_DEFAULT_LANG, primary, sizeof primary) != 0;
-	if (bad) {
-		xcri_fail(x, n, cause, "xml:lang \"%s\" is not a language tag",
-		    (const char *)lang);
+	if (bad) {	/* which language it is is not clear: dropped */
+		rc = xcri_warn(x, n, cause, "xml:lang \"%.40s\" is not a "
+		    "language tag: text dropped", (const char *)lang);
 		xmlFree(lang);
 		free(s);
-		return -1;
+		return rc;
 	}
 	xmlFree(lang);
 	for (i = 0; i < t->n; i++) {
@@ -589,14 +665,12 @@ xcri_location(struct xcri *x, const xmlNode *loc, struct catalog_record *r,
 		lo = strtod(lon, &end2);
 		if (*end1 != '\0' || *end2 != '\0' || end1 == lat ||
 		    end2 == lon) {
-			xcri_fail(x, loc, cause, "geo:lat and geo:long must be "
-			    "numbers");
+			if (xcri_warn(x, loc, cause, "geo:lat and geo:long "
+			    "must be numbers: position dropped") != 0)
+				goto fail;
+		} else if (catalog_record_set_geo(r, la, lo, &why) != 0 &&
+		    xcri_warn_cause(x, loc, cause, why) != 0)
 			goto fail;
-		}
-		if (catalog_record_set_geo(r, la, lo, &why) != 0) {
-			xcri_fail_cause(x, loc, cause, why);
-			goto fail;
-		}
 	}
 	if (contact && r->contact == NULL) {
 		phone = xcri_child_text(x, loc, XNS_MLO, "phone", cause,
@@ -679,11 +753,11 @@ xcri_date(struct xcri *x, const xmlNode *pres, const char *name, char **slot,
 	    (dtf = xcri_attr(c, "dtf", NULL)) == NULL)
 		return 0;
 	if (xcri_dtf(dtf, date, sizeof date) != 0)
-		rc = xcri_fail(x, c, cause, "dtf \"%.40s\" is not a date like "
-		    "2027-01-31", dtf);
+		rc = xcri_warn(x, c, cause, "dtf \"%.40s\" is not a date like "
+		    "2027-01-31: value dropped", dtf);
 	else if (date[0] != '\0' &&
 	    catalog_record_offering_set_date(slot, date, &why) != 0)
-		rc = xcri_fail_cause(x, c, cause, why);
+		rc = xcri_warn_cause(x, c, cause, why);
 	free(dtf);
 	return rc;
 }
@@ -704,7 +778,7 @@ xcri_cost(struct xcri *x, const xmlNode *pres,
 		return -1;
 	if (xcri_euros(s, euros, sizeof euros) == 0) {
 		if (catalog_record_offering_set_cost(off, euros, &why) != 0)
-			rc = xcri_fail_cause(x, c, cause, why);
+			rc = xcri_warn_cause(x, c, cause, why);
 	} else if (*s != '\0' && notes->n == 0)
 		rc = xcri_texts_add(x, notes, c, "; ", cause);
 	free(s);
@@ -719,7 +793,7 @@ xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
 	const xmlNode			*c, *venue, *vprov;
 	char				*id, *part, *s, *why = NULL, lang[16];
 	size_t				 i;
-	int				 failed;
+	int				 failed, rc = 0;
 
 	off = catalog_record_add_offering(r);
 	id = xcri_identifier(x, pres, cause, &failed);
@@ -740,23 +814,29 @@ xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
 		return -1;
 	if ((c = xcri_child(pres, XNS_ANY_CAP, "duration")) != NULL &&
 	    (s = xcri_attr(c, "interval", NULL)) != NULL) {
-		if (catalog_record_offering_set_duration(off, s, &why) != 0) {
+		if (catalog_record_offering_set_duration(off, s, &why) != 0 &&
+		    xcri_warn_cause(x, c, cause, why) != 0) {
 			free(s);
-			return xcri_fail_cause(x, c, cause, why);
+			return -1;
 		}
 		free(s);
 	}
 	if ((c = xcri_child(pres, XNS_ANY_CAP, "attendanceMode")) != NULL &&
 	    (s = xcri_attr(c, "identifier", NULL)) != NULL) {
 		for (i = 0; i < sizeof xcri_modes / sizeof xcri_modes[0]; i++) {
-			if (strcmp(s, xcri_modes[i].id) == 0 &&
-			    catalog_record_offering_set_mode(off,
-			    xcri_modes[i].mode, &why) != 0) {
-				free(s);
-				return xcri_fail_cause(x, c, cause, why);
-			}
+			if (strcmp(s, xcri_modes[i].id) == 0)
+				break;
 		}
+		if (i == sizeof xcri_modes / sizeof xcri_modes[0])
+			rc = xcri_warn(x, c, cause, "attendanceMode \"%.40s\" "
+			    "is not in the XCRI-CAP 1.2 vocabulary: value "
+			    "dropped", s);
+		else if (catalog_record_offering_set_mode(off,
+		    xcri_modes[i].mode, &why) != 0)
+			rc = xcri_warn_cause(x, c, cause, why);
 		free(s);
+		if (rc != 0)
+			return -1;
 	}
 	if ((c = xcri_child(pres, XNS_MLO, "languageOfInstruction")) != NULL) {
 		if ((s = xcri_text(x, c, cause)) == NULL)
@@ -764,10 +844,13 @@ xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
 		catalog_feed_lang(s, lang, sizeof lang);
 		if (*s != '\0' &&
 		    catalog_record_offering_set_lang(off, lang, &why) != 0) {
-			free(s);
-			return xcri_fail_cause(x, c, cause, why);
+			free(why);	/* names lang, maybe cut short */
+			rc = xcri_warn(x, c, cause, "\"%.40s\" is not a "
+			    "language tag: value dropped", s);
 		}
 		free(s);
+		if (rc != 0)
+			return -1;
 	}
 	if (xcri_cost(x, pres, off, notes, cause) != 0)
 		return -1;
@@ -805,7 +888,7 @@ xcri_link(struct xcri *x, const xmlNode *n, struct catalog_record *r,
 	if (strstr(url, "://") == NULL && strncmp(url, "www.", 4) == 0)
 		url = fixed = xasprintf("http://%s", url);
 	if (catalog_record_set_link(r, url, &why) != 0)
-		rc = xcri_fail_cause(x, n, cause, why);
+		rc = xcri_warn_cause(x, n, cause, why);
 	free(fixed);
 	return rc;
 }

@@ -1,7 +1,10 @@
 /*
  * test_import: the CSV format, all-or-nothing imports, re-imports that
  * update instead of duplicating, the language fallback on reading, and
- * the full-text index an import writes in one pass at its end.
+ * the full-text index an import writes in one pass at its end. A bad
+ * value in an optional column is dropped with a warning naming
+ * FILE:LINE:COLUMN and the entry kept; under CATALOG_IMPORT_STRICT the
+ * same input fails; id, kind, title and the header stay errors.
  */
 #include "unit.h"
 
@@ -205,22 +208,84 @@ test_other_source_untouched(void **state)
 	unit_db_free(u);
 }
 
-/* Each bad input fails with the exact place, and changes nothing. */
-static void
-assert_bad(struct unit_db *u, const char *csv, const char *where,
-    const char *why)
+/*
+ * Import csv as t1.csv under source "s" with options (CATALOG_IMPORT_*);
+ * 0 and *sum, or -1 and *cause (the import was aborted).
+ */
+static int
+import_opt(struct catalog_db *db, const char *text, int options,
+    struct catalog_import_summary *sum, char **cause)
 {
+	struct catalog_import *imp;
+	struct catalog_csv *csv;
+	int rc;
+
+	if ((imp = catalog_import_begin(db, "s", cause)) == NULL)
+		return -1;
+	catalog_import_set_options(imp, options);
+	csv = catalog_csv_new("t1.csv", text, strlen(text));
+	rc = catalog_csvimport_read(imp, csv, cause);
+	catalog_csv_free(csv);
+	if (rc != 0) {
+		catalog_import_abort(imp);
+		return -1;
+	}
+	return catalog_import_commit(imp, sum, cause);
+}
+
+/* The import of csv fails with where and why, and changes nothing. */
+static void
+assert_fails(struct unit_db *u, const char *csv, int options,
+    const char *where, const char *why)
+{
+	struct catalog_import_summary sum;
 	int64_t count = catalog_db_entry_count(u->db);
 	int64_t version = catalog_db_version(u->db);
 	char *cause = NULL;
 
-	assert_int_equal(unit_import(u->db, "s", &cause, csv, NULL), -1);
+	if (import_opt(u->db, csv, options, &sum, &cause) == 0)
+		fail_msg("import succeeded; wanted \"%s\"", why);
 	if (strstr(cause, where) == NULL || strstr(cause, why) == NULL)
 		fail_msg("cause \"%s\" lacks \"%s\" or \"%s\"", cause, where,
 		    why);
 	free(cause);
 	assert_int_equal(catalog_db_entry_count(u->db), count);
 	assert_int_equal(catalog_db_version(u->db), version);
+}
+
+/* Each bad input fails with the exact place, with or without --strict. */
+static void
+assert_bad(struct unit_db *u, const char *csv, const char *where,
+    const char *why)
+{
+	assert_fails(u, csv, 0, where, why);
+	assert_fails(u, csv, CATALOG_IMPORT_STRICT, where, why);
+}
+
+/*
+ * A bad optional value: with --strict the import fails with where and
+ * why; without it the import succeeds with one warning holding both (and
+ * "value dropped"), and the entry with key is stored, read in Dutch.
+ */
+static struct catalog_entry *
+assert_warned(struct unit_db *u, const char *csv, const char *where,
+    const char *why, const char *key)
+{
+	struct catalog_import_summary sum;
+	char *cause = NULL;
+
+	assert_fails(u, csv, CATALOG_IMPORT_STRICT, where, why);
+	if (import_opt(u->db, csv, 0, &sum, &cause) != 0)
+		fail_msg("lenient import failed: %s", cause);
+	assert_int_equal(sum.warnings, 1);
+	assert_int_equal(sum.nwarning_texts, 1);
+	if (strstr(sum.warning_texts[0], where) == NULL ||
+	    strstr(sum.warning_texts[0], why) == NULL ||
+	    strstr(sum.warning_texts[0], "value dropped") == NULL)
+		fail_msg("warning \"%s\" lacks \"%s\" or \"%s\"",
+		    sum.warning_texts[0], where, why);
+	catalog_import_summary_done(&sum);
+	return unit_entry_by_key(u->db, key, "nl");
 }
 
 static void
@@ -233,27 +298,27 @@ test_bad_rows(void **state)
 	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES,
 	    HEADER WELD, NULL), 0);
 	/* A good row before the bad one is not kept either. */
-	assert_bad(u, HEADER CARE
-	    "x,course,P,care,,,,,,T,,,,,2027-02-30,,,\n", "t1.csv:3:",
-	    "2027-02-30");
-	assert_bad(u, HEADER "x,course,P,care,,,,,,T,,,,,,,abc,\n",
-	    "t1.csv:2:", "cost \"abc\"");
+	assert_fails(u, HEADER CARE
+	    "x,course,P,care,,,,,,T,,,,,2027-02-30,,,\n",
+	    CATALOG_IMPORT_STRICT, "t1.csv:3:", "start: date \"2027-02-30\"");
+	assert_fails(u, HEADER "x,course,P,care,,,,,,T,,,,,,,abc,\n",
+	    CATALOG_IMPORT_STRICT, "t1.csv:2:", "cost: cost \"abc\"");
 	assert_bad(u, HEADER "x,lecture,P,care,,,,,,T,,,,,,,,\n",
 	    "t1.csv:2:3:", "kind");
 	assert_bad(u, HEADER "x,course,P,nosuch,,,,,,T,,,,,,,,\n",
 	    "t1.csv:2:", "nosuch");
 	assert_bad(u, HEADER "x,course,P,care,,,,,ftp://x,T,,,,,,,,\n",
 	    "t1.csv:2:", "https://");
-	assert_bad(u, HEADER "x,course,P,care,,,91,4,,T,,,,,,,,\n",
-	    "t1.csv:2:", "latitude");
-	assert_bad(u, HEADER "x,course,P,care,,,52,,,T,,,,,,,,\n",
-	    "t1.csv:2:", "both lat and lon");
+	assert_fails(u, HEADER "x,course,P,care,,,91,4,,T,,,,,,,,\n",
+	    CATALOG_IMPORT_STRICT, "t1.csv:2:", "latitude");
+	assert_fails(u, HEADER "x,course,P,care,,,52,,,T,,,,,,,,\n",
+	    CATALOG_IMPORT_STRICT, "t1.csv:2:", "both lat and lon");
 	assert_bad(u, HEADER "x,course,P,care,,,,,,,,,,,,,,\n",
 	    "t1.csv:2:1:", "no title");
 	assert_bad(u, HEADER "x,course,,care,,,,,,T,,,,,,,,\n",
 	    "t1.csv:2:", "provider");
-	assert_bad(u, HEADER "x,course,P,care,,,,,,T,,,,,,walk,,\n",
-	    "t1.csv:2:", "mode");
+	assert_fails(u, HEADER "x,course,P,care,,,,,,T,,,,,,walk,,\n",
+	    CATALOG_IMPORT_STRICT, "t1.csv:2:", "mode");
 	assert_bad(u, HEADER "x,course,P,care\n", "t1.csv:2:",
 	    "4 fields, the header has 18");
 	assert_bad(u, HEADER "x,course,P,care,,,,,,\"T,,,,,,,,\n",
@@ -274,6 +339,87 @@ test_bad_rows(void **state)
 	assert_bad(u, HEADER WELD "weld,course,,,,,,,,,,,,,2027-05-01,,,\n",
 	    "t1.csv:3:", "continues");
 	assert_bad(u, "", "t1.csv:1:1:", "empty");
+	unit_db_free(u);
+}
+
+#define LHEAD "id,kind,provider,themes,title_nl,lat,lon,start,end,duration," \
+	"hours_per_week,mode,cost,instruction_lang\n"
+
+/* Bad optional values: dropped with a warning, the entry kept. */
+static void
+test_lenient_rows(void **state)
+{
+	struct unit_db *u = unit_db_new();
+	struct catalog_entry *e;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(unit_import(u->db, "s", &cause, UNIT_THEMES, NULL),
+	    0);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,,2027-02-30,"
+	    "2027-06-30,P3M,8,onsite,10,nl\n", "t1.csv:2:26: start:",
+	    "2027-02-30", "x");
+	assert_string_equal(e->title.value, "Lassen");
+	assert_int_equal(e->nofferings, 1);
+	assert_null(e->offerings[0].start);	/* only that value dropped */
+	assert_string_equal(e->offerings[0].end, "2027-06-30");
+	assert_string_equal(e->offerings[0].duration, "P3M");
+	assert_int_equal(e->offerings[0].hours_per_week, 8);
+	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONSITE);
+	assert_int_equal(e->offerings[0].cost_cents, 1000);
+	assert_string_equal(e->offerings[0].lang, "nl");
+	catalog_entry_free(e);
+
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,,,soon,,,,,\n",
+	    "t1.csv:2:27: end:", "soon", "x");
+	assert_null(e->offerings[0].end);
+	catalog_entry_free(e);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,,,,3 months,,,,\n",
+	    "t1.csv:2:28: duration:", "3 months", "x");
+	assert_null(e->offerings[0].duration);
+	catalog_entry_free(e);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,,,,,99,,,\n",
+	    "t1.csv:2:29: hours_per_week:", "hours_per_week \"99\"", "x");
+	assert_int_equal(e->offerings[0].hours_per_week, 0);
+	catalog_entry_free(e);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,,,,,,walk,,\n",
+	    "t1.csv:2:30: mode:", "mode \"walk\"", "x");
+	assert_int_equal(e->offerings[0].mode, 0);
+	catalog_entry_free(e);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,,,,,,,abc,\n",
+	    "t1.csv:2:31: cost:", "cost \"abc\"", "x");
+	assert_int_equal(e->offerings[0].cost_cents, -1);
+	catalog_entry_free(e);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,,,,,,,,x y\n",
+	    "t1.csv:2:32: instruction_lang:", "\"x y\"", "x");
+	assert_int_equal(e->offerings[0].lang[0], '\0');
+	catalog_entry_free(e);
+	/* A position is dropped whole. */
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,north,4,,,,,,,\n",
+	    "t1.csv:2:24: lat:", "lat \"north\" is not a number", "x");
+	assert_false(e->has_geo);
+	catalog_entry_free(e);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,91,4,,,,,,,\n",
+	    "t1.csv:2:24: lat:", "latitude", "x");
+	assert_false(e->has_geo);
+	catalog_entry_free(e);
+	e = assert_warned(u, LHEAD "x,course,P,care,Lassen,,4,,,,,,,\n",
+	    "t1.csv:2:25: lon:", "both lat and lon", "x");
+	assert_false(e->has_geo);
+	catalog_entry_free(e);
+	/* Essential problems stay errors without --strict, even beside a
+	 * value that is only warned about. */
+	assert_fails(u, LHEAD ",course,P,care,Lassen,,,soon,,,,,,\n", 0,
+	    "t1.csv:2:1:", "id is empty");
+	assert_fails(u, LHEAD "y,course,P,care,,,,soon,,,,,,\n", 0,
+	    "t1.csv:2:1:", "no title");
+	assert_fails(u, LHEAD "y,talk,P,care,T,,,soon,,,,,,\n", 0,
+	    "t1.csv:2:3:", "kind");
+	assert_bad(u, LHEAD "y,course,P,care,,,,,,,,,,\n", "t1.csv:2:1:",
+	    "no title");
+	assert_bad(u, LHEAD "y,talk,P,care,T,,,,,,,,,\n", "t1.csv:2:3:",
+	    "kind");
+	assert_int_equal(catalog_db_entry_count(u->db), 1);	/* x only */
 	unit_db_free(u);
 }
 
@@ -488,6 +634,7 @@ main(void)
 		cmocka_unit_test(test_other_source_untouched),
 		cmocka_unit_test(test_bad_rows),
 		cmocka_unit_test(test_long_text_refused),
+		cmocka_unit_test(test_lenient_rows),
 		cmocka_unit_test(test_themes),
 		cmocka_unit_test(test_index_matches_fresh_import),
 		cmocka_unit_test(test_too_many_languages),

@@ -3,8 +3,10 @@
  * found by their words; texts keep xml:lang, XHTML becomes plain text,
  * presentations become offerings (dates, duration, mode, language, cost,
  * venue); and bad input (broken XML, entity bombs, external entities,
- * huge texts, bad values) fails naming file, line and element path while
- * the catalogue stays exactly as it was.
+ * huge texts, no id or title) fails naming file, line and element path
+ * while the catalogue stays exactly as it was. A bad optional value is
+ * dropped with a warning naming file, line and path and the course kept;
+ * under CATALOG_IMPORT_STRICT that warning fails the import.
  */
 #include "unit.h"
 
@@ -26,23 +28,35 @@
 #define COURSE(id, more) "<course><dc:identifier>" id "</dc:identifier>" \
 	"<dc:title xml:lang='nl'>Lassen</dc:title>" more "</course>\n"
 
-/* Import xml as t.xml; 0, or -1 and *cause (the import was aborted). */
+/*
+ * Import xml as t.xml (options: CATALOG_IMPORT_*); 0 and the summary in
+ * *sum (when not NULL), or -1 and *cause (the import was aborted).
+ */
 static int
-import_xml(struct catalog_db *db, const char *xml, size_t len, char **cause)
+import_xml_opt(struct catalog_db *db, const char *xml, size_t len,
+    int options, struct catalog_import_summary *sum, char **cause)
 {
-	struct catalog_import_summary sum;
+	struct catalog_import_summary s;
 	struct catalog_import *imp;
 
 	if ((imp = catalog_import_begin(db, "xcri:test", cause)) == NULL)
 		return -1;
+	catalog_import_set_options(imp, options);
 	if (catalog_xcri_import_memory(imp, "t.xml", xml, len, cause) != 0) {
 		catalog_import_abort(imp);
 		return -1;
 	}
-	if (catalog_import_commit(imp, &sum, cause) != 0)
+	if (catalog_import_commit(imp, sum != NULL ? sum : &s, cause) != 0)
 		return -1;
-	catalog_import_summary_done(&sum);
+	if (sum == NULL)
+		catalog_import_summary_done(&s);
 	return 0;
+}
+
+static int
+import_xml(struct catalog_db *db, const char *xml, size_t len, char **cause)
+{
+	return import_xml_opt(db, xml, len, 0, NULL, cause);
 }
 
 static void
@@ -221,7 +235,8 @@ bad_len(struct unit_db *u, const char *xml, size_t len, const char *want)
 	int64_t version = catalog_db_version(u->db);
 	char *cause = NULL;
 
-	if (import_xml(u->db, xml, len, &cause) == 0)
+	if (import_xml_opt(u->db, xml, len, CATALOG_IMPORT_STRICT, NULL,
+	    &cause) == 0)
 		fail_msg("import succeeded; wanted %s", want);
 	if (strstr(cause, want) == NULL)
 		fail_msg("\"%s\" is not in \"%s\"", want, cause);
@@ -236,6 +251,45 @@ bad(struct unit_db *u, const char *xml, const char *want)
 	bad_len(u, xml, strlen(xml), want);
 }
 
+/* An essential value: fails even without --strict, nothing changes. */
+static void
+bad_always(struct unit_db *u, const char *xml, const char *want)
+{
+	int64_t count = catalog_db_entry_count(u->db);
+	char *cause = NULL;
+
+	bad(u, xml, want);
+	if (import_xml(u->db, xml, strlen(xml), &cause) == 0)
+		fail_msg("lenient import succeeded; wanted %s", want);
+	if (strstr(cause, want) == NULL)
+		fail_msg("\"%s\" is not in \"%s\"", want, cause);
+	assert_int_equal(catalog_db_entry_count(u->db), count);
+	free(cause);
+}
+
+/*
+ * An optional value: without --strict the import succeeds with one
+ * warning holding want and the course key is stored; with --strict it
+ * fails with want and nothing changes. The entry is returned.
+ */
+static struct catalog_entry *
+warned(struct unit_db *u, const char *xml, const char *want, const char *key)
+{
+	struct catalog_import_summary sum;
+	char *cause = NULL;
+
+	bad(u, xml, want);
+	if (import_xml_opt(u->db, xml, strlen(xml), 0, &sum, &cause) != 0)
+		fail_msg("lenient import failed: %s", cause);
+	assert_int_equal(sum.warnings, 1);
+	assert_int_equal(sum.nwarning_texts, 1);
+	if (strstr(sum.warning_texts[0], want) == NULL)
+		fail_msg("\"%s\" is not in \"%s\"", want,
+		    sum.warning_texts[0]);
+	catalog_import_summary_done(&sum);
+	return unit_entry_by_key(u->db, key, "nl");
+}
+
 #define BOMB "<?xml version='1.0'?>\n<!DOCTYPE catalog [\n" \
 	"<!ENTITY a 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'>\n" \
 	"<!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>\n" \
@@ -246,6 +300,100 @@ bad(struct unit_db *u, const char *xml, const char *want)
 	"<!ENTITY g '&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;'>\n" \
 	"<!ENTITY h '&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;'>\n" \
 	"<!ENTITY i '&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;'>\n]>\n"
+
+#define PATH4 "t.xml:4: /catalog/provider[1]/course[1]"
+#define KEYC "xcri:www.roc.example//c"
+
+/* Bad optional values: dropped with a warning, the course kept. */
+static void
+test_lenient(void **state)
+{
+	struct unit_db *u = unit_themed_db();
+	struct catalog_entry *e;
+
+	(void)state;
+	e = warned(u, HEAD COURSE("c", "<presentation><mlo:start dtf='soon'>"
+	    "x</mlo:start><mlo:end dtf='2027-06-30'>y</mlo:end>"
+	    "</presentation>") TAIL, PATH4 "/presentation[1]/mlo:start[1]: "
+	    "dtf \"soon\" is not a date like 2027-01-31: value dropped", KEYC);
+	assert_string_equal(e->title.value, "Lassen");
+	assert_int_equal(e->nofferings, 1);
+	assert_null(e->offerings[0].start);
+	assert_string_equal(e->offerings[0].end, "2027-06-30");
+	catalog_entry_free(e);
+
+	e = warned(u, HEAD COURSE("c", "<presentation><mlo:end "
+	    "dtf='2015-99-99'>x</mlo:end></presentation>") TAIL,
+	    PATH4 "/presentation[1]/mlo:end[1]: date \"2015-99-99\"", KEYC);
+	assert_null(e->offerings[0].end);
+	catalog_entry_free(e);
+
+	e = warned(u, HEAD COURSE("c", "<presentation><mlo:duration "
+	    "interval='2 years'>x</mlo:duration><attendanceMode "
+	    "identifier='CM'>Campus</attendanceMode></presentation>") TAIL,
+	    PATH4 "/presentation[1]/mlo:duration[1]: duration \"2 years\"",
+	    KEYC);
+	assert_null(e->offerings[0].duration);
+	assert_int_equal(e->offerings[0].mode, CATALOG_MODE_ONSITE);
+	catalog_entry_free(e);
+
+	e = warned(u, HEAD COURSE("c", "<presentation><attendanceMode "
+	    "identifier='XX'>Somewhere</attendanceMode></presentation>") TAIL,
+	    PATH4 "/presentation[1]/attendanceMode[1]: attendanceMode \"XX\" "
+	    "is not in the XCRI-CAP 1.2 vocabulary", KEYC);
+	assert_int_equal(e->nofferings, 1);
+	assert_int_equal(e->offerings[0].mode, 0);
+	catalog_entry_free(e);
+
+	e = warned(u, HEAD COURSE("c", "<presentation><mlo:languageOfInstruction>"
+	    "Dutch and English</mlo:languageOfInstruction></presentation>")
+	    TAIL, PATH4 "/presentation[1]/mlo:languageOfInstruction[1]: "
+	    "\"Dutch and English\" is not a language tag", KEYC);
+	assert_int_equal(e->offerings[0].lang[0], '\0');
+	catalog_entry_free(e);
+
+	e = warned(u, HEAD COURSE("c", "<presentation><venue><provider>"
+	    "<mlo:location><geo:lat>91</geo:lat><geo:long>5</geo:long>"
+	    "</mlo:location></provider></venue></presentation>") TAIL,
+	    "/venue[1]/provider[1]/mlo:location[1]: position 91,5", KEYC);
+	assert_false(e->has_geo);
+	catalog_entry_free(e);
+
+	e = warned(u, HEAD COURSE("c", "<presentation><venue><provider>"
+	    "<mlo:location><geo:lat>north</geo:lat><geo:long>5</geo:long>"
+	    "</mlo:location></provider></venue></presentation>") TAIL,
+	    "mlo:location[1]: geo:lat and geo:long must be numbers", KEYC);
+	assert_false(e->has_geo);
+	catalog_entry_free(e);
+
+	e = warned(u, HEAD COURSE("c", "<mlo:url>ftp://x/</mlo:url>") TAIL,
+	    PATH4 ": link \"ftp://x/\"", KEYC);
+	assert_null(e->link);
+	catalog_entry_free(e);
+
+	/* Escaped HTML is read as HTML; "<" in plain words stays. */
+	e = warned(u, HEAD COURSE("c", "<abstract xml:lang='nl'>&lt;p&gt;Leer "
+	    "&lt;b&gt;lassen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Leeftijd &amp;lt;18"
+	    " mag.&lt;/p&gt;</abstract>") TAIL, PATH4 "/abstract[1]: escaped "
+	    "HTML markup where text or XHTML is expected: read as text with "
+	    "the markup removed", KEYC);
+	assert_string_equal(e->summary.value, "Leer lassen.\n\nLeeftijd <18 "
+	    "mag.");
+	catalog_entry_free(e);
+	import_ok(u->db, HEAD COURSE("c", "<abstract xml:lang='nl'>Leeftijd "
+	    "&lt;18 of 3 &lt; 4</abstract>") TAIL);
+	e = unit_entry_by_key(u->db, KEYC, "nl");
+	assert_string_equal(e->summary.value, "Leeftijd <18 of 3 < 4");
+	catalog_entry_free(e);
+
+	/* A second title in no language: that one dropped. */
+	e = warned(u, HEAD COURSE("c", "<dc:title xml:lang='x y'>T</dc:title>")
+	    TAIL, PATH4 "/dc:title[2]: xml:lang \"x y\" is not a language "
+	    "tag: text dropped", KEYC);
+	assert_string_equal(e->title.value, "Lassen");
+	catalog_entry_free(e);
+	unit_db_free(u);
+}
 
 static void
 test_bad_input(void **state)
@@ -310,11 +458,25 @@ test_bad_input(void **state)
 	    "/presentation[1]/mlo:duration[1]: duration \"2 years\"");
 	bad(u, HEAD COURSE("c", "<mlo:url>ftp://x/</mlo:url>") TAIL,
 	    "/catalog/provider[1]/course[1]: link \"ftp://x/\"");
-	bad(u, HEAD "<course><dc:title>No id</dc:title></course>" TAIL,
+	bad_always(u, HEAD "<course><dc:title>No id</dc:title></course>" TAIL,
 	    "t.xml:4: /catalog/provider[1]/course[1]: course without "
 	    "dc:identifier");
-	bad(u, HEAD "<course><dc:identifier>x</dc:identifier></course>" TAIL,
-	    "course without dc:title");
+	bad_always(u, HEAD "<course><dc:identifier>x</dc:identifier></course>"
+	    TAIL, "course without dc:title");
+	/* A title only in a language that is not one is no title. */
+	{
+		const char *xml = HEAD "<course><dc:identifier>x"
+		    "</dc:identifier><dc:title xml:lang='x y'>T</dc:title>"
+		    "</course>" TAIL;
+		int64_t count = catalog_db_entry_count(u->db);
+		char *cause = NULL;
+
+		assert_int_equal(import_xml(u->db, xml, strlen(xml), &cause),
+		    -1);
+		assert_non_null(strstr(cause, "course without dc:title"));
+		assert_int_equal(catalog_db_entry_count(u->db), count);
+		free(cause);
+	}
 	bad(u, HEAD COURSE("c", "<dc:title xml:lang='x y'>T</dc:title>") TAIL,
 	    "/dc:title[2]: xml:lang \"x y\" is not a language tag");
 	bad(u, HEAD COURSE("c", "<presentation><venue><provider><mlo:location>"
@@ -378,6 +540,7 @@ main(void)
 		cmocka_unit_test(test_languages_and_offerings),
 		cmocka_unit_test(test_presentation_values),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_lenient),
 		cmocka_unit_test(test_sniff),
 	};
 
