@@ -116,6 +116,10 @@ tmux_click() {
 	tmux_type "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" \
 	    "${3:-$1}" "${4:-$2}")"
 }
+# tmux_tap X Y: a tap on a screen that has just appeared. The kiosk takes
+# no tap in the first 300 ms after a screen change (a double tap must not
+# act on the next screen), so this waits that out first.
+tmux_tap() { sleep 0.4; tmux_click "$@"; }
 # tmux_press X Y: an SGR 1006 press at X,Y with no release (a finger that
 # slid off the screen, a lost report).
 tmux_press() { tmux_type "$(printf '\033[<0;%s;%sM' "$1" "$2")"; }
