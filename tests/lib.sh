@@ -120,12 +120,14 @@ tmux_click() {
 # no tap in the first 300 ms after a screen change (a double tap must not
 # act on the next screen), so this waits that out first.
 tmux_tap() { sleep 0.4; tmux_click "$@"; }
+# (tmux_press, tmux_double_tap and tap_text wait out that guard too.)
 # tmux_press X Y: an SGR 1006 press at X,Y with no release (a finger that
 # slid off the screen, a lost report).
-tmux_press() { tmux_type "$(printf '\033[<0;%s;%sM' "$1" "$2")"; }
+tmux_press() { sleep 0.4; tmux_type "$(printf '\033[<0;%s;%sM' "$1" "$2")"; }
 # tmux_double_tap X Y: two taps at X,Y in one write (a quick double tap
 # reaches the kiosk as one burst).
 tmux_double_tap() {
+	sleep 0.4	# past the guard of a screen that has just appeared
 	tmux_type "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm\033[<0;%s;%sM\033[<0;%s;%sm' \
 	    "$1" "$2" "$1" "$2" "$1" "$2" "$1" "$2")"
 }
@@ -155,7 +157,7 @@ tap_text() {
 	_xy=$(screen_at "$@")
 	[ -n "$_xy" ] || { diag "no '$1' on the screen:" "$(tmux_screen)"; return 1; }
 	# shellcheck disable=SC2086
-	tmux_click $_xy
+	tmux_tap $_xy
 }
 # pin_tap DIGIT|Erase|OK: tap a key of the staff PIN pad, whose digits are
 # drawn in the big font (three rows of block characters) where the screen
