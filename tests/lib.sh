@@ -201,7 +201,7 @@ print(cols[c] + 1, mids[r] + 1)
 ' "$1")
 	[ -n "$_xy" ] || { diag "no PIN key '$1':" "$(tmux_screen)"; return 1; }
 	# shellcheck disable=SC2086
-	tmux_click $_xy
+	tmux_tap $_xy
 }
 _lp_screen_has() { tmux_screen | grep -Eq -- "$1"; }
 _lp_screen_lacks() { ! tmux_screen | grep -Eq -- "$1"; }
