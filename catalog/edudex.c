@@ -569,6 +569,24 @@ edudex_instruction_lang(json_t *prog, char *out, size_t outsz)
 	}
 }
 
+/* The non-empty parts joined with sep, as a new string; NULL if none. */
+static char *
+edudex_join(const char *const *parts, size_t n, const char *sep)
+{
+	char	*line = NULL, *t;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (parts[i] == NULL || *parts[i] == '\0')
+			continue;
+		t = xasprintf("%s%s%s", line != NULL ? line : "",
+		    line != NULL ? sep : "", parts[i]);
+		free(line);
+		line = t;
+	}
+	return line;
+}
+
 /* "name, telephone, email" of the first contact. */
 static char *
 edudex_contact(json_t *prog)
@@ -576,8 +594,7 @@ edudex_contact(json_t *prog)
 	json_t		*c = ed_get(ed_get(prog, "programContacts"),
 			    "contactData"), *x;
 	const char	*parts[3];
-	char		*line = NULL, *t;
-	size_t		 i;
+	char		*line, *t;
 
 	if (ed_count(c) == 0)
 		return NULL;
@@ -585,14 +602,7 @@ edudex_contact(json_t *prog)
 	parts[0] = json_string_value(ed_get(x, "contactName"));
 	parts[1] = json_string_value(ed_get(x, "telephone"));
 	parts[2] = json_string_value(ed_get(x, "email"));
-	for (i = 0; i < 3; i++) {
-		if (parts[i] == NULL || *parts[i] == '\0')
-			continue;
-		t = xasprintf("%s%s%s", line != NULL ? line : "",
-		    line != NULL ? ", " : "", parts[i]);
-		free(line);
-		line = t;
-	}
+	line = edudex_join(parts, 3, ", ");
 	if (line != NULL) {
 		t = catalog_html_tidy(line);
 		free(line);
@@ -655,31 +665,19 @@ edudex_cost(struct edudex *e, json_t *run, int64_t *cents, char **cause)
 static char *
 edudex_place(json_t *loc)
 {
-	const char	*parts[3], *name;
-	char		*line = NULL, *t, *zc;
+	const char	*parts[3];
+	char		*line, *t, *zc;
 	size_t		 i;
 
 	if (!json_is_object(loc))
 		return NULL;
-	name = edudex_pick(ed_get(loc, "locationName"));
-	zc = xasprintf("%s%s%s",
-	    json_string_value(ed_get(loc, "zipcode")) != NULL ?
-	    json_string_value(ed_get(loc, "zipcode")) : "",
-	    json_string_value(ed_get(loc, "zipcode")) != NULL &&
-	    json_string_value(ed_get(loc, "city")) != NULL ? " " : "",
-	    json_string_value(ed_get(loc, "city")) != NULL ?
-	    json_string_value(ed_get(loc, "city")) : "");
-	parts[0] = name;
+	parts[0] = json_string_value(ed_get(loc, "zipcode"));
+	parts[1] = json_string_value(ed_get(loc, "city"));
+	zc = edudex_join(parts, 2, " ");
+	parts[0] = edudex_pick(ed_get(loc, "locationName"));
 	parts[1] = json_string_value(ed_get(loc, "address"));
 	parts[2] = zc;
-	for (i = 0; i < 3; i++) {
-		if (parts[i] == NULL || *parts[i] == '\0')
-			continue;
-		t = xasprintf("%s%s%s", line != NULL ? line : "",
-		    line != NULL ? ", " : "", parts[i]);
-		free(line);
-		line = t;
-	}
+	line = edudex_join(parts, 3, ", ");
 	free(zc);
 	if (line != NULL) {
 		t = catalog_html_tidy(line);
