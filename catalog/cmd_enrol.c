@@ -93,6 +93,7 @@ cmd_enrol(struct cmd_ctx *ctx, int argc, char **argv)
 	char *input = NULL;
 	size_t inlen = 0;
 	int c, rc = 1, have_offering = 0, from_stdin = 0, flags = 0;
+	enum catalog_enrol_problem problem;
 	long long id;
 
 	catalog_enrol_harden();
@@ -166,8 +167,8 @@ cmd_enrol(struct cmd_ctx *ctx, int argc, char **argv)
 		    cause);
 		goto out;
 	}
-	if (catalog_enrol_check(&e, NULL, &cause) != 0) {
-		cmd_fail(ctx, "enrol: %s", cause);
+	if ((problem = catalog_enrol_check(&e, NULL)) != CATALOG_ENROL_OK) {
+		cmd_fail(ctx, "enrol: %s", catalog_enrol_problem_text(problem));
 		goto out;
 	}
 	if (keypath == NULL) {

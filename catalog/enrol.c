@@ -4,14 +4,14 @@
  * Field checks are deliberately forgiving about how people write (spaces
  * and dashes in phone numbers, any script in names) and strict about what
  * could do harm (control and bidi-override characters, overlong input).
- * Messages go through gettext so the kiosk shows them in the screen's
- * language. The plaintext JSON exists only in sodium_malloc'd memory and
+ * Checks return a problem code, never UI text: the kiosk words each code
+ * in the screen's language (kiosk/enroltext.c), the admin tool uses the
+ * English of catalog_enrol_problem_text(). The plaintext JSON exists only in sodium_malloc'd memory and
  * in jansson objects, whose memory catalog_enrol_harden() makes wiped on
  * free; it is sealed before anything touches the disk.
  */
 #include "config.h"
 
-#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +33,6 @@
 #include "catalog/keys.h"
 #include "catalog/stateint.h"
 #include "catalog/xmalloc.h"
-
-#define _(s) dgettext(PACKAGE, s)
 
 /* No 0/O, 1/I/L, and no U (read as V): 31 characters. */
 static const char enrol_alphabet[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -102,31 +100,21 @@ enrol_text_length(const char *s, int *blank)
 	return n;
 }
 
-int
-catalog_enrol_check_name(const char *name, char **cause)
+enum catalog_enrol_problem
+catalog_enrol_check_name(const char *name)
 {
 	int blank;
 	int32_t n;
 
-	if (name == NULL || *name == '\0') {
-		*cause = xstrdup(_("Name: please fill in the name."));
-		return -1;
-	}
-	if ((n = enrol_text_length(name, &blank)) < 0) {
-		*cause = xstrdup(_("Name: it has a character that is not "
-		    "allowed. Use letters, spaces and dashes."));
-		return -1;
-	}
-	if (blank) {
-		*cause = xstrdup(_("Name: please fill in the name."));
-		return -1;
-	}
-	if (n > CATALOG_ENROL_NAME_MAX) {
-		*cause = xasprintf(_("Name: it is too long. Use at most %d "
-		    "characters."), CATALOG_ENROL_NAME_MAX);
-		return -1;
-	}
-	return 0;
+	if (name == NULL || *name == '\0')
+		return CATALOG_ENROL_NAME_EMPTY;
+	if ((n = enrol_text_length(name, &blank)) < 0)
+		return CATALOG_ENROL_NAME_CHARACTER;
+	if (blank)
+		return CATALOG_ENROL_NAME_EMPTY;
+	if (n > CATALOG_ENROL_NAME_MAX)
+		return CATALOG_ENROL_NAME_LONG;
+	return CATALOG_ENROL_OK;
 }
 
 /*
@@ -140,23 +128,8 @@ catalog_enrol_check_name(const char *name, char **cause)
  *  - another country's number: + or 00 and 8 to 15 digits (E.164).
  * "06 1234 567" (9 digits) is refused with the mobile rule.
  */
-static void
-enrol_phone_bad(char **cause)
-{
-	*cause = xstrdup(_("Phone: write a Dutch number of 10 digits (06 1234 "
-	    "5678, 010 123 4567), +31 6 1234 5678, or a short number like "
-	    "14 010."));
-}
-
-static void
-enrol_phone_bad_short(char **cause)
-{
-	*cause = xstrdup(_("Phone: a short number is 14 and the area code, "
-	    "for example 14 010."));
-}
-
-int
-catalog_enrol_check_phone(const char *phone, char **cause)
+enum catalog_enrol_problem
+catalog_enrol_check_phone(const char *phone)
 {
 	char	 d[40];
 	size_t	 i, n = 0;
@@ -200,17 +173,13 @@ catalog_enrol_check_phone(const char *phone, char **cause)
 	if (n >= 3 && strncmp(d, "140", 3) == 0)
 	{
 		if (n == 5 || n == 6)
-			return 0;
-		enrol_phone_bad_short(cause);
-		return -1;
+			return CATALOG_ENROL_OK;
+		return CATALOG_ENROL_PHONE_SHORT;
 	}
 	if (n >= 2 && strncmp(d, "06", 2) == 0) {
-		if (n != 10) {
-			*cause = xstrdup(_("Phone: a mobile number has 10 digits: "
-			    "06 and 8 more, for example 06 1234 5678."));
-			return -1;
-		}
-		return 0;
+		if (n != 10)
+			return CATALOG_ENROL_PHONE_MOBILE;
+		return CATALOG_ENROL_OK;
 	}
 	if (n >= 4 && (strncmp(d, "0800", 4) == 0 ||
 	    strncmp(d, "0900", 4) == 0 || strncmp(d, "0906", 4) == 0 ||
@@ -223,12 +192,11 @@ catalog_enrol_check_phone(const char *phone, char **cause)
 	if (n == 10 && d[0] == '0' && d[1] != '0')
 		return 0;
 bad:
-	enrol_phone_bad(cause);
-	return -1;
+	return CATALOG_ENROL_PHONE_BAD;
 }
 
-int
-catalog_enrol_check_email(const char *email, char **cause)
+enum catalog_enrol_problem
+catalog_enrol_check_email(const char *email)
 {
 	const char *at, *dot;
 	size_t len = strlen(email), i;
@@ -251,28 +219,20 @@ catalog_enrol_check_email(const char *email, char **cause)
 		goto bad;
 	return 0;
 bad:
-	*cause = xstrdup(_("E-mail: this is not an e-mail address. Write it "
-	    "like name@example.nl."));
-	return -1;
+	return CATALOG_ENROL_EMAIL_BAD;
 }
 
-int
-catalog_enrol_check_note(const char *note, char **cause)
+enum catalog_enrol_problem
+catalog_enrol_check_note(const char *note)
 {
 	int blank;
 	int32_t n = enrol_text_length(note, &blank);
 
-	if (n < 0) {
-		*cause = xstrdup(_("Note: it has a character that is not "
-		    "allowed."));
-		return -1;
-	}
-	if (n > CATALOG_ENROL_NOTE_MAX) {
-		*cause = xasprintf(_("Note: it is too long. Use at most %d "
-		    "characters."), CATALOG_ENROL_NOTE_MAX);
-		return -1;
-	}
-	return 0;
+	if (n < 0)
+		return CATALOG_ENROL_NOTE_CHARACTER;
+	if (n > CATALOG_ENROL_NOTE_MAX)
+		return CATALOG_ENROL_NOTE_LONG;
+	return CATALOG_ENROL_OK;
 }
 
 static int
@@ -281,35 +241,101 @@ enrol_given(const char *s)
 	return s != NULL && *s != '\0';
 }
 
-int
+enum catalog_enrol_problem
 catalog_enrol_check(const struct catalog_enrolment *e,
-    enum catalog_enrol_field *field, char **cause)
+    enum catalog_enrol_field *field)
 {
-	enum catalog_enrol_field f = CATALOG_ENROL_FIELD_NONE;
+	enum catalog_enrol_problem p;
 
-	if (catalog_enrol_check_name(e->name, cause) != 0)
-		f = CATALOG_ENROL_FIELD_NAME;
-	else if (!enrol_given(e->phone) && !enrol_given(e->email)) {
-		*cause = xstrdup(_("Phone or e-mail: please fill in at least "
-		    "one, so the course can reach the person."));
-		f = CATALOG_ENROL_FIELD_PHONE;
-	} else if (enrol_given(e->phone) &&
-	    catalog_enrol_check_phone(e->phone, cause) != 0)
-		f = CATALOG_ENROL_FIELD_PHONE;
+	if ((p = catalog_enrol_check_name(e->name)) != CATALOG_ENROL_OK)
+		;
+	else if (!enrol_given(e->phone) && !enrol_given(e->email))
+		p = CATALOG_ENROL_CONTACT_MISSING;
+	else if (enrol_given(e->phone) &&
+	    (p = catalog_enrol_check_phone(e->phone)) != CATALOG_ENROL_OK)
+		;
 	else if (enrol_given(e->email) &&
-	    catalog_enrol_check_email(e->email, cause) != 0)
-		f = CATALOG_ENROL_FIELD_EMAIL;
+	    (p = catalog_enrol_check_email(e->email)) != CATALOG_ENROL_OK)
+		;
 	else if (enrol_given(e->note) &&
-	    catalog_enrol_check_note(e->note, cause) != 0)
-		f = CATALOG_ENROL_FIELD_NOTE;
-	else if (e->consent != 1) {
-		*cause = xstrdup(_("Consent: read the consent text to the "
-		    "person. Enrol only when they agree."));
-		f = CATALOG_ENROL_FIELD_CONSENT;
-	}
+	    (p = catalog_enrol_check_note(e->note)) != CATALOG_ENROL_OK)
+		;
+	else if (e->consent != 1)
+		p = CATALOG_ENROL_CONSENT_MISSING;
 	if (field != NULL)
-		*field = f;
-	return f == CATALOG_ENROL_FIELD_NONE ? 0 : -1;
+		*field = catalog_enrol_problem_field(p);
+	return p;
+}
+
+enum catalog_enrol_field
+catalog_enrol_problem_field(enum catalog_enrol_problem p)
+{
+	switch (p) {
+	case CATALOG_ENROL_NAME_EMPTY:
+	case CATALOG_ENROL_NAME_CHARACTER:
+	case CATALOG_ENROL_NAME_LONG:
+		return CATALOG_ENROL_FIELD_NAME;
+	case CATALOG_ENROL_CONTACT_MISSING:
+	case CATALOG_ENROL_PHONE_BAD:
+	case CATALOG_ENROL_PHONE_SHORT:
+	case CATALOG_ENROL_PHONE_MOBILE:
+		return CATALOG_ENROL_FIELD_PHONE;
+	case CATALOG_ENROL_EMAIL_BAD:
+		return CATALOG_ENROL_FIELD_EMAIL;
+	case CATALOG_ENROL_NOTE_CHARACTER:
+	case CATALOG_ENROL_NOTE_LONG:
+		return CATALOG_ENROL_FIELD_NOTE;
+	case CATALOG_ENROL_CONSENT_MISSING:
+		return CATALOG_ENROL_FIELD_CONSENT;
+	case CATALOG_ENROL_OK:
+		break;
+	}
+	return CATALOG_ENROL_FIELD_NONE;
+}
+
+#define ENROL_STR2(x) #x
+#define ENROL_STR(x) ENROL_STR2(x)
+
+const char *
+catalog_enrol_problem_text(enum catalog_enrol_problem p)
+{
+	switch (p) {
+	case CATALOG_ENROL_OK:
+		return "the enrolment is complete";
+	case CATALOG_ENROL_NAME_EMPTY:
+		return "Name: please fill in the name.";
+	case CATALOG_ENROL_NAME_CHARACTER:
+		return "Name: it has a character that is not allowed. Use "
+		    "letters, spaces and dashes.";
+	case CATALOG_ENROL_NAME_LONG:
+		return "Name: it is too long. Use at most "
+		    ENROL_STR(CATALOG_ENROL_NAME_MAX) " characters.";
+	case CATALOG_ENROL_PHONE_BAD:
+		return "Phone: write a Dutch number of 10 digits (06 1234 "
+		    "5678, 010 123 4567), +31 6 1234 5678, or a short number "
+		    "like 14 010.";
+	case CATALOG_ENROL_PHONE_SHORT:
+		return "Phone: a short number is 14 and the area code, for "
+		    "example 14 010.";
+	case CATALOG_ENROL_PHONE_MOBILE:
+		return "Phone: a mobile number has 10 digits: 06 and 8 more, "
+		    "for example 06 1234 5678.";
+	case CATALOG_ENROL_EMAIL_BAD:
+		return "E-mail: this is not an e-mail address. Write it like "
+		    "name@example.nl.";
+	case CATALOG_ENROL_NOTE_CHARACTER:
+		return "Note: it has a character that is not allowed.";
+	case CATALOG_ENROL_NOTE_LONG:
+		return "Note: it is too long. Use at most "
+		    ENROL_STR(CATALOG_ENROL_NOTE_MAX) " characters.";
+	case CATALOG_ENROL_CONTACT_MISSING:
+		return "Phone or e-mail: please fill in at least one, so the "
+		    "course can reach the person.";
+	case CATALOG_ENROL_CONSENT_MISSING:
+		return "Consent: read the consent text to the person. Enrol "
+		    "only when they agree.";
+	}
+	return "unknown problem";
 }
 
 int
@@ -412,8 +438,8 @@ enrol_offering(struct catalog_db *db, int64_t id, json_t *o, char **cause)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW) {
-		*cause = xasprintf(_("Offering: there is no offering %lld in "
-		    "the catalogue."), (long long)id);
+		*cause = xasprintf("Offering: there is no offering %lld in "
+		    "the catalogue.", (long long)id);
 		return -1;
 	}
 	if ((entry = catalog_entry_get(db, eid, "nl", &err)) == NULL) {
@@ -465,9 +491,12 @@ catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
 	time_t now = catalog_clock_now();
 	struct tm tm;
 	int rc = -1, tries, q;
+	enum catalog_enrol_problem p;
 
-	if (catalog_enrol_check(e, NULL, cause) != 0)
+	if ((p = catalog_enrol_check(e, NULL)) != CATALOG_ENROL_OK) {
+		*cause = xstrdup(catalog_enrol_problem_text(p));
 		return -1;
+	}
 	if (enrol_given(e->kiosk_name)) {
 		if (!catalog_config_name_valid(e->kiosk_name)) {
 			*cause = xasprintf("the kiosk id \"%.80s\" is not a name "

@@ -54,14 +54,40 @@ enum catalog_enrol_field {
 	CATALOG_ENROL_FIELD_CONSENT
 };
 
-/* Field checks: 0, or -1 and *cause in plain words naming the field. */
-int catalog_enrol_check_name(const char *name, char **cause);
-int catalog_enrol_check_phone(const char *phone, char **cause);
-int catalog_enrol_check_email(const char *email, char **cause);
-int catalog_enrol_check_note(const char *note, char **cause);
-/* All fields (not the offering); *field tells which failed. */
-int catalog_enrol_check(const struct catalog_enrolment *e,
-    enum catalog_enrol_field *field, char **cause);
+/*
+ * What is wrong with a field: a code, not text, so that catalog/ holds no
+ * UI text. The kiosk words each code in the screen's language; the admin
+ * tool and logs use catalog_enrol_problem_text() (English).
+ */
+enum catalog_enrol_problem {
+	CATALOG_ENROL_OK = 0,
+	CATALOG_ENROL_NAME_EMPTY,	/* no name, or only white space */
+	CATALOG_ENROL_NAME_CHARACTER,	/* a control or bidi character */
+	CATALOG_ENROL_NAME_LONG,	/* over CATALOG_ENROL_NAME_MAX */
+	CATALOG_ENROL_PHONE_BAD,	/* not a number of the number plan */
+	CATALOG_ENROL_PHONE_SHORT,	/* 14 0xx with the wrong length */
+	CATALOG_ENROL_PHONE_MOBILE,	/* 06 without 10 digits */
+	CATALOG_ENROL_EMAIL_BAD,
+	CATALOG_ENROL_NOTE_CHARACTER,
+	CATALOG_ENROL_NOTE_LONG,	/* over CATALOG_ENROL_NOTE_MAX */
+	CATALOG_ENROL_CONTACT_MISSING,	/* neither phone nor e-mail */
+	CATALOG_ENROL_CONSENT_MISSING
+};
+#define CATALOG_ENROL_PROBLEM_LAST CATALOG_ENROL_CONSENT_MISSING
+
+/* Field checks: CATALOG_ENROL_OK or what is wrong. */
+enum catalog_enrol_problem catalog_enrol_check_name(const char *name);
+enum catalog_enrol_problem catalog_enrol_check_phone(const char *phone);
+enum catalog_enrol_problem catalog_enrol_check_email(const char *email);
+enum catalog_enrol_problem catalog_enrol_check_note(const char *note);
+/* All fields (not the offering); *field (may be NULL) tells which. */
+enum catalog_enrol_problem catalog_enrol_check(
+    const struct catalog_enrolment *e, enum catalog_enrol_field *field);
+/* The field a problem is about. */
+enum catalog_enrol_field catalog_enrol_problem_field(
+    enum catalog_enrol_problem p);
+/* The problem in English, naming the field ("Phone: ..."). */
+const char *catalog_enrol_problem_text(enum catalog_enrol_problem p);
 
 #define CATALOG_ENROL_FIELDS_MAX 8192	/* bytes of "key=value" input */
 

@@ -400,10 +400,9 @@ static int
 inbox_rules(json_t *e, char **cause)
 {
 	struct catalog_enrolment en;
-	enum catalog_enrol_field field;
+	enum catalog_enrol_problem problem;
 	json_t *v;
 	time_t t;
-	char *why = NULL;
 	const char *key;
 
 	json_t *tmp;
@@ -442,10 +441,9 @@ inbox_rules(json_t *e, char **cause)
 		*cause = xstrdup("the payload lacks required fields");
 		return -1;
 	}
-	if (catalog_enrol_check(&en, &field, &why) != 0) {
+	if ((problem = catalog_enrol_check(&en, NULL)) != CATALOG_ENROL_OK) {
 		*cause = xasprintf("the payload breaks the kiosk's rules: %s",
-		    why);
-		free(why);
+		    catalog_enrol_problem_text(problem));
 		return -1;
 	}
 	return 0;

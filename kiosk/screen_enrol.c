@@ -40,6 +40,7 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/bigfont.h"
+#include "kiosk/enroltext.h"
 #include "kiosk/button.h"
 #include "kiosk/field.h"
 #include "kiosk/format.h"
@@ -220,8 +221,7 @@ static int
 kiosk_enrol_check(struct kiosk_screen_enrol *d, int final)
 {
 	const char	*v = d->field.buf;
-	char		*cause = NULL;
-	int		 r = 0;
+	enum catalog_enrol_problem p = CATALOG_ENROL_OK;
 
 	if (*v == '\0') {
 		if (d->step == KIOSK_ENROL_NAME ||
@@ -239,25 +239,22 @@ kiosk_enrol_check(struct kiosk_screen_enrol *d, int final)
 	}
 	switch (d->step) {
 	case KIOSK_ENROL_NAME:
-		r = catalog_enrol_check_name(v, &cause);
+		p = catalog_enrol_check_name(v);
 		break;
 	case KIOSK_ENROL_PHONE:
-		r = catalog_enrol_check_phone(v, &cause);
+		p = catalog_enrol_check_phone(v);
 		break;
 	case KIOSK_ENROL_EMAIL:
-		r = catalog_enrol_check_email(v, &cause);
+		p = catalog_enrol_check_email(v);
 		break;
 	case KIOSK_ENROL_NOTE:
-		r = catalog_enrol_check_note(v, &cause);
+		p = catalog_enrol_check_note(v);
 		break;
 	default:
 		break;
 	}
-	if (r != 0)
-		kiosk_enrol_set_status(d, cause, 1);
-	else
-		kiosk_enrol_set_status(d, xstrdup(_("This looks right.")), 0);
-	return r;
+	kiosk_enrol_set_status(d, kiosk_enroltext(p), p != CATALOG_ENROL_OK);
+	return p == CATALOG_ENROL_OK ? 0 : -1;
 }
 
 /* A line of the consent text: "Label: value" (value may be personal). */
@@ -795,6 +792,7 @@ kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
 	struct catalog_enrolment	 e;
 	struct catalog_state		*state;
 	enum catalog_enrol_field	 field;
+	enum catalog_enrol_problem	 problem;
 	char				*cause = NULL;
 
 	memset(&e, 0, sizeof e);
@@ -805,7 +803,8 @@ kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
 	e.note = p->note;
 	e.consent = 1;
 	e.kiosk_name = app->staff.kiosk_id;
-	if (catalog_enrol_check(&e, &field, &cause) != 0) {
+	if ((problem = catalog_enrol_check(&e, &field)) != CATALOG_ENROL_OK) {
+		cause = kiosk_enroltext(problem);
 		switch (field) {
 		case CATALOG_ENROL_FIELD_NAME:
 			kiosk_enrol_go(s, app, KIOSK_ENROL_NAME, cause);

@@ -28,20 +28,48 @@ check_fields(const char *name, const char *phone, const char *email,
 	struct catalog_enrolment e = { 1, name, phone, email, note, consent,
 		NULL };
 	enum catalog_enrol_field f;
-	char *cause = NULL;
+	enum catalog_enrol_problem p;
+	const char *cause;
 
+	p = catalog_enrol_check(&e, &f);
+	cause = catalog_enrol_problem_text(p);
 	if (want == NULL) {
-		if (catalog_enrol_check(&e, &f, &cause) != 0)
+		if (p != CATALOG_ENROL_OK)
 			fail_msg("refused: %s", cause);
 		assert_int_equal(f, CATALOG_ENROL_FIELD_NONE);
 		return;
 	}
-	assert_int_equal(catalog_enrol_check(&e, &f, &cause), -1);
+	assert_int_not_equal(p, CATALOG_ENROL_OK);
 	assert_int_equal(f, want_field);
+	assert_int_equal(catalog_enrol_problem_field(p), want_field);
 	if (strncmp(cause, want, strlen(want)) != 0)
 		fail_msg("message \"%s\" does not start with \"%s\"", cause,
 		    want);
-	free(cause);
+}
+
+/* Every problem code has English text that names its field. */
+static void
+test_problem_texts(void **unused)
+{
+	static const char *const field[] = { "", "Offering:", "Name:",
+		"Phone", "E-mail:", "Note:", "Consent:" };
+	int p;
+
+	(void)unused;
+	for (p = 1; p <= CATALOG_ENROL_PROBLEM_LAST; p++) {
+		const char *t = catalog_enrol_problem_text(
+		    (enum catalog_enrol_problem)p);
+		enum catalog_enrol_field f = catalog_enrol_problem_field(
+		    (enum catalog_enrol_problem)p);
+
+		assert_int_not_equal(f, CATALOG_ENROL_FIELD_NONE);
+		if (strncmp(t, field[f], strlen(field[f])) != 0)
+			fail_msg("problem %d: \"%s\" does not name %s", p, t,
+			    field[f]);
+		assert_null(strchr(t, '%'));
+	}
+	assert_int_equal(catalog_enrol_problem_field(CATALOG_ENROL_OK),
+	    CATALOG_ENROL_FIELD_NONE);
 }
 
 static void
@@ -180,17 +208,15 @@ test_parse_fields(void **unused)
 	assert_null(e.phone);
 	/* ... so the field check asks for phone or e-mail. */
 	e.consent = 1;
-	assert_int_equal(catalog_enrol_check(&e, NULL, &cause), -1);
-	assert_non_null(strstr(cause, "Phone or e-mail"));
-	free(cause);
+	assert_int_equal(catalog_enrol_check(&e, NULL),
+	    CATALOG_ENROL_CONTACT_MISSING);
 	free(buf);
 	/* Missing name: the field check names it. */
 	text = "phone=0612345678\n";
 	assert_int_equal(parse(text, strlen(text), &e, &buf, &cause), 0);
 	e.consent = 1;
-	assert_int_equal(catalog_enrol_check(&e, NULL, &cause), -1);
-	assert_non_null(strstr(cause, "Name: please fill in"));
-	free(cause);
+	assert_int_equal(catalog_enrol_check(&e, NULL),
+	    CATALOG_ENROL_NAME_EMPTY);
 	free(buf);
 
 	parse_refused("name=Jan\nadres=Kerkstraat 1\n", 0,
@@ -214,9 +240,10 @@ test_parse_fields(void **unused)
 	/* A note over 500 characters passes the parser, not the check. */
 	big[600] = '\0';
 	assert_int_equal(parse(big, 600, &e, &buf, &cause), 0);
-	assert_int_equal(catalog_enrol_check_note(e.note, &cause), -1);
-	assert_non_null(strstr(cause, "Note: it is too long"));
-	free(cause);
+	assert_int_equal(catalog_enrol_check_note(e.note),
+	    CATALOG_ENROL_NOTE_LONG);
+	assert_non_null(strstr(catalog_enrol_problem_text(
+	    CATALOG_ENROL_NOTE_LONG), "Note: it is too long. Use at most 500 "));
 	free(buf);
 	free(big);
 }
@@ -394,6 +421,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_problem_texts),
 		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_parse_fields),
 		cmocka_unit_test(test_receipts),
