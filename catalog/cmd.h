@@ -18,6 +18,12 @@ struct cmd_ctx {
 	const char	*db_path;
 	const struct catalog_config *config;	/* never NULL */
 	const char	*state_path;	/* the kiosk's state database */
+	/* What cmd_open_db made for a new catalogue, undone when the command
+	 * fails before storing anything (cmd_undo_new_db). */
+	int		 db_was_new;	/* the file was missing or 0 bytes */
+	int		 db_was_missing; /* ... missing: remove, not empty it */
+	char		*made_dirs[16];	/* folders made, outermost first */
+	int		 nmade_dirs;
 };
 
 struct cmd {
@@ -46,6 +52,13 @@ int cmd_fail(struct cmd_ctx *ctx, const char *fmt, ...)
 void cmd_usage(struct cmd_ctx *ctx, const char *name, FILE *f);
 /* Open the catalogue; with create, make it (and its folder) if missing. */
 struct catalog_db *cmd_open_db(struct cmd_ctx *ctx, int create, int readonly);
+/*
+ * After a failed command: a catalogue that cmd_open_db made new and that
+ * still holds no catalogue version is taken away again (a 0-byte file is
+ * left at 0 bytes), and so are the folders made for it, so that "nothing
+ * was imported; the catalogue is unchanged" is true.
+ */
+void cmd_undo_new_db(struct cmd_ctx *ctx);
 /* Open the state database (--state, $LEERPUNT_STATE or the default). */
 struct catalog_state *cmd_open_state(struct cmd_ctx *ctx);
 /* The folder holding themes.csv and demo.csv. */

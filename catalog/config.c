@@ -93,6 +93,14 @@ catalog_config_default_path(void)
 	return env != NULL ? env : LP_SYSCONFDIR "/leerpunt/leerpunt.conf";
 }
 
+const char *
+catalog_config_default_label(void)
+{
+	const char *p = catalog_config_default_path();
+
+	return *p != '\0' ? p : "none: LEERPUNT_CONFIG is empty";
+}
+
 struct catalog_config *
 catalog_config_new(void)
 {
@@ -583,6 +591,12 @@ catalog_config_read(struct catalog_config *cfg, const char *path,
 		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
+		/* A byte order mark, as Windows editors write: not text. */
+		if (lineno == 1 && len >= 3 &&
+		    memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, (size_t)len - 2);
+			len -= 3;
+		}
 		if ((size_t)len > CONFIG_LINE_MAX) {
 			*cause = xasprintf("%s:%zu: the line is longer than %d "
 			    "bytes", path, lineno, CONFIG_LINE_MAX);

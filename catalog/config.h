@@ -53,6 +53,8 @@ struct catalog_config {
 
 /* $LEERPUNT_CONFIG, else $(sysconfdir)/leerpunt/leerpunt.conf; "" = none. */
 const char *catalog_config_default_path(void);
+/* The default for --help: the path, or "none" words when "" (English). */
+const char *catalog_config_default_label(void);
 
 /*
  * Read the configuration: the file at path (which must exist), or with

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "catalog/dbint.h"
 #include "catalog/fold.h"
@@ -418,16 +419,36 @@ catalog_db_path(struct catalog_db *db)
 	return db->path;
 }
 
+const char *
+catalog_db_why(struct catalog_db *db)
+{
+	switch (sqlite3_errcode(db->sq) & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "another program is using it (the file is locked): "
+		    "try again when that program has finished";
+	case SQLITE_READONLY:
+		return "it is read-only for this user: check the permissions "
+		    "of the file and of its folder";
+	case SQLITE_NOTADB:
+		return "not a catalogue (the file is not an SQLite database)";
+	case SQLITE_CORRUPT:
+		return "the file is damaged: restore it from a backup, or make "
+		    "it again with import";
+	case SQLITE_FULL:
+		return "the disk is full";
+	default:
+		return sqlite3_errmsg(db->sq);
+	}
+}
+
 int
 catalog_db_exec(struct catalog_db *db, const char *sql, char **cause)
 {
-	char *err = NULL;
-
-	if (sqlite3_exec(db->sq, sql, NULL, NULL, &err) != SQLITE_OK) {
+	if (sqlite3_exec(db->sq, sql, NULL, NULL, NULL) != SQLITE_OK) {
 		if (cause != NULL)
 			*cause = xasprintf("%s: %s", db->path,
-			    err != NULL ? err : sqlite3_errmsg(db->sq));
-		sqlite3_free(err);
+			    catalog_db_why(db));
 		return -1;
 	}
 	return 0;
@@ -509,8 +530,7 @@ catalog_db_migrate(struct catalog_db *db, char **cause)
 	char *sql;
 
 	if (v < 0) {
-		*cause = xasprintf("%s: not a catalogue: %s", db->path,
-		    sqlite3_errmsg(db->sq));
+		*cause = xasprintf("%s: %s", db->path, catalog_db_why(db));
 		return -1;
 	}
 	if (v > CATALOG_DB_NMIGRATIONS) {
@@ -599,7 +619,7 @@ catalog_db_connect(struct catalog_db *db, int flags, char **cause)
 	if (sqlite3_open_v2(uri != NULL ? uri : db->path, &db->sq, oflags,
 	    NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: cannot open catalogue: %s", db->path,
-		    db->sq != NULL ? sqlite3_errmsg(db->sq) : "out of memory");
+		    db->sq != NULL ? catalog_db_why(db) : "out of memory");
 		free(uri);
 		return -1;
 	}
@@ -651,6 +671,22 @@ catalog_db_fallback(struct catalog_db *db, int flags, char **cause)
 	return catalog_db_connect(db, flags, cause);
 }
 
+/* 1 when path is a 0-byte file and no -wal file holds its pages. */
+static int
+catalog_db_empty_file(const char *path)
+{
+	struct stat st;
+	char *wal;
+	int empty;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 0)
+		return 0;
+	wal = xasprintf("%s-wal", path);
+	empty = stat(wal, &st) != 0 || st.st_size == 0;
+	free(wal);
+	return empty;
+}
+
 struct catalog_db *
 catalog_db_open(const char *path, int flags, char **cause)
 {
@@ -659,6 +695,12 @@ catalog_db_open(const char *path, int flags, char **cause)
 
 	db->path = xstrdup(path);
 	db->readonly = (flags & CATALOG_DB_READONLY) != 0;
+	if (!(flags & CATALOG_DB_CREATE) && catalog_db_empty_file(path)) {
+		*cause = xasprintf("%s: the file is empty (0 bytes), not a "
+		    "catalogue: load one with \"leerpunt-catalog import\" or "
+		    "\"demo\"", path);
+		goto fail;
+	}
 	if (catalog_db_connect(db, flags, cause) != 0)
 		goto fail;
 	if (db->readonly && catalog_db_user_version(db) < 0 &&
@@ -745,7 +787,7 @@ catalog_db_meta_set(struct catalog_db *db, const char *key, const char *value,
 	if (rc != SQLITE_DONE) {
 		if (cause != NULL)
 			*cause = xasprintf("%s: cannot store %s: %s", db->path,
-			    key, sqlite3_errmsg(db->sq));
+			    key, catalog_db_why(db));
 		return -1;
 	}
 	return 0;

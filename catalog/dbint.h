@@ -29,6 +29,12 @@ struct catalog_fts *catalog_db_fts(struct catalog_db *db);
 struct catalog_fold *catalog_db_fold(struct catalog_db *db);
 /* Run sql (no results); -1 and *cause with the SQLite message on error. */
 int catalog_db_exec(struct catalog_db *db, const char *sql, char **cause);
+/*
+ * Why the last call on db failed, in words an operator can act on: a
+ * locked file is "in use by another program", a read-only one says so;
+ * other errors are SQLite's own message. Points into db or static text.
+ */
+const char *catalog_db_why(struct catalog_db *db);
 /* Prepare sql; aborts on error, since every statement is a literal. */
 sqlite3_stmt *catalog_db_prepare(struct catalog_db *db, const char *sql);
 /*

@@ -241,7 +241,7 @@ static int
 import_sql_error(struct catalog_import *imp, const char *what, char **cause)
 {
 	*cause = xasprintf("cannot store %s: %s", what,
-	    sqlite3_errmsg(catalog_db_sqlite(imp->db)));
+	    catalog_db_why(imp->db));
 	return -1;
 }
 

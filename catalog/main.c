@@ -103,10 +103,12 @@ cmd_data_dir(void)
 }
 
 /* Make the folder that will hold path, like mkdir -p. */
+/* Make the folders above path that are missing; remember them in ctx. */
 static int
-cmd_make_parent(const char *path)
+cmd_make_parent(struct cmd_ctx *ctx, const char *path)
 {
 	char *dir = xstrdup(path), *p;
+	struct stat st;
 	int rc = 0;
 
 	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
@@ -119,15 +121,58 @@ cmd_make_parent(const char *path)
 			char c = *p;
 
 			*p = '\0';
-			if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-				rc = -1;
+			if (stat(dir, &st) != 0) {
+				if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+					rc = -1;
+				else if (ctx->nmade_dirs < (int)(sizeof
+				    ctx->made_dirs / sizeof ctx->made_dirs[0]))
+					ctx->made_dirs[ctx->nmade_dirs++] =
+					    xstrdup(dir);
+			}
 			*p = c;
-			if (c == '\0')
+			if (c == '\0' || rc != 0)
 				break;
 		}
 	}
 	free(dir);
 	return rc;
+}
+
+void
+cmd_undo_new_db(struct cmd_ctx *ctx)
+{
+	static const char *const side[] = { "-wal", "-shm", "-journal" };
+	struct catalog_db *db;
+	char *cause = NULL, *f;
+	int64_t version = -1;
+	size_t i;
+
+	if (!ctx->db_was_new)
+		goto dirs;
+	if ((db = catalog_db_open(ctx->db_path, CATALOG_DB_READONLY,
+	    &cause)) != NULL) {
+		version = catalog_db_version(db);
+		catalog_db_close(db);
+	}
+	free(cause);
+	if (version != 0)
+		return;	/* something was stored after all: keep it all */
+	for (i = 0; i < sizeof side / sizeof side[0]; i++) {
+		f = xasprintf("%s%s", ctx->db_path, side[i]);
+		unlink(f);
+		free(f);
+	}
+	if (ctx->db_was_missing)
+		unlink(ctx->db_path);
+	else if (truncate(ctx->db_path, 0) != 0)
+		cmd_fail(ctx, "%s: cannot empty it again: %s", ctx->db_path,
+		    strerror(errno));
+dirs:
+	while (ctx->nmade_dirs > 0) {
+		f = ctx->made_dirs[--ctx->nmade_dirs];
+		rmdir(f);	/* fails, as it should, if anything is left */
+		free(f);
+	}
 }
 
 struct catalog_db *
@@ -142,7 +187,14 @@ cmd_open_db(struct cmd_ctx *ctx, int create, int readonly)
 		    ctx->progname, ctx->progname);
 		return NULL;
 	}
-	if (create && cmd_make_parent(ctx->db_path) != 0) {
+	if (create) {
+		struct stat st;
+
+		ctx->db_was_missing = stat(ctx->db_path, &st) != 0;
+		ctx->db_was_new = ctx->db_was_missing ||
+		    (S_ISREG(st.st_mode) && st.st_size == 0);
+	}
+	if (create && cmd_make_parent(ctx, ctx->db_path) != 0) {
 		cmd_fail(ctx, "%s: cannot make its folder: %s", ctx->db_path,
 		    strerror(errno));
 		return NULL;
@@ -190,7 +242,7 @@ usage(struct cmd_ctx *ctx, FILE *f)
 	    "                 %s; LEERPUNT_STATE overrides it)\n"
 	    "  --help         show this help; COMMAND --help shows its usage\n"
 	    "  --version      show the version\n",
-	    catalog_config_default_path(), catalog_db_default_path(),
+	    catalog_config_default_label(), catalog_db_default_path(),
 	    catalog_state_default_path());
 }
 
@@ -262,6 +314,11 @@ main(int argc, char **argv)
 			argc -= optind;
 			optind = 1;
 			rc = cmds[i].run(&ctx, argc, argv);
+			if (rc != 0)
+				cmd_undo_new_db(&ctx);
+			else
+				while (ctx.nmade_dirs > 0)
+					free(ctx.made_dirs[--ctx.nmade_dirs]);
 			catalog_config_free(cfg);
 			return rc;
 		}

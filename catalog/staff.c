@@ -7,8 +7,10 @@
  * checks at once cannot lose a wrong try. An unknown name is checked
  * against a dummy hash so the time taken does not tell which names exist.
  * Names do not depend on case (ANNA is anna).
- * A lock that lies further ahead than CATALOG_STAFF_LOCK_SECONDS (the clock
- * was set back) is cut to that length.
+ * The failures column counts wrong PINs since the last right one; once it
+ * reaches CATALOG_STAFF_TRIES every further wrong PIN locks again, each
+ * time twice as long. A lock that lies further ahead than its length (the
+ * clock was set back) is cut to that length.
  */
 #include "config.h"
 
@@ -42,6 +44,34 @@ catalog_staff_pin_valid(const char *pin)
 }
 
 int
+catalog_staff_pin_weak(const char *pin)
+{
+	size_t n = strlen(pin), i;
+	int same = 1, up = 1, down = 1, pair = n % 2 == 0;
+
+	for (i = 1; i < n; i++) {
+		same &= pin[i] == pin[0];
+		up &= pin[i] == pin[i - 1] + 1;
+		down &= pin[i] == pin[i - 1] - 1;
+		pair &= pin[i] == pin[i % 2];
+	}
+	return n > 0 && (same || up || down || pair);
+}
+
+int64_t
+catalog_staff_lock_length(int64_t failures)
+{
+	int64_t t = CATALOG_STAFF_LOCK_SECONDS;
+
+	if (failures < CATALOG_STAFF_TRIES)
+		return 0;
+	for (failures -= CATALOG_STAFF_TRIES; failures > 0 &&
+	    t < CATALOG_STAFF_LOCK_MAX; failures--)
+		t *= 2;
+	return t < CATALOG_STAFF_LOCK_MAX ? t : CATALOG_STAFF_LOCK_MAX;
+}
+
+int
 catalog_staff_name_check(const char *name, char **cause)
 {
 	size_t n = strlen(name), i;
@@ -58,7 +88,8 @@ catalog_staff_name_check(const char *name, char **cause)
 		    (c >= '0' && c <= '9') || c == '.' || c == '-' ||
 		    c == '_')) {
 			*cause = xstrdup("a staff name may have only letters "
-			    "a-z, digits, dots, dashes and underscores");
+			    "a-z (either case: ANNA is anna), digits, dots, "
+			    "dashes and underscores");
 			return -1;
 		}
 	}
@@ -87,6 +118,12 @@ catalog_staff_add(struct catalog_state *state, const char *name,
 	if (!catalog_staff_pin_valid(pin)) {
 		*cause = xasprintf("a PIN has %d to %d digits and nothing else",
 		    CATALOG_STAFF_PIN_MIN, CATALOG_STAFF_PIN_MAX);
+		return -1;
+	}
+	if (catalog_staff_pin_weak(pin)) {
+		*cause = xstrdup("that PIN is one anyone would try first (one "
+		    "digit repeated, digits in a row, or a repeated pair): "
+		    "choose another");
 		return -1;
 	}
 	/* Names do not depend on case: ANNA is anna. */
@@ -225,8 +262,8 @@ catalog_staff_locked_for(struct catalog_state *state, int64_t now)
 
 	if (staff_lock_read(state, &failures, &until) != 0 || until <= now)
 		return 0;
-	if (until - now > CATALOG_STAFF_LOCK_SECONDS)
-		return CATALOG_STAFF_LOCK_SECONDS;
+	if (until - now > catalog_staff_lock_length(failures))
+		return catalog_staff_lock_length(failures);
 	return until - now;
 }
 
@@ -287,9 +324,10 @@ catalog_staff_verify(struct catalog_state *state, const char *name,
 	}
 	if (staff_lock_read(state, &failures, &until) != 0)
 		goto dberror;
-	if (until > now + CATALOG_STAFF_LOCK_SECONDS) {	/* clock set back */
-		until = now + CATALOG_STAFF_LOCK_SECONDS;
-		if (staff_lock_write(state, 0, until) != 0)
+	if (until > now + catalog_staff_lock_length(failures)) {
+		/* the clock was set back */
+		until = now + catalog_staff_lock_length(failures);
+		if (staff_lock_write(state, failures, until) != 0)
 			goto dberror;
 	}
 	if (until > now) {
@@ -312,14 +350,12 @@ catalog_staff_verify(struct catalog_state *state, const char *name,
 		    now));
 		return CATALOG_STAFF_LOCKED;
 	}
-	if (until != 0)			/* an old lock ran out */
-		failures = 0;
 	if (match) {
 		if (staff_lock_write(state, 0, 0) != 0)
 			goto rollback;
 	} else if (++failures >= CATALOG_STAFF_TRIES) {
-		if (staff_lock_write(state, 0, now +
-		    CATALOG_STAFF_LOCK_SECONDS) != 0)
+		if (staff_lock_write(state, failures, now +
+		    catalog_staff_lock_length(failures)) != 0)
 			goto rollback;
 	} else if (staff_lock_write(state, failures, 0) != 0)
 		goto rollback;
@@ -330,7 +366,8 @@ catalog_staff_verify(struct catalog_state *state, const char *name,
 	if (match)
 		return CATALOG_STAFF_OK;
 	if (failures >= CATALOG_STAFF_TRIES) {
-		*cause = staff_locked_message(CATALOG_STAFF_LOCK_SECONDS);
+		*cause = staff_locked_message(catalog_staff_lock_length(
+		    failures));
 		return CATALOG_STAFF_LOCKED;
 	}
 	*cause = xasprintf("Wrong name or PIN. %lld tr%s left before staff "

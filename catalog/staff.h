@@ -4,8 +4,13 @@
  * Library and agency staff switch the kiosk to staff mode with their name
  * (or just a PIN) and a PIN of 4 to 8 digits. Only argon2id hashes of the
  * PINs are stored (libsodium crypto_pwhash_str). Five wrong PINs in a row
- * lock staff mode for five minutes; the counter lives in the state
- * database, so restarting the kiosk does not reset it. The clock is passed
+ * lock staff mode for five minutes, and each further wrong PIN (before a
+ * right one) locks it twice as long as the last time, up to a day, so a
+ * guesser gets about 14 tries on the first day and one a day after that.
+ * The counter lives in the state database, so restarting the kiosk does
+ * not reset it. PINs anyone would guess first (one digit repeated, digits
+ * in a row, a repeated pair: 0000, 1234, 9876, 1212) are refused for new
+ * accounts. The clock is passed
  * in (now, seconds since the epoch) so tests can move it.
  *
  * PINs are never logged or echoed; callers keep them in locked memory
@@ -20,7 +25,8 @@
 struct catalog_state;
 
 #define CATALOG_STAFF_TRIES 5		/* wrong PINs before the lock */
-#define CATALOG_STAFF_LOCK_SECONDS 300	/* how long the lock holds */
+#define CATALOG_STAFF_LOCK_SECONDS 300	/* how long the first lock holds */
+#define CATALOG_STAFF_LOCK_MAX 86400	/* the longest lock */
 #define CATALOG_STAFF_PIN_MIN 4
 #define CATALOG_STAFF_PIN_MAX 8
 #define CATALOG_STAFF_NAME_MAX 64
@@ -34,6 +40,10 @@ enum catalog_staff_result {
 
 /* 1 when pin is 4 to 8 ASCII digits. */
 int catalog_staff_pin_valid(const char *pin);
+/* 1 when a valid pin is one people guess first (see above). */
+int catalog_staff_pin_weak(const char *pin);
+/* How long the lock after `failures` wrong PINs in a row holds. */
+int64_t catalog_staff_lock_length(int64_t failures);
 /* 0 when name is a valid account name, else -1 and *cause. */
 int catalog_staff_name_check(const char *name, char **cause);
 

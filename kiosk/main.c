@@ -39,6 +39,8 @@
 static void
 kiosk_main_usage(FILE *f)
 {
+	const char *cp;
+
 	fprintf(f, _("Usage: leerpunt [OPTION]...\n"
 	    "Course and learning-community catalogue for public kiosks.\n"
 	    "\n"
@@ -77,8 +79,9 @@ kiosk_main_usage(FILE *f)
 	    "  --version              show the version\n"),
 	    catalog_db_default_path(), catalog_state_default_path(),
 	    catalog_enrol_office_key_path());
+	cp = catalog_config_default_path();
 	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
-	    catalog_config_default_path());
+	    *cp != '\0' ? cp : _("none, LEERPUNT_CONFIG is empty"));
 }
 
 /* Parse "LAT,LON" (WGS84 degrees); 0, or -1 when it is not a place. */

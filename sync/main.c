@@ -166,7 +166,7 @@ usage(FILE *f)
 	    "     expired, unknown schema); the catalogue is unchanged\n"
 	    "  5  the catalogue part went well (or was not asked for), but\n"
 	    "     some enrolments are still waiting to be sent\n",
-	    catalog_config_default_path(), catalog_db_default_path(),
+	    catalog_config_default_label(), catalog_db_default_path(),
 	    SYNC_MAIN_TIMEOUT, catalog_state_default_path(),
 	    SYNC_HARVEST_RETRIES);
 }

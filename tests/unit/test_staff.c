@@ -48,20 +48,20 @@ test_add_list_remove(void **unused)
 	size_t n;
 
 	(void)unused;
-	assert_int_equal(catalog_staff_add(u->state, "bram", "1234", T0,
+	assert_int_equal(catalog_staff_add(u->state, "bram", "4829", T0,
 	    &cause), 0);
-	assert_int_equal(catalog_staff_add(u->state, "anna", "12345678", T0,
+	assert_int_equal(catalog_staff_add(u->state, "anna", "48291357", T0,
 	    &cause), 0);
-	assert_int_equal(catalog_staff_add(u->state, "anna", "4321", T0,
+	assert_int_equal(catalog_staff_add(u->state, "anna", "5831", T0,
 	    &cause), -1);
 	assert_non_null(strstr(cause, "exists already"));
 	free(cause);
 	/* Names do not depend on case (issue 17): ANNA is anna. */
-	assert_int_equal(catalog_staff_add(u->state, "ANNA", "4321", T0,
+	assert_int_equal(catalog_staff_add(u->state, "ANNA", "5831", T0,
 	    &cause), -1);
 	assert_non_null(strstr(cause, "\"anna\" exists already"));
 	free(cause);
-	assert_int_equal(catalog_staff_verify(u->state, "Anna", "12345678",
+	assert_int_equal(catalog_staff_verify(u->state, "Anna", "48291357",
 	    T0, &cause), CATALOG_STAFF_OK);
 	assert_int_equal(catalog_staff_add(u->state, "carl", "123", T0,
 	    &cause), -1);
@@ -73,9 +73,29 @@ test_add_list_remove(void **unused)
 	assert_int_equal(catalog_staff_add(u->state, "carl", "12a4", T0,
 	    &cause), -1);
 	free(cause);
-	assert_int_equal(catalog_staff_add(u->state, "car l", "1234", T0,
+	assert_int_equal(catalog_staff_add(u->state, "car l", "4829", T0,
 	    &cause), -1);
 	free(cause);
+	/* PINs anyone tries first are refused (issue 17). */
+	{
+		static const char *const weak[] = { "0000", "1111", "1234",
+			"12345678", "9876", "3456789", "1212", "909090",
+			"4321", NULL };
+		static const char *const fine[] = { "4829", "13579", "2468",
+			"1231", "0912", "48291357", NULL };
+		int k;
+
+		for (k = 0; weak[k] != NULL; k++) {
+			assert_int_equal(catalog_staff_add(u->state, "carl",
+			    weak[k], T0, &cause), -1);
+			if (strstr(cause, "anyone would try first") == NULL)
+				fail_msg("%s: %s", weak[k], cause);
+			free(cause);
+		}
+		for (k = 0; fine[k] != NULL; k++)
+			if (catalog_staff_pin_weak(fine[k]))
+				fail_msg("%s is called weak", fine[k]);
+	}
 	assert_int_equal(catalog_staff_list(u->state, &names, &n, &cause), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(names[0], "anna");
@@ -156,14 +176,66 @@ test_lockout(void **unused)
 	    T0 + 4 + 299, &cause), CATALOG_STAFF_LOCKED);
 	assert_non_null(strstr(cause, "1 minute"));
 	free(cause);
-	/* Five minutes later it opens, with five fresh tries. */
+	/* Five minutes later it opens; one more wrong PIN locks it again,
+	 * twice as long (issue 17: no fixed lock to wait out). */
 	assert_int_equal(catalog_staff_locked_for(u->state, T0 + 4 + 300), 0);
 	assert_int_equal(catalog_staff_verify(u->state, "anna", "1111",
-	    T0 + 4 + 300, &cause), CATALOG_STAFF_WRONG);
+	    T0 + 4 + 300, &cause), CATALOG_STAFF_LOCKED);
+	assert_non_null(strstr(cause, "10 minutes"));
+	free(cause);
+	assert_int_equal(catalog_staff_locked_for(u->state, T0 + 4 + 300), 600);
+	assert_int_equal(catalog_staff_verify(u->state, "anna", "2468",
+	    T0 + 4 + 899, &cause), CATALOG_STAFF_LOCKED);
+	free(cause);
+	/* The right PIN after the lock opens and resets the count. */
+	assert_int_equal(catalog_staff_verify(u->state, "anna", "2468",
+	    T0 + 4 + 900, &cause), CATALOG_STAFF_OK);
+	assert_int_equal(catalog_staff_verify(u->state, "anna", "1111",
+	    T0 + 4 + 901, &cause), CATALOG_STAFF_WRONG);
 	assert_non_null(strstr(cause, "4 tries left"));
 	free(cause);
-	assert_int_equal(catalog_staff_verify(u->state, "anna", "2468",
-	    T0 + 4 + 301, &cause), CATALOG_STAFF_OK);
+	unit_state_free(u);
+}
+
+/* A guesser who tries again the moment each lock ends. */
+static void
+test_lockout_grows(void **unused)
+{
+	struct unit_state *u = unit_state_new();
+	char *cause = NULL;
+	int64_t t = T0, left;
+	int guesses = 0, day2 = 0;
+
+	(void)unused;
+	assert_int_equal(catalog_staff_lock_length(4), 0);
+	assert_int_equal(catalog_staff_lock_length(5), 300);
+	assert_int_equal(catalog_staff_lock_length(6), 600);
+	assert_int_equal(catalog_staff_lock_length(12), 300 * 128);
+	assert_int_equal(catalog_staff_lock_length(13), 300 * 256);
+	assert_int_equal(catalog_staff_lock_length(14), CATALOG_STAFF_LOCK_MAX);
+	assert_int_equal(catalog_staff_lock_length(1000),
+	    CATALOG_STAFF_LOCK_MAX);
+	assert_int_equal(catalog_staff_add(u->state, "anna", "2468", T0,
+	    &cause), 0);
+	while (t < T0 + 3 * 86400) {
+		if ((left = catalog_staff_locked_for(u->state, t)) > 0) {
+			t += left;
+			continue;
+		}
+		catalog_staff_verify(u->state, "anna", "9999", t, &cause);
+		free(cause);
+		cause = NULL;
+		if (t < T0 + 86400)
+			guesses++;
+		else if (t >= T0 + 2 * 86400)
+			day2++;
+		t++;
+	}
+	/* 5 + 8 doubling locks on the first day; one a day after. */
+	if (guesses > 14)
+		fail_msg("%d guesses on the first day", guesses);
+	assert_true(guesses >= 5);
+	assert_true(day2 <= 1);
 	unit_state_free(u);
 }
 
@@ -188,7 +260,7 @@ test_lockout_persists_and_clock_back(void **unused)
 	assert_int_equal(catalog_staff_verify(u->state, NULL, "9999", T0,
 	    &cause), CATALOG_STAFF_LOCKED);
 	free(cause);
-	/* The clock jumps back a day: the lock is at most five minutes. */
+	/* The clock jumps back a day: the lock is at most its length. */
 	assert_int_equal(catalog_staff_verify(u->state, "anna", "2468",
 	    T0 - 86400, &cause), CATALOG_STAFF_LOCKED);
 	free(cause);
@@ -221,6 +293,7 @@ main(void)
 		cmocka_unit_test(test_add_list_remove),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_lockout),
+		cmocka_unit_test(test_lockout_grows),
 		cmocka_unit_test(test_lockout_persists_and_clock_back),
 		cmocka_unit_test(test_state_file_private),
 	};
