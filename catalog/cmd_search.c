@@ -29,6 +29,7 @@
 #include "catalog/db.h"
 #include "catalog/lang.h"
 #include "catalog/safe.h"
+#include "catalog/record.h"
 #include "catalog/search.h"
 #include "catalog/typo.h"
 #include "catalog/xmalloc.h"
@@ -101,15 +102,7 @@ search_now_us(clockid_t clock)
 static int
 search_parse_place(const char *s, struct catalog_query *q)
 {
-	char *end;
-
-	q->near_lat = strtod(s, &end);
-	if (end == s || *end != ',')
-		return -1;
-	s = end + 1;
-	q->near_lon = strtod(s, &end);
-	if (end == s || *end != '\0' || q->near_lat < -90 ||
-	    q->near_lat > 90 || q->near_lon < -180 || q->near_lon > 180)
+	if (catalog_record_parse_geo(s, &q->near_lat, &q->near_lon) != 0)
 		return -1;
 	q->has_place = 1;
 	return 0;
@@ -316,8 +309,8 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			d = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || !(d > 0) ||
 			    d > 2000) {
-				cmd_fail(ctx, "--km: give a distance from 0 to "
-				    "2000");
+				cmd_fail(ctx, "--km: give a distance of more "
+				    "than 0 and at most 2000 (km)");
 				return 2;
 			}
 			q.max_km = d;

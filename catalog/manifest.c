@@ -703,6 +703,18 @@ catalog_manifest_parse(const char *buf, size_t len, const char *where,
 	for (i = 0; i < m->nfiles; i++) {
 		const struct catalog_manifest_file *f = &m->files[i];
 
+		/* One snapshot: with two, which one is "the" catalogue? */
+		if (f != catalog_manifest_snapshot(m) && strcmp(f->role,
+		    CATALOG_MANIFEST_ROLE_SNAPSHOT) == 0) {
+			*cause = xasprintf("%s: signed.files[%zu]: a second file "
+			    "with role \"%s\" (a manifest names one snapshot)",
+			    where, i, CATALOG_MANIFEST_ROLE_SNAPSHOT);
+			goto fail;
+		}
+	}
+	for (i = 0; i < m->nfiles; i++) {
+		const struct catalog_manifest_file *f = &m->files[i];
+
 		if (f->from == 0)
 			continue;
 		if (f->from >= m->version) {

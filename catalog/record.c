@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #define RECORD_MAX_LINK 2048
 #define RECORD_MAX_THEMES 16
 #define RECORD_MAX_OFFERINGS 500
+#define RECORD_MAX_DURATION_DAYS 3653	/* ten years */
 
 static const char *const record_fields[CATALOG_FIELD_COUNT] = {
 	"title", "summary", "description", "outcome", "join", "cost_note",
@@ -185,6 +187,23 @@ catalog_record_set_level(struct catalog_record *r, const char *level,
 	*cause = xasprintf("level \"%s\" is not one of none, mbo, mbo1..mbo4, "
 	    "hbo, wo, nlqf1..nlqf8", level);
 	return -1;
+}
+
+int
+catalog_record_parse_geo(const char *s, double *lat, double *lon)
+{
+	char *end;
+
+	errno = 0;
+	*lat = strtod(s, &end);
+	if (end == s || *end != ',' || errno != 0)
+		return -1;
+	s = end + 1;
+	*lon = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0)
+		return -1;
+	return isfinite(*lat) && isfinite(*lon) && *lat >= -90 &&
+	    *lat <= 90 && *lon >= -180 && *lon <= 180 ? 0 : -1;
 }
 
 int
@@ -356,33 +375,52 @@ catalog_record_offering_set_duration(struct catalog_record_offering *o,
     const char *iso, char **cause)
 {
 	const char *p = iso;
-	int in_time = 0, parts = 0;
+	int in_time = 0, parts = 0, at_t = 0;
+	double days = 0;
+	long n;
 
 	if (*p++ != 'P')
 		goto bad;
 	while (*p != '\0') {
 		if (*p == 'T' && !in_time) {
 			in_time = 1;
+			at_t = parts;
 			p++;
 			continue;
 		}
 		if (!isdigit((unsigned char)*p))
 			goto bad;
-		while (isdigit((unsigned char)*p))
-			p++;
+		for (n = 0; isdigit((unsigned char)*p); p++)
+			if ((n = n * 10 + (*p - '0')) > 999999)
+				goto toolong;
 		if (*p == '\0' || strchr(in_time ? "HMS" : "YMWD", *p) == NULL)
 			goto bad;
+		switch (in_time ? tolower((unsigned char)*p) : *p) {
+		case 'Y': days += n * 365.25; break;
+		case 'M': days += n * 30.44; break;
+		case 'W': days += n * 7.0; break;
+		case 'D': days += n; break;
+		case 'h': days += n / 24.0; break;
+		case 'm': days += n / 1440.0; break;
+		default: days += n / 86400.0; break;
+		}
 		p++;
 		parts++;
 	}
-	if (parts == 0 || p - iso > 32)
+	if (parts == 0 || (in_time && parts == at_t) || p - iso > 32)
 		goto bad;
+	if (days > RECORD_MAX_DURATION_DAYS)
+		goto toolong;
 	free(o->duration);
 	o->duration = xstrdup(iso);
 	return 0;
 bad:
 	*cause = xasprintf("duration \"%.40s\" is not like P10W, P6M or "
 	    "PT40H", iso);
+	return -1;
+toolong:
+	*cause = xasprintf("duration \"%.40s\" is longer than %d years: not "
+	    "a course", iso, RECORD_MAX_DURATION_DAYS / 365);
 	return -1;
 }
 
@@ -488,6 +526,17 @@ catalog_record_check(const struct catalog_record *r, char **cause)
 		    record_check_text("place", r->offerings[i].place, 1024,
 		    cause) != 0)
 			return -1;
+	}
+	for (i = 0; i < r->nofferings; i++) {
+		const struct catalog_record_offering *o = &r->offerings[i];
+
+		if (o->start != NULL && o->end != NULL &&
+		    strcmp(o->end, o->start) < 0) {
+			*cause = xasprintf("entry %s: offering %s ends on %s, "
+			    "before it starts on %s", r->key, o->key != NULL ?
+			    o->key : "(without id)", o->end, o->start);
+			return -1;
+		}
 	}
 	if (r->nofferings > RECORD_MAX_OFFERINGS) {
 		*cause = xasprintf("entry %s has more than %d offerings",

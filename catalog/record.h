@@ -70,6 +70,11 @@ int catalog_record_set_kind(struct catalog_record *r, const char *kind,
     char **cause);
 int catalog_record_set_level(struct catalog_record *r, const char *level,
     char **cause);
+/*
+ * Parse "LAT,LON" in WGS84 degrees (--near, --home): 0, or -1 when it is
+ * not a place on Earth (not two numbers, NaN, infinite or out of range).
+ */
+int catalog_record_parse_geo(const char *s, double *lat, double *lon);
 int catalog_record_set_geo(struct catalog_record *r, double lat, double lon,
     char **cause);
 int catalog_record_set_link(struct catalog_record *r, const char *link,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,12 +181,18 @@ kiosk_format_mark(struct kiosk_format *f, const struct catalog_text *t)
 char *
 kiosk_format_duration(const char *iso)
 {
-	char	 unit, tail;
+	char	*end, unit;
+	long	 v;
 	int	 n;
 
-	if (iso == NULL || sscanf(iso, "P%d%c%c", &n, &unit, &tail) != 2 ||
-	    n <= 0)
+	/* strtol, not sscanf: a number too big for int is no duration. */
+	if (iso == NULL || iso[0] != 'P' || !isdigit((unsigned char)iso[1]))
 		return NULL;
+	v = strtol(iso + 1, &end, 10);
+	unit = *end;
+	if (v <= 0 || v > 9999 || unit == '\0' || end[1] != '\0')
+		return NULL;
+	n = (int)v;
 	switch (unit) {
 	case 'D':
 		return xasprintf(ngettext("%d day", "%d days", n), n);

@@ -27,6 +27,7 @@
 #include "catalog/db.h"
 #include "catalog/enrol.h"
 #include "catalog/state.h"
+#include "catalog/record.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
@@ -82,24 +83,6 @@ kiosk_main_usage(FILE *f)
 	cp = catalog_config_default_path();
 	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
 	    *cp != '\0' ? cp : _("none, LEERPUNT_CONFIG is empty"));
-}
-
-/* Parse "LAT,LON" (WGS84 degrees); 0, or -1 when it is not a place. */
-static int
-kiosk_main_home(const char *s, double *lat, double *lon)
-{
-	char *end;
-
-	errno = 0;
-	*lat = strtod(s, &end);
-	if (end == s || *end != ',' || errno != 0)
-		return -1;
-	s = end + 1;
-	*lon = strtod(s, &end);
-	if (end == s || *end != '\0' || errno != 0 || !(*lat >= -90 &&
-	    *lat <= 90) || !(*lon >= -180 && *lon <= 180))
-		return -1;
-	return 0;
 }
 
 /* Parse a number of seconds in [lo, hi]; -1 when bad. */
@@ -236,7 +219,7 @@ main(int argc, char **argv)
 			}
 			break;
 		case 'H':
-			if (kiosk_main_home(optarg, &home_lat, &home_lon) !=
+			if (catalog_record_parse_geo(optarg, &home_lat, &home_lon) !=
 			    0) {
 				fprintf(stderr, _("leerpunt: --home needs "
 				    "latitude,longitude in degrees, e.g. "

@@ -462,10 +462,37 @@ test_updated(void **state)
 	assert_int_equal(catalog_clock_set_today(NULL), 0);
 }
 
+/* Durations as the catalogue stores them; nonsense shows nothing. */
+static void
+test_durations(void **state)
+{
+	static const char *const none[] = { "P99999999999999999999W",
+		"P2147483648W", "P0W", "P-3W", "P10", "P10WX", "10W", "P1Y6M",
+		"PT40H", "", "P 3W" };
+	size_t	 i;
+	char	*s;
+
+	(void)state;
+	kiosk_lang_switch("en");
+	s = kiosk_format_duration("P10W");
+	assert_string_equal(s, "10 weeks");
+	free(s);
+	s = kiosk_format_duration("P1M");
+	assert_string_equal(s, "1 month");
+	free(s);
+	assert_null(kiosk_format_duration(NULL));
+	for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+		s = kiosk_format_duration(none[i]);
+		if (s != NULL)
+			fail_msg("\"%s\" shown as \"%s\"", none[i], s);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_durations),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_prices),

@@ -382,6 +382,14 @@ test_semantics(void **state)
 	json_array_append(files, file0(r));
 	refused(r, "signed.files[1].name: \"snapshot-0011.db.z\" is listed "
 	    "twice");
+
+	/* Two snapshots under different names (issue 17). */
+	r = sample_json();
+	files = json_object_get(signed_part(r), "files");
+	json_array_append_new(files, json_deep_copy(file0(r)));
+	json_object_set_new(json_array_get(files, 1), "name",
+	    json_string("snapshot-0012.db.z"));
+	refused(r, "signed.files[1]: a second file with role \"snapshot\"");
 }
 
 /* Unknown keys and roles are for later releases: they are kept aside. */
