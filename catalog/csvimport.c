@@ -534,12 +534,33 @@ catalog_csvimport_sniff(const char *head, size_t n)
 		head += 3;
 		n -= 3;
 	}
-	/* A header line of names and commas, naming id or theme. */
+	/*
+	 * A header line of names and commas that names id or theme; a name
+	 * may be quoted ("id") and have spaces around it, as spreadsheets
+	 * write it.
+	 */
 	for (i = 0; i < n && head[i] != '\n' && head[i] != '\r'; i++)
 		if (head[i] == '{' || head[i] == '<')
 			return 0;
-	return (n >= 3 && (strncmp(head, "id,", 3) == 0 ||
-	    strncmp(head, "theme,", 6) == 0)) ||
-	    memmem(head, i, ",id,", 4) != NULL ||
-	    memmem(head, i, ",theme,", 7) != NULL;
+	n = i;
+	for (i = 0; i < n;) {
+		size_t b, e;
+
+		while (i < n && (head[i] == ' ' || head[i] == '\t'))
+			i++;
+		b = i;
+		while (i < n && head[i] != ',')
+			i++;
+		e = i++;
+		while (e > b && (head[e - 1] == ' ' || head[e - 1] == '\t'))
+			e--;
+		if (e - b >= 2 && head[b] == '"' && head[e - 1] == '"') {
+			b++;
+			e--;
+		}
+		if ((e - b == 2 && memcmp(head + b, "id", 2) == 0) ||
+		    (e - b == 5 && memcmp(head + b, "theme", 5) == 0))
+			return 1;
+	}
+	return 0;
 }

@@ -23,7 +23,7 @@
 #define RECORD_MAX_LINK 2048
 #define RECORD_MAX_THEMES 16
 #define RECORD_MAX_OFFERINGS 500
-#define RECORD_MAX_DURATION_DAYS 3653	/* ten years */
+#define RECORD_MAX_DURATION_DAYS 10958	/* thirty years (real feeds run programmes for 15) */
 
 static const char *const record_fields[CATALOG_FIELD_COUNT] = {
 	"title", "summary", "description", "outcome", "join", "cost_note",

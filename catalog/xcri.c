@@ -62,6 +62,7 @@ struct xcri {
 	struct catalog_isced *isced;
 	const char	*file;
 	size_t		 budget;
+	const char	*entity;	/* the last entity not read, or NULL */
 };
 
 /* One language's text being gathered (as in ooapi.c). */
@@ -218,14 +219,43 @@ xcri_fail_cause(struct xcri *x, const xmlNode *n, char **cause, char *why)
 	return -1;
 }
 
+/* The first entity reference under n that was not expanded, or NULL. */
+static const xmlNode *
+xcri_entity_ref(const xmlNode *n)
+{
+	const xmlNode *c, *r;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ENTITY_REF_NODE)
+			return c;
+		if (c->type == XML_ELEMENT_NODE && (r = xcri_entity_ref(c)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
 /* Plain text of element n (NULL and *cause on a limit). */
 static char *
 xcri_text(struct xcri *x, const xmlNode *n, char **cause)
 {
-	char	*why = NULL, *s;
+	const xmlNode	*ref;
+	char		*why = NULL, *s;
 
-	if ((s = catalog_html_node_text(n, &x->budget, &why)) == NULL)
+	if ((s = catalog_html_node_text(n, &x->budget, &why)) == NULL) {
 		xcri_fail_cause(x, n, cause, why);
+		return NULL;
+	}
+	/* Entities are never loaded (no XXE): say which one went missing,
+	 * or "course without dc:title" would be all the coordinator sees. */
+	if ((ref = xcri_entity_ref(n)) == NULL)
+		return s;
+	x->entity = (const char *)ref->name;
+	if (xcri_warn(x, n, cause, "the entity &%.40s; is not read (external "
+	    "and undeclared entities are never loaded): the text is used "
+	    "without it", x->entity) != 0) {
+		free(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -905,6 +935,7 @@ xcri_course(struct xcri *x, struct xcri_provider *p, const xmlNode *course,
 	size_t			 n = 0;
 	int			 failed, rc = -1;
 
+	x->entity = NULL;
 	if ((id = xcri_identifier(x, course, cause, &failed)) == NULL) {
 		if (!failed)
 			xcri_fail(x, course, cause, "course without "
@@ -927,6 +958,12 @@ xcri_course(struct xcri *x, struct xcri_provider *p, const xmlNode *course,
 	if (xcri_field(x, course, r, CATALOG_FIELD_TITLE, xcri_title, " / ",
 	    cause) != 0)
 		goto fail;
+	if (r->ntexts == 0 && x->entity != NULL) {
+		xcri_fail(x, course, cause, "course without dc:title: its text "
+		    "is the entity &%.40s;, which is not read (external and "
+		    "undeclared entities are never loaded)", x->entity);
+		goto fail;
+	}
 	if (r->ntexts == 0) {
 		xcri_fail(x, course, cause, "course without dc:title");
 		goto fail;

@@ -444,6 +444,27 @@ test_bad_input(void **state)
 		catalog_entry_free(e);
 		import_ok(u->db, HEAD COURSE("keep", "") TAIL);
 	}
+	/* ... and the message names the entity (issue 17): under --strict
+	 * at once, and without it when the title was nothing but it. */
+	bad(u, "<?xml version='1.0'?>\n<!DOCTYPE catalog [\n<!ENTITY x SYSTEM "
+	    "'file:///etc/passwd'>]>\n" CAT COURSE("xxe2",
+	    "<abstract>&x;</abstract>") TAIL, "/abstract[1]: the entity &x; "
+	    "is not read");
+	{
+		const char *xml = "<?xml version='1.0'?>\n<!DOCTYPE catalog [\n"
+		    "<!ENTITY t SYSTEM 'file:///etc/passwd'>]>\n" CAT
+		    "<course><dc:identifier>x</dc:identifier><dc:title>&t;"
+		    "</dc:title></course>" TAIL;
+		char *cause = NULL;
+
+		bad(u, xml, "/dc:title[1]: the entity &t; is not read");
+		assert_int_not_equal(import_xml(u->db, xml, strlen(xml),
+		    &cause), 0);
+		if (strstr(cause, "course without dc:title: its text is the "
+		    "entity &t;, which is not read") == NULL)
+			fail_msg("%s", cause);
+		free(cause);
+	}
 
 	/* Values the catalogue refuses, with the element path. */
 	bad(u, HEAD COURSE("k", "") COURSE("c", "<presentation/>"
