@@ -524,8 +524,8 @@ catalog_enrol_submit(struct catalog_state *state, struct catalog_db *db,
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	for (tries = 0; tries < 20; tries++) {
 		catalog_enrol_receipt(receipt);
-		doc = json_pack("{s:i, s:s, s:s, s:s, s:s, s:O, s:s, s:s?, s:s?,"
-		    " s:s?, s:b}", "v", CATALOG_ENROL_PAYLOAD_VERSION,
+		doc = json_pack("{s:i, s:s, s:s, s:s, s:s, s:O, s:s, s:s*, s:s*,"
+		    " s:s*, s:b}", "v", CATALOG_ENROL_PAYLOAD_VERSION,
 		    "receipt", receipt, "kiosk", kiosk->id,
 		    "kiosk_name", place,
 		    "created", when, "offering", off, "name", e->name,

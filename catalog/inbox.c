@@ -571,6 +571,14 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 			inbox_write_csv(out, e);
 			break;
 		case CATALOG_INBOX_JSON:
+			/* Fields not given are absent (kiosks before 0.4
+			 * sealed them as null). */
+			if (json_is_null(json_object_get(e, "phone")))
+				json_object_del(e, "phone");
+			if (json_is_null(json_object_get(e, "email")))
+				json_object_del(e, "email");
+			if (json_is_null(json_object_get(e, "note")))
+				json_object_del(e, "note");
 			json_dumpf(e, out, JSON_COMPACT | JSON_SORT_KEYS);
 			fputc('\n', out);
 			break;
