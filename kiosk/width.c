@@ -1,11 +1,18 @@
 /*
  * width: sanitising, measuring, cutting and wrapping text (see width.h).
  *
- * Columns: a grapheme cluster takes the width of its first code point
- * (East Asian Wide or Fullwidth, or an emoji with emoji presentation: 2;
- * a combining mark or format character: 0; else 1); an emoji made wide by
- * U+FE0F takes 2. The ICU iterators are opened once and reused; they see
- * the UTF-8 text through a UText, so every boundary is a byte offset.
+ * Columns are counted as the terminal will draw them, not as a font
+ * with emoji ligatures would: ncurses (and xterm) give every code point
+ * its own width (East Asian Wide or Fullwidth, or an emoji with emoji
+ * presentation: 2; a combining mark or format character, U+FE0F
+ * included: 0; else 1) and a grapheme cluster takes their sum, so an
+ * emoji with a skin tone takes 4 and the NL flag 2. Emoji joined by a
+ * zero-width joiner (a family) are one picture only on some terminals
+ * (tmux draws it 2 wide, ncurses counts 6), so sanitising drops such
+ * joiners: every terminal then draws the emoji side by side, as counted.
+ * Cuts fall between clusters only. The ICU iterators are opened once and
+ * reused; they see the UTF-8 text through a UText, so every boundary is
+ * a byte offset.
  */
 #include "config.h"
 
@@ -77,7 +84,7 @@ char *
 kiosk_width_sanitize(const char *s, int flags)
 {
 	int32_t	 i = 0, o = 0, len;
-	UChar32	 c;
+	UChar32	 c, pict = 0;
 	uint8_t	*out;
 	int	 keep_nl = flags & KIOSK_WIDTH_KEEP_NL;
 
@@ -104,6 +111,14 @@ kiosk_width_sanitize(const char *s, int flags)
 			c = ' ';
 		else if (kiosk_width_is_control(c))
 			continue;
+		/* An emoji ZWJ sequence: keep its emoji, not the joiner. */
+		if (c == 0x200d && pict)
+			continue;
+		if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC))
+			pict = 1;
+		else if (c != 0xfe0f &&
+		    !u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER))
+			pict = 0;
 		U8_APPEND_UNSAFE(out, o, c);
 	}
 	out[o] = '\0';
@@ -122,6 +137,9 @@ kiosk_width_cp(UChar32 c)
 		return 0;
 	if (c >= 0x1160 && c <= 0x11ff)	/* Hangul medial vowels, finals */
 		return 0;
+	/* Regional indicators: a flag is a pair, each 1 wide for wcwidth(). */
+	if (u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR))
+		return 1;
 	ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
 	if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH)
 		return 2;
@@ -130,27 +148,17 @@ kiosk_width_cp(UChar32 c)
 	return 1;
 }
 
-/* Columns of the cluster s[start..end). */
+/* Columns of the cluster s[start..end): the sum of its code points'. */
 static int
 kiosk_width_cluster(const char *s, int32_t start, int32_t end)
 {
 	int32_t	 i = start;
-	UChar32	 c, base = 0;
-	int	 w = 0, first = 1;
+	UChar32	 c;
+	int	 w = 0;
 
 	while (i < end) {
 		U8_NEXT(s, i, end, c);
-		if (c < 0)
-			c = 0xfffd;
-		if (first) {
-			base = c;
-			w = kiosk_width_cp(c);
-			first = 0;
-		} else if (c == 0xfe0f &&
-		    u_hasBinaryProperty(base, UCHAR_EXTENDED_PICTOGRAPHIC))
-			w = 2;
-		else if (w == 0)
-			w = kiosk_width_cp(c);
+		w += kiosk_width_cp(c < 0 ? 0xfffd : c);
 	}
 	return w;
 }
