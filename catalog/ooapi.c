@@ -1,13 +1,25 @@
 /*
  * ooapi: importing OOAPI v5 JSON (see ooapi.h, docs/ooapi-import.md).
  *
- * Three passes. Load: each file is parsed with jansson, walked once to
- * enforce the depth and string-length limits, and its objects are
- * collected with the JSON pointer of each (expanded objects inside
- * others, such as an offering's "course", are collected too). Resolve:
- * the objects are sorted by kind and id, duplicates are found, and every
- * program and course becomes a record; then every offering is attached to
- * its program or course. Store: records are checked and put.
+ * Two reads of the files, so that memory does not grow with the feed:
+ * only one parsed file is held at a time, plus the organizations and
+ * whatever waits for an offering in a later file.
+ *
+ * Index (first read): each file is parsed with jansson, walked once to
+ * enforce the depth and string-length limits, and its objects are noted
+ * with kind, id, file and the JSON pointer of each (expanded objects
+ * inside others, such as an offering's "course", are noted too); only
+ * organizations are kept. Then the objects are sorted by kind and id,
+ * duplicates are found, the organizations counted, and every offering is
+ * linked to its program or course, whose "last file" is the last file
+ * holding it or one of its offerings.
+ *
+ * Map (second read): each file is parsed again and its objects are bound
+ * to their index entries in the same walk. Programs and courses are
+ * mapped, given their offerings (in offering id order), checked and put
+ * in the order of the files, as soon as their last file has been read;
+ * until then their JSON (and that of offerings in earlier files) is
+ * kept. Records are freed once put.
  *
  * A path stack (struct ooapi_path) follows the walk so that any error can
  * name its place as a JSON pointer without building strings on the happy
@@ -90,13 +102,21 @@ struct ooapi_path {
 };
 
 struct ooapi_obj {
-	json_t		*json;
+	json_t		*json;		/* while its file is read, or held */
 	const char	*file;
 	char		*ptr;
 	const struct ooapi_kind *kind;
-	const char	*id;
+	char		*id;
+	size_t		 fileno;	/* index of its file */
+	size_t		 last;		/* spec: last file of it or an offering */
+	char		*ref;		/* offering: its course or program id */
+	struct ooapi_obj *parent;	/* offering: its chosen spec */
+	struct ooapi_obj **offs;	/* spec: its offerings, by id */
+	size_t		 noffs;
 	int		 expanded;	/* found inside another object */
 	int		 skip;		/* a duplicate of a chosen object */
+	int		 held;		/* json is referenced by us */
+	int		 done;		/* spec: put (or skipped) */
 	struct catalog_record *rec;
 };
 
@@ -112,10 +132,12 @@ struct ooapi {
 	struct catalog_isced *isced;
 	char		**files;	/* names, owned */
 	size_t		 nfiles;
-	json_t		**roots;
-	size_t		 nroots;
+	int		 pass;		/* 1: index, 2: map */
+	size_t		 fileno;	/* file being read */
+	size_t		 bind;		/* pass 2: next object to bind */
+	size_t		 next_put;	/* pass 2: next object to put */
 	struct ooapi_obj *objs;
-	size_t		 nobjs;
+	size_t		 nobjs, capobjs;
 	struct ooapi_obj **index;	/* sorted by type, id */
 	struct ooapi_page *pages;
 	size_t		 npages;
@@ -393,6 +415,25 @@ ooapi_kind_of(json_t *obj)
 static int ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded,
     char **cause);
 
+/* The id of the course or program an offering is for (a copy), or NULL. */
+static char *
+ooapi_parent_ref(json_t *off)
+{
+	static const char *const keys[] = { "course", "program" };
+	static const char *const ids[] = { "courseId", "programId" };
+	json_t		*j;
+	size_t		 i;
+
+	for (i = 0; i < 2; i++) {
+		j = json_object_get(off, keys[i]);
+		if (json_is_object(j))
+			j = json_object_get(j, ids[i]);
+		if (json_is_string(j))
+			return xstrdup(json_string_value(j));
+	}
+	return NULL;
+}
+
 /* Collect an expanded object in member key of obj, if it is one. */
 static int
 ooapi_collect_member(struct ooapi *o, json_t *obj, const char *key,
@@ -424,6 +465,8 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 		return ooapi_fail(o, cause, "expected an OOAPI object, not %s",
 		    ooapi_type_name(j));
 	if ((kind = ooapi_kind_of(j)) == NULL) {
+		if (o->pass == 2)
+			return 0;
 		reason = xasprintf("%s: %s: not an OOAPI organization, "
 		    "program, course or offering (no organizationId, "
 		    "programId, courseId or offeringId): skipped", o->file,
@@ -433,6 +476,8 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 		return 0;
 	}
 	if (kind->type == OOAPI_OTHER) {
+		if (o->pass == 2)
+			return 0;
 		reason = xasprintf("%s: %s: a %s (%s) is not course data: "
 		    "skipped", o->file, path_str(&o->path), kind->name,
 		    kind->id);
@@ -462,15 +507,37 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 	}
 	path_pop(&o->path, old);
 
-	o->objs = xreallocarray(o->objs, o->nobjs + 1, sizeof *o->objs);
-	ob = &o->objs[o->nobjs++];
-	memset(ob, 0, sizeof *ob);
-	ob->json = j;
-	ob->file = o->file;
-	ob->ptr = xstrdup(o->path.len > 0 ? o->path.s : "");
-	ob->kind = kind;
-	ob->id = id;
-	ob->expanded = expanded;
+	if (o->pass == 2) {
+		/* The same walk of the same file meets the same objects. */
+		if (o->bind >= o->nobjs || o->objs[o->bind].kind != kind ||
+		    o->objs[o->bind].fileno != o->fileno ||
+		    strcmp(o->objs[o->bind].id, id) != 0)
+			return ooapi_fail(o, cause, "the file changed while "
+			    "it was imported");
+		ob = &o->objs[o->bind++];
+		if (!ob->held)	/* organizations are held from pass 1 */
+			ob->json = j;
+	} else {
+		if (o->nobjs == o->capobjs) {
+			o->capobjs = o->capobjs == 0 ? 64 : o->capobjs * 2;
+			o->objs = xreallocarray(o->objs, o->capobjs,
+			    sizeof *o->objs);
+		}
+		ob = &o->objs[o->nobjs++];
+		memset(ob, 0, sizeof *ob);
+		ob->file = o->file;
+		ob->fileno = o->fileno;
+		ob->last = o->fileno;
+		ob->ptr = xstrdup(o->path.len > 0 ? o->path.s : "");
+		ob->kind = kind;
+		ob->id = xstrdup(id);
+		ob->expanded = expanded;
+		if (kind->type == OOAPI_ORG) {	/* kept for providers */
+			ob->json = json_incref(j);
+			ob->held = 1;
+		} else if (kind->type == OOAPI_OFFERING)
+			ob->ref = ooapi_parent_ref(j);
+	}
 
 	if (kind->type == OOAPI_OFFERING) {
 		if (ooapi_collect_member(o, j, "course", cause) != 0 ||
@@ -486,7 +553,7 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 static int
 ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 {
-	struct ooapi_page	*pg;
+	struct ooapi_page	*pg = NULL;
 	const struct ooapi_kind	*kind;
 	json_t			*items, *v, *num, *next;
 	size_t			 i, old;
@@ -525,16 +592,19 @@ ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 		path_pop(&o->path, old);
 		return -1;
 	}
+	if (o->pass == 2)
+		goto items;
 	o->pages = xreallocarray(o->pages, o->npages + 1, sizeof *o->pages);
 	pg = &o->pages[o->npages++];
 	pg->file = o->file;
 	pg->number = num != NULL ? json_integer_value(num) : 1;
 	pg->has_next = next != NULL && json_is_true(next);
 	pg->kind = NULL;
+items:
 	if (items == NULL)
 		return 0;
 	json_array_foreach(items, i, v) {
-		if (pg->kind == NULL && json_is_object(v) &&
+		if (o->pass == 1 && pg->kind == NULL && json_is_object(v) &&
 		    (kind = ooapi_kind_of(v)) != NULL)
 			pg->kind = kind->name;
 		old = path_key(&o->path, "items");
@@ -546,17 +616,26 @@ ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 	return 0;
 }
 
-/* Parse one input and collect its objects. */
+/*
+ * Parse input number fileno and collect (pass 1) or bind (pass 2) its
+ * objects; the parsed document is returned in *rootp (the caller
+ * releases it).
+ */
 static int
-ooapi_load(struct ooapi *o, const char *name, const char *data, size_t len,
-    char **cause)
+ooapi_load(struct ooapi *o, size_t fileno, const char *name,
+    const char *data, size_t len, json_t **rootp, char **cause)
 {
 	json_error_t	 err;
 	json_t		*root;
 
-	o->files = xreallocarray(o->files, o->nfiles + 1, sizeof *o->files);
-	o->files[o->nfiles++] = xstrdup(name);
-	o->file = o->files[o->nfiles - 1];
+	*rootp = NULL;
+	if (o->pass == 1) {
+		o->files = xreallocarray(o->files, o->nfiles + 1,
+		    sizeof *o->files);
+		o->files[o->nfiles++] = xstrdup(name);
+	}
+	o->fileno = fileno;
+	o->file = o->files[fileno];
 	path_set(&o->path, "");
 
 	if (len > CATALOG_FEED_MAX) {
@@ -570,9 +649,8 @@ ooapi_load(struct ooapi *o, const char *name, const char *data, size_t len,
 		    err.line, err.column, err.text);
 		return -1;
 	}
-	o->roots = xreallocarray(o->roots, o->nroots + 1, sizeof *o->roots);
-	o->roots[o->nroots++] = root;
-	if (ooapi_check(o, root, 0, cause) != 0)
+	*rootp = root;
+	if (o->pass == 1 && ooapi_check(o, root, 0, cause) != 0)
 		return -1;
 	path_set(&o->path, "");
 	return ooapi_collect(o, root, cause);
@@ -683,12 +761,71 @@ ooapi_index(struct ooapi *o, char **cause)
 	o->norgs = 0;
 	o->only_org = NULL;
 	for (i = 0; i < o->nobjs; i++) {
-		if (o->objs[i].kind->type == OOAPI_ORG && !o->objs[i].skip) {
-			o->only_org = &o->objs[i];
+		a = &o->objs[i];
+		if (a->kind->type != OOAPI_ORG)
+			continue;
+		if (!a->skip) {
+			o->only_org = a;
 			o->norgs++;
+		} else if (a->held) {	/* a duplicate is never read */
+			json_decref(a->json);
+			a->json = NULL;
+			a->held = 0;
 		}
 	}
 	return 0;
+}
+
+/*
+ * Link every offering to its program or course (or skip it with a
+ * reason); a spec's offerings are listed in offering id order and its
+ * last file is the last one holding it or one of them.
+ */
+static void
+ooapi_link(struct ooapi *o)
+{
+	struct ooapi_obj	*ob, *parent;
+	char			*reason;
+	size_t			 i;
+
+	for (i = 0; i < o->nobjs; i++) {
+		ob = o->index[i];
+		if (ob->kind->type != OOAPI_OFFERING || ob->skip)
+			continue;
+		parent = ob->ref != NULL ?
+		    ooapi_find(o, OOAPI_SPEC, ob->ref) : NULL;
+		if (parent == NULL) {
+			if (ob->ref == NULL)
+				reason = xasprintf("%s: %s: offering %s names "
+				    "no course or program: skipped", ob->file,
+				    path_show(ob->ptr), ob->id);
+			else
+				reason = xasprintf("%s: %s: offering %s is for "
+				    "%s, which is not in this import: skipped "
+				    "(import its file together with this one)",
+				    ob->file, path_show(ob->ptr), ob->id,
+				    ob->ref);
+			catalog_import_skip(o->imp, reason);
+			free(reason);
+			continue;
+		}
+		ob->parent = parent;
+		parent->noffs++;
+		if (ob->fileno > parent->last)
+			parent->last = ob->fileno;
+	}
+	for (i = 0; i < o->nobjs; i++) {
+		ob = &o->objs[i];
+		if (ob->noffs > 0)
+			ob->offs = xreallocarray(NULL, ob->noffs,
+			    sizeof *ob->offs);
+		ob->noffs = 0;
+	}
+	for (i = 0; i < o->nobjs; i++) {
+		ob = o->index[i];
+		if (ob->parent != NULL)
+			ob->parent->offs[ob->parent->noffs++] = ob;
+	}
 }
 
 /* --- texts -------------------------------------------------------------- */
@@ -1566,56 +1703,17 @@ fail:
 	return -1;
 }
 
-/* The program or course an offering belongs to; NULL if not imported. */
-static struct ooapi_obj *
-ooapi_parent(struct ooapi *o, struct ooapi_obj *off, const char **ref)
-{
-	static const char *const keys[] = { "course", "program" };
-	static const char *const ids[] = { "courseId", "programId" };
-	json_t		*j;
-	size_t		 i;
-
-	*ref = NULL;
-	for (i = 0; i < 2; i++) {
-		j = json_object_get(off->json, keys[i]);
-		if (json_is_object(j))
-			j = json_object_get(j, ids[i]);
-		if (json_is_string(j)) {
-			*ref = json_string_value(j);
-			return ooapi_find(o, OOAPI_SPEC, *ref);
-		}
-	}
-	return NULL;
-}
-
-/* Attach an offering to its program or course, or skip it. */
+/* Attach an offering to its program or course (linked by ooapi_link). */
 static int
 ooapi_offering(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 {
-	struct ooapi_obj		*parent;
+	struct ooapi_obj		*parent = ob->parent;
 	struct catalog_record_offering	*off;
-	const char			*ref;
-	char				*reason;
 	json_t				*addr;
 	size_t				 i, at;
 
 	o->file = ob->file;
 	path_set(&o->path, ob->ptr);
-	parent = ooapi_parent(o, ob, &ref);
-	if (parent == NULL || parent->rec == NULL) {
-		if (ref == NULL)
-			reason = xasprintf("%s: %s: offering %s names no course "
-			    "or program: skipped", ob->file,
-			    path_show(ob->ptr), ob->id);
-		else
-			reason = xasprintf("%s: %s: offering %s is for %s, "
-			    "which is not in this import: skipped (import "
-			    "its file together with this one)", ob->file,
-			    path_show(ob->ptr), ob->id, ref);
-		catalog_import_skip(o->imp, reason);
-		free(reason);
-		return 0;
-	}
 	for (i = 0; i < parent->rec->nofferings; i++) {
 		if (strcmp(parent->rec->offerings[i].key, ob->id) == 0)
 			return ooapi_fail(o, cause, "offering %s twice in %s",
@@ -1676,34 +1774,77 @@ ooapi_put(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	return 0;
 }
 
+/* Release the JSON we hold of ob. */
+static void
+ooapi_release(struct ooapi_obj *ob)
+{
+	if (ob->held)
+		json_decref(ob->json);
+	ob->json = NULL;
+	ob->held = 0;
+}
+
+/* Map a program or course with its offerings, put it and free it. */
 static int
-ooapi_resolve(struct ooapi *o, char **cause)
+ooapi_finish(struct ooapi *o, struct ooapi_obj *ob, char **cause)
+{
+	size_t	 i;
+	int	 rc = -1;
+
+	if (ooapi_spec_record(o, ob, cause) != 0)
+		return -1;
+	for (i = 0; i < ob->noffs; i++) {
+		if (ooapi_offering(o, ob->offs[i], cause) != 0)
+			goto out;
+	}
+	if (ooapi_course_offering(o, ob, cause) != 0 ||
+	    ooapi_put(o, ob, cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	catalog_record_free(ob->rec);
+	ob->rec = NULL;
+	ob->done = 1;
+	ooapi_release(ob);
+	for (i = 0; i < ob->noffs; i++)
+		ooapi_release(ob->offs[i]);
+	return rc;
+}
+
+/*
+ * After file fileno is bound: put, in the order of the files, every
+ * program and course whose last file has been read; hold the JSON of
+ * those of this file that must wait, and of their waiting offerings.
+ */
+static int
+ooapi_map_file(struct ooapi *o, size_t fileno, size_t first, size_t end,
+    char **cause)
 {
 	struct ooapi_obj	*ob;
 	size_t			 i;
 
-	if (ooapi_check_pages(o, cause) != 0 || ooapi_index(o, cause) != 0)
-		return -1;
-	for (i = 0; i < o->nobjs; i++) {
-		ob = o->index[i];
-		if (ob->kind->type == OOAPI_SPEC && !ob->skip &&
-		    ooapi_spec_record(o, ob, cause) != 0)
-			return -1;
-	}
-	for (i = 0; i < o->nobjs; i++) {
-		ob = o->index[i];
-		if (ob->kind->type == OOAPI_OFFERING && !ob->skip &&
-		    ooapi_offering(o, ob, cause) != 0)
-			return -1;
-	}
-	/* Store in the order of the files. */
-	for (i = 0; i < o->nobjs; i++) {
-		ob = &o->objs[i];
-		if (ob->rec == NULL)
+	for (; o->next_put < o->nobjs; o->next_put++) {
+		ob = &o->objs[o->next_put];
+		if (ob->fileno > fileno)
+			break;
+		if (ob->kind->type != OOAPI_SPEC || ob->skip)
 			continue;
-		if (ooapi_course_offering(o, ob, cause) != 0 ||
-		    ooapi_put(o, ob, cause) != 0)
+		if (ob->last > fileno)
+			break;
+		if (ooapi_finish(o, ob, cause) != 0)
 			return -1;
+	}
+	for (i = first; i < end; i++) {	/* the objects of this file */
+		ob = &o->objs[i];
+		if (ob->held || ob->json == NULL)
+			continue;
+		if ((ob->kind->type == OOAPI_SPEC && !ob->skip && !ob->done) ||
+		    (ob->kind->type == OOAPI_OFFERING && ob->parent != NULL &&
+		    !ob->parent->done)) {
+			json_incref(ob->json);
+			ob->held = 1;
+		} else
+			ob->json = NULL;
 	}
 	return 0;
 }
@@ -1714,14 +1855,15 @@ ooapi_done(struct ooapi *o)
 	size_t	 i;
 
 	for (i = 0; i < o->nobjs; i++) {
+		ooapi_release(&o->objs[i]);
 		free(o->objs[i].ptr);
+		free(o->objs[i].id);
+		free(o->objs[i].ref);
+		free(o->objs[i].offs);
 		catalog_record_free(o->objs[i].rec);
 	}
 	free(o->objs);
 	free(o->index);
-	for (i = 0; i < o->nroots; i++)
-		json_decref(o->roots[i]);
-	free(o->roots);
 	for (i = 0; i < o->nfiles; i++)
 		free(o->files[i]);
 	free(o->files);
@@ -1730,64 +1872,88 @@ ooapi_done(struct ooapi *o)
 	catalog_isced_free(o->isced);
 }
 
+/*
+ * Import n inputs: in memory (in) or files (names). Each is read twice
+ * (see the top); only one parsed file is held at a time.
+ */
 static int
-ooapi_begin(struct ooapi *o, struct catalog_import *imp, char **cause)
+ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
+    const char *const *names, size_t n, char **cause)
 {
-	memset(o, 0, sizeof *o);
-	o->imp = imp;
-	o->file = "";
-	if ((o->isced = catalog_isced_load(NULL, cause)) == NULL)
-		return -1;
-	return 0;
+	struct ooapi	 o;
+	const char	*name, *data;
+	char		*buf = NULL;
+	json_t		*root;
+	size_t		 i, len, first;
+	int		 rc = -1;
+
+	memset(&o, 0, sizeof o);
+	o.imp = imp;
+	o.file = "";
+	if ((o.isced = catalog_isced_load(NULL, cause)) == NULL)
+		goto fail;
+	for (o.pass = 1; o.pass <= 2; o.pass++) {
+		if (o.pass == 2) {
+			if (ooapi_check_pages(&o, cause) != 0 ||
+			    ooapi_index(&o, cause) != 0) {
+				rc = -1;
+				goto fail;
+			}
+			ooapi_link(&o);
+		}
+		for (i = 0; i < n; i++) {
+			name = in != NULL ? in[i].name : names[i];
+			if (in != NULL) {
+				data = in[i].data;
+				len = in[i].len;
+			} else {
+				buf = catalog_feed_read(name, CATALOG_FEED_MAX,
+				    &len, cause);
+				if (buf == NULL) {
+					rc = -1;
+					goto fail;
+				}
+				data = buf;
+			}
+			first = o.bind;
+			rc = ooapi_load(&o, i, name, data, len, &root, cause);
+			free(buf);
+			buf = NULL;
+			if (rc == 0 && o.pass == 2 && (o.bind < o.nobjs &&
+			    o.objs[o.bind].fileno == i)) {
+				o.file = o.files[i];
+				path_set(&o.path, "");
+				rc = ooapi_fail(&o, cause, "the file changed "
+				    "while it was imported");
+			}
+			if (rc == 0 && o.pass == 2)
+				rc = ooapi_map_file(&o, i, first, o.bind,
+				    cause);
+			json_decref(root);
+			if (rc != 0) {
+				rc = -1;
+				goto fail;
+			}
+		}
+	}
+	rc = 0;
+fail:
+	ooapi_done(&o);
+	return rc;
 }
 
 int
 catalog_ooapi_import_buffers(struct catalog_import *imp,
     const struct catalog_ooapi_input *in, size_t n, char **cause)
 {
-	struct ooapi	 o;
-	size_t		 i;
-	int		 rc = -1;
-
-	if (ooapi_begin(&o, imp, cause) != 0)
-		goto fail;
-	for (i = 0; i < n; i++) {
-		if (ooapi_load(&o, in[i].name, in[i].data, in[i].len,
-		    cause) != 0)
-			goto fail;
-	}
-	rc = ooapi_resolve(&o, cause);
-fail:
-	ooapi_done(&o);
-	return rc;
+	return ooapi_run(imp, in, NULL, n, cause);
 }
 
 int
 catalog_ooapi_import(struct catalog_import *imp, const char *const *files,
     size_t nfiles, char **cause)
 {
-	struct ooapi	 o;
-	char		*buf;
-	size_t		 i, len;
-	int		 rc = -1;
-
-	if (ooapi_begin(&o, imp, cause) != 0)
-		goto fail;
-	for (i = 0; i < nfiles; i++) {
-		buf = catalog_feed_read(files[i], CATALOG_FEED_MAX, &len, cause);
-		if (buf == NULL)
-			goto fail;
-		rc = ooapi_load(&o, files[i], buf, len, cause);
-		free(buf);
-		if (rc != 0) {
-			rc = -1;
-			goto fail;
-		}
-	}
-	rc = ooapi_resolve(&o, cause);
-fail:
-	ooapi_done(&o);
-	return rc;
+	return ooapi_run(imp, NULL, files, nfiles, cause);
 }
 
 int
