@@ -126,6 +126,21 @@ html_text(struct html_buf *b, const char *text, size_t n)
 	static const char *const seps[] = { "", " ", "\n", "\n\n" };
 
 	while (i < n) {
+		/* A run of printable ASCII other than space: one copy. */
+		for (len = 0; i + len < n && p[i + len] > 0x20 &&
+		    p[i + len] < 0x7f; len++)
+			;
+		if (len > 0) {
+			if (b->len > 0 && b->pending != SEP_NONE &&
+			    html_put(b, seps[b->pending],
+			    strlen(seps[b->pending])) != 0)
+				return -1;
+			b->pending = SEP_NONE;
+			if (html_put(b, text + i, len) != 0)
+				return -1;
+			i += len;
+			continue;
+		}
 		len = html_utf8_len(p + i, n - i, &cp);
 		if (len == 0) {		/* not UTF-8: drop the byte */
 			i++;
