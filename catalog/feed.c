@@ -19,12 +19,13 @@
 #include "catalog/feed.h"
 #include "catalog/xmalloc.h"
 
-char *
-catalog_feed_read(const char *path, size_t max, size_t *len, char **cause)
+int
+catalog_feed_read_into(const char *path, size_t max, char **bufp,
+    size_t *capp, size_t *len, char **cause)
 {
 	FILE		*f = NULL;
 	struct stat	 st;
-	char		*buf = NULL;
+	char		*buf = *bufp;
 	size_t		 n = 0, cap, got;
 
 	if ((f = fopen(path, "rb")) == NULL) {
@@ -44,8 +45,14 @@ catalog_feed_read(const char *path, size_t max, size_t *len, char **cause)
 		    "MiB", path, max / (1024 * 1024));
 		goto fail;
 	}
+	/* Room for the file, one byte more (to see growth) and the NUL. */
 	cap = (size_t)st.st_size + 1;
-	buf = xmalloc(cap + 1);
+	if (buf == NULL || *capp < cap + 1) {
+		buf = xreallocarray(buf, 1, cap + 1);
+		*capp = cap + 1;
+	} else
+		cap = *capp - 1;
+	*bufp = buf;
 	for (;;) {
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
@@ -59,6 +66,8 @@ catalog_feed_read(const char *path, size_t max, size_t *len, char **cause)
 		if (n == cap) {
 			cap *= 2;
 			buf = xreallocarray(buf, 1, cap + 1);
+			*bufp = buf;
+			*capp = cap + 1;
 		}
 	}
 	if (ferror(f)) {
@@ -68,13 +77,25 @@ catalog_feed_read(const char *path, size_t max, size_t *len, char **cause)
 	fclose(f);
 	buf[n] = '\0';
 	*len = n;
-	return buf;
+	return 0;
 
 fail:
-	free(buf);
 	if (f != NULL)
 		fclose(f);
-	return NULL;
+	return -1;
+}
+
+char *
+catalog_feed_read(const char *path, size_t max, size_t *len, char **cause)
+{
+	char	*buf = NULL;
+	size_t	 cap = 0;
+
+	if (catalog_feed_read_into(path, max, &buf, &cap, len, cause) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
 }
 
 #define FEED_KEY_PART 96

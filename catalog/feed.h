@@ -23,6 +23,14 @@ char *catalog_feed_read(const char *path, size_t max, size_t *len,
     char **cause);
 
 /*
+ * The same into *buf (of *cap bytes, grown as needed; start with NULL
+ * and 0, free(*buf) when done), so that importers reading many files one
+ * after another reuse one buffer. 0, or -1 and *cause.
+ */
+int catalog_feed_read_into(const char *path, size_t max, char **buf,
+    size_t *cap, size_t *len, char **cause);
+
+/*
  * One part of a catalogue key made from a feed's id: "http://" or
  * "https://" is dropped, and an id that is then longer than 96 bytes or
  * holds characters a key may not hold (letters, digits, . _ : / -) is

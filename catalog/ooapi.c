@@ -21,6 +21,12 @@
  * until then their JSON (and that of offerings in earlier files) is
  * kept. Records are freed once put.
  *
+ * Read once: when no file holds an offering, a file that holds no
+ * organization needs nothing from the others but their organizations,
+ * so it is skipped by the index and mapped as it is read (its duplicates
+ * are found with a hash of the ids seen; see ooapi_plan). That saves a
+ * third of a typical import: parsing is its largest part.
+ *
  * A path stack (struct ooapi_path) follows the walk so that any error can
  * name its place as a JSON pointer without building strings on the happy
  * path.
@@ -29,6 +35,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +140,13 @@ struct ooapi {
 	char		**files;	/* names, owned */
 	size_t		 nfiles;
 	int		 pass;		/* 1: index, 2: map */
+	int		 binding;	/* pass 2 of an indexed file */
+	int		 single;	/* a file read once (see ooapi_run) */
+	char		*once;		/* per file: 1 when read once */
+	struct ooapi_obj *bobjs;	/* the objects of a file read once */
+	size_t		 nb, capb;
+	struct ooapi_seen *seen;	/* hash of ids of specs read once */
+	size_t		 nseen, capseen;
 	size_t		 fileno;	/* file being read */
 	size_t		 bind;		/* pass 2: next object to bind */
 	size_t		 next_put;	/* pass 2: next object to put */
@@ -145,6 +159,13 @@ struct ooapi {
 	const char	*file;		/* being read */
 	struct ooapi_obj *only_org;	/* the import's one organization */
 	size_t		 norgs;		/* organizations (chosen objects) */
+};
+
+/* A program or course of a file read once: for finding duplicates. */
+struct ooapi_seen {
+	char		*id;
+	const char	*file;
+	char		*ptr;
 };
 
 /* One language's text being gathered from a LanguageTypedString array. */
@@ -465,7 +486,7 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 		return ooapi_fail(o, cause, "expected an OOAPI object, not %s",
 		    ooapi_type_name(j));
 	if ((kind = ooapi_kind_of(j)) == NULL) {
-		if (o->pass == 2)
+		if (o->binding)
 			return 0;
 		reason = xasprintf("%s: %s: not an OOAPI organization, "
 		    "program, course or offering (no organizationId, "
@@ -476,7 +497,7 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 		return 0;
 	}
 	if (kind->type == OOAPI_OTHER) {
-		if (o->pass == 2)
+		if (o->binding)
 			return 0;
 		reason = xasprintf("%s: %s: a %s (%s) is not course data: "
 		    "skipped", o->file, path_str(&o->path), kind->name,
@@ -507,7 +528,7 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 	}
 	path_pop(&o->path, old);
 
-	if (o->pass == 2) {
+	if (o->binding) {
 		/* The same walk of the same file meets the same objects. */
 		if (o->bind >= o->nobjs || o->objs[o->bind].kind != kind ||
 		    o->objs[o->bind].fileno != o->fileno ||
@@ -532,7 +553,9 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 		ob->kind = kind;
 		ob->id = xstrdup(id);
 		ob->expanded = expanded;
-		if (kind->type == OOAPI_ORG) {	/* kept for providers */
+		if (o->single)		/* mapped right after this walk */
+			ob->json = j;
+		else if (kind->type == OOAPI_ORG) {	/* kept for providers */
 			ob->json = json_incref(j);
 			ob->held = 1;
 		} else if (kind->type == OOAPI_OFFERING)
@@ -592,7 +615,7 @@ ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 		path_pop(&o->path, old);
 		return -1;
 	}
-	if (o->pass == 2)
+	if (o->binding)
 		goto items;
 	o->pages = xreallocarray(o->pages, o->npages + 1, sizeof *o->pages);
 	pg = &o->pages[o->npages++];
@@ -604,7 +627,7 @@ items:
 	if (items == NULL)
 		return 0;
 	json_array_foreach(items, i, v) {
-		if (o->pass == 1 && pg->kind == NULL && json_is_object(v) &&
+		if (!o->binding && pg->kind == NULL && json_is_object(v) &&
 		    (kind = ooapi_kind_of(v)) != NULL)
 			pg->kind = kind->name;
 		old = path_key(&o->path, "items");
@@ -629,11 +652,6 @@ ooapi_load(struct ooapi *o, size_t fileno, const char *name,
 	json_t		*root;
 
 	*rootp = NULL;
-	if (o->pass == 1) {
-		o->files = xreallocarray(o->files, o->nfiles + 1,
-		    sizeof *o->files);
-		o->files[o->nfiles++] = xstrdup(name);
-	}
 	o->fileno = fileno;
 	o->file = o->files[fileno];
 	path_set(&o->path, "");
@@ -650,7 +668,7 @@ ooapi_load(struct ooapi *o, size_t fileno, const char *name,
 		return -1;
 	}
 	*rootp = root;
-	if (o->pass == 1 && ooapi_check(o, root, 0, cause) != 0)
+	if (!o->binding && ooapi_check(o, root, 0, cause) != 0)
 		return -1;
 	path_set(&o->path, "");
 	return ooapi_collect(o, root, cause);
@@ -1849,6 +1867,146 @@ ooapi_map_file(struct ooapi *o, size_t fileno, size_t first, size_t end,
 	return 0;
 }
 
+/* The slot of id in the hash of specs read once (empty if absent). */
+static struct ooapi_seen *
+ooapi_seen_slot(struct ooapi *o, const char *id)
+{
+	const unsigned char	*p;
+	uint32_t		 h = 2166136261u;
+	size_t			 i;
+
+	for (p = (const unsigned char *)id; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	for (i = h & (o->capseen - 1);; i = (i + 1) & (o->capseen - 1)) {
+		if (o->seen[i].id == NULL || strcmp(o->seen[i].id, id) == 0)
+			return &o->seen[i];
+	}
+}
+
+/* Note spec ob of a file read once; -1 and *cause if its id is taken. */
+static int
+ooapi_seen_add(struct ooapi *o, struct ooapi_obj *ob, char **cause)
+{
+	struct ooapi_obj	*found;
+	struct ooapi_seen	*sl, *old;
+	size_t			 i, oldcap;
+
+	if ((found = ooapi_find(o, OOAPI_SPEC, ob->id)) != NULL) {
+		if (found->fileno < ob->fileno)
+			*cause = xasprintf("%s: %s: %s %s is also at %s: %s",
+			    ob->file, path_show(ob->ptr), ob->kind->name,
+			    ob->id, found->file, path_show(found->ptr));
+		else
+			*cause = xasprintf("%s: %s: %s %s is also at %s: %s",
+			    found->file, path_show(found->ptr),
+			    found->kind->name, found->id, ob->file,
+			    path_show(ob->ptr));
+		return -1;
+	}
+	if (2 * (o->nseen + 1) > o->capseen) {
+		old = o->seen;
+		oldcap = o->capseen;
+		o->capseen = oldcap == 0 ? 1024 : 2 * oldcap;
+		o->seen = xreallocarray(NULL, o->capseen, sizeof *o->seen);
+		memset(o->seen, 0, o->capseen * sizeof *o->seen);
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].id != NULL)
+				*ooapi_seen_slot(o, old[i].id) = old[i];
+		}
+		free(old);
+	}
+	sl = ooapi_seen_slot(o, ob->id);
+	if (sl->id != NULL) {
+		*cause = xasprintf("%s: %s: %s %s is also at %s: %s", ob->file,
+		    path_show(ob->ptr), ob->kind->name, ob->id, sl->file,
+		    path_show(sl->ptr));
+		return -1;
+	}
+	sl->id = xstrdup(ob->id);
+	sl->file = ob->file;
+	sl->ptr = xstrdup(ob->ptr);
+	o->nseen++;
+	return 0;
+}
+
+static void
+ooapi_free_bobjs(struct ooapi *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nb; i++) {
+		free(o->bobjs[i].ptr);
+		free(o->bobjs[i].id);
+		free(o->bobjs[i].ref);
+		catalog_record_free(o->bobjs[i].rec);
+	}
+	o->nb = 0;
+}
+
+/*
+ * Map, check and put the programs and courses of a file read once, in
+ * order (such a file holds no organization and the import no offering).
+ */
+static int
+ooapi_map_once(struct ooapi *o, char **cause)
+{
+	struct ooapi_obj	*ob;
+	size_t			 i;
+
+	for (i = 0; i < o->nb; i++) {
+		ob = &o->bobjs[i];
+		if (ob->kind->type != OOAPI_SPEC)
+			continue;
+		if (ooapi_seen_add(o, ob, cause) != 0 ||
+		    ooapi_finish(o, ob, cause) != 0)
+			return -1;
+	}
+	ooapi_free_bobjs(o);
+	return 0;
+}
+
+/*
+ * Which files are read once: with no offering anywhere in the import
+ * (no "offeringId" in any file), a file that holds no organization
+ * either has only programs and courses that need nothing from other
+ * files but the organizations, so it is mapped as it is read. A \\u
+ * escape that could spell a member name counts as both. 0, or -1 and
+ * *cause when a file cannot be read.
+ */
+static int
+ooapi_plan(struct ooapi *o, const struct catalog_ooapi_input *in,
+    const char *const *names, size_t n, char **buf, size_t *cap,
+    char **cause)
+{
+	static const char *const escapes[] = { "\\u004", "\\u005", "\\u006",
+	    "\\u007", NULL };
+	const char	*data;
+	size_t		 i, k, len;
+	int		 offers = 0, orgs, esc;
+
+	for (i = 0; i < n; i++) {
+		if (in != NULL) {
+			data = in[i].data;
+			len = in[i].len;
+		} else {
+			if (catalog_feed_read_into(names[i], CATALOG_FEED_MAX,
+			    buf, cap, &len, cause) != 0)
+				return -1;
+			data = *buf;
+		}
+		for (esc = 0, k = 0; escapes[k] != NULL && !esc; k++)
+			esc = memmem(data, len, escapes[k],
+			    strlen(escapes[k])) != NULL;
+		orgs = memmem(data, len, "organizationId", 14) != NULL;
+		if (esc || memmem(data, len, "offeringId", 10) != NULL)
+			offers = 1;
+		o->once[i] = !esc && !orgs;
+	}
+	if (offers)
+		memset(o->once, 0, n);
+	return 0;
+}
+
 static void
 ooapi_done(struct ooapi *o)
 {
@@ -1864,6 +2022,14 @@ ooapi_done(struct ooapi *o)
 	}
 	free(o->objs);
 	free(o->index);
+	ooapi_free_bobjs(o);
+	free(o->bobjs);
+	for (i = 0; i < o->capseen; i++) {
+		free(o->seen[i].id);
+		free(o->seen[i].ptr);
+	}
+	free(o->seen);
+	free(o->once);
 	for (i = 0; i < o->nfiles; i++)
 		free(o->files[i]);
 	free(o->files);
@@ -1874,27 +2040,38 @@ ooapi_done(struct ooapi *o)
 
 /*
  * Import n inputs: in memory (in) or files (names). Each is read twice
- * (see the top); only one parsed file is held at a time.
+ * (see the top), or once (see ooapi_plan); only one parsed file is held
+ * at a time.
  */
 static int
 ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
     const char *const *names, size_t n, char **cause)
 {
 	struct ooapi	 o;
+	struct ooapi_obj *sv;
 	const char	*name, *data;
 	char		*buf = NULL;
 	json_t		*root;
-	size_t		 i, len, first;
-	int		 rc = -1;
+	size_t		 i, len, first, cap = 0, svn, svcap;
+	int		 rc = -1, anyonce = 0;
 
 	memset(&o, 0, sizeof o);
 	o.imp = imp;
 	o.file = "";
-	if ((o.isced = catalog_isced_load(NULL, cause)) == NULL)
+	o.files = xreallocarray(NULL, n + 1, sizeof *o.files);
+	for (i = 0; i < n; i++)
+		o.files[o.nfiles++] = xstrdup(in != NULL ? in[i].name :
+		    names[i]);
+	o.once = xreallocarray(NULL, n + 1, 1);
+	if ((o.isced = catalog_isced_load(NULL, cause)) == NULL ||
+	    ooapi_plan(&o, in, names, n, &buf, &cap, cause) != 0)
 		goto fail;
+	for (i = 0; i < n; i++)
+		anyonce |= o.once[i];
 	for (o.pass = 1; o.pass <= 2; o.pass++) {
 		if (o.pass == 2) {
-			if (ooapi_check_pages(&o, cause) != 0 ||
+			/* Pages of files read once are known at the end. */
+			if ((!anyonce && ooapi_check_pages(&o, cause) != 0) ||
 			    ooapi_index(&o, cause) != 0) {
 				rc = -1;
 				goto fail;
@@ -1902,23 +2079,49 @@ ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
 			ooapi_link(&o);
 		}
 		for (i = 0; i < n; i++) {
-			name = in != NULL ? in[i].name : names[i];
+			if (o.pass == 1 && o.once[i])
+				continue;
+			name = o.files[i];
 			if (in != NULL) {
 				data = in[i].data;
 				len = in[i].len;
 			} else {
-				buf = catalog_feed_read(name, CATALOG_FEED_MAX,
-				    &len, cause);
-				if (buf == NULL) {
+				if (catalog_feed_read_into(name,
+				    CATALOG_FEED_MAX, &buf, &cap, &len,
+				    cause) != 0) {
 					rc = -1;
 					goto fail;
 				}
 				data = buf;
 			}
+			o.single = o.once[i];
+			o.binding = o.pass == 2 && !o.single;
+			if (o.single) {	/* collect into bobjs */
+				sv = o.objs;
+				svn = o.nobjs;
+				svcap = o.capobjs;
+				o.objs = o.bobjs;
+				o.nobjs = 0;
+				o.capobjs = o.capb;
+				rc = ooapi_load(&o, i, name, data, len, &root,
+				    cause);
+				o.bobjs = o.objs;
+				o.nb = o.nobjs;
+				o.capb = o.capobjs;
+				o.objs = sv;
+				o.nobjs = svn;
+				o.capobjs = svcap;
+				if (rc == 0)
+					rc = ooapi_map_once(&o, cause);
+				json_decref(root);
+				if (rc != 0) {
+					rc = -1;
+					goto fail;
+				}
+				continue;
+			}
 			first = o.bind;
 			rc = ooapi_load(&o, i, name, data, len, &root, cause);
-			free(buf);
-			buf = NULL;
 			if (rc == 0 && o.pass == 2 && (o.bind < o.nobjs &&
 			    o.objs[o.bind].fileno == i)) {
 				o.file = o.files[i];
@@ -1936,8 +2139,13 @@ ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
 			}
 		}
 	}
+	if (anyonce && ooapi_check_pages(&o, cause) != 0) {
+		rc = -1;
+		goto fail;
+	}
 	rc = 0;
 fail:
+	free(buf);
 	ooapi_done(&o);
 	return rc;
 }

@@ -585,6 +585,20 @@ test_duplicates(void **state)
 	    "b.json", "[" C("") "]", NULL), -1);
 	assert_string_equal(cause, "b.json: /0: course b is also at a.json: /");
 	free(cause);
+	/*
+	 * A file without organizations is mapped as it is read, one with
+	 * one is indexed first: the later copy is still the one named,
+	 * in either order, and nothing is stored.
+	 */
+	assert_int_equal(import_json(u->db, &sum, &cause, "a.json", C(""),
+	    "b.json", "[" C(", \"x\": " ORG) "]", NULL), -1);
+	assert_string_equal(cause, "b.json: /0: course b is also at a.json: /");
+	free(cause);
+	assert_int_equal(import_json(u->db, &sum, &cause, "a.json",
+	    C(", \"x\": " ORG), "b.json", "[" C("") "]", NULL), -1);
+	assert_string_equal(cause, "b.json: /0: course b is also at a.json: /");
+	free(cause);
+	assert_int_equal(catalog_db_entry_count(u->db), 0);
 	/* The same organization twice is fine (files repeat them). */
 	assert_int_equal(import_json(u->db, &sum, &cause, "a.json", ORG,
 	    "b.json", "[" ORG "]", "c.json", "{\"courseId\": \"c\", "
