@@ -53,7 +53,6 @@
 #include "catalog/xmalloc.h"
 
 #define OOAPI_MAX_ID 256		/* longest id kept */
-#define OOAPI_MAX_PARTS 64		/* texts joined per language */
 #define OOAPI_HOURS_PER_ECTS 28		/* Dutch rule: 1 EC is 28 hours */
 #define OOAPI_HOURS_PER_SP 40		/* old Dutch studiepunt */
 
@@ -166,18 +165,6 @@ struct ooapi_seen {
 	char		*id;
 	const char	*file;
 	char		*ptr;
-};
-
-/* One language's text being gathered from a LanguageTypedString array. */
-struct ooapi_text {
-	char		 lang[CATALOG_LANG_MAX];
-	char		*value;
-	size_t		 parts;
-};
-
-struct ooapi_texts {
-	struct ooapi_text *v;
-	size_t		 n;
 };
 
 /* --- JSON pointers ------------------------------------------------------ */
@@ -848,58 +835,21 @@ ooapi_link(struct ooapi *o)
 
 /* --- texts -------------------------------------------------------------- */
 
-static void
-ooapi_texts_done(struct ooapi_texts *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->v[i].value);
-	free(t->v);
-	t->v = NULL;
-	t->n = 0;
-}
-
 /* Add one value (plain text) in lang, joined to earlier ones with sep. */
 static int
-ooapi_texts_add(struct ooapi *o, struct ooapi_texts *t, const char *lang,
-    const char *value, const char *sep, char **cause)
+ooapi_texts_add(struct ooapi *o, struct catalog_feed_texts *t,
+    const char *lang, const char *value, const char *sep, char **cause)
 {
-	struct ooapi_text	*x = NULL;
-	char			*joined;
-	size_t			 i;
+	char	*why = NULL;
 
-	for (i = 0; i < t->n; i++) {
-		if (strcmp(t->v[i].lang, lang) == 0)
-			x = &t->v[i];
-	}
-	if (x == NULL) {
-		t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
-		x = &t->v[t->n++];
-		snprintf(x->lang, sizeof x->lang, "%s", lang);
-		x->value = xstrdup(value);
-		x->parts = 1;
-		return 0;
-	}
-	if (++x->parts > OOAPI_MAX_PARTS)	/* bounds the strstr() work */
-		return ooapi_fail(o, cause, "more than %d texts in language "
-		    "%s", OOAPI_MAX_PARTS, lang);
-	if (strstr(x->value, value) != NULL)
-		return 0;	/* the same text again */
-	if (strlen(x->value) + strlen(sep) + strlen(value) >
-	    CATALOG_FEED_MAX_TEXT)
-		return ooapi_fail(o, cause, "texts in language %s together "
-		    "are longer than the limit of %d bytes", lang,
-		    CATALOG_FEED_MAX_TEXT);
-	joined = xasprintf("%s%s%s", x->value, sep, value);
-	free(x->value);
-	x->value = joined;
+	if (catalog_feed_texts_add(t, lang, value, sep, &why) != 0)
+		return ooapi_fail_cause(o, cause, why);
 	return 0;
 }
 
 /* Gather one LanguageTypedString object at the current path. */
 static int
-ooapi_lts(struct ooapi *o, json_t *j, struct ooapi_texts *t,
+ooapi_lts(struct ooapi *o, json_t *j, struct catalog_feed_texts *t,
     const char *sep, char **cause)
 {
 	const char	*lang, *value;
@@ -942,7 +892,7 @@ ooapi_lts(struct ooapi *o, json_t *j, struct ooapi_texts *t,
  */
 static int
 ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
-    struct ooapi_texts *t, const char *sep, char **cause)
+    struct catalog_feed_texts *t, const char *sep, char **cause)
 {
 	json_t	*arr, *v, *w;
 	size_t	 i, k, old, old2;
@@ -1003,38 +953,26 @@ ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
 	return 0;
 }
 
-/* Store gathered texts as field of r. */
-static int
-ooapi_texts_put(struct ooapi *o, struct catalog_record *r,
-    enum catalog_field f, struct ooapi_texts *t, char **cause)
-{
-	char	*why = NULL;
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++) {
-		if (catalog_record_add_text(r, f, t->v[i].lang, t->v[i].value,
-		    &why) != 0)
-			return ooapi_fail_cause(o, cause, why);
-	}
-	return 0;
-}
-
 /* Gather keys (NULL-terminated) of obj into field f of r. */
 static int
 ooapi_field(struct ooapi *o, json_t *obj, struct catalog_record *r,
     enum catalog_field f, const char *sep, const char *const *keys,
     char **cause)
 {
-	struct ooapi_texts	 t = { NULL, 0 };
+	struct catalog_feed_texts t = { NULL, 0 };
+	char			*why = NULL;
 	int			 rc = -1;
 
 	for (; *keys != NULL; keys++) {
 		if (ooapi_gather(o, obj, *keys, &t, sep, cause) != 0)
 			goto fail;
 	}
-	rc = ooapi_texts_put(o, r, f, &t, cause);
+	if (catalog_feed_texts_put(&t, r, f, &why) != 0)
+		ooapi_fail_cause(o, cause, why);
+	else
+		rc = 0;
 fail:
-	ooapi_texts_done(&t);
+	catalog_feed_texts_done(&t);
 	return rc;
 }
 
@@ -1046,7 +984,7 @@ static char *
 ooapi_pick(struct ooapi *o, json_t *obj, const char *key, char **cause,
     int *failed)
 {
-	struct ooapi_texts	 t = { NULL, 0 };
+	struct catalog_feed_texts t = { NULL, 0 };
 	static const char *const prefer[] = { "nl", "en" };
 	char			*s = NULL;
 	size_t			 i, k;
@@ -1066,7 +1004,7 @@ ooapi_pick(struct ooapi *o, json_t *obj, const char *key, char **cause,
 	}
 	if (s == NULL && t.n > 0)
 		s = xstrdup(t.v[0].value);
-	ooapi_texts_done(&t);
+	catalog_feed_texts_done(&t);
 	return s;
 }
 

@@ -60,7 +60,6 @@
 
 #define XCRI_DEFAULT_LANG "en"		/* for texts without xml:lang */
 #define XCRI_ENTITY_BUDGET 100000	/* entity references per document */
-#define XCRI_MAX_PARTS 64		/* texts joined per language */
 
 /* A namespace set an element may be in. */
 enum xcri_ns { XNS_XCRI, XNS_MLO, XNS_DC, XNS_GEO, XNS_ANY_CAP };
@@ -70,18 +69,6 @@ struct xcri {
 	struct catalog_isced *isced;
 	const char	*file;
 	size_t		 budget;
-};
-
-/* One language's text being gathered (as in ooapi.c). */
-struct xcri_text {
-	char		 lang[CATALOG_LANG_MAX];
-	char		*value;
-	size_t		 parts;
-};
-
-struct xcri_texts {
-	struct xcri_text *v;
-	size_t		 n;
 };
 
 /* --- elements and places -------------------------------------------------- */
@@ -313,18 +300,6 @@ xcri_identifier(struct xcri *x, const xmlNode *n, char **cause, int *failed)
 
 /* --- texts -------------------------------------------------------------- */
 
-static void
-xcri_texts_done(struct xcri_texts *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->v[i].value);
-	free(t->v);
-	t->v = NULL;
-	t->n = 0;
-}
-
 /*
  * 1 when plain text s holds what looks like an HTML tag ("<p>", "</b>",
  * "<br/>", "<!--"): markup a feed escaped instead of writing XHTML.
@@ -344,14 +319,12 @@ xcri_has_markup(const char *s)
 
 /* Add the text of element n in its xml:lang, joined with sep. */
 static int
-xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
-    const char *sep, char **cause)
+xcri_texts_add(struct xcri *x, struct catalog_feed_texts *t,
+    const xmlNode *n, const char *sep, char **cause)
 {
-	struct xcri_text	*e = NULL;
 	xmlChar			*lang;
 	char			 primary[CATALOG_LANG_MAX], *s, *joined;
 	char			*why = NULL;
-	size_t			 i;
 	int			 bad, rc;
 
 	if ((s = xcri_text(x, n, cause)) == NULL)
@@ -384,51 +357,21 @@ xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
 		return rc;
 	}
 	xmlFree(lang);
-	for (i = 0; i < t->n; i++) {
-		if (strcmp(t->v[i].lang, primary) == 0)
-			e = &t->v[i];
-	}
-	if (e == NULL) {
-		t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
-		e = &t->v[t->n++];
-		snprintf(e->lang, sizeof e->lang, "%s", primary);
-		e->value = s;
-		e->parts = 1;
-		return 0;
-	}
-	if (++e->parts > XCRI_MAX_PARTS) {	/* bounds the strstr() work */
-		free(s);
-		return xcri_fail(x, n, cause, "more than %d texts in language "
-		    "%s", XCRI_MAX_PARTS, primary);
-	}
-	if (strstr(e->value, s) == NULL) {
-		if (strlen(e->value) + strlen(sep) + strlen(s) >
-		    CATALOG_FEED_MAX_TEXT) {
-			free(s);
-			return xcri_fail(x, n, cause, "texts in language %s "
-			    "together are longer than the limit of %d bytes",
-			    primary, CATALOG_FEED_MAX_TEXT);
-		}
-		joined = xasprintf("%s%s%s", e->value, sep, s);
-		free(e->value);
-		e->value = joined;
-	}
+	rc = catalog_feed_texts_add(t, primary, s, sep, &why);
 	free(s);
+	if (rc != 0)
+		return xcri_fail_cause(x, n, cause, why);
 	return 0;
 }
 
 static int
 xcri_texts_put(struct xcri *x, const xmlNode *n, struct catalog_record *r,
-    enum catalog_field f, struct xcri_texts *t, char **cause)
+    enum catalog_field f, struct catalog_feed_texts *t, char **cause)
 {
 	char	*why = NULL;
-	size_t	 i;
 
-	for (i = 0; i < t->n; i++) {
-		if (catalog_record_add_text(r, f, t->v[i].lang, t->v[i].value,
-		    &why) != 0)
-			return xcri_fail_cause(x, n, cause, why);
-	}
+	if (catalog_feed_texts_put(t, r, f, &why) != 0)
+		return xcri_fail_cause(x, n, cause, why);
 	return 0;
 }
 
@@ -463,7 +406,7 @@ xcri_field(struct xcri *x, const xmlNode *course, struct catalog_record *r,
     enum catalog_field f, const struct xcri_source *src, const char *sep,
     char **cause)
 {
-	struct xcri_texts	 t = { NULL, 0 };
+	struct catalog_feed_texts t = { NULL, 0 };
 	const xmlNode		*c;
 	int			 rc = -1;
 
@@ -477,7 +420,7 @@ xcri_field(struct xcri *x, const xmlNode *course, struct catalog_record *r,
 	}
 	rc = xcri_texts_put(x, course, r, f, &t, cause);
 fail:
-	xcri_texts_done(&t);
+	catalog_feed_texts_done(&t);
 	return rc;
 }
 
@@ -773,7 +716,7 @@ xcri_date(struct xcri *x, const xmlNode *pres, const char *name, char **slot,
 /* The cost of a presentation: euros, or a note for the entry. */
 static int
 xcri_cost(struct xcri *x, const xmlNode *pres,
-    struct catalog_record_offering *off, struct xcri_texts *notes,
+    struct catalog_record_offering *off, struct catalog_feed_texts *notes,
     char **cause)
 {
 	const xmlNode	*c;
@@ -795,7 +738,7 @@ xcri_cost(struct xcri *x, const xmlNode *pres,
 
 static int
 xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
-    struct catalog_record *r, struct xcri_texts *notes, char **cause)
+    struct catalog_record *r, struct catalog_feed_texts *notes, char **cause)
 {
 	struct catalog_record_offering	*off;
 	const xmlNode			*c, *venue, *vprov;
@@ -906,7 +849,7 @@ xcri_course(struct xcri *x, struct xcri_provider *p, const xmlNode *course,
     char **cause)
 {
 	struct catalog_record	*r = catalog_record_new();
-	struct xcri_texts	 notes = { NULL, 0 };
+	struct catalog_feed_texts notes = { NULL, 0 };
 	const xmlNode		*c;
 	char			*id = NULL, *part = NULL, *key = NULL;
 	char			*url = NULL, *why = NULL;
@@ -974,7 +917,7 @@ xcri_course(struct xcri *x, struct xcri_provider *p, const xmlNode *course,
 	}
 	rc = 0;
 fail:
-	xcri_texts_done(&notes);
+	catalog_feed_texts_done(&notes);
 	free(id);
 	free(part);
 	free(key);
