@@ -311,21 +311,6 @@ catalog_fts_register(sqlite3 *sq, struct catalog_fts **out, char **cause)
 		    sqlite3_errmsg(sq));
 		return -1;
 	}
-	/*
-	 * Temporary storage in memory, set before any TEMP object exists
-	 * (changing it later drops them). An import's statements touch more
-	 * than the 64 KiB of pages a statement journal keeps in memory, so
-	 * with temporary files every row went through a file in /var/tmp
-	 * (150,000 writes for 10,000 EDU-DEX programs). The TEMP tables of
-	 * one-pass indexing (import.c) are ids, plus the old indexed texts
-	 * of rows an import changes or removes.
-	 */
-	if (sqlite3_exec(sq, "PRAGMA temp_store = MEMORY", NULL, NULL,
-	    NULL) != SQLITE_OK) {
-		*cause = xasprintf("cannot set temporary storage: %s",
-		    sqlite3_errmsg(sq));
-		return -1;
-	}
 	if (out != NULL)
 		*out = fts;
 	return 0;
