@@ -27,8 +27,8 @@
  * are found with a hash of the ids seen; see ooapi_plan). That saves a
  * third of a typical import: parsing is its largest part.
  *
- * A path stack (struct ooapi_path) follows the walk so that any error can
- * name its place as a JSON pointer without building strings on the happy
+ * A JSON pointer (catalog_json_path, json.c) follows the walk so that
+ * any error can name its place without building strings on the happy
  * path.
  */
 #include "config.h"
@@ -47,6 +47,7 @@
 #include "catalog/html.h"
 #include "catalog/import.h"
 #include "catalog/isced.h"
+#include "catalog/json.h"
 #include "catalog/lang.h"
 #include "catalog/ooapi.h"
 #include "catalog/record.h"
@@ -101,12 +102,6 @@ static const struct {
 	{ "doctoral", "nlqf8" },
 };
 
-/* A JSON pointer being built during a walk. */
-struct ooapi_path {
-	char		*s;
-	size_t		 len, cap;
-};
-
 struct ooapi_obj {
 	json_t		*json;		/* while its file is read, or held */
 	const char	*file;
@@ -154,7 +149,7 @@ struct ooapi {
 	struct ooapi_obj **index;	/* sorted by type, id */
 	struct ooapi_page *pages;
 	size_t		 npages;
-	struct ooapi_path path;
+	struct catalog_json_path path;
 	const char	*file;		/* being read */
 	struct ooapi_obj *only_org;	/* the import's one organization */
 	size_t		 norgs;		/* organizations (chosen objects) */
@@ -168,69 +163,6 @@ struct ooapi_seen {
 };
 
 /* --- JSON pointers ------------------------------------------------------ */
-
-static void
-path_grow(struct ooapi_path *p, size_t add)
-{
-	if (p->len + add + 1 > p->cap) {
-		p->cap = (p->len + add + 1) * 2;
-		p->s = xreallocarray(p->s, 1, p->cap);
-	}
-}
-
-static void
-path_set(struct ooapi_path *p, const char *s)
-{
-	p->len = 0;
-	path_grow(p, strlen(s));
-	memcpy(p->s, s, strlen(s) + 1);
-	p->len = strlen(s);
-}
-
-/* Append "/key" (escaped as RFC 6901 says); returns the length to pop to. */
-static size_t
-path_key(struct ooapi_path *p, const char *key)
-{
-	size_t	 old = p->len;
-
-	path_grow(p, 2 * strlen(key) + 1);
-	p->s[p->len++] = '/';
-	for (; *key != '\0'; key++) {
-		if (*key == '~' || *key == '/') {
-			p->s[p->len++] = '~';
-			p->s[p->len++] = *key == '~' ? '0' : '1';
-		} else
-			p->s[p->len++] = *key;
-	}
-	p->s[p->len] = '\0';
-	return old;
-}
-
-static size_t
-path_index(struct ooapi_path *p, size_t i)
-{
-	size_t	 old = p->len;
-
-	path_grow(p, 24);
-	p->len += (size_t)snprintf(p->s + p->len, 24, "/%zu", i);
-	return old;
-}
-
-static void
-path_pop(struct ooapi_path *p, size_t old)
-{
-	p->len = old;
-	if (p->s != NULL)
-		p->s[old] = '\0';
-}
-
-static const char *
-path_str(struct ooapi_path *p)
-{
-	if (p->len == 0)
-		return "/";
-	return p->s;
-}
 
 /* A stored pointer for a message ("/" for the whole document). */
 static const char *
@@ -249,7 +181,8 @@ ooapi_fail(struct ooapi *o, char **cause, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	*cause = xasprintf("%s: %s: %s", o->file, path_str(&o->path), msg);
+	*cause = xasprintf("%s: %s: %s", o->file,
+	    catalog_json_path_str(&o->path), msg);
 	free(msg);
 	return -1;
 }
@@ -265,26 +198,6 @@ ooapi_fail_cause(struct ooapi *o, char **cause, char *why)
 
 /* --- typed access ------------------------------------------------------- */
 
-static const char *
-ooapi_type_name(const json_t *j)
-{
-	switch (json_typeof(j)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "true or false";
-	default:
-		return "null";
-	}
-}
 
 /*
  * Member key of obj when it has the JSON type type: 0 and *out (NULL when
@@ -302,10 +215,10 @@ ooapi_member(struct ooapi *o, json_t *obj, const char *key, json_type type,
 	if (j == NULL || json_is_null(j))
 		return 0;
 	if (json_typeof(j) != type) {
-		old = path_key(&o->path, key);
+		old = catalog_json_path_key(&o->path, key);
 		ooapi_fail(o, cause, "expected %s, not %s", what,
-		    ooapi_type_name(j));
-		path_pop(&o->path, old);
+		    catalog_json_type_name(j, 0));
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	*out = j;
@@ -354,10 +267,10 @@ ooapi_number(struct ooapi *o, json_t *obj, const char *key, double *out,
 	if (j == NULL || json_is_null(j))
 		return 0;
 	if (!json_is_number(j)) {
-		old = path_key(&o->path, key);
+		old = catalog_json_path_key(&o->path, key);
 		ooapi_fail(o, cause, "expected a number, not %s",
-		    ooapi_type_name(j));
-		path_pop(&o->path, old);
+		    catalog_json_type_name(j, 0));
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	*out = json_number_value(j);
@@ -389,10 +302,10 @@ ooapi_check(struct ooapi *o, json_t *j, int depth, char **cause)
 		    "%d levels", CATALOG_FEED_MAX_DEPTH);
 	if (json_is_array(j)) {
 		json_array_foreach(j, i, v) {
-			old = path_index(&o->path, i);
+			old = catalog_json_path_index(&o->path, i);
 			if (ooapi_check(o, v, depth + 1, cause) != 0)
 				return -1;
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 		}
 		return 0;
 	}
@@ -400,10 +313,10 @@ ooapi_check(struct ooapi *o, json_t *j, int depth, char **cause)
 		if (strlen(key) > CATALOG_FEED_MAX_TEXT)
 			return ooapi_fail(o, cause, "member name longer than "
 			    "%d bytes", CATALOG_FEED_MAX_TEXT);
-		old = path_key(&o->path, key);
+		old = catalog_json_path_key(&o->path, key);
 		if (ooapi_check(o, v, depth + 1, cause) != 0)
 			return -1;
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	return 0;
 }
@@ -453,9 +366,9 @@ ooapi_collect_member(struct ooapi *o, json_t *obj, const char *key,
 
 	if (!json_is_object(j))
 		return 0;
-	old = path_key(&o->path, key);
+	old = catalog_json_path_key(&o->path, key);
 	rc = ooapi_collect_obj(o, j, 1, cause);
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -471,14 +384,14 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 
 	if (!json_is_object(j))
 		return ooapi_fail(o, cause, "expected an OOAPI object, not %s",
-		    ooapi_type_name(j));
+		    catalog_json_type_name(j, 0));
 	if ((kind = ooapi_kind_of(j)) == NULL) {
 		if (o->binding)
 			return 0;
 		reason = xasprintf("%s: %s: not an OOAPI organization, "
 		    "program, course or offering (no organizationId, "
 		    "programId, courseId or offeringId): skipped", o->file,
-		    path_str(&o->path));
+		    catalog_json_path_str(&o->path));
 		catalog_import_skip(o->imp, reason);
 		free(reason);
 		return 0;
@@ -487,7 +400,7 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 		if (o->binding)
 			return 0;
 		reason = xasprintf("%s: %s: a %s (%s) is not course data: "
-		    "skipped", o->file, path_str(&o->path), kind->name,
+		    "skipped", o->file, catalog_json_path_str(&o->path), kind->name,
 		    kind->id);
 		catalog_import_skip(o->imp, reason);
 		free(reason);
@@ -495,25 +408,25 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 	}
 	if (ooapi_string(o, j, kind->id, &id, cause) != 0)
 		return -1;
-	old = path_key(&o->path, kind->id);
+	old = catalog_json_path_key(&o->path, kind->id);
 	if (id == NULL || *id == '\0') {
 		ooapi_fail(o, cause, "the %s has no id", kind->name);
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	if (strlen(id) > OOAPI_MAX_ID) {
 		ooapi_fail(o, cause, "id longer than %d bytes", OOAPI_MAX_ID);
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	for (i = 0; id[i] != '\0'; i++) {
 		if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f) {
 			ooapi_fail(o, cause, "control character in id");
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 
 	if (o->binding) {
 		/* The same walk of the same file meets the same objects. */
@@ -570,16 +483,16 @@ ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 
 	if (json_is_array(root)) {
 		json_array_foreach(root, i, v) {
-			old = path_index(&o->path, i);
+			old = catalog_json_path_index(&o->path, i);
 			if (ooapi_collect_obj(o, v, 0, cause) != 0)
 				return -1;
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 		}
 		return 0;
 	}
 	if (!json_is_object(root))
 		return ooapi_fail(o, cause, "expected an OOAPI object, an array "
-		    "or a page of items, not %s", ooapi_type_name(root));
+		    "or a page of items, not %s", catalog_json_type_name(root, 0));
 	if ((items = json_object_get(root, "items")) == NULL ||
 	    ooapi_kind_of(root) != NULL)
 		return ooapi_collect_obj(o, root, 0, cause);
@@ -590,16 +503,16 @@ ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 	next = json_object_get(root, "hasNextPage");
 	if (num != NULL && (!json_is_integer(num) ||
 	    json_integer_value(num) < 1)) {
-		old = path_key(&o->path, "pageNumber");
+		old = catalog_json_path_key(&o->path, "pageNumber");
 		ooapi_fail(o, cause, "expected a page number from 1");
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	if (next != NULL && !json_is_boolean(next)) {
-		old = path_key(&o->path, "hasNextPage");
+		old = catalog_json_path_key(&o->path, "hasNextPage");
 		ooapi_fail(o, cause, "expected true or false, not %s",
-		    ooapi_type_name(next));
-		path_pop(&o->path, old);
+		    catalog_json_type_name(next, 0));
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	if (o->binding)
@@ -617,11 +530,11 @@ items:
 		if (!o->binding && pg->kind == NULL && json_is_object(v) &&
 		    (kind = ooapi_kind_of(v)) != NULL)
 			pg->kind = kind->name;
-		old = path_key(&o->path, "items");
-		path_index(&o->path, i);
+		old = catalog_json_path_key(&o->path, "items");
+		catalog_json_path_index(&o->path, i);
 		if (ooapi_collect_obj(o, v, 0, cause) != 0)
 			return -1;
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	return 0;
 }
@@ -641,7 +554,7 @@ ooapi_load(struct ooapi *o, size_t fileno, const char *name,
 	*rootp = NULL;
 	o->fileno = fileno;
 	o->file = o->files[fileno];
-	path_set(&o->path, "");
+	catalog_json_path_set(&o->path, "");
 
 	if (len > CATALOG_FEED_MAX) {
 		*cause = xasprintf("%s: file is larger than the limit of %d "
@@ -657,7 +570,7 @@ ooapi_load(struct ooapi *o, size_t fileno, const char *name,
 	*rootp = root;
 	if (!o->binding && ooapi_check(o, root, 0, cause) != 0)
 		return -1;
-	path_set(&o->path, "");
+	catalog_json_path_set(&o->path, "");
 	return ooapi_collect(o, root, cause);
 }
 
@@ -859,7 +772,7 @@ ooapi_lts(struct ooapi *o, json_t *j, struct catalog_feed_texts *t,
 
 	if (!json_is_object(j))
 		return ooapi_fail(o, cause, "expected a {language, value} "
-		    "object, not %s", ooapi_type_name(j));
+		    "object, not %s", catalog_json_type_name(j, 0));
 	if (ooapi_string(o, j, "language", &lang, cause) != 0 ||
 	    ooapi_string(o, j, "value", &value, cause) != 0)
 		return -1;
@@ -868,21 +781,21 @@ ooapi_lts(struct ooapi *o, json_t *j, struct catalog_feed_texts *t,
 	if (lang == NULL)
 		return ooapi_fail(o, cause, "text without a language");
 	if (catalog_lang_primary(lang, primary, sizeof primary) != 0) {
-		old = path_key(&o->path, "language");
+		old = catalog_json_path_key(&o->path, "language");
 		ooapi_fail(o, cause, "'%s' is not a language tag", lang);
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
-	old = path_key(&o->path, "value");
+	old = catalog_json_path_key(&o->path, "value");
 	if ((text = catalog_html_to_text(value, strlen(value), &why)) == NULL) {
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return ooapi_fail_cause(o, cause, why);
 	}
 	rc = 0;
 	if (*text != '\0')
 		rc = ooapi_texts_add(o, t, primary, text, sep, cause);
 	free(text);
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -907,8 +820,8 @@ ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
 		 * language of Dutch course data; one {language, value} not in
 		 * an array is read as one. Both with a warning.
 		 */
-		old = path_key(&o->path, key);
-		msg = xasprintf("%s: %s: %s", o->file, path_str(&o->path),
+		old = catalog_json_path_key(&o->path, key);
+		msg = xasprintf("%s: %s: %s", o->file, catalog_json_path_str(&o->path),
 		    json_is_string(v) ? "a text without a language where an "
 		    "array of {language, value} is expected: read as Dutch" :
 		    "one {language, value} where an array is expected: read "
@@ -927,29 +840,29 @@ ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
 				    cause);
 			free(text);
 		}
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return rc;
 	}
 	if (ooapi_array(o, obj, key, &arr, cause) != 0)
 		return -1;
 	if (arr == NULL)
 		return 0;
-	old = path_key(&o->path, key);
+	old = catalog_json_path_key(&o->path, key);
 	json_array_foreach(arr, i, v) {
-		old2 = path_index(&o->path, i);
+		old2 = catalog_json_path_index(&o->path, i);
 		if (json_is_array(v)) {
 			json_array_foreach(v, k, w) {
-				size_t	 old3 = path_index(&o->path, k);
+				size_t	 old3 = catalog_json_path_index(&o->path, k);
 
 				if (ooapi_lts(o, w, t, sep, cause) != 0)
 					return -1;
-				path_pop(&o->path, old3);
+				catalog_json_path_pop(&o->path, old3);
 			}
 		} else if (ooapi_lts(o, v, t, sep, cause) != 0)
 			return -1;
-		path_pop(&o->path, old2);
+		catalog_json_path_pop(&o->path, old2);
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return 0;
 }
 
@@ -1025,22 +938,22 @@ ooapi_address(struct ooapi *o, json_t *obj, json_t **out, size_t *at,
 		return -1;
 	if (arr == NULL || json_array_size(arr) == 0)
 		return 0;
-	old = path_key(&o->path, "addresses");
+	old = catalog_json_path_key(&o->path, "addresses");
 	json_array_foreach(arr, i, v) {
-		path_index(&o->path, i);
+		catalog_json_path_index(&o->path, i);
 		if (!json_is_object(v)) {
 			ooapi_fail(o, cause, "expected an address object, not "
-			    "%s", ooapi_type_name(v));
-			path_pop(&o->path, old);
+			    "%s", catalog_json_type_name(v, 0));
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
 		if (ooapi_string(o, v, "addressType", &type, cause) != 0) {
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
-		path_pop(&o->path, old + strlen("/addresses"));
+		catalog_json_path_pop(&o->path, old + strlen("/addresses"));
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	for (k = 0; prefer[k] != NULL && *out == NULL; k++) {
 		json_array_foreach(arr, i, v) {
 			type = json_string_value(json_object_get(v,
@@ -1071,8 +984,8 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 	char		*why = NULL, *tidy;
 	size_t		 old;
 
-	old = path_key(&o->path, "addresses");
-	path_index(&o->path, at);
+	old = catalog_json_path_key(&o->path, "addresses");
+	catalog_json_path_index(&o->path, at);
 	if (ooapi_string(o, a, "city", &city, cause) != 0)
 		goto fail;
 	if (ooapi_object(o, a, "geolocation", &geo, cause) != 0)
@@ -1086,7 +999,7 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 		free(tidy);
 	}
 	if (geo != NULL) {
-		path_key(&o->path, json_object_get(a, "geolocation") != NULL ?
+		catalog_json_path_key(&o->path, json_object_get(a, "geolocation") != NULL ?
 		    "geolocation" : "geoLocation");
 		if (ooapi_number(o, geo, "latitude", &lat, &has_lat,
 		    cause) != 0 ||
@@ -1101,7 +1014,7 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 	}
 	rc = 0;
 fail:
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -1156,7 +1069,7 @@ ooapi_org_name(struct ooapi *o, struct ooapi_obj *org, char **cause,
 	const char	*shortname;
 	char		*name;
 
-	path_set(&o->path, org->ptr);
+	catalog_json_path_set(&o->path, org->ptr);
 	o->file = org->file;
 	name = ooapi_pick(o, org->json, "name", cause, failed);
 	if (name != NULL || *failed)
@@ -1230,14 +1143,14 @@ ooapi_set_level(struct ooapi *o, json_t *obj, struct catalog_record *r,
 	for (i = 0; level != NULL &&
 	    i < sizeof ooapi_levels / sizeof ooapi_levels[0]; i++) {
 		if (strcmp(level, ooapi_levels[i].ooapi) == 0) {
-			old = path_key(&o->path, "level");
+			old = catalog_json_path_key(&o->path, "level");
 			if (catalog_record_set_level(r, ooapi_levels[i].level,
 			    &why) != 0) {
 				ooapi_fail_cause(o, cause, why);
-				path_pop(&o->path, old);
+				catalog_json_path_pop(&o->path, old);
 				return -1;
 			}
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return 0;
 		}
 	}
@@ -1245,13 +1158,13 @@ ooapi_set_level(struct ooapi *o, json_t *obj, struct catalog_record *r,
 	if (nlqf != NULL && nlqf[0] >= '1' && nlqf[0] <= '8' &&
 	    (nlqf[1] == '\0' || strcmp(nlqf + 1, "+") == 0)) {
 		snprintf(buf, sizeof buf, "nlqf%c", nlqf[0]);
-		old = path_key(&o->path, "levelOfQualification");
+		old = catalog_json_path_key(&o->path, "levelOfQualification");
 		if (catalog_record_set_level(r, buf, &why) != 0) {
 			ooapi_fail_cause(o, cause, why);
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	return 0;
 }
@@ -1267,13 +1180,13 @@ ooapi_set_themes(struct ooapi *o, json_t *obj, struct catalog_record *r,
 	size_t		 i, n, k, old;
 	int		 rc = -1;
 
-	old = path_key(&o->path, "fieldsOfStudy");
+	old = catalog_json_path_key(&o->path, "fieldsOfStudy");
 	n = json_is_array(f) ? json_array_size(f) : 1;
 	for (i = 0; f != NULL && !json_is_null(f) && i < n; i++) {
 		v = json_is_array(f) ? json_array_get(f, i) : f;
 		if (!json_is_string(v)) {
 			ooapi_fail(o, cause, "expected ISCED-F codes, not %s",
-			    ooapi_type_name(v));
+			    catalog_json_type_name(v, 0));
 			goto fail;
 		}
 		s = json_string_value(v);
@@ -1300,7 +1213,7 @@ ooapi_set_themes(struct ooapi *o, json_t *obj, struct catalog_record *r,
 			}
 		}
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	if (r->nthemes == 0) {
 		theme = catalog_isced_default(o->isced);
 		if (!catalog_import_has_theme(o->imp, theme))
@@ -1312,7 +1225,7 @@ ooapi_set_themes(struct ooapi *o, json_t *obj, struct catalog_record *r,
 	}
 	rc = 0;
 fail:
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -1430,22 +1343,22 @@ ooapi_cost(struct ooapi *o, json_t *obj, const char **euros, char **cause)
 		return -1;
 	if (arr == NULL)
 		return 0;
-	old = path_key(&o->path, "priceInformation");
+	old = catalog_json_path_key(&o->path, "priceInformation");
 	json_array_foreach(arr, i, v) {
-		path_index(&o->path, i);
+		catalog_json_path_index(&o->path, i);
 		if (!json_is_object(v)) {
 			ooapi_fail(o, cause, "expected a cost object, not %s",
-			    ooapi_type_name(v));
-			path_pop(&o->path, old);
+			    catalog_json_type_name(v, 0));
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
 		if (ooapi_string(o, v, "costType", &type, cause) != 0 ||
 		    ooapi_string(o, v, "amount", &amount, cause) != 0 ||
 		    ooapi_string(o, v, "currency", &currency, cause) != 0) {
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
-		path_pop(&o->path, old + strlen("/priceInformation"));
+		catalog_json_path_pop(&o->path, old + strlen("/priceInformation"));
 		if (amount == NULL || (currency != NULL &&
 		    strcasecmp(currency, "EUR") != 0))
 			continue;	/* only euros are shown */
@@ -1458,7 +1371,7 @@ ooapi_cost(struct ooapi *o, json_t *obj, const char **euros, char **cause)
 			n++;
 		}
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	if (*euros == NULL && n == 1)
 		*euros = any;
 	return 0;
@@ -1480,13 +1393,13 @@ ooapi_fill_offering(struct ooapi *o, struct catalog_record_offering *off,
 	size_t		 at, old;
 
 #define OOAPI_SET(key, call) do {					\
-	old = path_key(&o->path, key);					\
+	old = catalog_json_path_key(&o->path, key);					\
 	if ((call) != 0) {						\
 		ooapi_fail_cause(o, cause, why);			\
-		path_pop(&o->path, old);				\
+		catalog_json_path_pop(&o->path, old);				\
 		return -1;						\
 	}								\
-	path_pop(&o->path, old);					\
+	catalog_json_path_pop(&o->path, old);					\
 } while (0)
 
 	if (ooapi_string(o, obj, is_offering ? "startDate" : "firstStartDate",
@@ -1596,17 +1509,17 @@ ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	int			 failed;
 
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	part = catalog_feed_key_part(ob->id);
 	key = xasprintf("ooapi:%s", part);
 	free(part);
-	old = path_key(&o->path, ob->kind->id);
+	old = catalog_json_path_key(&o->path, ob->kind->id);
 	if (catalog_record_set_key(r, key, &why) != 0 ||
 	    catalog_record_set_kind(r, "course", &why) != 0) {
 		ooapi_fail_cause(o, cause, why);
 		goto fail;
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 
 	if (ooapi_field(o, ob->json, r, CATALOG_FIELD_TITLE, " / ",
 	    ooapi_title_keys, cause) != 0 ||
@@ -1626,12 +1539,12 @@ ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	if (ooapi_string(o, ob->json, "link", &link, cause) != 0)
 		goto fail;
 	if (link != NULL && *link != '\0') {
-		old = path_key(&o->path, "link");
+		old = catalog_json_path_key(&o->path, "link");
 		if (catalog_record_set_link(r, link, &why) != 0) {
 			ooapi_fail_cause(o, cause, why);
 			goto fail;
 		}
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	if (ooapi_set_level(o, ob->json, r, cause) != 0 ||
 	    ooapi_set_themes(o, ob->json, r, cause) != 0)
@@ -1643,7 +1556,7 @@ ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 
 	provider = ooapi_provider(o, ob, cause, &failed);
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	if (failed)
 		goto fail;
 	if (provider != NULL)
@@ -1669,7 +1582,7 @@ ooapi_offering(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	size_t				 i, at;
 
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	for (i = 0; i < parent->rec->nofferings; i++) {
 		if (strcmp(parent->rec->offerings[i].key, ob->id) == 0)
 			return ooapi_fail(o, cause, "offering %s twice in %s",
@@ -1699,7 +1612,7 @@ ooapi_course_offering(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	if (ob->rec->nofferings > 0 || !ooapi_has_course_offering(ob->json))
 		return 0;
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	off = catalog_record_add_offering(ob->rec);
 	off->key = xstrdup(ob->kind->name);
 	return ooapi_fill_offering(o, off, ob->json, ob->json, 0, cause);
@@ -1713,7 +1626,7 @@ ooapi_put(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	char			*why = NULL, *reason;
 
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	if (r->provider == NULL) {
 		reason = xasprintf("%s: %s: %s %s has no organization (give "
 		    "its organization file in the same import): skipped",
@@ -1723,7 +1636,7 @@ ooapi_put(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 		return 0;
 	}
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	if (catalog_record_check(r, &why) != 0 ||
 	    catalog_import_put(o->imp, r, &why) != 0)
 		return ooapi_fail_cause(o, cause, why);
@@ -1972,7 +1885,7 @@ ooapi_done(struct ooapi *o)
 		free(o->files[i]);
 	free(o->files);
 	free(o->pages);
-	free(o->path.s);
+	catalog_json_path_free(&o->path);
 	catalog_isced_free(o->isced);
 }
 
@@ -2063,7 +1976,7 @@ ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
 			if (rc == 0 && o.pass == 2 && (o.bind < o.nobjs &&
 			    o.objs[o.bind].fileno == i)) {
 				o.file = o.files[i];
-				path_set(&o.path, "");
+				catalog_json_path_set(&o.path, "");
 				rc = ooapi_fail(&o, cause, "the file changed "
 				    "while it was imported");
 			}
