@@ -140,23 +140,6 @@ catalog_import_index_cancel(struct catalog_db *db)
 	catalog_fts_defer(catalog_db_fts(db), 0);
 }
 
-/*
- * An import's statements each touch more than the 64 KiB of pages that
- * SQLite keeps of a statement journal in memory (an entry_text row, its
- * indexes and the TEMP triggers' tables), so by default every row went
- * through a temporary file in /var/tmp: 150,000 writes for 10,000 EDU-DEX
- * programs. A statement journal holds the pages of one statement, so 4 MiB
- * in memory bounds it without that. (PRAGMA temp_store = MEMORY would do
- * it too, but also keeps the commit's sorts of all texts in memory.)
- * sqlite3_config() only works before SQLite starts, hence a constructor;
- * it does nothing (SQLITE_MISUSE) when SQLite has already started.
- */
-__attribute__((constructor)) static void
-import_sqlite_config(void)
-{
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 * 1024 * 1024);
-}
-
 struct catalog_import *
 catalog_import_begin(struct catalog_db *db, const char *source, char **cause)
 {
