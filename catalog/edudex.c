@@ -426,6 +426,7 @@ edudex_themes(struct edudex *e, struct catalog_record *r, json_t *cls,
 	const char	*s, *theme;
 	char		 buf[32], *why = NULL;
 	size_t		 i, old;
+	int		 rc;
 
 	old = edudex_push(e, "theme");
 	for (i = 0; i < ed_count(t); i++) {
@@ -445,16 +446,11 @@ edudex_themes(struct edudex *e, struct catalog_record *r, json_t *cls,
 		why = NULL;
 	}
 	edudex_pop(e, old);
-	if (r->nthemes == 0) {
-		if (!catalog_import_has_theme(e->imp, EDUDEX_DEFAULT_THEME))
-			return edudex_fail(e, cause, "the default theme '%s' "
-			    "is not in the catalogue: import the themes first",
-			    EDUDEX_DEFAULT_THEME);
-		if (catalog_record_add_theme(r, EDUDEX_DEFAULT_THEME,
-		    &why) != 0) {
-			free(why);
-			return edudex_fail(e, cause, "theme");
-		}
+	if (catalog_feed_theme_default(e->imp, r, EDUDEX_DEFAULT_THEME,
+	    &why) != 0) {
+		rc = edudex_fail(e, cause, "%s", why);
+		free(why);
+		return rc;
 	}
 	return 0;
 }

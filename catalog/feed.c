@@ -20,6 +20,7 @@
 #include <unicode/uloc.h>
 
 #include "catalog/feed.h"
+#include "catalog/import.h"
 #include "catalog/xmalloc.h"
 
 int
@@ -223,4 +224,18 @@ catalog_feed_texts_put(const struct catalog_feed_texts *t,
 			return -1;
 	}
 	return 0;
+}
+
+int
+catalog_feed_theme_default(struct catalog_import *imp,
+    struct catalog_record *r, const char *theme, char **why)
+{
+	if (r->nthemes > 0)
+		return 0;
+	if (!catalog_import_has_theme(imp, theme)) {
+		*why = xasprintf("the default theme '%s' is not in the "
+		    "catalogue: import the themes first", theme);
+		return -1;
+	}
+	return catalog_record_add_theme(r, theme, why);
 }

@@ -82,4 +82,15 @@ int catalog_feed_texts_add(struct catalog_feed_texts *t, const char *lang,
 int catalog_feed_texts_put(const struct catalog_feed_texts *t,
     struct catalog_record *r, enum catalog_field f, char **why);
 
+struct catalog_import;
+
+/*
+ * When r has no theme yet, give it theme, the importer's default; -1 and
+ * *why when the catalogue does not have that theme ("the default theme
+ * 'career' is not in the catalogue: import the themes first") or r
+ * refuses it.
+ */
+int catalog_feed_theme_default(struct catalog_import *imp,
+    struct catalog_record *r, const char *theme, char **why);
+
 #endif

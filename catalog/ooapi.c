@@ -1214,15 +1214,9 @@ ooapi_set_themes(struct ooapi *o, json_t *obj, struct catalog_record *r,
 		}
 	}
 	catalog_json_path_pop(&o->path, old);
-	if (r->nthemes == 0) {
-		theme = catalog_isced_default(o->isced);
-		if (!catalog_import_has_theme(o->imp, theme))
-			return ooapi_fail(o, cause, "the default theme '%s' is "
-			    "not in the catalogue: import the themes first",
-			    theme);
-		if (catalog_record_add_theme(r, theme, &why) != 0)
-			return ooapi_fail_cause(o, cause, why);
-	}
+	if (catalog_feed_theme_default(o->imp, r,
+	    catalog_isced_default(o->isced), &why) != 0)
+		return ooapi_fail_cause(o, cause, why);
 	rc = 0;
 fail:
 	catalog_json_path_pop(&o->path, old);

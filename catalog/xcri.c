@@ -677,15 +677,9 @@ xcri_themes(struct xcri *x, const xmlNode *course, struct catalog_record *r,
 		if (catalog_record_add_theme(r, theme, &why) != 0)
 			return xcri_fail_cause(x, c, cause, why);
 	}
-	if (r->nthemes == 0) {
-		theme = catalog_isced_default(x->isced);
-		if (!catalog_import_has_theme(x->imp, theme))
-			return xcri_fail(x, course, cause, "the default theme "
-			    "'%s' is not in the catalogue: import the themes "
-			    "first", theme);
-		if (catalog_record_add_theme(r, theme, &why) != 0)
-			return xcri_fail_cause(x, course, cause, why);
-	}
+	if (catalog_feed_theme_default(x->imp, r,
+	    catalog_isced_default(x->isced), &why) != 0)
+		return xcri_fail_cause(x, course, cause, why);
 	return 0;
 }
 
