@@ -42,6 +42,7 @@
 #include "catalog/feed.h"
 #include "catalog/html.h"
 #include "catalog/import.h"
+#include "catalog/json.h"
 #include "catalog/lang.h"
 #include "catalog/record.h"
 #include "catalog/xmalloc.h"
@@ -60,7 +61,7 @@ extern const size_t catalog_edudex_themes_csv_len;
 struct edudex {
 	struct catalog_import *imp;
 	const char	*file;		/* being read */
-	char		 path[512];	/* place in the program, for messages */
+	struct catalog_json_path path;	/* place in the program, for messages */
 	char		 today[11];
 	char		**seen;		/* directories read (loops) */
 	size_t		 nseen;
@@ -80,8 +81,8 @@ edudex_fail(struct edudex *e, char **cause, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	*cause = xasprintf("%s: %s: %s", e->file, *e->path ? e->path : "/",
-	    msg);
+	*cause = xasprintf("%s: %s: %s", e->file,
+	    catalog_json_path_str(&e->path), msg);
 	free(msg);
 	return -1;
 }
@@ -98,7 +99,8 @@ edudex_warn(struct edudex *e, const char *key, char **cause,
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	text = xasprintf("%s: %s%s%s: %s", e->file, e->path,
+	text = xasprintf("%s: %s%s%s: %s", e->file,
+	    e->path.len > 0 ? e->path.s : "",
 	    key != NULL ? "/" : "", key != NULL ? key : "", msg);
 	rc = catalog_import_warn(e->imp, text, cause);
 	free(msg);
@@ -110,25 +112,19 @@ edudex_warn(struct edudex *e, const char *key, char **cause,
 static size_t
 edudex_push(struct edudex *e, const char *key)
 {
-	size_t	 old = strlen(e->path);
-
-	snprintf(e->path + old, sizeof e->path - old, "/%s", key);
-	return old;
+	return catalog_json_path_key(&e->path, key);
 }
 
 static size_t
 edudex_push_index(struct edudex *e, size_t i)
 {
-	size_t	 old = strlen(e->path);
-
-	snprintf(e->path + old, sizeof e->path - old, "/%zu", i);
-	return old;
+	return catalog_json_path_index(&e->path, i);
 }
 
 static void
 edudex_pop(struct edudex *e, size_t old)
 {
-	e->path[old] = '\0';
+	catalog_json_path_pop(&e->path, old);
 }
 
 /* --- typed access: one item or an array, a string or a number -------- */
@@ -430,6 +426,7 @@ edudex_themes(struct edudex *e, struct catalog_record *r, json_t *cls,
 	const char	*s, *theme;
 	char		 buf[32], *why = NULL;
 	size_t		 i, old;
+	int		 rc;
 
 	old = edudex_push(e, "theme");
 	for (i = 0; i < ed_count(t); i++) {
@@ -449,16 +446,11 @@ edudex_themes(struct edudex *e, struct catalog_record *r, json_t *cls,
 		why = NULL;
 	}
 	edudex_pop(e, old);
-	if (r->nthemes == 0) {
-		if (!catalog_import_has_theme(e->imp, EDUDEX_DEFAULT_THEME))
-			return edudex_fail(e, cause, "the default theme '%s' "
-			    "is not in the catalogue: import the themes first",
-			    EDUDEX_DEFAULT_THEME);
-		if (catalog_record_add_theme(r, EDUDEX_DEFAULT_THEME,
-		    &why) != 0) {
-			free(why);
-			return edudex_fail(e, cause, "theme");
-		}
+	if (catalog_feed_theme_default(e->imp, r, EDUDEX_DEFAULT_THEME,
+	    &why) != 0) {
+		rc = edudex_fail(e, cause, "%s", why);
+		free(why);
+		return rc;
 	}
 	return 0;
 }
@@ -881,7 +873,7 @@ edudex_program(struct edudex *e, json_t *prog, const char *dir_org,
 	json_t		*cls, *desc;
 	const char	*pid = NULL, *org = NULL, *link;
 	char		 buf[32], *id = NULL, *why = NULL, *contact;
-	size_t		 old = strlen(e->path);
+	size_t		 old = e->path.len;
 	int		 rc = -1;
 
 	if (!json_is_object(prog))
@@ -1173,7 +1165,7 @@ edudex_directory(struct edudex *e, const xmlNode *root, const char *base_dir,
     const char *provider, int depth, char **cause)
 {
 	const xmlNode	*c, *d;
-	char		*org = NULL, *url, *path, *name = NULL;
+	char		*org = NULL, *url, *path, *name = NULL, place[64];
 	const char	*file = e->file;
 	int		 rc = 0;
 	size_t		 i = 0;
@@ -1222,8 +1214,9 @@ edudex_directory(struct edudex *e, const xmlNode *root, const char *base_dir,
 			free(path);
 			free(url);
 		} else if (edudex_is(c, "programResource")) {
-			snprintf(e->path, sizeof e->path,
+			snprintf(place, sizeof place,
 			    "/edudexDirectory/programResource[%zu]", ++i);
+			catalog_json_path_set(&e->path, place);
 			url = NULL;
 			for (d = c->children; d != NULL; d = d->next)
 				if (edudex_is(d, "resourceUrl")) {
@@ -1243,7 +1236,7 @@ edudex_directory(struct edudex *e, const xmlNode *root, const char *base_dir,
 			free(url);
 		}
 		e->file = file;
-		*e->path = '\0';
+		edudex_pop(e, 0);
 	}
 	free(org);
 	free(name);
@@ -1261,11 +1254,12 @@ edudex_json_doc(struct edudex *e, json_t *root, const char *org,
 
 	if (json_is_array(root)) {
 		json_array_foreach(root, i, v) {
-			snprintf(e->path, sizeof e->path, "/%zu", i);
+			edudex_pop(e, 0);
+			edudex_push_index(e, i);
 			if (edudex_program(e, v, org, provider, cause) != 0)
 				return -1;
 		}
-		*e->path = '\0';
+		edudex_pop(e, 0);
 		return 0;
 	}
 	/* A list wrapped in an object, as some API answers are. */
@@ -1275,14 +1269,16 @@ edudex_json_doc(struct edudex *e, json_t *root, const char *org,
 		    "programs")) ? "programs" : "items";
 
 		json_array_foreach(json_object_get(root, k), i, v) {
-			snprintf(e->path, sizeof e->path, "/%s/%zu", k, i);
+			edudex_pop(e, 0);
+			edudex_push(e, k);
+			edudex_push_index(e, i);
 			if (edudex_program(e, v, org, provider, cause) != 0)
 				return -1;
 		}
-		*e->path = '\0';
+		edudex_pop(e, 0);
 		return 0;
 	}
-	*e->path = '\0';
+	edudex_pop(e, 0);
 	return edudex_program(e, root, org, provider, cause);
 }
 
@@ -1322,10 +1318,11 @@ edudex_memory(struct edudex *e, const char *data, size_t len,
 	else if (edudex_is(r, "program")) {
 		json_t *j = edudex_xml_to_json(r, 0);
 
-		snprintf(e->path, sizeof e->path, "/program");
+		edudex_pop(e, 0);
+		edudex_push(e, "program");
 		rc = edudex_program(e, j, org, provider, cause);
 		json_decref(j);
-		*e->path = '\0';
+		edudex_pop(e, 0);
 	} else {
 		*cause = xasprintf("%s: the root element is <%.64s>, not an "
 		    "EDU-DEX <edudexDirectory> or <program>", e->file,
@@ -1410,6 +1407,7 @@ edudex_done(struct edudex *e)
 	for (i = 0; i < e->nthemes; i++)
 		free(e->themes[i]);
 	free(e->themes);
+	catalog_json_path_free(&e->path);
 }
 
 int

@@ -116,6 +116,19 @@ html_utf8_len(const unsigned char *p, size_t n, unsigned int *cp)
 	return len;
 }
 
+/* Append n visible bytes after the pending separator. */
+static int
+html_visible(struct html_buf *b, const char *p, size_t n)
+{
+	static const char *const seps[] = { "", " ", "\n", "\n\n" };
+
+	if (b->len > 0 && b->pending != SEP_NONE &&
+	    html_put(b, seps[b->pending], strlen(seps[b->pending])) != 0)
+		return -1;
+	b->pending = SEP_NONE;
+	return html_put(b, p, n);
+}
+
 /* Append text, folding white space and dropping control characters. */
 static int
 html_text(struct html_buf *b, const char *text, size_t n)
@@ -123,9 +136,18 @@ html_text(struct html_buf *b, const char *text, size_t n)
 	const unsigned char	*p = (const unsigned char *)text;
 	size_t			 i = 0, len;
 	unsigned int		 cp;
-	static const char *const seps[] = { "", " ", "\n", "\n\n" };
 
 	while (i < n) {
+		/* A run of printable ASCII other than space: one copy. */
+		for (len = 0; i + len < n && p[i + len] > 0x20 &&
+		    p[i + len] < 0x7f; len++)
+			;
+		if (len > 0) {
+			if (html_visible(b, text + i, len) != 0)
+				return -1;
+			i += len;
+			continue;
+		}
 		len = html_utf8_len(p + i, n - i, &cp);
 		if (len == 0) {		/* not UTF-8: drop the byte */
 			i++;
@@ -136,15 +158,8 @@ html_text(struct html_buf *b, const char *text, size_t n)
 			html_sep(b, SEP_SPACE);
 		} else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
 			/* control character: never shown */
-		} else {
-			if (b->len > 0 && b->pending != SEP_NONE &&
-			    html_put(b, seps[b->pending],
-			    strlen(seps[b->pending])) != 0)
-				return -1;
-			b->pending = SEP_NONE;
-			if (html_put(b, text + i, len) != 0)
-				return -1;
-		}
+		} else if (html_visible(b, text + i, len) != 0)
+			return -1;
 		i += len;
 	}
 	return 0;

@@ -66,19 +66,49 @@ catalog_lang_canon(const char *tag, char *out, size_t outsz)
 	return 0;
 }
 
+/*
+ * A feed asks for the same few tags for every text, and ICU's parse is
+ * most of an import's language handling: the last tags asked for in this
+ * thread are remembered with their answers (well-formed ones only).
+ */
+#define LANG_MEMO 8
+#define LANG_MEMO_TAG 16
+static _Thread_local struct {
+	char tag[LANG_MEMO_TAG];
+	char primary[LANG_MEMO_TAG];
+} lang_memo[LANG_MEMO];
+static _Thread_local unsigned lang_memo_next;
+
 int
 catalog_lang_primary(const char *tag, char *out, size_t outsz)
 {
 	char loc[ULOC_FULLNAME_CAPACITY];
 	UErrorCode ec = U_ZERO_ERROR;
 	int32_t len;
+	size_t i, n;
 
+	n = tag != NULL ? strlen(tag) : 0;
+	if (n > 0 && n < LANG_MEMO_TAG) {
+		for (i = 0; i < LANG_MEMO; i++) {
+			if (strcmp(lang_memo[i].tag, tag) != 0)
+				continue;
+			if (strlen(lang_memo[i].primary) >= outsz)
+				break;
+			strcpy(out, lang_memo[i].primary);
+			return 0;
+		}
+	}
 	if (catalog_lang_locale(tag, loc, sizeof loc) != 0)
 		return -1;
 	len = uloc_getLanguage(loc, out, (int32_t)outsz, &ec);
 	if (U_FAILURE(ec) || ec == U_STRING_NOT_TERMINATED_WARNING ||
 	    len <= 0)
 		return -1;
+	if (n > 0 && n < LANG_MEMO_TAG && (size_t)len < LANG_MEMO_TAG) {
+		i = lang_memo_next++ % LANG_MEMO;
+		memcpy(lang_memo[i].tag, tag, n + 1);
+		memcpy(lang_memo[i].primary, out, (size_t)len + 1);
+	}
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "catalog/json.h"
 #include "catalog/manifest.h"
 #include "catalog/xmalloc.h"
 
@@ -299,29 +300,6 @@ catalog_manifest_snapshot(const struct catalog_manifest *m)
 	return NULL;
 }
 
-static const char *
-catalog_manifest_type_name(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-		return "an integer";
-	case JSON_REAL:
-		return "a number with a fraction";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "true or false";
-	case JSON_NULL:
-		return "null";
-	}
-	return "something else";
-}
-
 /*
  * Look up key in obj and check its type; NULL and *cause (naming
  * path.key) when it is missing or of another type.
@@ -355,7 +333,7 @@ catalog_manifest_get(json_t *obj, const char *path, const char *key,
 		}
 		*cause = xasprintf("%s: %s%s%s: expected %s, found %s", where,
 		    path, *path != '\0' ? "." : "", key, want,
-		    catalog_manifest_type_name(v));
+		    catalog_json_type_name(v, 1));
 		return NULL;
 	}
 	return v;
@@ -394,7 +372,7 @@ catalog_manifest_parse_file(struct catalog_manifest *m, json_t *o,
 
 	if (!json_is_object(o)) {
 		*cause = xasprintf("%s: %s: expected an object, found %s",
-		    where, path, catalog_manifest_type_name(o));
+		    where, path, catalog_json_type_name(o, 1));
 		return -1;
 	}
 	if ((name = catalog_manifest_get(o, path, "name", JSON_STRING, where,
@@ -513,7 +491,7 @@ catalog_manifest_parse_extra(struct catalog_manifest *m, json_t *root,
 		snprintf(path, sizeof path, "signatures[%zu]", i);
 		if (!json_is_object(e)) {
 			*cause = xasprintf("%s: %s: expected an object, found "
-			    "%s", where, path, catalog_manifest_type_name(e));
+			    "%s", where, path, catalog_json_type_name(e, 1));
 			return -1;
 		}
 		if ((keyid = catalog_manifest_get(e, path, "keyid",
@@ -614,7 +592,7 @@ catalog_manifest_parse(const char *buf, size_t len, const char *where,
 	}
 	if (!json_is_object(root)) {
 		*cause = xasprintf("%s: expected a JSON object, found %s", where,
-		    catalog_manifest_type_name(root));
+		    catalog_json_type_name(root, 1));
 		goto fail;
 	}
 	if (catalog_manifest_get(root, "", "signatures", JSON_ARRAY, where,

@@ -1,22 +1,41 @@
 /*
  * ooapi: importing OOAPI v5 JSON (see ooapi.h, docs/ooapi-import.md).
  *
- * Three passes. Load: each file is parsed with jansson, walked once to
- * enforce the depth and string-length limits, and its objects are
- * collected with the JSON pointer of each (expanded objects inside
- * others, such as an offering's "course", are collected too). Resolve:
- * the objects are sorted by kind and id, duplicates are found, and every
- * program and course becomes a record; then every offering is attached to
- * its program or course. Store: records are checked and put.
+ * Two reads of the files, so that memory does not grow with the feed:
+ * only one parsed file is held at a time, plus the organizations and
+ * whatever waits for an offering in a later file.
  *
- * A path stack (struct ooapi_path) follows the walk so that any error can
- * name its place as a JSON pointer without building strings on the happy
+ * Index (first read): each file is parsed with jansson, walked once to
+ * enforce the depth and string-length limits, and its objects are noted
+ * with kind, id, file and the JSON pointer of each (expanded objects
+ * inside others, such as an offering's "course", are noted too); only
+ * organizations are kept. Then the objects are sorted by kind and id,
+ * duplicates are found, the organizations counted, and every offering is
+ * linked to its program or course, whose "last file" is the last file
+ * holding it or one of its offerings.
+ *
+ * Map (second read): each file is parsed again and its objects are bound
+ * to their index entries in the same walk. Programs and courses are
+ * mapped, given their offerings (in offering id order), checked and put
+ * in the order of the files, as soon as their last file has been read;
+ * until then their JSON (and that of offerings in earlier files) is
+ * kept. Records are freed once put.
+ *
+ * Read once: when no file holds an offering, a file that holds no
+ * organization needs nothing from the others but their organizations,
+ * so it is skipped by the index and mapped as it is read (its duplicates
+ * are found with a hash of the ids seen; see ooapi_plan). That saves a
+ * third of a typical import: parsing is its largest part.
+ *
+ * A JSON pointer (catalog_json_path, json.c) follows the walk so that
+ * any error can name its place without building strings on the happy
  * path.
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,13 +47,13 @@
 #include "catalog/html.h"
 #include "catalog/import.h"
 #include "catalog/isced.h"
+#include "catalog/json.h"
 #include "catalog/lang.h"
 #include "catalog/ooapi.h"
 #include "catalog/record.h"
 #include "catalog/xmalloc.h"
 
 #define OOAPI_MAX_ID 256		/* longest id kept */
-#define OOAPI_MAX_PARTS 64		/* texts joined per language */
 #define OOAPI_HOURS_PER_ECTS 28		/* Dutch rule: 1 EC is 28 hours */
 #define OOAPI_HOURS_PER_SP 40		/* old Dutch studiepunt */
 
@@ -83,20 +102,22 @@ static const struct {
 	{ "doctoral", "nlqf8" },
 };
 
-/* A JSON pointer being built during a walk. */
-struct ooapi_path {
-	char		*s;
-	size_t		 len, cap;
-};
-
 struct ooapi_obj {
-	json_t		*json;
+	json_t		*json;		/* while its file is read, or held */
 	const char	*file;
 	char		*ptr;
 	const struct ooapi_kind *kind;
-	const char	*id;
+	char		*id;
+	size_t		 fileno;	/* index of its file */
+	size_t		 last;		/* spec: last file of it or an offering */
+	char		*ref;		/* offering: its course or program id */
+	struct ooapi_obj *parent;	/* offering: its chosen spec */
+	struct ooapi_obj **offs;	/* spec: its offerings, by id */
+	size_t		 noffs;
 	int		 expanded;	/* found inside another object */
 	int		 skip;		/* a duplicate of a chosen object */
+	int		 held;		/* json is referenced by us */
+	int		 done;		/* spec: put (or skipped) */
 	struct catalog_record *rec;
 };
 
@@ -112,95 +133,36 @@ struct ooapi {
 	struct catalog_isced *isced;
 	char		**files;	/* names, owned */
 	size_t		 nfiles;
-	json_t		**roots;
-	size_t		 nroots;
+	int		 pass;		/* 1: index, 2: map */
+	int		 binding;	/* pass 2 of an indexed file */
+	int		 single;	/* a file read once (see ooapi_run) */
+	char		*once;		/* per file: 1 when read once */
+	struct ooapi_obj *bobjs;	/* the objects of a file read once */
+	size_t		 nb, capb;
+	struct ooapi_seen *seen;	/* hash of ids of specs read once */
+	size_t		 nseen, capseen;
+	size_t		 fileno;	/* file being read */
+	size_t		 bind;		/* pass 2: next object to bind */
+	size_t		 next_put;	/* pass 2: next object to put */
 	struct ooapi_obj *objs;
-	size_t		 nobjs;
+	size_t		 nobjs, capobjs;
 	struct ooapi_obj **index;	/* sorted by type, id */
 	struct ooapi_page *pages;
 	size_t		 npages;
-	struct ooapi_path path;
+	struct catalog_json_path path;
 	const char	*file;		/* being read */
 	struct ooapi_obj *only_org;	/* the import's one organization */
 	size_t		 norgs;		/* organizations (chosen objects) */
 };
 
-/* One language's text being gathered from a LanguageTypedString array. */
-struct ooapi_text {
-	char		 lang[CATALOG_LANG_MAX];
-	char		*value;
-	size_t		 parts;
-};
-
-struct ooapi_texts {
-	struct ooapi_text *v;
-	size_t		 n;
+/* A program or course of a file read once: for finding duplicates. */
+struct ooapi_seen {
+	char		*id;
+	const char	*file;
+	char		*ptr;
 };
 
 /* --- JSON pointers ------------------------------------------------------ */
-
-static void
-path_grow(struct ooapi_path *p, size_t add)
-{
-	if (p->len + add + 1 > p->cap) {
-		p->cap = (p->len + add + 1) * 2;
-		p->s = xreallocarray(p->s, 1, p->cap);
-	}
-}
-
-static void
-path_set(struct ooapi_path *p, const char *s)
-{
-	p->len = 0;
-	path_grow(p, strlen(s));
-	memcpy(p->s, s, strlen(s) + 1);
-	p->len = strlen(s);
-}
-
-/* Append "/key" (escaped as RFC 6901 says); returns the length to pop to. */
-static size_t
-path_key(struct ooapi_path *p, const char *key)
-{
-	size_t	 old = p->len;
-
-	path_grow(p, 2 * strlen(key) + 1);
-	p->s[p->len++] = '/';
-	for (; *key != '\0'; key++) {
-		if (*key == '~' || *key == '/') {
-			p->s[p->len++] = '~';
-			p->s[p->len++] = *key == '~' ? '0' : '1';
-		} else
-			p->s[p->len++] = *key;
-	}
-	p->s[p->len] = '\0';
-	return old;
-}
-
-static size_t
-path_index(struct ooapi_path *p, size_t i)
-{
-	size_t	 old = p->len;
-
-	path_grow(p, 24);
-	p->len += (size_t)snprintf(p->s + p->len, 24, "/%zu", i);
-	return old;
-}
-
-static void
-path_pop(struct ooapi_path *p, size_t old)
-{
-	p->len = old;
-	if (p->s != NULL)
-		p->s[old] = '\0';
-}
-
-static const char *
-path_str(struct ooapi_path *p)
-{
-	if (p->len == 0)
-		return "/";
-	return p->s;
-}
 
 /* A stored pointer for a message ("/" for the whole document). */
 static const char *
@@ -219,7 +181,8 @@ ooapi_fail(struct ooapi *o, char **cause, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	*cause = xasprintf("%s: %s: %s", o->file, path_str(&o->path), msg);
+	*cause = xasprintf("%s: %s: %s", o->file,
+	    catalog_json_path_str(&o->path), msg);
 	free(msg);
 	return -1;
 }
@@ -235,26 +198,6 @@ ooapi_fail_cause(struct ooapi *o, char **cause, char *why)
 
 /* --- typed access ------------------------------------------------------- */
 
-static const char *
-ooapi_type_name(const json_t *j)
-{
-	switch (json_typeof(j)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "true or false";
-	default:
-		return "null";
-	}
-}
 
 /*
  * Member key of obj when it has the JSON type type: 0 and *out (NULL when
@@ -272,10 +215,10 @@ ooapi_member(struct ooapi *o, json_t *obj, const char *key, json_type type,
 	if (j == NULL || json_is_null(j))
 		return 0;
 	if (json_typeof(j) != type) {
-		old = path_key(&o->path, key);
+		old = catalog_json_path_key(&o->path, key);
 		ooapi_fail(o, cause, "expected %s, not %s", what,
-		    ooapi_type_name(j));
-		path_pop(&o->path, old);
+		    catalog_json_type_name(j, 0));
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	*out = j;
@@ -324,10 +267,10 @@ ooapi_number(struct ooapi *o, json_t *obj, const char *key, double *out,
 	if (j == NULL || json_is_null(j))
 		return 0;
 	if (!json_is_number(j)) {
-		old = path_key(&o->path, key);
+		old = catalog_json_path_key(&o->path, key);
 		ooapi_fail(o, cause, "expected a number, not %s",
-		    ooapi_type_name(j));
-		path_pop(&o->path, old);
+		    catalog_json_type_name(j, 0));
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	*out = json_number_value(j);
@@ -359,10 +302,10 @@ ooapi_check(struct ooapi *o, json_t *j, int depth, char **cause)
 		    "%d levels", CATALOG_FEED_MAX_DEPTH);
 	if (json_is_array(j)) {
 		json_array_foreach(j, i, v) {
-			old = path_index(&o->path, i);
+			old = catalog_json_path_index(&o->path, i);
 			if (ooapi_check(o, v, depth + 1, cause) != 0)
 				return -1;
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 		}
 		return 0;
 	}
@@ -370,10 +313,10 @@ ooapi_check(struct ooapi *o, json_t *j, int depth, char **cause)
 		if (strlen(key) > CATALOG_FEED_MAX_TEXT)
 			return ooapi_fail(o, cause, "member name longer than "
 			    "%d bytes", CATALOG_FEED_MAX_TEXT);
-		old = path_key(&o->path, key);
+		old = catalog_json_path_key(&o->path, key);
 		if (ooapi_check(o, v, depth + 1, cause) != 0)
 			return -1;
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	return 0;
 }
@@ -393,6 +336,25 @@ ooapi_kind_of(json_t *obj)
 static int ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded,
     char **cause);
 
+/* The id of the course or program an offering is for (a copy), or NULL. */
+static char *
+ooapi_parent_ref(json_t *off)
+{
+	static const char *const keys[] = { "course", "program" };
+	static const char *const ids[] = { "courseId", "programId" };
+	json_t		*j;
+	size_t		 i;
+
+	for (i = 0; i < 2; i++) {
+		j = json_object_get(off, keys[i]);
+		if (json_is_object(j))
+			j = json_object_get(j, ids[i]);
+		if (json_is_string(j))
+			return xstrdup(json_string_value(j));
+	}
+	return NULL;
+}
+
 /* Collect an expanded object in member key of obj, if it is one. */
 static int
 ooapi_collect_member(struct ooapi *o, json_t *obj, const char *key,
@@ -404,9 +366,9 @@ ooapi_collect_member(struct ooapi *o, json_t *obj, const char *key,
 
 	if (!json_is_object(j))
 		return 0;
-	old = path_key(&o->path, key);
+	old = catalog_json_path_key(&o->path, key);
 	rc = ooapi_collect_obj(o, j, 1, cause);
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -422,19 +384,23 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 
 	if (!json_is_object(j))
 		return ooapi_fail(o, cause, "expected an OOAPI object, not %s",
-		    ooapi_type_name(j));
+		    catalog_json_type_name(j, 0));
 	if ((kind = ooapi_kind_of(j)) == NULL) {
+		if (o->binding)
+			return 0;
 		reason = xasprintf("%s: %s: not an OOAPI organization, "
 		    "program, course or offering (no organizationId, "
 		    "programId, courseId or offeringId): skipped", o->file,
-		    path_str(&o->path));
+		    catalog_json_path_str(&o->path));
 		catalog_import_skip(o->imp, reason);
 		free(reason);
 		return 0;
 	}
 	if (kind->type == OOAPI_OTHER) {
+		if (o->binding)
+			return 0;
 		reason = xasprintf("%s: %s: a %s (%s) is not course data: "
-		    "skipped", o->file, path_str(&o->path), kind->name,
+		    "skipped", o->file, catalog_json_path_str(&o->path), kind->name,
 		    kind->id);
 		catalog_import_skip(o->imp, reason);
 		free(reason);
@@ -442,35 +408,59 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 	}
 	if (ooapi_string(o, j, kind->id, &id, cause) != 0)
 		return -1;
-	old = path_key(&o->path, kind->id);
+	old = catalog_json_path_key(&o->path, kind->id);
 	if (id == NULL || *id == '\0') {
 		ooapi_fail(o, cause, "the %s has no id", kind->name);
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	if (strlen(id) > OOAPI_MAX_ID) {
 		ooapi_fail(o, cause, "id longer than %d bytes", OOAPI_MAX_ID);
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	for (i = 0; id[i] != '\0'; i++) {
 		if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f) {
 			ooapi_fail(o, cause, "control character in id");
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 
-	o->objs = xreallocarray(o->objs, o->nobjs + 1, sizeof *o->objs);
-	ob = &o->objs[o->nobjs++];
-	memset(ob, 0, sizeof *ob);
-	ob->json = j;
-	ob->file = o->file;
-	ob->ptr = xstrdup(o->path.len > 0 ? o->path.s : "");
-	ob->kind = kind;
-	ob->id = id;
-	ob->expanded = expanded;
+	if (o->binding) {
+		/* The same walk of the same file meets the same objects. */
+		if (o->bind >= o->nobjs || o->objs[o->bind].kind != kind ||
+		    o->objs[o->bind].fileno != o->fileno ||
+		    strcmp(o->objs[o->bind].id, id) != 0)
+			return ooapi_fail(o, cause, "the file changed while "
+			    "it was imported");
+		ob = &o->objs[o->bind++];
+		if (!ob->held)	/* organizations are held from pass 1 */
+			ob->json = j;
+	} else {
+		if (o->nobjs == o->capobjs) {
+			o->capobjs = o->capobjs == 0 ? 64 : o->capobjs * 2;
+			o->objs = xreallocarray(o->objs, o->capobjs,
+			    sizeof *o->objs);
+		}
+		ob = &o->objs[o->nobjs++];
+		memset(ob, 0, sizeof *ob);
+		ob->file = o->file;
+		ob->fileno = o->fileno;
+		ob->last = o->fileno;
+		ob->ptr = xstrdup(o->path.len > 0 ? o->path.s : "");
+		ob->kind = kind;
+		ob->id = xstrdup(id);
+		ob->expanded = expanded;
+		if (o->single)		/* mapped right after this walk */
+			ob->json = j;
+		else if (kind->type == OOAPI_ORG) {	/* kept for providers */
+			ob->json = json_incref(j);
+			ob->held = 1;
+		} else if (kind->type == OOAPI_OFFERING)
+			ob->ref = ooapi_parent_ref(j);
+	}
 
 	if (kind->type == OOAPI_OFFERING) {
 		if (ooapi_collect_member(o, j, "course", cause) != 0 ||
@@ -486,23 +476,23 @@ ooapi_collect_obj(struct ooapi *o, json_t *j, int expanded, char **cause)
 static int
 ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 {
-	struct ooapi_page	*pg;
+	struct ooapi_page	*pg = NULL;
 	const struct ooapi_kind	*kind;
 	json_t			*items, *v, *num, *next;
 	size_t			 i, old;
 
 	if (json_is_array(root)) {
 		json_array_foreach(root, i, v) {
-			old = path_index(&o->path, i);
+			old = catalog_json_path_index(&o->path, i);
 			if (ooapi_collect_obj(o, v, 0, cause) != 0)
 				return -1;
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 		}
 		return 0;
 	}
 	if (!json_is_object(root))
 		return ooapi_fail(o, cause, "expected an OOAPI object, an array "
-		    "or a page of items, not %s", ooapi_type_name(root));
+		    "or a page of items, not %s", catalog_json_type_name(root, 0));
 	if ((items = json_object_get(root, "items")) == NULL ||
 	    ooapi_kind_of(root) != NULL)
 		return ooapi_collect_obj(o, root, 0, cause);
@@ -513,51 +503,58 @@ ooapi_collect(struct ooapi *o, json_t *root, char **cause)
 	next = json_object_get(root, "hasNextPage");
 	if (num != NULL && (!json_is_integer(num) ||
 	    json_integer_value(num) < 1)) {
-		old = path_key(&o->path, "pageNumber");
+		old = catalog_json_path_key(&o->path, "pageNumber");
 		ooapi_fail(o, cause, "expected a page number from 1");
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
 	if (next != NULL && !json_is_boolean(next)) {
-		old = path_key(&o->path, "hasNextPage");
+		old = catalog_json_path_key(&o->path, "hasNextPage");
 		ooapi_fail(o, cause, "expected true or false, not %s",
-		    ooapi_type_name(next));
-		path_pop(&o->path, old);
+		    catalog_json_type_name(next, 0));
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
+	if (o->binding)
+		goto items;
 	o->pages = xreallocarray(o->pages, o->npages + 1, sizeof *o->pages);
 	pg = &o->pages[o->npages++];
 	pg->file = o->file;
 	pg->number = num != NULL ? json_integer_value(num) : 1;
 	pg->has_next = next != NULL && json_is_true(next);
 	pg->kind = NULL;
+items:
 	if (items == NULL)
 		return 0;
 	json_array_foreach(items, i, v) {
-		if (pg->kind == NULL && json_is_object(v) &&
+		if (!o->binding && pg->kind == NULL && json_is_object(v) &&
 		    (kind = ooapi_kind_of(v)) != NULL)
 			pg->kind = kind->name;
-		old = path_key(&o->path, "items");
-		path_index(&o->path, i);
+		old = catalog_json_path_key(&o->path, "items");
+		catalog_json_path_index(&o->path, i);
 		if (ooapi_collect_obj(o, v, 0, cause) != 0)
 			return -1;
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	return 0;
 }
 
-/* Parse one input and collect its objects. */
+/*
+ * Parse input number fileno and collect (pass 1) or bind (pass 2) its
+ * objects; the parsed document is returned in *rootp (the caller
+ * releases it).
+ */
 static int
-ooapi_load(struct ooapi *o, const char *name, const char *data, size_t len,
-    char **cause)
+ooapi_load(struct ooapi *o, size_t fileno, const char *name,
+    const char *data, size_t len, json_t **rootp, char **cause)
 {
 	json_error_t	 err;
 	json_t		*root;
 
-	o->files = xreallocarray(o->files, o->nfiles + 1, sizeof *o->files);
-	o->files[o->nfiles++] = xstrdup(name);
-	o->file = o->files[o->nfiles - 1];
-	path_set(&o->path, "");
+	*rootp = NULL;
+	o->fileno = fileno;
+	o->file = o->files[fileno];
+	catalog_json_path_set(&o->path, "");
 
 	if (len > CATALOG_FEED_MAX) {
 		*cause = xasprintf("%s: file is larger than the limit of %d "
@@ -570,11 +567,10 @@ ooapi_load(struct ooapi *o, const char *name, const char *data, size_t len,
 		    err.line, err.column, err.text);
 		return -1;
 	}
-	o->roots = xreallocarray(o->roots, o->nroots + 1, sizeof *o->roots);
-	o->roots[o->nroots++] = root;
-	if (ooapi_check(o, root, 0, cause) != 0)
+	*rootp = root;
+	if (!o->binding && ooapi_check(o, root, 0, cause) != 0)
 		return -1;
-	path_set(&o->path, "");
+	catalog_json_path_set(&o->path, "");
 	return ooapi_collect(o, root, cause);
 }
 
@@ -683,68 +679,90 @@ ooapi_index(struct ooapi *o, char **cause)
 	o->norgs = 0;
 	o->only_org = NULL;
 	for (i = 0; i < o->nobjs; i++) {
-		if (o->objs[i].kind->type == OOAPI_ORG && !o->objs[i].skip) {
-			o->only_org = &o->objs[i];
+		a = &o->objs[i];
+		if (a->kind->type != OOAPI_ORG)
+			continue;
+		if (!a->skip) {
+			o->only_org = a;
 			o->norgs++;
+		} else if (a->held) {	/* a duplicate is never read */
+			json_decref(a->json);
+			a->json = NULL;
+			a->held = 0;
 		}
 	}
 	return 0;
 }
 
-/* --- texts -------------------------------------------------------------- */
-
+/*
+ * Link every offering to its program or course (or skip it with a
+ * reason); a spec's offerings are listed in offering id order and its
+ * last file is the last one holding it or one of them.
+ */
 static void
-ooapi_texts_done(struct ooapi_texts *t)
+ooapi_link(struct ooapi *o)
 {
-	size_t	 i;
+	struct ooapi_obj	*ob, *parent;
+	char			*reason;
+	size_t			 i;
 
-	for (i = 0; i < t->n; i++)
-		free(t->v[i].value);
-	free(t->v);
-	t->v = NULL;
-	t->n = 0;
+	for (i = 0; i < o->nobjs; i++) {
+		ob = o->index[i];
+		if (ob->kind->type != OOAPI_OFFERING || ob->skip)
+			continue;
+		parent = ob->ref != NULL ?
+		    ooapi_find(o, OOAPI_SPEC, ob->ref) : NULL;
+		if (parent == NULL) {
+			if (ob->ref == NULL)
+				reason = xasprintf("%s: %s: offering %s names "
+				    "no course or program: skipped", ob->file,
+				    path_show(ob->ptr), ob->id);
+			else
+				reason = xasprintf("%s: %s: offering %s is for "
+				    "%s, which is not in this import: skipped "
+				    "(import its file together with this one)",
+				    ob->file, path_show(ob->ptr), ob->id,
+				    ob->ref);
+			catalog_import_skip(o->imp, reason);
+			free(reason);
+			continue;
+		}
+		ob->parent = parent;
+		parent->noffs++;
+		if (ob->fileno > parent->last)
+			parent->last = ob->fileno;
+	}
+	for (i = 0; i < o->nobjs; i++) {
+		ob = &o->objs[i];
+		if (ob->noffs > 0)
+			ob->offs = xreallocarray(NULL, ob->noffs,
+			    sizeof *ob->offs);
+		ob->noffs = 0;
+	}
+	for (i = 0; i < o->nobjs; i++) {
+		ob = o->index[i];
+		if (ob->parent != NULL)
+			ob->parent->offs[ob->parent->noffs++] = ob;
+	}
 }
+
+/* --- texts -------------------------------------------------------------- */
 
 /* Add one value (plain text) in lang, joined to earlier ones with sep. */
 static int
-ooapi_texts_add(struct ooapi *o, struct ooapi_texts *t, const char *lang,
-    const char *value, const char *sep, char **cause)
+ooapi_texts_add(struct ooapi *o, struct catalog_feed_texts *t,
+    const char *lang, const char *value, const char *sep, char **cause)
 {
-	struct ooapi_text	*x = NULL;
-	char			*joined;
-	size_t			 i;
+	char	*why = NULL;
 
-	for (i = 0; i < t->n; i++) {
-		if (strcmp(t->v[i].lang, lang) == 0)
-			x = &t->v[i];
-	}
-	if (x == NULL) {
-		t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
-		x = &t->v[t->n++];
-		snprintf(x->lang, sizeof x->lang, "%s", lang);
-		x->value = xstrdup(value);
-		x->parts = 1;
-		return 0;
-	}
-	if (++x->parts > OOAPI_MAX_PARTS)	/* bounds the strstr() work */
-		return ooapi_fail(o, cause, "more than %d texts in language "
-		    "%s", OOAPI_MAX_PARTS, lang);
-	if (strstr(x->value, value) != NULL)
-		return 0;	/* the same text again */
-	if (strlen(x->value) + strlen(sep) + strlen(value) >
-	    CATALOG_FEED_MAX_TEXT)
-		return ooapi_fail(o, cause, "texts in language %s together "
-		    "are longer than the limit of %d bytes", lang,
-		    CATALOG_FEED_MAX_TEXT);
-	joined = xasprintf("%s%s%s", x->value, sep, value);
-	free(x->value);
-	x->value = joined;
+	if (catalog_feed_texts_add(t, lang, value, sep, &why) != 0)
+		return ooapi_fail_cause(o, cause, why);
 	return 0;
 }
 
 /* Gather one LanguageTypedString object at the current path. */
 static int
-ooapi_lts(struct ooapi *o, json_t *j, struct ooapi_texts *t,
+ooapi_lts(struct ooapi *o, json_t *j, struct catalog_feed_texts *t,
     const char *sep, char **cause)
 {
 	const char	*lang, *value;
@@ -754,7 +772,7 @@ ooapi_lts(struct ooapi *o, json_t *j, struct ooapi_texts *t,
 
 	if (!json_is_object(j))
 		return ooapi_fail(o, cause, "expected a {language, value} "
-		    "object, not %s", ooapi_type_name(j));
+		    "object, not %s", catalog_json_type_name(j, 0));
 	if (ooapi_string(o, j, "language", &lang, cause) != 0 ||
 	    ooapi_string(o, j, "value", &value, cause) != 0)
 		return -1;
@@ -763,21 +781,21 @@ ooapi_lts(struct ooapi *o, json_t *j, struct ooapi_texts *t,
 	if (lang == NULL)
 		return ooapi_fail(o, cause, "text without a language");
 	if (catalog_lang_primary(lang, primary, sizeof primary) != 0) {
-		old = path_key(&o->path, "language");
+		old = catalog_json_path_key(&o->path, "language");
 		ooapi_fail(o, cause, "'%s' is not a language tag", lang);
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return -1;
 	}
-	old = path_key(&o->path, "value");
+	old = catalog_json_path_key(&o->path, "value");
 	if ((text = catalog_html_to_text(value, strlen(value), &why)) == NULL) {
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return ooapi_fail_cause(o, cause, why);
 	}
 	rc = 0;
 	if (*text != '\0')
 		rc = ooapi_texts_add(o, t, primary, text, sep, cause);
 	free(text);
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -787,7 +805,7 @@ ooapi_lts(struct ooapi *o, json_t *j, struct ooapi_texts *t,
  */
 static int
 ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
-    struct ooapi_texts *t, const char *sep, char **cause)
+    struct catalog_feed_texts *t, const char *sep, char **cause)
 {
 	json_t	*arr, *v, *w;
 	size_t	 i, k, old, old2;
@@ -802,8 +820,8 @@ ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
 		 * language of Dutch course data; one {language, value} not in
 		 * an array is read as one. Both with a warning.
 		 */
-		old = path_key(&o->path, key);
-		msg = xasprintf("%s: %s: %s", o->file, path_str(&o->path),
+		old = catalog_json_path_key(&o->path, key);
+		msg = xasprintf("%s: %s: %s", o->file, catalog_json_path_str(&o->path),
 		    json_is_string(v) ? "a text without a language where an "
 		    "array of {language, value} is expected: read as Dutch" :
 		    "one {language, value} where an array is expected: read "
@@ -822,45 +840,29 @@ ooapi_gather(struct ooapi *o, json_t *obj, const char *key,
 				    cause);
 			free(text);
 		}
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 		return rc;
 	}
 	if (ooapi_array(o, obj, key, &arr, cause) != 0)
 		return -1;
 	if (arr == NULL)
 		return 0;
-	old = path_key(&o->path, key);
+	old = catalog_json_path_key(&o->path, key);
 	json_array_foreach(arr, i, v) {
-		old2 = path_index(&o->path, i);
+		old2 = catalog_json_path_index(&o->path, i);
 		if (json_is_array(v)) {
 			json_array_foreach(v, k, w) {
-				size_t	 old3 = path_index(&o->path, k);
+				size_t	 old3 = catalog_json_path_index(&o->path, k);
 
 				if (ooapi_lts(o, w, t, sep, cause) != 0)
 					return -1;
-				path_pop(&o->path, old3);
+				catalog_json_path_pop(&o->path, old3);
 			}
 		} else if (ooapi_lts(o, v, t, sep, cause) != 0)
 			return -1;
-		path_pop(&o->path, old2);
+		catalog_json_path_pop(&o->path, old2);
 	}
-	path_pop(&o->path, old);
-	return 0;
-}
-
-/* Store gathered texts as field of r. */
-static int
-ooapi_texts_put(struct ooapi *o, struct catalog_record *r,
-    enum catalog_field f, struct ooapi_texts *t, char **cause)
-{
-	char	*why = NULL;
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++) {
-		if (catalog_record_add_text(r, f, t->v[i].lang, t->v[i].value,
-		    &why) != 0)
-			return ooapi_fail_cause(o, cause, why);
-	}
+	catalog_json_path_pop(&o->path, old);
 	return 0;
 }
 
@@ -870,16 +872,20 @@ ooapi_field(struct ooapi *o, json_t *obj, struct catalog_record *r,
     enum catalog_field f, const char *sep, const char *const *keys,
     char **cause)
 {
-	struct ooapi_texts	 t = { NULL, 0 };
+	struct catalog_feed_texts t = { NULL, 0 };
+	char			*why = NULL;
 	int			 rc = -1;
 
 	for (; *keys != NULL; keys++) {
 		if (ooapi_gather(o, obj, *keys, &t, sep, cause) != 0)
 			goto fail;
 	}
-	rc = ooapi_texts_put(o, r, f, &t, cause);
+	if (catalog_feed_texts_put(&t, r, f, &why) != 0)
+		ooapi_fail_cause(o, cause, why);
+	else
+		rc = 0;
 fail:
-	ooapi_texts_done(&t);
+	catalog_feed_texts_done(&t);
 	return rc;
 }
 
@@ -891,7 +897,7 @@ static char *
 ooapi_pick(struct ooapi *o, json_t *obj, const char *key, char **cause,
     int *failed)
 {
-	struct ooapi_texts	 t = { NULL, 0 };
+	struct catalog_feed_texts t = { NULL, 0 };
 	static const char *const prefer[] = { "nl", "en" };
 	char			*s = NULL;
 	size_t			 i, k;
@@ -911,7 +917,7 @@ ooapi_pick(struct ooapi *o, json_t *obj, const char *key, char **cause,
 	}
 	if (s == NULL && t.n > 0)
 		s = xstrdup(t.v[0].value);
-	ooapi_texts_done(&t);
+	catalog_feed_texts_done(&t);
 	return s;
 }
 
@@ -932,22 +938,22 @@ ooapi_address(struct ooapi *o, json_t *obj, json_t **out, size_t *at,
 		return -1;
 	if (arr == NULL || json_array_size(arr) == 0)
 		return 0;
-	old = path_key(&o->path, "addresses");
+	old = catalog_json_path_key(&o->path, "addresses");
 	json_array_foreach(arr, i, v) {
-		path_index(&o->path, i);
+		catalog_json_path_index(&o->path, i);
 		if (!json_is_object(v)) {
 			ooapi_fail(o, cause, "expected an address object, not "
-			    "%s", ooapi_type_name(v));
-			path_pop(&o->path, old);
+			    "%s", catalog_json_type_name(v, 0));
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
 		if (ooapi_string(o, v, "addressType", &type, cause) != 0) {
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
-		path_pop(&o->path, old + strlen("/addresses"));
+		catalog_json_path_pop(&o->path, old + strlen("/addresses"));
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	for (k = 0; prefer[k] != NULL && *out == NULL; k++) {
 		json_array_foreach(arr, i, v) {
 			type = json_string_value(json_object_get(v,
@@ -978,8 +984,8 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 	char		*why = NULL, *tidy;
 	size_t		 old;
 
-	old = path_key(&o->path, "addresses");
-	path_index(&o->path, at);
+	old = catalog_json_path_key(&o->path, "addresses");
+	catalog_json_path_index(&o->path, at);
 	if (ooapi_string(o, a, "city", &city, cause) != 0)
 		goto fail;
 	if (ooapi_object(o, a, "geolocation", &geo, cause) != 0)
@@ -993,7 +999,7 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 		free(tidy);
 	}
 	if (geo != NULL) {
-		path_key(&o->path, json_object_get(a, "geolocation") != NULL ?
+		catalog_json_path_key(&o->path, json_object_get(a, "geolocation") != NULL ?
 		    "geolocation" : "geoLocation");
 		if (ooapi_number(o, geo, "latitude", &lat, &has_lat,
 		    cause) != 0 ||
@@ -1008,7 +1014,7 @@ ooapi_set_place(struct ooapi *o, struct catalog_record *r, json_t *a,
 	}
 	rc = 0;
 fail:
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -1063,7 +1069,7 @@ ooapi_org_name(struct ooapi *o, struct ooapi_obj *org, char **cause,
 	const char	*shortname;
 	char		*name;
 
-	path_set(&o->path, org->ptr);
+	catalog_json_path_set(&o->path, org->ptr);
 	o->file = org->file;
 	name = ooapi_pick(o, org->json, "name", cause, failed);
 	if (name != NULL || *failed)
@@ -1137,14 +1143,14 @@ ooapi_set_level(struct ooapi *o, json_t *obj, struct catalog_record *r,
 	for (i = 0; level != NULL &&
 	    i < sizeof ooapi_levels / sizeof ooapi_levels[0]; i++) {
 		if (strcmp(level, ooapi_levels[i].ooapi) == 0) {
-			old = path_key(&o->path, "level");
+			old = catalog_json_path_key(&o->path, "level");
 			if (catalog_record_set_level(r, ooapi_levels[i].level,
 			    &why) != 0) {
 				ooapi_fail_cause(o, cause, why);
-				path_pop(&o->path, old);
+				catalog_json_path_pop(&o->path, old);
 				return -1;
 			}
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return 0;
 		}
 	}
@@ -1152,13 +1158,13 @@ ooapi_set_level(struct ooapi *o, json_t *obj, struct catalog_record *r,
 	if (nlqf != NULL && nlqf[0] >= '1' && nlqf[0] <= '8' &&
 	    (nlqf[1] == '\0' || strcmp(nlqf + 1, "+") == 0)) {
 		snprintf(buf, sizeof buf, "nlqf%c", nlqf[0]);
-		old = path_key(&o->path, "levelOfQualification");
+		old = catalog_json_path_key(&o->path, "levelOfQualification");
 		if (catalog_record_set_level(r, buf, &why) != 0) {
 			ooapi_fail_cause(o, cause, why);
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	return 0;
 }
@@ -1174,13 +1180,13 @@ ooapi_set_themes(struct ooapi *o, json_t *obj, struct catalog_record *r,
 	size_t		 i, n, k, old;
 	int		 rc = -1;
 
-	old = path_key(&o->path, "fieldsOfStudy");
+	old = catalog_json_path_key(&o->path, "fieldsOfStudy");
 	n = json_is_array(f) ? json_array_size(f) : 1;
 	for (i = 0; f != NULL && !json_is_null(f) && i < n; i++) {
 		v = json_is_array(f) ? json_array_get(f, i) : f;
 		if (!json_is_string(v)) {
 			ooapi_fail(o, cause, "expected ISCED-F codes, not %s",
-			    ooapi_type_name(v));
+			    catalog_json_type_name(v, 0));
 			goto fail;
 		}
 		s = json_string_value(v);
@@ -1207,19 +1213,13 @@ ooapi_set_themes(struct ooapi *o, json_t *obj, struct catalog_record *r,
 			}
 		}
 	}
-	path_pop(&o->path, old);
-	if (r->nthemes == 0) {
-		theme = catalog_isced_default(o->isced);
-		if (!catalog_import_has_theme(o->imp, theme))
-			return ooapi_fail(o, cause, "the default theme '%s' is "
-			    "not in the catalogue: import the themes first",
-			    theme);
-		if (catalog_record_add_theme(r, theme, &why) != 0)
-			return ooapi_fail_cause(o, cause, why);
-	}
+	catalog_json_path_pop(&o->path, old);
+	if (catalog_feed_theme_default(o->imp, r,
+	    catalog_isced_default(o->isced), &why) != 0)
+		return ooapi_fail_cause(o, cause, why);
 	rc = 0;
 fail:
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	return rc;
 }
 
@@ -1337,22 +1337,22 @@ ooapi_cost(struct ooapi *o, json_t *obj, const char **euros, char **cause)
 		return -1;
 	if (arr == NULL)
 		return 0;
-	old = path_key(&o->path, "priceInformation");
+	old = catalog_json_path_key(&o->path, "priceInformation");
 	json_array_foreach(arr, i, v) {
-		path_index(&o->path, i);
+		catalog_json_path_index(&o->path, i);
 		if (!json_is_object(v)) {
 			ooapi_fail(o, cause, "expected a cost object, not %s",
-			    ooapi_type_name(v));
-			path_pop(&o->path, old);
+			    catalog_json_type_name(v, 0));
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
 		if (ooapi_string(o, v, "costType", &type, cause) != 0 ||
 		    ooapi_string(o, v, "amount", &amount, cause) != 0 ||
 		    ooapi_string(o, v, "currency", &currency, cause) != 0) {
-			path_pop(&o->path, old);
+			catalog_json_path_pop(&o->path, old);
 			return -1;
 		}
-		path_pop(&o->path, old + strlen("/priceInformation"));
+		catalog_json_path_pop(&o->path, old + strlen("/priceInformation"));
 		if (amount == NULL || (currency != NULL &&
 		    strcasecmp(currency, "EUR") != 0))
 			continue;	/* only euros are shown */
@@ -1365,7 +1365,7 @@ ooapi_cost(struct ooapi *o, json_t *obj, const char **euros, char **cause)
 			n++;
 		}
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 	if (*euros == NULL && n == 1)
 		*euros = any;
 	return 0;
@@ -1387,13 +1387,13 @@ ooapi_fill_offering(struct ooapi *o, struct catalog_record_offering *off,
 	size_t		 at, old;
 
 #define OOAPI_SET(key, call) do {					\
-	old = path_key(&o->path, key);					\
+	old = catalog_json_path_key(&o->path, key);					\
 	if ((call) != 0) {						\
 		ooapi_fail_cause(o, cause, why);			\
-		path_pop(&o->path, old);				\
+		catalog_json_path_pop(&o->path, old);				\
 		return -1;						\
 	}								\
-	path_pop(&o->path, old);					\
+	catalog_json_path_pop(&o->path, old);					\
 } while (0)
 
 	if (ooapi_string(o, obj, is_offering ? "startDate" : "firstStartDate",
@@ -1503,17 +1503,17 @@ ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	int			 failed;
 
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	part = catalog_feed_key_part(ob->id);
 	key = xasprintf("ooapi:%s", part);
 	free(part);
-	old = path_key(&o->path, ob->kind->id);
+	old = catalog_json_path_key(&o->path, ob->kind->id);
 	if (catalog_record_set_key(r, key, &why) != 0 ||
 	    catalog_record_set_kind(r, "course", &why) != 0) {
 		ooapi_fail_cause(o, cause, why);
 		goto fail;
 	}
-	path_pop(&o->path, old);
+	catalog_json_path_pop(&o->path, old);
 
 	if (ooapi_field(o, ob->json, r, CATALOG_FIELD_TITLE, " / ",
 	    ooapi_title_keys, cause) != 0 ||
@@ -1533,12 +1533,12 @@ ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	if (ooapi_string(o, ob->json, "link", &link, cause) != 0)
 		goto fail;
 	if (link != NULL && *link != '\0') {
-		old = path_key(&o->path, "link");
+		old = catalog_json_path_key(&o->path, "link");
 		if (catalog_record_set_link(r, link, &why) != 0) {
 			ooapi_fail_cause(o, cause, why);
 			goto fail;
 		}
-		path_pop(&o->path, old);
+		catalog_json_path_pop(&o->path, old);
 	}
 	if (ooapi_set_level(o, ob->json, r, cause) != 0 ||
 	    ooapi_set_themes(o, ob->json, r, cause) != 0)
@@ -1550,7 +1550,7 @@ ooapi_spec_record(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 
 	provider = ooapi_provider(o, ob, cause, &failed);
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	if (failed)
 		goto fail;
 	if (provider != NULL)
@@ -1566,56 +1566,17 @@ fail:
 	return -1;
 }
 
-/* The program or course an offering belongs to; NULL if not imported. */
-static struct ooapi_obj *
-ooapi_parent(struct ooapi *o, struct ooapi_obj *off, const char **ref)
-{
-	static const char *const keys[] = { "course", "program" };
-	static const char *const ids[] = { "courseId", "programId" };
-	json_t		*j;
-	size_t		 i;
-
-	*ref = NULL;
-	for (i = 0; i < 2; i++) {
-		j = json_object_get(off->json, keys[i]);
-		if (json_is_object(j))
-			j = json_object_get(j, ids[i]);
-		if (json_is_string(j)) {
-			*ref = json_string_value(j);
-			return ooapi_find(o, OOAPI_SPEC, *ref);
-		}
-	}
-	return NULL;
-}
-
-/* Attach an offering to its program or course, or skip it. */
+/* Attach an offering to its program or course (linked by ooapi_link). */
 static int
 ooapi_offering(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 {
-	struct ooapi_obj		*parent;
+	struct ooapi_obj		*parent = ob->parent;
 	struct catalog_record_offering	*off;
-	const char			*ref;
-	char				*reason;
 	json_t				*addr;
 	size_t				 i, at;
 
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
-	parent = ooapi_parent(o, ob, &ref);
-	if (parent == NULL || parent->rec == NULL) {
-		if (ref == NULL)
-			reason = xasprintf("%s: %s: offering %s names no course "
-			    "or program: skipped", ob->file,
-			    path_show(ob->ptr), ob->id);
-		else
-			reason = xasprintf("%s: %s: offering %s is for %s, "
-			    "which is not in this import: skipped (import "
-			    "its file together with this one)", ob->file,
-			    path_show(ob->ptr), ob->id, ref);
-		catalog_import_skip(o->imp, reason);
-		free(reason);
-		return 0;
-	}
+	catalog_json_path_set(&o->path, ob->ptr);
 	for (i = 0; i < parent->rec->nofferings; i++) {
 		if (strcmp(parent->rec->offerings[i].key, ob->id) == 0)
 			return ooapi_fail(o, cause, "offering %s twice in %s",
@@ -1645,7 +1606,7 @@ ooapi_course_offering(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	if (ob->rec->nofferings > 0 || !ooapi_has_course_offering(ob->json))
 		return 0;
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	off = catalog_record_add_offering(ob->rec);
 	off->key = xstrdup(ob->kind->name);
 	return ooapi_fill_offering(o, off, ob->json, ob->json, 0, cause);
@@ -1659,7 +1620,7 @@ ooapi_put(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 	char			*why = NULL, *reason;
 
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	if (r->provider == NULL) {
 		reason = xasprintf("%s: %s: %s %s has no organization (give "
 		    "its organization file in the same import): skipped",
@@ -1669,42 +1630,225 @@ ooapi_put(struct ooapi *o, struct ooapi_obj *ob, char **cause)
 		return 0;
 	}
 	o->file = ob->file;
-	path_set(&o->path, ob->ptr);
+	catalog_json_path_set(&o->path, ob->ptr);
 	if (catalog_record_check(r, &why) != 0 ||
 	    catalog_import_put(o->imp, r, &why) != 0)
 		return ooapi_fail_cause(o, cause, why);
 	return 0;
 }
 
+/* Release the JSON we hold of ob. */
+static void
+ooapi_release(struct ooapi_obj *ob)
+{
+	if (ob->held)
+		json_decref(ob->json);
+	ob->json = NULL;
+	ob->held = 0;
+}
+
+/* Map a program or course with its offerings, put it and free it. */
 static int
-ooapi_resolve(struct ooapi *o, char **cause)
+ooapi_finish(struct ooapi *o, struct ooapi_obj *ob, char **cause)
+{
+	size_t	 i;
+	int	 rc = -1;
+
+	if (ooapi_spec_record(o, ob, cause) != 0)
+		return -1;
+	for (i = 0; i < ob->noffs; i++) {
+		if (ooapi_offering(o, ob->offs[i], cause) != 0)
+			goto out;
+	}
+	if (ooapi_course_offering(o, ob, cause) != 0 ||
+	    ooapi_put(o, ob, cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	catalog_record_free(ob->rec);
+	ob->rec = NULL;
+	ob->done = 1;
+	ooapi_release(ob);
+	for (i = 0; i < ob->noffs; i++)
+		ooapi_release(ob->offs[i]);
+	return rc;
+}
+
+/*
+ * After file fileno is bound: put, in the order of the files, every
+ * program and course whose last file has been read; hold the JSON of
+ * those of this file that must wait, and of their waiting offerings.
+ */
+static int
+ooapi_map_file(struct ooapi *o, size_t fileno, size_t first, size_t end,
+    char **cause)
 {
 	struct ooapi_obj	*ob;
 	size_t			 i;
 
-	if (ooapi_check_pages(o, cause) != 0 || ooapi_index(o, cause) != 0)
-		return -1;
-	for (i = 0; i < o->nobjs; i++) {
-		ob = o->index[i];
-		if (ob->kind->type == OOAPI_SPEC && !ob->skip &&
-		    ooapi_spec_record(o, ob, cause) != 0)
-			return -1;
-	}
-	for (i = 0; i < o->nobjs; i++) {
-		ob = o->index[i];
-		if (ob->kind->type == OOAPI_OFFERING && !ob->skip &&
-		    ooapi_offering(o, ob, cause) != 0)
-			return -1;
-	}
-	/* Store in the order of the files. */
-	for (i = 0; i < o->nobjs; i++) {
-		ob = &o->objs[i];
-		if (ob->rec == NULL)
+	for (; o->next_put < o->nobjs; o->next_put++) {
+		ob = &o->objs[o->next_put];
+		if (ob->fileno > fileno)
+			break;
+		if (ob->kind->type != OOAPI_SPEC || ob->skip)
 			continue;
-		if (ooapi_course_offering(o, ob, cause) != 0 ||
-		    ooapi_put(o, ob, cause) != 0)
+		if (ob->last > fileno)
+			break;
+		if (ooapi_finish(o, ob, cause) != 0)
 			return -1;
 	}
+	for (i = first; i < end; i++) {	/* the objects of this file */
+		ob = &o->objs[i];
+		if (ob->held || ob->json == NULL)
+			continue;
+		if ((ob->kind->type == OOAPI_SPEC && !ob->skip && !ob->done) ||
+		    (ob->kind->type == OOAPI_OFFERING && ob->parent != NULL &&
+		    !ob->parent->done)) {
+			json_incref(ob->json);
+			ob->held = 1;
+		} else
+			ob->json = NULL;
+	}
+	return 0;
+}
+
+/* The slot of id in the hash of specs read once (empty if absent). */
+static struct ooapi_seen *
+ooapi_seen_slot(struct ooapi *o, const char *id)
+{
+	const unsigned char	*p;
+	uint32_t		 h = 2166136261u;
+	size_t			 i;
+
+	for (p = (const unsigned char *)id; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	for (i = h & (o->capseen - 1);; i = (i + 1) & (o->capseen - 1)) {
+		if (o->seen[i].id == NULL || strcmp(o->seen[i].id, id) == 0)
+			return &o->seen[i];
+	}
+}
+
+/* Note spec ob of a file read once; -1 and *cause if its id is taken. */
+static int
+ooapi_seen_add(struct ooapi *o, struct ooapi_obj *ob, char **cause)
+{
+	struct ooapi_obj	*found;
+	struct ooapi_seen	*sl, *old;
+	size_t			 i, oldcap;
+
+	if ((found = ooapi_find(o, OOAPI_SPEC, ob->id)) != NULL) {
+		if (found->fileno < ob->fileno)
+			*cause = xasprintf("%s: %s: %s %s is also at %s: %s",
+			    ob->file, path_show(ob->ptr), ob->kind->name,
+			    ob->id, found->file, path_show(found->ptr));
+		else
+			*cause = xasprintf("%s: %s: %s %s is also at %s: %s",
+			    found->file, path_show(found->ptr),
+			    found->kind->name, found->id, ob->file,
+			    path_show(ob->ptr));
+		return -1;
+	}
+	if (2 * (o->nseen + 1) > o->capseen) {
+		old = o->seen;
+		oldcap = o->capseen;
+		o->capseen = oldcap == 0 ? 1024 : 2 * oldcap;
+		o->seen = xreallocarray(NULL, o->capseen, sizeof *o->seen);
+		memset(o->seen, 0, o->capseen * sizeof *o->seen);
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].id != NULL)
+				*ooapi_seen_slot(o, old[i].id) = old[i];
+		}
+		free(old);
+	}
+	sl = ooapi_seen_slot(o, ob->id);
+	if (sl->id != NULL) {
+		*cause = xasprintf("%s: %s: %s %s is also at %s: %s", ob->file,
+		    path_show(ob->ptr), ob->kind->name, ob->id, sl->file,
+		    path_show(sl->ptr));
+		return -1;
+	}
+	sl->id = xstrdup(ob->id);
+	sl->file = ob->file;
+	sl->ptr = xstrdup(ob->ptr);
+	o->nseen++;
+	return 0;
+}
+
+static void
+ooapi_free_bobjs(struct ooapi *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nb; i++) {
+		free(o->bobjs[i].ptr);
+		free(o->bobjs[i].id);
+		free(o->bobjs[i].ref);
+		catalog_record_free(o->bobjs[i].rec);
+	}
+	o->nb = 0;
+}
+
+/*
+ * Map, check and put the programs and courses of a file read once, in
+ * order (such a file holds no organization and the import no offering).
+ */
+static int
+ooapi_map_once(struct ooapi *o, char **cause)
+{
+	struct ooapi_obj	*ob;
+	size_t			 i;
+
+	for (i = 0; i < o->nb; i++) {
+		ob = &o->bobjs[i];
+		if (ob->kind->type != OOAPI_SPEC)
+			continue;
+		if (ooapi_seen_add(o, ob, cause) != 0 ||
+		    ooapi_finish(o, ob, cause) != 0)
+			return -1;
+	}
+	ooapi_free_bobjs(o);
+	return 0;
+}
+
+/*
+ * Which files are read once: with no offering anywhere in the import
+ * (no "offeringId" in any file), a file that holds no organization
+ * either has only programs and courses that need nothing from other
+ * files but the organizations, so it is mapped as it is read. A \\u
+ * escape that could spell a member name counts as both. 0, or -1 and
+ * *cause when a file cannot be read.
+ */
+static int
+ooapi_plan(struct ooapi *o, const struct catalog_ooapi_input *in,
+    const char *const *names, size_t n, char **buf, size_t *cap,
+    char **cause)
+{
+	static const char *const escapes[] = { "\\u004", "\\u005", "\\u006",
+	    "\\u007", NULL };
+	const char	*data;
+	size_t		 i, k, len;
+	int		 offers = 0, orgs, esc;
+
+	for (i = 0; i < n; i++) {
+		if (in != NULL) {
+			data = in[i].data;
+			len = in[i].len;
+		} else {
+			if (catalog_feed_read_into(names[i], CATALOG_FEED_MAX,
+			    buf, cap, &len, cause) != 0)
+				return -1;
+			data = *buf;
+		}
+		for (esc = 0, k = 0; escapes[k] != NULL && !esc; k++)
+			esc = memmem(data, len, escapes[k],
+			    strlen(escapes[k])) != NULL;
+		orgs = memmem(data, len, "organizationId", 14) != NULL;
+		if (esc || memmem(data, len, "offeringId", 10) != NULL)
+			offers = 1;
+		o->once[i] = !esc && !orgs;
+	}
+	if (offers)
+		memset(o->once, 0, n);
 	return 0;
 }
 
@@ -1714,80 +1858,155 @@ ooapi_done(struct ooapi *o)
 	size_t	 i;
 
 	for (i = 0; i < o->nobjs; i++) {
+		ooapi_release(&o->objs[i]);
 		free(o->objs[i].ptr);
+		free(o->objs[i].id);
+		free(o->objs[i].ref);
+		free(o->objs[i].offs);
 		catalog_record_free(o->objs[i].rec);
 	}
 	free(o->objs);
 	free(o->index);
-	for (i = 0; i < o->nroots; i++)
-		json_decref(o->roots[i]);
-	free(o->roots);
+	ooapi_free_bobjs(o);
+	free(o->bobjs);
+	for (i = 0; i < o->capseen; i++) {
+		free(o->seen[i].id);
+		free(o->seen[i].ptr);
+	}
+	free(o->seen);
+	free(o->once);
 	for (i = 0; i < o->nfiles; i++)
 		free(o->files[i]);
 	free(o->files);
 	free(o->pages);
-	free(o->path.s);
+	catalog_json_path_free(&o->path);
 	catalog_isced_free(o->isced);
 }
 
+/*
+ * Import n inputs: in memory (in) or files (names). Each is read twice
+ * (see the top), or once (see ooapi_plan); only one parsed file is held
+ * at a time.
+ */
 static int
-ooapi_begin(struct ooapi *o, struct catalog_import *imp, char **cause)
+ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
+    const char *const *names, size_t n, char **cause)
 {
-	memset(o, 0, sizeof *o);
-	o->imp = imp;
-	o->file = "";
-	if ((o->isced = catalog_isced_load(NULL, cause)) == NULL)
-		return -1;
-	return 0;
+	struct ooapi	 o;
+	struct ooapi_obj *sv;
+	const char	*name, *data;
+	char		*buf = NULL;
+	json_t		*root;
+	size_t		 i, len, first, cap = 0, svn, svcap;
+	int		 rc = -1, anyonce = 0;
+
+	memset(&o, 0, sizeof o);
+	o.imp = imp;
+	o.file = "";
+	o.files = xreallocarray(NULL, n + 1, sizeof *o.files);
+	for (i = 0; i < n; i++)
+		o.files[o.nfiles++] = xstrdup(in != NULL ? in[i].name :
+		    names[i]);
+	o.once = xreallocarray(NULL, n + 1, 1);
+	if ((o.isced = catalog_isced_load(NULL, cause)) == NULL ||
+	    ooapi_plan(&o, in, names, n, &buf, &cap, cause) != 0)
+		goto fail;
+	for (i = 0; i < n; i++)
+		anyonce |= o.once[i];
+	for (o.pass = 1; o.pass <= 2; o.pass++) {
+		if (o.pass == 2) {
+			/* Pages of files read once are known at the end. */
+			if ((!anyonce && ooapi_check_pages(&o, cause) != 0) ||
+			    ooapi_index(&o, cause) != 0) {
+				rc = -1;
+				goto fail;
+			}
+			ooapi_link(&o);
+		}
+		for (i = 0; i < n; i++) {
+			if (o.pass == 1 && o.once[i])
+				continue;
+			name = o.files[i];
+			if (in != NULL) {
+				data = in[i].data;
+				len = in[i].len;
+			} else {
+				if (catalog_feed_read_into(name,
+				    CATALOG_FEED_MAX, &buf, &cap, &len,
+				    cause) != 0) {
+					rc = -1;
+					goto fail;
+				}
+				data = buf;
+			}
+			o.single = o.once[i];
+			o.binding = o.pass == 2 && !o.single;
+			if (o.single) {	/* collect into bobjs */
+				sv = o.objs;
+				svn = o.nobjs;
+				svcap = o.capobjs;
+				o.objs = o.bobjs;
+				o.nobjs = 0;
+				o.capobjs = o.capb;
+				rc = ooapi_load(&o, i, name, data, len, &root,
+				    cause);
+				o.bobjs = o.objs;
+				o.nb = o.nobjs;
+				o.capb = o.capobjs;
+				o.objs = sv;
+				o.nobjs = svn;
+				o.capobjs = svcap;
+				if (rc == 0)
+					rc = ooapi_map_once(&o, cause);
+				json_decref(root);
+				if (rc != 0) {
+					rc = -1;
+					goto fail;
+				}
+				continue;
+			}
+			first = o.bind;
+			rc = ooapi_load(&o, i, name, data, len, &root, cause);
+			if (rc == 0 && o.pass == 2 && (o.bind < o.nobjs &&
+			    o.objs[o.bind].fileno == i)) {
+				o.file = o.files[i];
+				catalog_json_path_set(&o.path, "");
+				rc = ooapi_fail(&o, cause, "the file changed "
+				    "while it was imported");
+			}
+			if (rc == 0 && o.pass == 2)
+				rc = ooapi_map_file(&o, i, first, o.bind,
+				    cause);
+			json_decref(root);
+			if (rc != 0) {
+				rc = -1;
+				goto fail;
+			}
+		}
+	}
+	if (anyonce && ooapi_check_pages(&o, cause) != 0) {
+		rc = -1;
+		goto fail;
+	}
+	rc = 0;
+fail:
+	free(buf);
+	ooapi_done(&o);
+	return rc;
 }
 
 int
 catalog_ooapi_import_buffers(struct catalog_import *imp,
     const struct catalog_ooapi_input *in, size_t n, char **cause)
 {
-	struct ooapi	 o;
-	size_t		 i;
-	int		 rc = -1;
-
-	if (ooapi_begin(&o, imp, cause) != 0)
-		goto fail;
-	for (i = 0; i < n; i++) {
-		if (ooapi_load(&o, in[i].name, in[i].data, in[i].len,
-		    cause) != 0)
-			goto fail;
-	}
-	rc = ooapi_resolve(&o, cause);
-fail:
-	ooapi_done(&o);
-	return rc;
+	return ooapi_run(imp, in, NULL, n, cause);
 }
 
 int
 catalog_ooapi_import(struct catalog_import *imp, const char *const *files,
     size_t nfiles, char **cause)
 {
-	struct ooapi	 o;
-	char		*buf;
-	size_t		 i, len;
-	int		 rc = -1;
-
-	if (ooapi_begin(&o, imp, cause) != 0)
-		goto fail;
-	for (i = 0; i < nfiles; i++) {
-		buf = catalog_feed_read(files[i], CATALOG_FEED_MAX, &len, cause);
-		if (buf == NULL)
-			goto fail;
-		rc = ooapi_load(&o, files[i], buf, len, cause);
-		free(buf);
-		if (rc != 0) {
-			rc = -1;
-			goto fail;
-		}
-	}
-	rc = ooapi_resolve(&o, cause);
-fail:
-	ooapi_done(&o);
-	return rc;
+	return ooapi_run(imp, NULL, files, nfiles, cause);
 }
 
 int

@@ -5,8 +5,9 @@
  * or one page of a collection ({"pageNumber", "hasNextPage", "items"}).
  * Organizations give providers, programs and courses become course
  * entries ("ooapi:<programId|courseId>"), offerings become their
- * offerings (keyed by offeringId). Files are read first and references
- * resolved after, so an offering may point to a course in another file.
+ * offerings (keyed by offeringId). Files are indexed first and mapped
+ * after, one at a time, so an offering may point to a course in another
+ * file and memory stays that of one file (see ooapi.c).
  * The mapping, defaults and limits are described in docs/ooapi-import.md.
  *
  * Objects that are not course data (a person, a room, an association) are

@@ -1,9 +1,15 @@
 /*
  * xcri: importing XCRI-CAP 1.2 XML (see xcri.h, docs/xcri-import.md).
  *
- * The document is parsed whole (libxml2 tree), then walked: for each
- * provider its id, name, place and contact; for each course a record with
- * its texts; for each presentation an offering. Elements are matched by
+ * The document is parsed in chunks (libxml2's push parser builds the
+ * tree) and walked as it grows: for each provider its id, name, place and
+ * contact; for each course, as soon as its end tag has been read, a
+ * record with its texts and an offering for each presentation; then the
+ * course's content is freed (an empty element stays, so that paths in
+ * messages still count it). So memory holds one chunk's courses, not the
+ * feed. A provider's own elements come before its courses in XCRI-CAP;
+ * a provider whose dc:identifier or dc:title is not there by its first
+ * course is kept whole and read at its end, as before. Elements are matched by
  * namespace and local name; XCRI-CAP feeds mix the XCRI and MLO
  * namespaces for the same elements (start, end, duration...), so both are
  * accepted where they occur in the wild. Unknown elements are ignored.
@@ -26,6 +32,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +41,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
 
 #include "catalog/feed.h"
 #include "catalog/html.h"
@@ -52,7 +60,6 @@
 
 #define XCRI_DEFAULT_LANG "en"		/* for texts without xml:lang */
 #define XCRI_ENTITY_BUDGET 100000	/* entity references per document */
-#define XCRI_MAX_PARTS 64		/* texts joined per language */
 
 /* A namespace set an element may be in. */
 enum xcri_ns { XNS_XCRI, XNS_MLO, XNS_DC, XNS_GEO, XNS_ANY_CAP };
@@ -63,18 +70,6 @@ struct xcri {
 	const char	*file;
 	size_t		 budget;
 	const char	*entity;	/* the last entity not read, or NULL */
-};
-
-/* One language's text being gathered (as in ooapi.c). */
-struct xcri_text {
-	char		 lang[CATALOG_LANG_MAX];
-	char		*value;
-	size_t		 parts;
-};
-
-struct xcri_texts {
-	struct xcri_text *v;
-	size_t		 n;
 };
 
 /* --- elements and places -------------------------------------------------- */
@@ -335,18 +330,6 @@ xcri_identifier(struct xcri *x, const xmlNode *n, char **cause, int *failed)
 
 /* --- texts -------------------------------------------------------------- */
 
-static void
-xcri_texts_done(struct xcri_texts *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->v[i].value);
-	free(t->v);
-	t->v = NULL;
-	t->n = 0;
-}
-
 /*
  * 1 when plain text s holds what looks like an HTML tag ("<p>", "</b>",
  * "<br/>", "<!--"): markup a feed escaped instead of writing XHTML.
@@ -366,14 +349,12 @@ xcri_has_markup(const char *s)
 
 /* Add the text of element n in its xml:lang, joined with sep. */
 static int
-xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
-    const char *sep, char **cause)
+xcri_texts_add(struct xcri *x, struct catalog_feed_texts *t,
+    const xmlNode *n, const char *sep, char **cause)
 {
-	struct xcri_text	*e = NULL;
 	xmlChar			*lang;
 	char			 primary[CATALOG_LANG_MAX], *s, *joined;
 	char			*why = NULL;
-	size_t			 i;
 	int			 bad, rc;
 
 	if ((s = xcri_text(x, n, cause)) == NULL)
@@ -406,51 +387,21 @@ xcri_texts_add(struct xcri *x, struct xcri_texts *t, const xmlNode *n,
 		return rc;
 	}
 	xmlFree(lang);
-	for (i = 0; i < t->n; i++) {
-		if (strcmp(t->v[i].lang, primary) == 0)
-			e = &t->v[i];
-	}
-	if (e == NULL) {
-		t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
-		e = &t->v[t->n++];
-		snprintf(e->lang, sizeof e->lang, "%s", primary);
-		e->value = s;
-		e->parts = 1;
-		return 0;
-	}
-	if (++e->parts > XCRI_MAX_PARTS) {	/* bounds the strstr() work */
-		free(s);
-		return xcri_fail(x, n, cause, "more than %d texts in language "
-		    "%s", XCRI_MAX_PARTS, primary);
-	}
-	if (strstr(e->value, s) == NULL) {
-		if (strlen(e->value) + strlen(sep) + strlen(s) >
-		    CATALOG_FEED_MAX_TEXT) {
-			free(s);
-			return xcri_fail(x, n, cause, "texts in language %s "
-			    "together are longer than the limit of %d bytes",
-			    primary, CATALOG_FEED_MAX_TEXT);
-		}
-		joined = xasprintf("%s%s%s", e->value, sep, s);
-		free(e->value);
-		e->value = joined;
-	}
+	rc = catalog_feed_texts_add(t, primary, s, sep, &why);
 	free(s);
+	if (rc != 0)
+		return xcri_fail_cause(x, n, cause, why);
 	return 0;
 }
 
 static int
 xcri_texts_put(struct xcri *x, const xmlNode *n, struct catalog_record *r,
-    enum catalog_field f, struct xcri_texts *t, char **cause)
+    enum catalog_field f, struct catalog_feed_texts *t, char **cause)
 {
 	char	*why = NULL;
-	size_t	 i;
 
-	for (i = 0; i < t->n; i++) {
-		if (catalog_record_add_text(r, f, t->v[i].lang, t->v[i].value,
-		    &why) != 0)
-			return xcri_fail_cause(x, n, cause, why);
-	}
+	if (catalog_feed_texts_put(t, r, f, &why) != 0)
+		return xcri_fail_cause(x, n, cause, why);
 	return 0;
 }
 
@@ -485,7 +436,7 @@ xcri_field(struct xcri *x, const xmlNode *course, struct catalog_record *r,
     enum catalog_field f, const struct xcri_source *src, const char *sep,
     char **cause)
 {
-	struct xcri_texts	 t = { NULL, 0 };
+	struct catalog_feed_texts t = { NULL, 0 };
 	const xmlNode		*c;
 	int			 rc = -1;
 
@@ -499,7 +450,7 @@ xcri_field(struct xcri *x, const xmlNode *course, struct catalog_record *r,
 	}
 	rc = xcri_texts_put(x, course, r, f, &t, cause);
 fail:
-	xcri_texts_done(&t);
+	catalog_feed_texts_done(&t);
 	return rc;
 }
 
@@ -756,15 +707,9 @@ xcri_themes(struct xcri *x, const xmlNode *course, struct catalog_record *r,
 		if (catalog_record_add_theme(r, theme, &why) != 0)
 			return xcri_fail_cause(x, c, cause, why);
 	}
-	if (r->nthemes == 0) {
-		theme = catalog_isced_default(x->isced);
-		if (!catalog_import_has_theme(x->imp, theme))
-			return xcri_fail(x, course, cause, "the default theme "
-			    "'%s' is not in the catalogue: import the themes "
-			    "first", theme);
-		if (catalog_record_add_theme(r, theme, &why) != 0)
-			return xcri_fail_cause(x, course, cause, why);
-	}
+	if (catalog_feed_theme_default(x->imp, r,
+	    catalog_isced_default(x->isced), &why) != 0)
+		return xcri_fail_cause(x, course, cause, why);
 	return 0;
 }
 
@@ -795,7 +740,7 @@ xcri_date(struct xcri *x, const xmlNode *pres, const char *name, char **slot,
 /* The cost of a presentation: euros, or a note for the entry. */
 static int
 xcri_cost(struct xcri *x, const xmlNode *pres,
-    struct catalog_record_offering *off, struct xcri_texts *notes,
+    struct catalog_record_offering *off, struct catalog_feed_texts *notes,
     char **cause)
 {
 	const xmlNode	*c;
@@ -817,7 +762,7 @@ xcri_cost(struct xcri *x, const xmlNode *pres,
 
 static int
 xcri_presentation(struct xcri *x, const xmlNode *pres, size_t idx,
-    struct catalog_record *r, struct xcri_texts *notes, char **cause)
+    struct catalog_record *r, struct catalog_feed_texts *notes, char **cause)
 {
 	struct catalog_record_offering	*off;
 	const xmlNode			*c, *venue, *vprov;
@@ -928,7 +873,7 @@ xcri_course(struct xcri *x, struct xcri_provider *p, const xmlNode *course,
     char **cause)
 {
 	struct catalog_record	*r = catalog_record_new();
-	struct xcri_texts	 notes = { NULL, 0 };
+	struct catalog_feed_texts notes = { NULL, 0 };
 	const xmlNode		*c;
 	char			*id = NULL, *part = NULL, *key = NULL;
 	char			*url = NULL, *why = NULL;
@@ -1003,7 +948,7 @@ xcri_course(struct xcri *x, struct xcri_provider *p, const xmlNode *course,
 	}
 	rc = 0;
 fail:
-	xcri_texts_done(&notes);
+	catalog_feed_texts_done(&notes);
 	free(id);
 	free(part);
 	free(key);
@@ -1012,115 +957,273 @@ fail:
 	return rc;
 }
 
-static int
-xcri_provider(struct xcri *x, const xmlNode *prov, char **cause)
+static void
+xcri_provider_end(struct xcri_provider *p)
 {
-	struct xcri_provider	 p;
-	const xmlNode		*c;
-	int			 failed, rc = -1;
+	free(p->id);
+	free(p->name);
+	free(p->url);
+	memset(p, 0, sizeof *p);
+}
 
-	memset(&p, 0, sizeof p);
-	p.node = prov;
-	p.location = xcri_child(prov, XNS_MLO, "location");
-	if ((p.id = xcri_identifier(x, prov, cause, &failed)) == NULL) {
+/* A provider's id, name, link and place into *p (zeroed first). */
+static int
+xcri_provider_begin(struct xcri *x, const xmlNode *prov,
+    struct xcri_provider *p, char **cause)
+{
+	int	 failed;
+
+	memset(p, 0, sizeof *p);
+	p->node = prov;
+	p->location = xcri_child(prov, XNS_MLO, "location");
+	if ((p->id = xcri_identifier(x, prov, cause, &failed)) == NULL) {
 		if (!failed)
 			xcri_fail(x, prov, cause, "provider without "
 			    "dc:identifier");
 		goto fail;
 	}
-	p.name = xcri_child_text(x, prov, XNS_DC, "title", cause, &failed);
+	p->name = xcri_child_text(x, prov, XNS_DC, "title", cause, &failed);
 	if (failed)
 		goto fail;
-	if (p.name == NULL) {
+	if (p->name == NULL) {
 		xcri_fail(x, prov, cause, "provider without dc:title");
 		goto fail;
 	}
-	p.url = xcri_child_text(x, prov, XNS_MLO, "url", cause, &failed);
+	p->url = xcri_child_text(x, prov, XNS_MLO, "url", cause, &failed);
 	if (failed)
 		goto fail;
+	return 0;
+fail:
+	xcri_provider_end(p);
+	return -1;
+}
+
+/* A whole provider with all its courses. */
+static int
+xcri_provider(struct xcri *x, const xmlNode *prov, char **cause)
+{
+	struct xcri_provider	 p;
+	const xmlNode		*c;
+	int			 rc = -1;
+
+	if (xcri_provider_begin(x, prov, &p, cause) != 0)
+		return -1;
 	XCRI_EACH(c, prov, XNS_XCRI, "course") {
 		if (xcri_course(x, &p, c, cause) != 0)
 			goto fail;
 	}
 	rc = 0;
 fail:
-	free(p.id);
-	free(p.name);
-	free(p.url);
+	xcri_provider_end(&p);
 	return rc;
 }
 
-/* Parse; NULL and *cause naming the line on a syntax or limit error. */
-static xmlDoc *
-xcri_parse(struct xcri *x, const char *data, size_t len, char **cause)
+#define XCRI_CHUNK (256 * 1024)	/* bytes given to the parser at a time */
+
+/* A provider being read (see the top). */
+struct xcri_stream_prov {
+	const xmlNode	*node;
+	struct xcri_provider p;
+	const xmlNode	*last;		/* its last course mapped */
+	enum { XP_NEW, XP_COURSES, XP_WAIT, XP_DONE } state;
+};
+
+struct xcri_stream {
+	xmlParserCtxt	*ctxt;
+	struct xcri_stream_prov *v;
+	size_t		 n;
+};
+
+/* *cause for the parser's (first) error. */
+static void
+xcri_parse_error(struct xcri *x, xmlParserCtxt *ctxt, char **cause)
 {
-	xmlParserCtxt	*ctxt = NULL;
-	xmlDoc		*doc = NULL;
-	const xmlError	*err;
+	const xmlError	*err = xmlCtxtGetLastError(ctxt);
 	char		*msg = NULL;
 	size_t		 n;
 
-	if (len > CATALOG_FEED_MAX || len > (size_t)INT32_MAX) {
-		*cause = xasprintf("%s: file is larger than the limit of %d "
-		    "MiB", x->file, CATALOG_FEED_MAX / (1024 * 1024));
-		return NULL;
+	if (err != NULL && err->message != NULL) {
+		msg = xstrdup(err->message);
+		n = strlen(msg);
+		while (n > 0 && isspace((unsigned char)msg[n - 1]))
+			msg[--n] = '\0';
 	}
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		*cause = xasprintf("%s: cannot start the XML parser", x->file);
-		return NULL;
-	}
-	/* No XML_PARSE_NOENT, DTDLOAD or HUGE: no entity is substituted by
-	 * the parser and no external one is ever read. */
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, x->file, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL) {
-		err = xmlCtxtGetLastError(ctxt);
-		if (err != NULL && err->message != NULL) {
-			msg = xstrdup(err->message);
-			n = strlen(msg);
-			while (n > 0 && isspace((unsigned char)msg[n - 1]))
-				msg[--n] = '\0';
-		}
-		if (err != NULL && err->code == XML_ERR_ENTITY_LOOP)
-			*cause = xasprintf("%s:%d: entity expansion limit: "
-			    "the entities expand to far more text than the "
-			    "file holds (an entity bomb?)", x->file, err->line);
-		else if (err != NULL)
-			*cause = xasprintf("%s:%d: not well-formed XML: %s",
-			    x->file, err->line, msg != NULL ? msg : "error");
-		else
-			*cause = xasprintf("%s: not well-formed XML", x->file);
-	}
+	if (err != NULL && err->code == XML_ERR_ENTITY_LOOP)
+		*cause = xasprintf("%s:%d: entity expansion limit: the "
+		    "entities expand to far more text than the file holds "
+		    "(an entity bomb?)", x->file, err->line);
+	else if (err != NULL)
+		*cause = xasprintf("%s:%d: not well-formed XML: %s", x->file,
+		    err->line, msg != NULL ? msg : "error");
+	else
+		*cause = xasprintf("%s: not well-formed XML", x->file);
 	free(msg);
-	xmlFreeParserCtxt(ctxt);
-	return doc;
+}
+
+/* Parser messages are told through *cause, never printed. */
+#if LIBXML_VERSION >= 21200
+static void
+xcri_quiet(void *ctx, const xmlError *err)
+#else
+static void
+xcri_quiet(void *ctx, xmlError *err)
+#endif
+{
+	(void)ctx;
+	(void)err;
+}
+
+/* 1 when element n is still open in the parser (its end not read). */
+static int
+xcri_open(const xmlParserCtxt *ctxt, const xmlNode *n)
+{
+	int	 i;
+
+	for (i = 0; i < ctxt->nodeNr; i++) {
+		if (ctxt->nodeTab[i] == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Map the courses of provider sp read so far (all when it has ended). */
+static int
+xcri_stream_provider(struct xcri *x, struct xcri_stream *st,
+    struct xcri_stream_prov *sp, int final, char **cause)
+{
+	const xmlNode	*c, *next;
+	int		 open = !final && xcri_open(st->ctxt, sp->node);
+
+	if (sp->state == XP_NEW) {
+		if ((c = xcri_child(sp->node, XNS_XCRI, "course")) == NULL &&
+		    open)
+			return 0;
+		if (c != NULL && xcri_child(sp->node, XNS_DC,
+		    "identifier") != NULL && xcri_child(sp->node, XNS_DC,
+		    "title") != NULL) {
+			if (xcri_provider_begin(x, sp->node, &sp->p,
+			    cause) != 0)
+				return -1;
+			sp->state = XP_COURSES;
+		} else
+			sp->state = XP_WAIT;
+	}
+	if (sp->state == XP_WAIT) {
+		if (open)
+			return 0;
+		sp->state = XP_DONE;
+		return xcri_provider(x, sp->node, cause);
+	}
+	for (c = sp->last != NULL ? xcri_next(sp->node, sp->last, XNS_XCRI,
+	    "course") : xcri_child(sp->node, XNS_XCRI, "course"); c != NULL;
+	    c = next) {
+		if (open && xcri_open(st->ctxt, c))
+			break;
+		if (xcri_course(x, &sp->p, c, cause) != 0)
+			return -1;
+		next = xcri_next(sp->node, c, XNS_XCRI, "course");
+		/* Mapped: free its content, keep the element for paths. */
+		xmlFreeNodeList(((xmlNode *)(uintptr_t)c)->children);
+		((xmlNode *)(uintptr_t)c)->children = NULL;
+		((xmlNode *)(uintptr_t)c)->last = NULL;
+		sp->last = c;
+	}
+	if (!open) {
+		xcri_provider_end(&sp->p);
+		sp->state = XP_DONE;
+	}
+	return 0;
+}
+
+/* Map what the parser has read so far (all of it when final). */
+static int
+xcri_stream_step(struct xcri *x, struct xcri_stream *st, int final,
+    char **cause)
+{
+	const xmlNode	*root, *c;
+	size_t		 i;
+
+	if (st->ctxt->myDoc == NULL ||
+	    (root = xmlDocGetRootElement(st->ctxt->myDoc)) == NULL ||
+	    !xcri_is(root, XNS_XCRI, "catalog"))
+		return 0;	/* told at the end */
+	XCRI_EACH(c, root, XNS_XCRI, "provider") {
+		for (i = 0; i < st->n && st->v[i].node != c; i++)
+			;
+		if (i == st->n) {
+			st->v = xreallocarray(st->v, st->n + 1,
+			    sizeof *st->v);
+			memset(&st->v[st->n], 0, sizeof *st->v);
+			st->v[st->n++].node = c;
+		}
+		if (st->v[i].state == XP_DONE)
+			continue;
+		if (xcri_stream_provider(x, st, &st->v[i], final, cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
 xcri_run(struct xcri *x, const char *data, size_t len, char **cause)
 {
-	xmlDoc		*doc = NULL;
-	const xmlNode	*root, *c;
-	int		 rc = -1;
+	struct xcri_stream	 st;
+	const xmlNode		*root;
+	size_t			 off, n, i;
+	int			 rc = -1;
 
+	memset(&st, 0, sizeof st);
+	if (len > CATALOG_FEED_MAX || len > (size_t)INT32_MAX) {
+		*cause = xasprintf("%s: file is larger than the limit of %d "
+		    "MiB", x->file, CATALOG_FEED_MAX / (1024 * 1024));
+		return -1;
+	}
 	if ((x->isced = catalog_isced_load(NULL, cause)) == NULL)
 		return -1;
-	if ((doc = xcri_parse(x, data, len, cause)) == NULL)
+	if ((st.ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0,
+	    x->file)) == NULL) {
+		*cause = xasprintf("%s: cannot start the XML parser", x->file);
 		goto fail;
-	root = xmlDocGetRootElement(doc);
+	}
+	/* No XML_PARSE_NOENT, DTDLOAD or HUGE: no entity is substituted by
+	 * the parser and no external one is ever read. */
+	xmlCtxtUseOptions(st.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
+	st.ctxt->sax->serror = xcri_quiet;
+	st.ctxt->vctxt.error = NULL;
+	st.ctxt->vctxt.warning = NULL;
+	for (off = 0; off < len; off += n) {
+		n = len - off < XCRI_CHUNK ? len - off : XCRI_CHUNK;
+		if (xmlParseChunk(st.ctxt, data + off, (int)n, 0) != 0 ||
+		    !st.ctxt->wellFormed) {
+			xcri_parse_error(x, st.ctxt, cause);
+			goto fail;
+		}
+		if (xcri_stream_step(x, &st, 0, cause) != 0)
+			goto fail;
+	}
+	if (xmlParseChunk(st.ctxt, NULL, 0, 1) != 0 || !st.ctxt->wellFormed ||
+	    st.ctxt->myDoc == NULL) {
+		xcri_parse_error(x, st.ctxt, cause);
+		goto fail;
+	}
+	root = xmlDocGetRootElement(st.ctxt->myDoc);
 	if (root == NULL || !xcri_is(root, XNS_XCRI, "catalog")) {
 		*cause = xasprintf("%s: not an XCRI-CAP 1.2 catalog (the root "
 		    "element must be catalog in namespace %s)", x->file,
 		    NS_XCRI);
 		goto fail;
 	}
-	XCRI_EACH(c, root, XNS_XCRI, "provider") {
-		if (xcri_provider(x, c, cause) != 0)
-			goto fail;
-	}
-	rc = 0;
+	rc = xcri_stream_step(x, &st, 1, cause);
 fail:
-	xmlFreeDoc(doc);
+	for (i = 0; i < st.n; i++)
+		xcri_provider_end(&st.v[i].p);
+	free(st.v);
+	if (st.ctxt != NULL) {
+		xmlFreeDoc(st.ctxt->myDoc);
+		st.ctxt->myDoc = NULL;
+		xmlFreeParserCtxt(st.ctxt);
+	}
 	catalog_isced_free(x->isced);
 	return rc;
 }

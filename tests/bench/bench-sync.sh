@@ -8,7 +8,8 @@
 #  - the delta over a 64 kbit/s line (--max-rate 8000), cut off halfway
 #    with SIGKILL and run again: it resumes with Range.
 # Targets: delta <= 1/100 of the snapshot and of the rsync transfer, the
-# delta run (fetch, verify, apply, digest) <= 2 s. The catalogue comes from
+# delta run (fetch, verify, apply, digest) <= 1 s (issue 13; was 2 s;
+# BENCH_SYNC_LIMIT_S changes it). The catalogue comes from
 # tests/bench/gen-catalog.py (deterministic). Prints one line per
 # measurement and a Markdown table; exits 1 when a target is missed.
 # Needs top_srcdir and top_builddir (make bench sets them), python3,
@@ -18,7 +19,7 @@ set -u
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/sync-lib.sh"
 N=${BENCH_ENTRIES:-100000}
-LIMIT_APPLY=2.0
+LIMIT_APPLY=${BENCH_SYNC_LIMIT_S:-1.0}
 command -v rsync >/dev/null || { echo "bench-sync: rsync not found: install the Debian package rsync" >&2; exit 1; }
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
@@ -104,6 +105,8 @@ v_snap=$(verdict "$delta_wire * 100 <= $snap_wire")
 v_rsync=$(verdict "$delta_wire * 100 <= $rsync_plain")
 v_rsyncz=$(verdict "$delta_wire * 100 <= $rsync_z")
 v_apply=$(verdict "$apply <= $LIMIT_APPLY")
+# (verdict runs in a command substitution: its status=1 is lost there)
+case "$v_snap$v_rsync$v_rsyncz$v_apply" in *MISSED*) status=1 ;; esac
 [ "$same" = yes ] && [ "$slow_same" = yes ] || status=1
 
 cat <<EOF

@@ -314,6 +314,49 @@ test_reference_across_files(void **state)
 	unit_db_free(u);
 }
 
+/*
+ * Files are read one at a time (twice): a course whose offerings are in
+ * a later file waits for them (in offering id order), entries are still
+ * stored in the order of the files, and the organization may come last.
+ */
+static void
+test_offering_in_later_file(void **state)
+{
+	struct unit_db *u = unit_themed_db();
+	struct catalog_entry *e1, *e2, *e3;
+
+	(void)state;
+	import_ok(u->db, "courses.json", "[{\"courseId\": \"c1\", "
+	    "\"organization\": \"org-1\", \"teachingLanguage\": \"nld\", "
+	    "\"name\": [{\"language\": \"nl\", \"value\": \"Lassen\"}]}, "
+	    "{\"courseId\": \"c2\", \"organization\": \"org-1\", "
+	    "\"name\": [{\"language\": \"nl\", \"value\": \"Metselen\"}]}]",
+	    "more.json", "{\"courseId\": \"c3\", \"organization\": \"org-1\", "
+	    "\"name\": [{\"language\": \"nl\", \"value\": \"Koken\"}]}",
+	    "offerings.json", "[{\"offeringId\": \"o2\", \"course\": \"c1\", "
+	    "\"startDate\": \"2027-09-01\"}, {\"offeringId\": \"o1\", "
+	    "\"course\": \"c1\", \"startDate\": \"2027-02-01\"}]",
+	    "org.json", ORG, NULL);
+	e1 = unit_entry_by_key(u->db, "ooapi:c1", "nl");
+	e2 = unit_entry_by_key(u->db, "ooapi:c2", "nl");
+	e3 = unit_entry_by_key(u->db, "ooapi:c3", "nl");
+	assert_non_null(e1);
+	assert_non_null(e2);
+	assert_non_null(e3);
+	assert_string_equal(e1->provider, "ROC Test");
+	assert_int_equal(e1->nofferings, 2);
+	/* In offering id order; the course's language is the fallback. */
+	assert_string_equal(e1->offerings[0].start, "2027-02-01");
+	assert_string_equal(e1->offerings[1].start, "2027-09-01");
+	assert_string_equal(e1->offerings[0].lang, "nl");
+	assert_int_equal(e2->nofferings, 0);
+	assert_true(e1->id < e2->id && e2->id < e3->id);
+	catalog_entry_free(e1);
+	catalog_entry_free(e2);
+	catalog_entry_free(e3);
+	unit_db_free(u);
+}
+
 /* Language tag variants, duplicates, HTML, ISCED-F codes, levels. */
 static void
 test_mappings(void **state)
@@ -542,6 +585,20 @@ test_duplicates(void **state)
 	    "b.json", "[" C("") "]", NULL), -1);
 	assert_string_equal(cause, "b.json: /0: course b is also at a.json: /");
 	free(cause);
+	/*
+	 * A file without organizations is mapped as it is read, one with
+	 * one is indexed first: the later copy is still the one named,
+	 * in either order, and nothing is stored.
+	 */
+	assert_int_equal(import_json(u->db, &sum, &cause, "a.json", C(""),
+	    "b.json", "[" C(", \"x\": " ORG) "]", NULL), -1);
+	assert_string_equal(cause, "b.json: /0: course b is also at a.json: /");
+	free(cause);
+	assert_int_equal(import_json(u->db, &sum, &cause, "a.json",
+	    C(", \"x\": " ORG), "b.json", "[" C("") "]", NULL), -1);
+	assert_string_equal(cause, "b.json: /0: course b is also at a.json: /");
+	free(cause);
+	assert_int_equal(catalog_db_entry_count(u->db), 0);
 	/* The same organization twice is fine (files repeat them). */
 	assert_int_equal(import_json(u->db, &sum, &cause, "a.json", ORG,
 	    "b.json", "[" ORG "]", "c.json", "{\"courseId\": \"c\", "
@@ -612,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_samples_one_by_one),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_reference_across_files),
+		cmocka_unit_test(test_offering_in_later_file),
 		cmocka_unit_test(test_mappings),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_duplicates),

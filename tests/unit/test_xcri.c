@@ -533,6 +533,72 @@ test_bad_input(void **state)
 	unit_db_free(u);
 }
 
+/*
+ * A feed larger than a parser chunk is mapped as it is read: every
+ * course arrives, a course's path still counts the courses before it
+ * (their content was freed), and a provider whose dc:title follows its
+ * courses is read whole at its end.
+ */
+static void
+test_streaming(void **state)
+{
+	struct unit_db *u = unit_themed_db();
+	struct catalog_import_summary sum;
+	char *xml, *cause = NULL, id[64], *p, *t;
+	size_t i, n = 3000, cap, len;
+
+	(void)state;
+	cap = strlen(HEAD) + strlen(TAIL) + 2 * n * 200 + 4096;
+	xml = xmalloc(cap);
+	for (int round = 0; round < 3; round++) {
+		p = xml;
+		p += sprintf(p, "%s", HEAD);
+		if (round == 2) {	/* the provider's dc:title comes last */
+			t = strstr(xml, "<dc:title>ROC Voorbeeld</dc:title>");
+			assert_non_null(t);
+			p = t;
+		}
+		for (i = 1; i <= n; i++) {
+			snprintf(id, sizeof id, "c%zu", i);
+			if (round == 1 && i == 2500)
+				p += sprintf(p, "<course><dc:identifier>%s"
+				    "</dc:identifier></course>\n", id);
+			else
+				p += sprintf(p, "<course><dc:identifier>%s"
+				    "</dc:identifier><dc:title xml:lang='nl'>"
+				    "Lassen %zu</dc:title><dc:description "
+				    "xml:lang='nl'>Een cursus lassen voor "
+				    "beginners en gevorderden, %zu.</dc:"
+				    "description></course>\n", id, i, i);
+		}
+		if (round == 2)
+			p += sprintf(p, "<dc:title>ROC Laat</dc:title>");
+		p += sprintf(p, "%s", TAIL);
+		len = (size_t)(p - xml);
+		assert_true(len > 2 * 256 * 1024 && len < cap);
+		if (round == 1) {
+			assert_int_equal(import_xml(u->db, xml, len, &cause),
+			    -1);
+			assert_non_null(strstr(cause, "t.xml:2503: "
+			    "/catalog/provider[1]/course[2500]: course "
+			    "without dc:title"));
+			free(cause);
+			cause = NULL;
+			assert_int_equal(catalog_db_entry_count(u->db), n);
+			continue;
+		}
+		if (import_xml_opt(u->db, xml, len, 0, &sum, &cause) != 0)
+			fail_msg("%s", cause);
+		assert_int_equal(sum.created, round == 0 ? n : 0);
+		catalog_import_summary_done(&sum);
+		assert_int_equal(catalog_db_entry_count(u->db), n);
+	}
+	assert_true(unit_findable(u->db, "nl", "2999",
+	    "xcri:www.roc.example//c2999"));
+	free(xml);
+	unit_db_free(u);
+}
+
 static void
 test_sniff(void **state)
 {
@@ -562,6 +628,7 @@ main(void)
 		cmocka_unit_test(test_presentation_values),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_lenient),
+		cmocka_unit_test(test_streaming),
 		cmocka_unit_test(test_sniff),
 	};
 
