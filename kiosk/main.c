@@ -27,6 +27,7 @@
 #include "catalog/db.h"
 #include "catalog/enrol.h"
 #include "catalog/state.h"
+#include "kiosk/stats.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
@@ -373,6 +374,7 @@ main(int argc, char **argv)
 	app.staff.config_path = config_path;
 	app.staff.kiosk_id = catalog_config_kiosk_id(cfg, kiosk_id,
 	    sizeof kiosk_id);
+	kiosk_stats_open(&app, catalog_config_statistics(cfg));
 	if (kiosk_ui_init(theme, lock, &cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
