@@ -667,6 +667,27 @@ report_html(FILE *f, const char *text)
 	free(s);
 }
 
+/* At most max characters of text, HTML-escaped, "..." when cut. */
+static void
+report_html_cut(FILE *f, const char *text, size_t max)
+{
+	char *s = xstrdup(text);
+	size_t i, chars = 0;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (chars++ == max) {
+			s[i] = '\0';
+			break;
+		}
+	}
+	report_html(f, s);
+	if (strlen(s) < strlen(text))
+		fputs("\xe2\x80\xa6", f);	/* ... */
+	free(s);
+}
+
 static const char *const report_colours[] = {
 	"#1f5fa8", "#c8582a", "#2e8b57", "#8a4fb0", "#b8860b", "#4a7f8c",
 	"#a8324a", "#5a6b2e"
@@ -714,7 +735,7 @@ report_svg_bars(FILE *f, const char *id, const char *title,
 		fprintf(f, ": %lld</title><text x=\"%d\" y=\"%d\" "
 		    "text-anchor=\"end\">", (long long)b[i].value, left - 8,
 		    (int)i * row + 22);
-		report_html(f, b[i].label);
+		report_html_cut(f, b[i].label, 34);
 		fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" "
 		    "height=\"%d\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%lld"
 		    "</text></g>\n", left, (int)i * row + 8, w, row - 8,
@@ -819,7 +840,8 @@ report_html_totals(FILE *f, const struct report *r)
 				    r->counts[i].n;
 				all[col] += r->counts[i].n;
 			}
-	fprintf(f, "<section>\n<h2>Totals</h2>\n<table id=\"totals\">\n"
+	fprintf(f, "<section>\n<h2>Totals</h2>\n<div class=\"wide\">"
+	    "<table id=\"totals\">\n"
 	    "<tr><th>kiosk</th>");
 	for (col = 0; col < REPORT_NDAILY; col++)
 		fprintf(f, "<th>%s</th>", report_daily_names[col]);
@@ -839,7 +861,7 @@ report_html_totals(FILE *f, const struct report *r)
 			    r->nkiosks ? v[k * REPORT_NDAILY + col] : all[col]));
 		fprintf(f, "</tr>\n");
 	}
-	fprintf(f, "</table>\n</section>\n");
+	fprintf(f, "</table></div>\n</section>\n");
 	free(v);
 }
 
@@ -874,7 +896,8 @@ report_write_html(const struct report *r, const char *outdir, char **cause)
 	    ".legend{list-style:none;padding:0}.legend li{display:inline-block;"
 	    "margin-right:1.5em}.legend span{display:inline-block;width:1em;"
 	    "height:1em;margin-right:.3em;vertical-align:middle}\n"
-	    ".note{color:#444}\n</style>\n</head>\n<body>\n"
+	    ".note{color:#444}.wide{overflow-x:auto}#totals{font-size:.85em}\n"
+	    "</style>\n</head>\n<body>\n"
 	    "<h1>Leerpunt use statistics</h1>\n");
 	fprintf(f, "<p>%zu kiosk%s, %s to %s. Counted per day; nothing that "
 	    "identifies a person. A search word is shown only when at least "
