@@ -494,7 +494,7 @@ stats_seal_week(struct catalog_state *state, const struct catalog_keys *kiosk,
     const unsigned char *office_pk, const char *kiosk_name,
     const char *week, char **cause)
 {
-	char tag[CATALOG_ENRFILE_RECEIPT_LEN + 1], *json;
+	char tag[CATALOG_ENRFILE_RECEIPT_LEN + 1], *json, first[11], last[11];
 	unsigned char *rec;
 	sqlite3_stmt *q;
 	size_t len;
@@ -532,6 +532,18 @@ stats_seal_week(struct catalog_state *state, const struct catalog_keys *kiosk,
 		q = catalog_state_prepare(state, "DELETE FROM stats_word WHERE"
 		    " week = ?");
 		sqlite3_bind_text(q, 1, week, -1, SQLITE_STATIC);
+		rc = sqlite3_step(q);
+		sqlite3_finalize(q);
+	}
+	if (rc == SQLITE_DONE) {
+		/* Sent on: the kiosk keeps no copy of the week's counts. */
+		catalog_clock_format_day(catalog_stats_week_monday(week), first);
+		catalog_clock_format_day(catalog_stats_week_monday(week) + 6,
+		    last);
+		q = catalog_state_prepare(state, "DELETE FROM stats_count WHERE"
+		    " day BETWEEN ? AND ?");
+		sqlite3_bind_text(q, 1, first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, last, -1, SQLITE_STATIC);
 		rc = sqlite3_step(q);
 		sqlite3_finalize(q);
 	}
@@ -616,4 +628,11 @@ out:
 	free(weeks);
 	catalog_keys_free(kiosk);
 	return rc;
+}
+
+int
+catalog_stats_discard(struct catalog_state *state, char **cause)
+{
+	return catalog_state_exec(state, "DELETE FROM stats_count;"
+	    " DELETE FROM stats_word;", cause);
 }

@@ -26,7 +26,8 @@
  * After a week has ended, catalog_stats_seal() (the sync agent) writes
  * it once as a .stats file: the week's counts as JSON, sealed to the
  * office key and signed by the kiosk (enrfile.h), into the outbox, which
- * the sync agent uploads with the enrolments (outbox.h).
+ * the sync agent uploads with the enrolments (outbox.h); the kiosk then
+ * deletes its own copy of the week.
  * docs/statistics.md says all this for a privacy officer.
  */
 #ifndef CATALOG_STATS_H
@@ -117,13 +118,17 @@ int catalog_stats_prune(struct catalog_state *state, char **cause);
  * Seal every week with counts that has ended and was not sealed yet:
  * its JSON (counts, and words of at least CATALOG_STATS_K sessions) is
  * sealed to office_pk, signed with the kiosk's key and queued in the
- * outbox, and the week's words are deleted, in one transaction each.
+ * outbox, and the week's counts and words are deleted from the kiosk,
+ * in one transaction each.
  * kiosk_name is the configured kiosk_id. *n weeks were sealed. office_pk
  * may be NULL: then a week to seal is an error (it waits).
  */
 int catalog_stats_seal(struct catalog_state *state,
     const unsigned char *office_pk, const char *kiosk_name, size_t *n,
     char **cause);
+
+/* Delete every count and word not sealed yet (statistics switched off). */
+int catalog_stats_discard(struct catalog_state *state, char **cause);
 
 /* The JSON of a week as it would be sealed (for tests and the seal). */
 char *catalog_stats_week_json(struct catalog_state *state, const char *week,

@@ -518,7 +518,8 @@ sync_main_backoff(long base, int n, long cap)
 
 /*
  * Seal the use statistics of every week that has ended (catalog/stats.h)
- * into the outbox, so they go with the enrolments. The office key is
+ * into the outbox, so they go with the enrolments; with statistics not
+ * switched on, delete any counts instead. The office key is
  * needed only when there is such a week; a failure is logged and the
  * upload goes on (the week waits for the next run).
  */
@@ -529,6 +530,13 @@ sync_main_seal_stats(struct catalog_state *state, const char *kiosk_name)
 	char *cause = NULL, *why = NULL;
 	size_t n = 0;
 
+	if (!catalog_config_statistics(sync_main_cfg)) {
+		/* Switched off: what was counted and not sent goes. */
+		if (catalog_stats_discard(state, &cause) != 0)
+			sync_main_log(LOG_WARNING, "%s", cause);
+		free(cause);
+		return;
+	}
 	office = catalog_keys_read_public(catalog_enrol_office_key_path(),
 	    CATALOG_KEYS_OFFICE, &why);
 	if (catalog_stats_seal(state, office != NULL ? office->pk : NULL,

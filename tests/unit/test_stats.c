@@ -244,8 +244,9 @@ test_k_anonymity(void **state)
 	assert_string_equal(json_string_value(json_object_get(doc,
 	    "kiosk_name")), "oba-noord");
 	json_decref(doc);
-	/* Sealed: the words are gone from the kiosk, below k or not. */
+	/* Sealed: the counts and words are gone from the kiosk. */
 	assert_int_equal(q_int("SELECT count(*) FROM stats_word", NULL), 0);
+	assert_int_equal(q_int("SELECT count(*) FROM stats_count", NULL), 0);
 	/* Exactly once. */
 	assert_int_equal(catalog_stats_seal(u->state, office->pk, "oba-noord",
 	    &n, &cause), 0);
