@@ -2,8 +2,9 @@
  * test_stats: the use statistics (catalog/stats.c) and the office report
  * (catalog/report.c): ISO weeks, day counts, the k-anonymity of search
  * words (4 sessions never reported, 5 are), the 90-day limit, sealing
- * each week exactly once into the outbox, and the report refusing forged,
- * renamed and replayed files.
+ * each week exactly once into the outbox, and the report refusing files
+ * that break the rules (a word of fewer than 5 sessions, a day outside
+ * the week, an unknown kind, another kiosk inside).
  */
 #include "enrol_unit.h"
 
@@ -328,6 +329,96 @@ test_bounded(void **state)
 	    " 'dropped' AND key = 'enrolment'", NULL), 20);
 }
 
+/* Seal payload json as kiosk k's file for week tag into dir/name. */
+static void
+put_stats(const char *dir, const struct catalog_keys *k,
+    const struct catalog_keys *off, const char *tag, const char *name,
+    const char *json)
+{
+	unsigned char *rec;
+	char *cause = NULL, *path;
+	size_t len;
+
+	rec = catalog_enrfile_build_kind(CATALOG_ENRFILE_STATS, k, tag,
+	    off->pk, (const unsigned char *)json, strlen(json), &len, &cause);
+	if (rec == NULL)
+		fail_msg("build: %s", cause);
+	path = xasprintf("%s/%s", dir, name);
+	unit_write(path, rec, len, 0644);
+	free(path);
+	free(rec);
+}
+
+/* A payload: kiosk, week, a count (day, kind, key) and a word's sessions. */
+#define GOOD "{\"v\":1,\"kiosk\":\"%s\",\"kiosk_name\":\"oba\"," \
+	"\"week\":\"%s\",\"k\":5,\"counts\":[{\"day\":\"%s\",\"what\":" \
+	"\"%s\",\"key\":\"%s\",\"n\":3}],\"words\":[{\"word\":" \
+	"\"heftruck\",\"sessions\":%d}]}"
+
+static void
+test_report_rules(void **state)
+{
+	struct catalog_report_summary sum;
+	struct catalog_keys *off, *k;
+	char *dir, *sub, *out, *cause = NULL, *json, err[4096];
+	FILE *e;
+	size_t n;
+
+	(void)state;
+	assert_true(sodium_init() >= 0);
+	off = catalog_keys_generate(CATALOG_KEYS_OFFICE);
+	k = catalog_keys_generate(CATALOG_KEYS_KIOSK);
+	dir = xasprintf("%s/in", u->dir);
+	sub = xasprintf("%s/in/b", u->dir);
+	out = xasprintf("%s/out", u->dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	/* Good; a word of 4 sessions; a day outside the week; an unknown
+	 * kind; another kiosk named inside. */
+	json = xasprintf(GOOD, k->id, "2026-W48", "2026-11-23", "language",
+	    "nl", 5);
+	put_stats(dir, k, off, "S2026-W48", "S2026-W48.stats", json);
+	free(json);
+	json = xasprintf(GOOD, k->id, "2026-W47", "2026-11-16", "language",
+	    "nl", 4);
+	put_stats(dir, k, off, "S2026-W47", "b/S2026-W47.stats", json);
+	free(json);
+	json = xasprintf(GOOD, k->id, "2026-W46", "2026-11-30", "language",
+	    "nl", 5);
+	put_stats(dir, k, off, "S2026-W46", "S2026-W46.stats", json);
+	free(json);
+	json = xasprintf(GOOD, k->id, "2026-W45", "2026-11-02", "minutes", "",
+	    5);
+	put_stats(dir, k, off, "S2026-W45", "S2026-W45.stats", json);
+	free(json);
+	json = xasprintf(GOOD, "kiosk-00000000", "2026-W44", "2026-10-26", "qr",
+	    "", 5);
+	put_stats(dir, k, off, "S2026-W44", "S2026-W44.stats", json);
+	free(json);
+	assert_non_null(e = tmpfile());
+	if (catalog_report_run(dir, off, &k, 1, out, e, &sum, &cause) != 0)
+		fail_msg("report: %s", cause);
+	rewind(e);
+	n = fread(err, 1, sizeof err - 1, e);
+	err[n] = '\0';
+	fclose(e);
+	assert_int_equal(sum.read, 1);
+	assert_int_equal(sum.rejected, 4);
+	assert_non_null(strstr(err, "b/S2026-W47.stats: refused: word 1: "
+	    "typed by fewer than 5 sessions"));
+	assert_non_null(strstr(err, "S2026-W46.stats: refused: count 1: the "
+	    "day is not in week 2026-W46"));
+	assert_non_null(strstr(err, "S2026-W45.stats: refused: count 1: "
+	    "unknown kind"));
+	assert_non_null(strstr(err, "S2026-W44.stats: refused: the kiosk or "
+	    "week inside does not match"));
+	catalog_keys_free(off);
+	catalog_keys_free(k);
+	free(dir);
+	free(sub);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -340,6 +431,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_prune, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bounded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_rules, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
