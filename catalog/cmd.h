@@ -42,6 +42,7 @@ int cmd_keygen(struct cmd_ctx *, int, char **);
 int cmd_enrol(struct cmd_ctx *, int, char **);
 int cmd_outbox(struct cmd_ctx *, int, char **);
 int cmd_inbox(struct cmd_ctx *, int, char **);
+int cmd_report(struct cmd_ctx *, int, char **);
 int cmd_publish(struct cmd_ctx *, int, char **);
 int cmd_config(struct cmd_ctx *, int, char **);
 

@@ -58,6 +58,8 @@ static const char *const config_themes[] = {
 	"high-contrast", "light", "mono", NULL
 };
 
+static const char *const config_yes_no[] = { "yes", "no", NULL };
+
 #define CONFIG_OFF(f) offsetof(struct catalog_config, f)
 
 static const struct config_key config_keys[] = {
@@ -81,9 +83,18 @@ static const struct config_key config_keys[] = {
 	{ "theme", CONFIG_ENUM, CONFIG_OFF(theme), 0, 0, config_themes, 0 },
 	{ "font_size", CONFIG_INT, CONFIG_OFF(font_size), 8, 96, NULL, 0 },
 	{ "staff_call", CONFIG_PATH, CONFIG_OFF(staff_call), 0, 0, NULL, 0 },
+	{ "statistics", CONFIG_ENUM, CONFIG_OFF(statistics), 0, 0,
+	  config_yes_no, 0 },
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
+
+int
+catalog_config_statistics(const struct catalog_config *cfg)
+{
+	return cfg != NULL && cfg->statistics != NULL &&
+	    strcmp(cfg->statistics, "yes") == 0;
+}
 
 const char *
 catalog_config_default_path(void)

@@ -49,7 +49,11 @@ struct catalog_config {
 	char	*theme;			/* high-contrast, light or mono */
 	long	 font_size;		/* points, 0 when not set */
 	char	*staff_call;		/* program Ask staff runs, or NULL */
+	char	*statistics;		/* "yes" or "no" (stats.h) */
 };
+
+/* 1 when cfg (may be NULL) turns the use statistics on; off by default. */
+int catalog_config_statistics(const struct catalog_config *cfg);
 
 /* $LEERPUNT_CONFIG, else $(sysconfdir)/leerpunt/leerpunt.conf; "" = none. */
 const char *catalog_config_default_path(void);

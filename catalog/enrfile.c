@@ -24,8 +24,42 @@
 #define ENR_RECEIPT_OFF (ENR_ID_OFF + ENR_ID_LEN)
 #define ENR_LEN_OFF (ENR_RECEIPT_OFF + CATALOG_ENRFILE_RECEIPT_LEN)
 
+static const char *
+enr_magic(enum catalog_enrfile_kind kind)
+{
+	return kind == CATALOG_ENRFILE_STATS ? CATALOG_ENRFILE_STATS_MAGIC :
+	    CATALOG_ENRFILE_MAGIC;
+}
+
+static size_t
+enr_max(enum catalog_enrfile_kind kind)
+{
+	return kind == CATALOG_ENRFILE_STATS ? CATALOG_ENRFILE_STATS_MAX :
+	    CATALOG_ENRFILE_MAX;
+}
+
+int
+catalog_enrfile_kind(const unsigned char *buf, size_t len)
+{
+	if (len >= 8 && memcmp(buf, CATALOG_ENRFILE_MAGIC, 8) == 0)
+		return CATALOG_ENRFILE_ENROLMENT;
+	if (len >= 8 && memcmp(buf, CATALOG_ENRFILE_STATS_MAGIC, 8) == 0)
+		return CATALOG_ENRFILE_STATS;
+	return -1;
+}
+
 unsigned char *
 catalog_enrfile_build(const struct catalog_keys *kiosk, const char *receipt,
+    const unsigned char *office_pk, const unsigned char *plain, size_t len,
+    size_t *outlen, char **cause)
+{
+	return catalog_enrfile_build_kind(CATALOG_ENRFILE_ENROLMENT, kiosk,
+	    receipt, office_pk, plain, len, outlen, cause);
+}
+
+unsigned char *
+catalog_enrfile_build_kind(enum catalog_enrfile_kind kind,
+    const struct catalog_keys *kiosk, const char *receipt,
     const unsigned char *office_pk, const unsigned char *plain, size_t len,
     size_t *outlen, char **cause)
 {
@@ -33,8 +67,10 @@ catalog_enrfile_build(const struct catalog_keys *kiosk, const char *receipt,
 	unsigned char *buf;
 
 	total = CATALOG_ENRFILE_HEADER + sealed + crypto_sign_BYTES;
-	if (total > CATALOG_ENRFILE_MAX) {
-		*cause = xstrdup("the enrolment is too large");
+	if (total > enr_max(kind)) {
+		*cause = xstrdup(kind == CATALOG_ENRFILE_STATS ?
+		    "the statistics are too large" :
+		    "the enrolment is too large");
 		return NULL;
 	}
 	if (strlen(kiosk->id) != ENR_ID_LEN ||
@@ -43,7 +79,7 @@ catalog_enrfile_build(const struct catalog_keys *kiosk, const char *receipt,
 		return NULL;
 	}
 	buf = xmalloc(total);
-	memcpy(buf, CATALOG_ENRFILE_MAGIC, 8);
+	memcpy(buf, enr_magic(kind), 8);
 	memcpy(buf + ENR_ID_OFF, kiosk->id, ENR_ID_LEN);
 	memcpy(buf + ENR_RECEIPT_OFF, receipt, CATALOG_ENRFILE_RECEIPT_LEN);
 	buf[ENR_LEN_OFF] = (unsigned char)(sealed >> 24);
@@ -78,7 +114,10 @@ int
 catalog_enrfile_peek(const unsigned char *buf, size_t len, char *id,
     char *receipt, char **cause)
 {
-	if (len < 8 || memcmp(buf, CATALOG_ENRFILE_MAGIC, 8) != 0) {
+	const unsigned char *tag = buf + ENR_RECEIPT_OFF;
+	int kind = catalog_enrfile_kind(buf, len), tag_ok;
+
+	if (kind < 0) {
 		*cause = xstrdup("not a Leerpunt enrolment file (bad magic)");
 		return -1;
 	}
@@ -86,11 +125,16 @@ catalog_enrfile_peek(const unsigned char *buf, size_t len, char *id,
 		*cause = xstrdup("truncated: the header is incomplete");
 		return -1;
 	}
+	if (kind == CATALOG_ENRFILE_STATS)	/* "S2026-W48" */
+		tag_ok = tag[0] == 'S' && enr_chars(tag + 1, 4, "0123456789") &&
+		    tag[5] == '-' && tag[6] == 'W' &&
+		    enr_chars(tag + 7, 2, "0123456789");
+	else
+		tag_ok = enr_chars(tag, CATALOG_ENRFILE_RECEIPT_LEN,
+		    "23456789ABCDEFGHJKMNPQRSTVWXYZ-");
 	if (memcmp(buf + ENR_ID_OFF, "kiosk-", 6) != 0 ||
 	    !enr_chars(buf + ENR_ID_OFF + 6, ENR_ID_LEN - 6,
-	    "0123456789abcdef") ||
-	    !enr_chars(buf + ENR_RECEIPT_OFF, CATALOG_ENRFILE_RECEIPT_LEN,
-	    "23456789ABCDEFGHJKMNPQRSTVWXYZ-")) {
+	    "0123456789abcdef") || !tag_ok) {
 		*cause = xstrdup("damaged header (kiosk id or receipt)");
 		return -1;
 	}
@@ -107,23 +151,39 @@ catalog_enrfile_open(const unsigned char *buf, size_t len,
     const struct catalog_keys *office, char *id, char *receipt,
     size_t *plainlen, char **cause)
 {
+	return catalog_enrfile_open_kind(CATALOG_ENRFILE_ENROLMENT, buf, len,
+	    kiosks, nkiosks, office, id, receipt, plainlen, cause);
+}
+
+char *
+catalog_enrfile_open_kind(enum catalog_enrfile_kind kind,
+    const unsigned char *buf, size_t len,
+    struct catalog_keys *const *kiosks, size_t nkiosks,
+    const struct catalog_keys *office, char *id, char *receipt,
+    size_t *plainlen, char **cause)
+{
 	const struct catalog_keys *signer = NULL;
 	uint32_t sealed;
 	size_t i, plain_n;
 	char *plain;
 
-	if (len > CATALOG_ENRFILE_MAX) {
-		*cause = xasprintf("too large (%zu bytes; at most %d)", len,
-		    CATALOG_ENRFILE_MAX);
+	if (len > enr_max(kind)) {
+		*cause = xasprintf("too large (%zu bytes; at most %zu)", len,
+		    enr_max(kind));
 		return NULL;
 	}
 	if (catalog_enrfile_peek(buf, len, id, receipt, cause) != 0)
 		return NULL;
+	if (catalog_enrfile_kind(buf, len) != (int)kind) {
+		*cause = xstrdup(kind == CATALOG_ENRFILE_STATS ?
+		    "an enrolment file, not statistics" :
+		    "a statistics file, not an enrolment");
+		return NULL;
+	}
 	sealed = (uint32_t)buf[ENR_LEN_OFF] << 24 |
 	    (uint32_t)buf[ENR_LEN_OFF + 1] << 16 |
 	    (uint32_t)buf[ENR_LEN_OFF + 2] << 8 | buf[ENR_LEN_OFF + 3];
-	if (sealed < crypto_box_SEALBYTES + 2 ||
-	    sealed > CATALOG_ENRFILE_MAX) {
+	if (sealed < crypto_box_SEALBYTES + 2 || sealed > enr_max(kind)) {
 		*cause = xasprintf("damaged header (payload length %u)",
 		    (unsigned)sealed);
 		return NULL;

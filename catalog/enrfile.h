@@ -9,6 +9,11 @@
  * back). The signature, by the kiosk's key, covers every byte before it,
  * so neither the payload nor the kiosk id or receipt can be changed or
  * swapped without the office noticing.
+ *
+ * A weekly statistics file (stats.h) has the same layout with the magic
+ * "LPSTAv1\n", and in place of the receipt its week tag "S2026-W48"; it
+ * may be larger (CATALOG_ENRFILE_STATS_MAX). Each kind is opened only as
+ * that kind, so one can never pass for the other.
  */
 #ifndef CATALOG_ENRFILE_H
 #define CATALOG_ENRFILE_H
@@ -22,6 +27,16 @@ struct catalog_keys;
 #define CATALOG_ENRFILE_OVERHEAD (CATALOG_ENRFILE_HEADER + 48 + 64)
 #define CATALOG_ENRFILE_MAX (64 * 1024)		/* whole file */
 #define CATALOG_ENRFILE_RECEIPT_LEN 9		/* "K7QX-M4PA" */
+#define CATALOG_ENRFILE_STATS_MAGIC "LPSTAv1\n"
+#define CATALOG_ENRFILE_STATS_MAX (256 * 1024)	/* whole stats file */
+
+enum catalog_enrfile_kind {
+	CATALOG_ENRFILE_ENROLMENT,	/* .enr, tag = receipt */
+	CATALOG_ENRFILE_STATS		/* .stats, tag = "S" + ISO week */
+};
+
+/* The kind of file buf holds by its magic; -1 when neither. */
+int catalog_enrfile_kind(const unsigned char *buf, size_t len);
 
 /*
  * Seal plain (len bytes) to office_pk and sign it with the kiosk's keys.
@@ -31,9 +46,16 @@ unsigned char *catalog_enrfile_build(const struct catalog_keys *kiosk,
     const char *receipt, const unsigned char *office_pk,
     const unsigned char *plain, size_t len, size_t *outlen, char **cause);
 
+/* The same for a file of another kind; tag is its receipt or week tag. */
+unsigned char *catalog_enrfile_build_kind(enum catalog_enrfile_kind kind,
+    const struct catalog_keys *kiosk, const char *tag,
+    const unsigned char *office_pk, const unsigned char *plain, size_t len,
+    size_t *outlen, char **cause);
+
 /*
- * Read the kiosk id and receipt from the header (not yet verified) into
- * id (CATALOG_KEYS_ID_SIZE) and receipt (10 bytes). -1 and *cause when the
+ * Read the kiosk id and receipt (a stats file: its week tag) from the
+ * header of a file of either kind (not yet verified) into id
+ * (CATALOG_KEYS_ID_SIZE) and receipt (10 bytes). -1 and *cause when the
  * header is malformed.
  */
 int catalog_enrfile_peek(const unsigned char *buf, size_t len, char *id,
@@ -49,6 +71,12 @@ int catalog_enrfile_peek(const unsigned char *buf, size_t len, char *id,
 char *catalog_enrfile_open(const unsigned char *buf, size_t len,
     struct catalog_keys *const *kiosks, size_t nkiosks,
     const struct catalog_keys *office, char *id, char *receipt,
+    size_t *plainlen, char **cause);
+/* The same for a file that must be of the given kind. */
+char *catalog_enrfile_open_kind(enum catalog_enrfile_kind kind,
+    const unsigned char *buf, size_t len,
+    struct catalog_keys *const *kiosks, size_t nkiosks,
+    const struct catalog_keys *office, char *id, char *tag,
     size_t *plainlen, char **cause);
 void catalog_enrfile_plain_free(char *plain);
 

@@ -55,6 +55,9 @@ static const struct cmd cmds[] = {
 	  "show enrolments waiting to be sent (no personal data)" },
 	{ "inbox", cmd_inbox, "--key OFFICE.secret --kiosks FILE [--json | "
 	  "--ooapi] [--again] DIR", "office: read received enrolments" },
+	{ "report", cmd_report, "--key OFFICE.secret --kiosks FILE "
+	  "[--output DIR] DIR",
+	  "office: tables and charts of the kiosks' use statistics" },
 	{ "publish", cmd_publish, "--key FILE.secret --out DIR "
 	  "[--expires-in DURATION] [--keep-deltas K] [--next-key FILE.pub] "
 	  "[--state DIR]",

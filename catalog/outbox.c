@@ -48,12 +48,14 @@ catalog_outbox_list(struct catalog_state *state, int flags, int64_t now,
 	int rc;
 
 	st = catalog_state_prepare(state, "SELECT receipt, offering_id,"
-	    " created, status, attempts, next_try, sent_at, last_error, record"
-	    " FROM outbox WHERE (?1 OR status <> 'sent') AND (NOT ?2 OR"
-	    " next_try <= ?3) ORDER BY created, receipt");
+	    " created, status, attempts, next_try, sent_at, last_error, record,"
+	    " kind = 'stats' FROM outbox WHERE (?1 OR status <> 'sent') AND"
+	    " (NOT ?2 OR next_try <= ?3) AND (?4 OR kind = 'enr')"
+	    " ORDER BY created, receipt");
 	sqlite3_bind_int(st, 1, (flags & CATALOG_OUTBOX_ALL) != 0);
 	sqlite3_bind_int(st, 2, (flags & CATALOG_OUTBOX_DUE) != 0);
 	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int(st, 4, (flags & CATALOG_OUTBOX_STATS) != 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		l = xreallocarray(l, count + 1, sizeof *l);
 		it = &l[count++];
@@ -68,6 +70,7 @@ catalog_outbox_list(struct catalog_state *state, int flags, int64_t now,
 		it->next_try = sqlite3_column_int64(st, 5);
 		it->sent_at = sqlite3_column_int64(st, 6);
 		it->last_error = catalog_db_column_strdup(st, 7);
+		it->stats = sqlite3_column_int(st, 9);
 		rec = sqlite3_column_blob(st, 8);
 		it->len = (size_t)sqlite3_column_bytes(st, 8);
 		if (rec != NULL && catalog_enrfile_peek(rec, it->len,
@@ -132,9 +135,11 @@ catalog_outbox_mark_sent(struct catalog_state *state, const char *receipt,
 {
 	sqlite3_stmt *st;
 
+	/* A statistics file keeps no time finer than the day. */
 	st = catalog_state_prepare(state, "UPDATE outbox SET status = 'sent',"
-	    " sent_at = ?, last_error = NULL, attempts ="
-	    " attempts + 1 WHERE receipt = ? AND status <> 'sent'");
+	    " sent_at = CASE kind WHEN 'stats' THEN ?1 / 86400 * 86400 ELSE ?1"
+	    " END, last_error = NULL, attempts ="
+	    " attempts + 1 WHERE receipt = ?2 AND status <> 'sent'");
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_text(st, 2, receipt, -1, SQLITE_STATIC);
 	return outbox_update(state, st, receipt, cause);
@@ -164,7 +169,7 @@ catalog_outbox_counts(struct catalog_state *state,
 
 	memset(c, 0, sizeof *c);
 	st = catalog_state_prepare(state, "SELECT status, count(*) FROM outbox"
-	    " GROUP BY status");
+	    " WHERE kind = 'enr' GROUP BY status");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		switch (outbox_status_parse((const char *)
 		    sqlite3_column_text(st, 0))) {

@@ -9,6 +9,12 @@
  * period, so a site can send it again (catalog_outbox_resend), then
  * deleted (catalog_outbox_forget_sent); the summary stays, so the kiosk
  * can show that it arrived.
+ *
+ * The outbox also carries the kiosk's sealed weekly statistics files
+ * (stats.h; kind "stats", offering id 0, the receipt is the week tag
+ * "S2026-W48", times rounded to the day). They are sent the same way to
+ * INBOX/KIOSK-ID/TAG.stats, but listed only with CATALOG_OUTBOX_STATS and
+ * never counted as enrolments.
  */
 #ifndef CATALOG_OUTBOX_H
 #define CATALOG_OUTBOX_H
@@ -36,6 +42,7 @@ struct catalog_outbox_item {
 	char		*last_error;	/* NULL or the last upload failure */
 	unsigned char	*record;	/* sealed .enr bytes; NULL if not asked */
 	size_t		 len;
+	int		 stats;		/* a statistics file (.stats) */
 };
 
 struct catalog_outbox_counts {
@@ -49,6 +56,7 @@ const char *catalog_outbox_status_name(enum catalog_outbox_status status);
 #define CATALOG_OUTBOX_ALL 0x1		/* also sent ones (else pending) */
 #define CATALOG_OUTBOX_DUE 0x2		/* only those due at now */
 #define CATALOG_OUTBOX_RECORDS 0x4	/* with the sealed bytes */
+#define CATALOG_OUTBOX_STATS 0x8	/* also statistics files */
 
 /*
  * List entries, oldest first: pending ones (queued and failed), or with

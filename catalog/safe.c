@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/utf8.h>
@@ -49,4 +51,30 @@ catalog_safe_line(const char *s)
 	}
 	out[k] = '\0';
 	return out;
+}
+
+void
+catalog_safe_csv_field(FILE *out, const char *text, int last)
+{
+	char *s = catalog_safe_line(text);	/* no control characters */
+	int defuse = 0;
+	const char *p;
+
+	if (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+		defuse = 1;
+	else if (s[0] == '+' || s[0] == '-')
+		for (p = s; *p != '\0'; p++)
+			if (strchr("0123456789 +-", *p) == NULL)
+				defuse = 1;
+	fputc('"', out);
+	if (defuse)
+		fputc('\'', out);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
+	fputc(last ? '\n' : ',', out);
+	free(s);
 }

@@ -87,6 +87,30 @@ static const char *const catalog_state_migrations[] = {
 	"DROP TABLE outbox;"
 	"ALTER TABLE outbox_new RENAME TO outbox;"
 	"CREATE INDEX outbox_status ON outbox(status, next_try);",
+	/*
+	 * 3: use statistics (stats.h): counts per day, search words that
+	 * found nothing with the number of sessions that typed them per
+	 * week, the weeks already sealed; the outbox also carries the
+	 * sealed weekly statistics files (kind 'stats').
+	 */
+	"ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'enr'"
+	"  CHECK (kind IN ('enr', 'stats'));"
+	"CREATE TABLE stats_count ("
+	"  day TEXT NOT NULL CHECK (length(day) = 10),"
+	"  what TEXT NOT NULL,"
+	"  key TEXT NOT NULL DEFAULT '',"
+	"  n INTEGER NOT NULL CHECK (n >= 0),"
+	"  PRIMARY KEY (day, what, key)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE stats_word ("
+	"  week TEXT NOT NULL CHECK (length(week) = 8),"
+	"  word TEXT NOT NULL,"
+	"  sessions INTEGER NOT NULL CHECK (sessions > 0),"
+	"  PRIMARY KEY (week, word)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE stats_sealed ("
+	"  week TEXT PRIMARY KEY CHECK (length(week) = 8)"
+	") WITHOUT ROWID;",
 };
 
 #define CATALOG_STATE_NMIGRATIONS \

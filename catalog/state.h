@@ -4,8 +4,9 @@
  * The catalogue is opened read-only by the kiosk and replaced by sync, so
  * everything the kiosk itself must remember lives in a second SQLite file:
  * staff accounts (PIN hashes only), the staff-mode lock-out counter, the
- * kiosk's Ed25519 identity and the enrolment outbox (sealed records and a
- * summary without personal data). WAL mode, own migrations counted by
+ * kiosk's Ed25519 identity, the enrolment outbox (sealed records and a
+ * summary without personal data) and, when switched on, the use
+ * statistics (stats.h: day counts only). WAL mode, own migrations counted by
  * PRAGMA user_version, file mode 0600 (SQLite gives the -wal and -shm files
  * the mode of the database file).
  */

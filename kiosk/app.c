@@ -21,6 +21,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
+#include "kiosk/stats.h"
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
@@ -84,6 +85,7 @@ kiosk_app_done(struct kiosk_app *app)
 {
 	while (app->depth > 0)
 		kiosk_app_pop(app);
+	kiosk_stats_close(app);
 	free(app->stack);
 	app->stack = NULL;
 	kiosk_speech_reset(app);
@@ -208,8 +210,15 @@ kiosk_app_set_lang(struct kiosk_app *app, const char *code)
 void
 kiosk_app_reset(struct kiosk_app *app)
 {
+	/* Back on the first screen by themselves: finished; else the idle
+	 * warning counted down (stats.h). */
+	const char *how = app->depth > 1 ? "idle" : "finished";
+
+	if (app->staff.active)
+		kiosk_stats_staff(app);
 	while (app->depth > 0)
 		kiosk_app_pop(app);
+	kiosk_stats_end(app, how);
 	kiosk_speech_reset(app);
 	app->staff.active = 0;
 	kiosk_app_set_lang(app, app->start_lang);
@@ -289,6 +298,7 @@ kiosk_app_staff_end(struct kiosk_app *app, const char *why)
 	size_t i, j = 0;
 
 	app->staff.active = 0;
+	kiosk_stats_staff(app);
 	/* The headset was for the person staff were helping. */
 	kiosk_speech_set_headset(app, 0);
 	/* Staff screens may sit anywhere on the stack: drop them all. */
@@ -681,6 +691,7 @@ kiosk_app_run(struct kiosk_app *app)
 			continue;
 		}
 		if (act.kind != KIOSK_ACT_RESIZE) {
+			kiosk_stats_input(app);
 			app->last_input = now;
 			app->fresh = 0;
 			/* Any input stops speech at once. */

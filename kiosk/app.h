@@ -21,6 +21,7 @@
 #include "kiosk/staff.h"
 
 struct catalog_db;
+struct catalog_stats;
 struct kiosk_format;
 struct kiosk_speech;
 struct kiosk_screen;
@@ -84,6 +85,11 @@ struct kiosk_app {
 	int			 has_home;	/* --home: the kiosk's place */
 	double			 home_lat, home_lon;
 	struct kiosk_staff	 staff;
+	/* Use statistics (stats.h), only with statistics = yes. */
+	struct catalog_stats	*stats;
+	int			 stats_on;
+	int			 stats_staff;	/* staff mode in this session */
+	unsigned char		 stats_last[16];	/* last search, hashed */
 };
 
 void kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,

@@ -28,6 +28,8 @@
 #include "catalog/enrol.h"
 #include "catalog/state.h"
 #include "catalog/record.h"
+
+#include "kiosk/stats.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
@@ -359,6 +361,7 @@ main(int argc, char **argv)
 	app.staff.config_path = config_path;
 	app.staff.kiosk_id = catalog_config_kiosk_id(cfg, kiosk_id,
 	    sizeof kiosk_id);
+	kiosk_stats_open(&app, catalog_config_statistics(cfg));
 	if (kiosk_ui_init(theme, lock, &cause) != 0) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);

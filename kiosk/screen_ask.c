@@ -24,6 +24,7 @@
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
+#include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 
 enum kiosk_ask_action {
@@ -428,6 +429,7 @@ kiosk_ask_choose(struct kiosk_screen_ask *d, struct kiosk_app *app,
 	c = &d->choices[i];
 	switch (c->action) {
 	case KIOSK_ASK_SET:
+		kiosk_stats_question(app, c->kind);
 		kiosk_screen_ask_answered(app, &d->flow, &c->f, c->kind);
 		break;
 	case KIOSK_ASK_OPEN:

@@ -35,6 +35,7 @@
 #include "kiosk/screen.h"
 #include "kiosk/slip.h"
 #include "kiosk/speech.h"
+#include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_DETAIL_MAX_W 100
@@ -435,6 +436,7 @@ kiosk_detail_print(struct kiosk_screen_detail *d, struct kiosk_app *app)
 		kiosk_speech_receipt(app, _("Printing did not work."));
 		return;
 	}
+	kiosk_stats_count(app, CATALOG_STATS_SLIP, NULL);
 	kiosk_app_push(app, kiosk_screen_notice_new(app, _("Print"),
 	    _("The paper is printing. Take it from the printer.")));
 	kiosk_speech_receipt(app, _("The paper is printing."));
@@ -580,5 +582,8 @@ kiosk_screen_detail_new(struct kiosk_app *app, int64_t id)
 	kiosk_list_init(&d->list, KIOSK_LIST_LINES, kiosk_detail_fetch, d);
 	d->screen = kiosk_screen_new(&kiosk_screen_detail_ops, "", d);
 	kiosk_detail_read(d);
+	kiosk_stats_count(app, CATALOG_STATS_ENTRY, NULL);
+	if (d->qr.qr != NULL)
+		kiosk_stats_count(app, CATALOG_STATS_QR, NULL);
 	return d->screen;
 }

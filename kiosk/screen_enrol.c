@@ -48,6 +48,7 @@
 #include "kiosk/screen.h"
 #include "kiosk/screen_type.h"
 #include "kiosk/speech.h"
+#include "kiosk/stats.h"
 #include "kiosk/width.h"
 #include "kiosk/widget_list.h"
 
@@ -839,6 +840,7 @@ kiosk_enrol_submit(struct kiosk_screen *s, struct kiosk_app *app)
 	d->by_phone = p->phone[0] != '\0';
 	d->by_email = p->email[0] != '\0';
 	sodium_memzero(d->secret, sizeof *d->secret);
+	kiosk_stats_count(app, CATALOG_STATS_ENROLMENT, d->entry->title.value);
 	kiosk_enrol_go(s, app, KIOSK_ENROL_RECEIPT, NULL);
 }
 

@@ -20,6 +20,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
+#include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_HOME_UPDATED_MIN 14
@@ -152,6 +153,7 @@ kiosk_screen_home_choose(struct kiosk_screen *s, struct kiosk_app *app,
 		kiosk_screen_ask_start(app, &f, _("Near me"));
 	} else if (i - 2 < d->nthemes) {
 		snprintf(f.theme, sizeof f.theme, "%s", d->themes[i - 2].key);
+		kiosk_stats_count(app, CATALOG_STATS_THEME, f.theme);
 		kiosk_screen_ask_start(app, &f, d->items[i].label);
 	}
 }

@@ -5,6 +5,8 @@
  * say how long the kiosk waits before it starts again (WCAG 2.2.6), in
  * rows the choices leave free where they fit. On a narrow screen the
  * title holds the prompts that fit whole: half a question helps nobody.
+ * With statistics = yes the note also says, in plain words, that the
+ * kiosk counts its use and never keeps who you are (kiosk/stats.h).
  */
 #include "config.h"
 
@@ -18,6 +20,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
+#include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 
 struct kiosk_screen_lang {
@@ -120,6 +123,16 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	    "without use.", app->idle_timeout + KIOSK_APP_WARNING_SECONDS),
 	    /* the real time: the idle time and then the warning's count */
 	    app->idle_timeout + KIOSK_APP_WARNING_SECONDS);
+	if (kiosk_stats_on(app)) {
+		/* statistics = yes: say what is counted (stats.h). */
+		char *both = xasprintf("%s %s", note, _("This kiosk counts, "
+		    "per day, how often it is used and what people look for. "
+		    "It never keeps your name or anything that shows who you "
+		    "are."));
+
+		free(note);
+		note = both;
+	}
 	free(d->note);
 	d->note = kiosk_width_sanitize(note, 0);
 	free(note);
@@ -178,6 +191,7 @@ kiosk_screen_lang_choose(struct kiosk_screen *s, struct kiosk_app *app,
 	if (i >= n)
 		return;
 	kiosk_app_set_lang(app, t[i].code);
+	kiosk_stats_count(app, CATALOG_STATS_LANGUAGE, t[i].code);
 	kiosk_app_push(app, kiosk_screen_home_new(app));
 }
 

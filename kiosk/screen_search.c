@@ -44,6 +44,7 @@
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
+#include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 #include "kiosk/width.h"
 
@@ -497,9 +498,11 @@ kiosk_search_open(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
 		kiosk_search_take_suggestion(s, app);
 		return;
 	}
-	if (i < d->hits.n)
+	if (i < d->hits.n) {
+		kiosk_stats_search(app, d->text, d->list.total);
 		kiosk_app_push(app, kiosk_screen_detail_new(app,
 		    d->hits.ids[i]));
+	}
 }
 
 static int
@@ -726,6 +729,7 @@ kiosk_search_free(struct kiosk_screen *s)
 {
 	struct kiosk_screen_search *d = s->data;
 
+	kiosk_stats_search(d->app, d->text, d->list.total);
 	kiosk_search_suggest_done(d);
 	kiosk_list_done(&d->list);
 	kiosk_hits_done(&d->hits);

@@ -59,9 +59,11 @@
 #include "catalog/clock.h"
 #include "catalog/config.h"
 #include "catalog/db.h"
+#include "catalog/enrol.h"
 #include "catalog/keys.h"
 #include "catalog/publish.h"
 #include "catalog/state.h"
+#include "catalog/stats.h"
 #include "catalog/xmalloc.h"
 #include "sync/agent.h"
 #include "sync/harvest.h"
@@ -515,6 +517,42 @@ sync_main_backoff(long base, int n, long cap)
 }
 
 /*
+ * Seal the use statistics of every week that has ended (catalog/stats.h)
+ * into the outbox, so they go with the enrolments; with statistics not
+ * switched on, delete any counts instead. The office key is
+ * needed only when there is such a week; a failure is logged and the
+ * upload goes on (the week waits for the next run).
+ */
+static void
+sync_main_seal_stats(struct catalog_state *state, const char *kiosk_name)
+{
+	struct catalog_keys *office;
+	char *cause = NULL, *why = NULL;
+	size_t n = 0;
+
+	if (!catalog_config_statistics(sync_main_cfg)) {
+		/* Switched off: what was counted and not sent goes. */
+		if (catalog_stats_discard(state, &cause) != 0)
+			sync_main_log(LOG_WARNING, "%s", cause);
+		free(cause);
+		return;
+	}
+	office = catalog_keys_read_public(catalog_enrol_office_key_path(),
+	    CATALOG_KEYS_OFFICE, &why);
+	if (catalog_stats_seal(state, office != NULL ? office->pk : NULL,
+	    kiosk_name != NULL ? kiosk_name : CATALOG_CONFIG_KIOSK_ID_UNNAMED,
+	    &n, &cause) != 0)
+		sync_main_log(LOG_WARNING, "use statistics not sealed: %s%s%s",
+		    cause, why != NULL ? ": " : "", why != NULL ? why : "");
+	else if (n > 0)
+		sync_main_log(LOG_INFO, "use statistics of %zu week%s sealed "
+		    "for the office", n, n == 1 ? "" : "s");
+	free(why);
+	free(cause);
+	catalog_keys_free(office);
+}
+
+/*
  * Send the queued enrolments (--inbox). Returns the status to exit with,
  * given the catalogue check's status st (or -1 when there was none).
  */
@@ -526,8 +564,9 @@ sync_main_upload(struct sync_upload_options *up, const char *state_path,
 	struct catalog_state *state;
 	char *cause = NULL;
 
-	if ((state = catalog_state_open(state_path, &cause)) == NULL ||
-	    sync_upload_run(state, up, &upres, &cause) != 0) {
+	if ((state = catalog_state_open(state_path, &cause)) != NULL)
+		sync_main_seal_stats(state, up->kiosk_id);
+	if (state == NULL || sync_upload_run(state, up, &upres, &cause) != 0) {
 		sync_main_log(LOG_WARNING, "upload failed: %s", cause);
 		catalog_state_close(state);
 		free(cause);

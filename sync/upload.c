@@ -11,7 +11,9 @@
  * 201 Created or 204 No Content (what WebDAV servers send for a stored
  * PUT), or carries an ETag that is the MD5 of the sealed bytes (what S3
  * and its copies send), or when a GET of the same URL right after returns
- * exactly the sealed bytes. Otherwise the record stays in the outbox. With SigV4 the payload's SHA-256
+ * exactly the sealed bytes. Otherwise the record stays in the outbox.
+ * Weekly statistics files (catalog/stats.h) ride along in the outbox and
+ * go the same way, as KIOSK-ID/S2026-W48.stats. With SigV4 the payload's SHA-256
  * goes in x-amz-content-sha256, which S3 requires and curl then signs.
  * Errors stored in the outbox are short and hold no personal data (the
  * records are sealed anyway).
@@ -372,7 +374,8 @@ sync_upload_run(struct catalog_state *state,
 	    o->keep_sent, NULL, cause) != 0)
 		goto out;
 	if (catalog_outbox_list(state, CATALOG_OUTBOX_DUE |
-	    CATALOG_OUTBOX_RECORDS, (int64_t)time(NULL), &items, &n,
+	    CATALOG_OUTBOX_RECORDS | CATALOG_OUTBOX_STATS, (int64_t)time(NULL),
+	    &items, &n,
 	    cause) != 0)
 		goto out;
 	if (n > 0) {
@@ -387,8 +390,8 @@ sync_upload_run(struct catalog_state *state,
 		if (items[i].record == NULL || items[i].kiosk_id[0] == '\0')
 			continue;
 		free(url);
-		url = xasprintf("%s/%s/%s.enr", base, items[i].kiosk_id,
-		    items[i].receipt);
+		url = xasprintf("%s/%s/%s.%s", base, items[i].kiosk_id,
+		    items[i].receipt, items[i].stats ? "stats" : "enr");
 		ok = 0;
 		for (t = 0; t < (o->tries > 0 ? o->tries : 1) && !ok; t++) {
 			if (t > 0)

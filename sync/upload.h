@@ -2,7 +2,8 @@
  * upload: send queued enrolments to the office's inbox.
  *
  * Each sealed .enr record in the outbox (catalog/outbox.h) goes by HTTP
- * PUT to INBOX/KIOSK-ID/RECEIPT.enr. The name is fixed by the receipt, so
+ * PUT to INBOX/KIOSK-ID/RECEIPT.enr, and each sealed weekly statistics
+ * file (catalog/stats.h) to INBOX/KIOSK-ID/S2026-W48.stats. The name is fixed by the receipt, so
  * a PUT repeated after a lost answer or a killed process just writes the
  * same bytes again: every retry is safe. Works with WebDAV servers (nginx
  * dav_methods PUT with create_full_put_path on) and S3-compatible object

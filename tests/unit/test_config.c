@@ -430,7 +430,7 @@ test_key_list(void **state)
 	for (n = 0; catalog_config_key(n) != NULL; n++)
 		assert_int_not_equal(catalog_config_key_is_secret(
 		    catalog_config_key(n)), -1);
-	assert_int_equal(n, 15);	/* staff_call: issue 15 */
+	assert_int_equal(n, 16);	/* statistics: issue 18 */
 	assert_string_equal(catalog_config_key(0), "db");
 }
 
