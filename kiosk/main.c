@@ -26,16 +26,15 @@
 #include "catalog/config.h"
 #include "catalog/db.h"
 #include "catalog/enrol.h"
-#include "catalog/state.h"
 #include "catalog/record.h"
-
-#include "kiosk/stats.h"
+#include "catalog/state.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
 #include "kiosk/lang.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
+#include "kiosk/stats.h"
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
