@@ -561,6 +561,11 @@ ooapi_load(struct ooapi *o, size_t fileno, const char *name,
 		    "MiB", name, CATALOG_FEED_MAX / (1024 * 1024));
 		return -1;
 	}
+	/* A byte order mark, as Windows tools write: not JSON, skipped. */
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
 		*cause = xasprintf("%s:%d:%d: not valid JSON: %s", name,

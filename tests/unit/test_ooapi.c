@@ -445,6 +445,15 @@ test_plain_string_text(void **state)
 	assert_string_equal(e->title.value, "Heftruck");
 	assert_string_equal(e->join.value, "Minimaal 18 jaar.");
 	catalog_entry_free(e);
+	/* A file saved with a byte order mark (issue 17). */
+	if (import_json(u->db, &sum, &cause, "bom.json", "\xef\xbb\xbf"
+	    "{\"courseId\": \"bom\", \"organization\": \"Org\", \"name\": "
+	    "[{\"language\": \"nl\", \"value\": \"Met BOM\"}]}", NULL) != 0)
+		fail_msg("%s", cause);
+	catalog_import_summary_done(&sum);
+	e = unit_entry_by_key(u->db, "ooapi:bom", "nl");
+	assert_string_equal(e->title.value, "Met BOM");
+	catalog_entry_free(e);
 	unit_db_free(u);
 }
 
