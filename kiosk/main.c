@@ -27,6 +27,7 @@
 #include "catalog/db.h"
 #include "catalog/enrol.h"
 #include "catalog/state.h"
+#include "catalog/vocab.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
@@ -224,7 +225,7 @@ main(int argc, char **argv)
 			theme = optarg;
 			break;
 		case 'p':
-			if ((province = kiosk_filter_province_find(optarg)) ==
+			if ((province = catalog_vocab_province_find(optarg)) ==
 			    NULL) {
 				fprintf(stderr, _("leerpunt: unknown province "
 				    "\"%s\" (use its Dutch name, e.g. "
@@ -308,7 +309,7 @@ main(int argc, char **argv)
 		theme = cfg->theme != NULL ? cfg->theme : "high-contrast";
 	if (province == NULL && getenv("LEERPUNT_PROVINCE") != NULL &&
 	    *getenv("LEERPUNT_PROVINCE") != '\0' &&
-	    (province = kiosk_filter_province_find(
+	    (province = catalog_vocab_province_find(
 	    getenv("LEERPUNT_PROVINCE"))) == NULL) {
 		fprintf(stderr, _("leerpunt: unknown province \"%s\" in "
 		    "LEERPUNT_PROVINCE\n"), getenv("LEERPUNT_PROVINCE"));
@@ -316,7 +317,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	if (province == NULL && cfg->home_region != NULL &&
-	    (province = kiosk_filter_province_find(cfg->home_region)) ==
+	    (province = catalog_vocab_province_find(cfg->home_region)) ==
 	    NULL) {
 		fprintf(stderr, "leerpunt: %s: home_region\n", cfg->path);
 		fprintf(stderr, _("leerpunt: unknown province \"%s\" (use its "

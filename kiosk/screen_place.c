@@ -20,6 +20,7 @@
 
 #include "catalog/fold.h"
 #include "catalog/search.h"
+#include "catalog/vocab.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/field.h"
@@ -92,7 +93,7 @@ kiosk_place_index(struct kiosk_screen_place *d)
 	d->places = xcalloc(n + 1, sizeof *d->places);
 	for (i = 0; i < n; i++) {
 		/* A place is offered with its province: only Dutch ones. */
-		if ((prov = kiosk_filter_province_find(all[i].province)) ==
+		if ((prov = catalog_vocab_province_find(all[i].province)) ==
 		    NULL)
 			continue;
 		p = &d->places[d->nplaces++];
