@@ -81,6 +81,8 @@ static const struct config_key config_keys[] = {
 	{ "theme", CONFIG_ENUM, CONFIG_OFF(theme), 0, 0, config_themes, 0 },
 	{ "font_size", CONFIG_INT, CONFIG_OFF(font_size), 8, 96, NULL, 0 },
 	{ "staff_call", CONFIG_PATH, CONFIG_OFF(staff_call), 0, 0, NULL, 0 },
+	{ "stale_days", CONFIG_INT, CONFIG_OFF(stale_days), 1, 3650, NULL,
+	  0 },
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])

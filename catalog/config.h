@@ -49,6 +49,8 @@ struct catalog_config {
 	char	*theme;			/* high-contrast, light or mono */
 	long	 font_size;		/* points, 0 when not set */
 	char	*staff_call;		/* program Ask staff runs, or NULL */
+	long	 stale_days;		/* days before visitors see the
+					 * catalogue's age; 0 when not set */
 };
 
 /* $LEERPUNT_CONFIG, else $(sysconfdir)/leerpunt/leerpunt.conf; "" = none. */

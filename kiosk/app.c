@@ -53,6 +53,7 @@ kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
 	app->lock = lock;
 	app->desk = desk;
 	app->idle_timeout = idle_timeout;
+	app->stale_days = KIOSK_APP_STALE_DAYS;
 	app->bar_focus = -1;
 	app->press = -1;
 	app->last_tap = -1;

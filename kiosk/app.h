@@ -66,6 +66,9 @@ struct kiosk_app {
 	/* Ask staff: the program that calls someone (staff_call), or
 	 * NULL; it gets staff.kiosk_id. */
 	const char		*staff_call;
+	/* Visitors see how old the catalogue is only when its last update
+	 * is more than this many days ago (stale_days); staff always. */
+	int			 stale_days;
 	/* Take it with you: lp printer name or NULL (--printer). */
 	const char		*printer;
 
@@ -85,6 +88,8 @@ struct kiosk_app {
 	double			 home_lat, home_lon;
 	struct kiosk_staff	 staff;
 };
+
+#define KIOSK_APP_STALE_DAYS 7
 
 void kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
     const char *lang, int lock, int desk, int idle_timeout);

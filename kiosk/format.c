@@ -265,8 +265,8 @@ kiosk_format_km(double km)
 	return xasprintf(_("%ld km"), (long)(km + 0.5));
 }
 
-char *
-kiosk_format_updated(int never, time_t synced)
+long
+kiosk_format_age(int never, time_t synced)
 {
 	struct tm	 tm;
 	char		 ymd[16];
@@ -275,9 +275,19 @@ kiosk_format_updated(int never, time_t synced)
 	if (never || localtime_r(&synced, &tm) == NULL ||
 	    strftime(ymd, sizeof ymd, "%Y-%m-%d", &tm) != 10 ||
 	    catalog_clock_parse_day(ymd, &then) != 0)
-		return xstrdup(_("Not updated yet"));
+		return -1;
 	n = catalog_clock_day() - then;
-	if (n <= 0)	/* today, or a clock that was ahead */
+	return n < 0 ? 0 : n;	/* a clock that was ahead: today */
+}
+
+char *
+kiosk_format_updated(int never, time_t synced)
+{
+	long n = kiosk_format_age(never, synced);
+
+	if (n < 0)
+		return xstrdup(_("Not updated yet"));
+	if (n == 0)
 		return xstrdup(_("Updated today"));
 	if (n == 1)
 		return xstrdup(_("Updated yesterday"));

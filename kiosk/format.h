@@ -43,5 +43,7 @@ char *kiosk_format_km(double km);
  * "Updated yesterday", "Updated 3 days ago"; never synced (never != 0):
  * "Not updated yet". A new string. */
 char *kiosk_format_updated(int never, time_t synced);
+/* The same age in whole days (0: today), or -1 when never synced. */
+long kiosk_format_age(int never, time_t synced);
 
 #endif

@@ -354,6 +354,8 @@ main(int argc, char **argv)
 	    kiosk_lang_default(), lock, desk, (int)idle);
 	app.printer = printer;
 	app.staff_call = cfg != NULL ? cfg->staff_call : NULL;
+	app.stale_days = cfg != NULL && cfg->stale_days > 0 ?
+	    (int)cfg->stale_days : KIOSK_APP_STALE_DAYS;
 	env = getenv("LEERPUNT_SPEECH");
 	app.speech = kiosk_speech_new(env != NULL && strcmp(env, "memory") ==
 	    0 ? KIOSK_SPEECH_MEMORY : KIOSK_SPEECH_PLAYBACK);
