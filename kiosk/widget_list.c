@@ -178,7 +178,8 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	l->desk = desk;
 	l->pager_h = !desk && l->h >= 24 ? 3 : 1;
 	if (l->style == KIOSK_LIST_BLOCKS) {
-		l->block_h = desk ? 1 : (l->h >= 36 ? 5 : 3);
+		l->block_h = desk ? (l->desk_rows > 1 ? l->desk_rows : 1) :
+		    (l->h >= 36 ? 5 : 3);
 		l->gap = desk ? 0 : 1;
 	} else {
 		l->block_h = 1;

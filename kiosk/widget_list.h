@@ -82,6 +82,9 @@ struct kiosk_list {
 	 * least col_min_w wide (0 or 1: one column); arrows: the pager
 	 * shows "<<<" and ">>>", no words (the language screen). */
 	int			 columns, col_min_w, arrows;
+	/* Rows of a block in the desk layout (0: one), so a detail that
+	 * does not fit beside the label wraps below it (the staff menu). */
+	int			 desk_rows;
 
 	/* Computed by layout. */
 	struct kiosk_width_line	*lead_lines;
