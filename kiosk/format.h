@@ -20,6 +20,8 @@ void kiosk_format_free(struct kiosk_format *f);
 
 /* "2025-09-01" as a date with the month in words ("1 september 2025"); NULL for NULL or bad. */
 char *kiosk_format_date(struct kiosk_format *f, const char *ymd);
+/* The same with the month abbreviated ("Dec 21, 2026"), for tight rows. */
+char *kiosk_format_date_short(struct kiosk_format *f, const char *ymd);
 /* Join part (taken; NULL or "" adds nothing) onto *s with " · ". */
 void kiosk_format_join(char **s, char *part);
 /* "Free", "Price not known" or the amount in euros. */

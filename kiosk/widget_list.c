@@ -360,6 +360,8 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	int			 tx, tw, nl, nd, rows, ty, r, has_detail;
 	size_t			 nwrap, ndwrap, abs = l->first + i;
 	char			 num[24], *line;
+	const char		*detail;
+	int			 a;
 
 	kiosk_list_block_rect(l, i, &by, &bx, &bw);
 	mid = by + (l->block_h - 1) / 2;
@@ -394,8 +396,13 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		r = kiosk_width_cols(it->label, strlen(it->label));
 		r = kiosk_ui_para(by, tx, r < tw ? r : tw, it->label,
 		    strlen(it->label), it->dir, attr | A_BOLD);
+		detail = it->detail;
+		for (a = 0; detail != NULL && a < KIOSK_LIST_ALTS &&
+		    it->detail_alt[a] != NULL && kiosk_width_cols(detail,
+		    strlen(detail)) > tw - r - 3; a++)
+			detail = it->detail_alt[a];
 		if (has_detail && r + 4 < tw)
-			kiosk_list_draw_detail(it, it->detail, by, tx + r + 3,
+			kiosk_list_draw_detail(it, detail, by, tx + r + 3,
 			    tw - r - 3, attr);
 		return;
 	}
@@ -404,9 +411,17 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		rows = 1;
 	nwrap = kiosk_width_wrap(it->label, tw, &lines);
 	nl = nwrap < (size_t)rows ? (int)nwrap : rows;
-	/* The detail wraps into the rows the label leaves. */
-	ndwrap = it->detail != NULL ? kiosk_width_wrap(it->detail, tw,
-	    &dlines) : 0;
+	/* The detail wraps into the rows the label leaves; a shorter one
+	 * when it does not fit. */
+	detail = it->detail;
+	ndwrap = detail != NULL ? kiosk_width_wrap(detail, tw, &dlines) : 0;
+	for (a = 0; detail != NULL && a < KIOSK_LIST_ALTS &&
+	    it->detail_alt[a] != NULL && (int)ndwrap > l->block_h - nl; a++) {
+		free(dlines);
+		dlines = NULL;
+		detail = it->detail_alt[a];
+		ndwrap = kiosk_width_wrap(detail, tw, &dlines);
+	}
 	nd = has_detail ? 1 : 0;
 	if ((int)ndwrap > nd)
 		nd = (int)ndwrap < l->block_h - nl ? (int)ndwrap :
@@ -429,15 +444,15 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	/* Every detail row but the last, then the rest and the mark; each
 	 * row whole for its isolates (bidi.h). */
 	for (r = 0; r + 1 < nd; r++) {
-		line = kiosk_bidi_line(it->detail, dlines[r].off,
+		line = kiosk_bidi_line(detail, dlines[r].off,
 		    dlines[r].len);
 		kiosk_ui_str(ty + nl + r, tx, tw, line, attr);
 		free(line);
 	}
 	if (has_detail && ty + nl + r < by + l->block_h) {
-		line = it->detail == NULL ? NULL : r < (int)ndwrap ?
-		    kiosk_bidi_line(it->detail, dlines[r].off,
-		    strlen(it->detail + dlines[r].off)) : xstrdup("");
+		line = detail == NULL ? NULL : r < (int)ndwrap ?
+		    kiosk_bidi_line(detail, dlines[r].off,
+		    strlen(detail + dlines[r].off)) : xstrdup("");
 		kiosk_list_draw_detail(it, line, ty + nl + r, tx, tw, attr);
 		free(line);
 	}
@@ -657,11 +672,13 @@ kiosk_list_focus(struct kiosk_list *l, int where)
 void
 kiosk_list_items_free(struct kiosk_list_item *items, size_t n)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < n; i++) {
 		free(items[i].label);
 		free(items[i].detail);
+		for (j = 0; j < KIOSK_LIST_ALTS; j++)
+			free(items[i].detail_alt[j]);
 		free(items[i].mark);
 	}
 	free(items);

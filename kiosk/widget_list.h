@@ -40,9 +40,16 @@ enum kiosk_list_result {
 	KIOSK_LIST_CHOSEN	/* *chosen is the absolute item index */
 };
 
+#define KIOSK_LIST_ALTS 3
+
 struct kiosk_list_item {
 	char		*label;		/* sanitised UTF-8 */
 	char		*detail;	/* second line or NULL */
+	/* Shorter details, tried in turn when detail does not fit its
+	 * rows (NULL: none); the last one is used when none fits. A list
+	 * of offers keeps the price: shorter date, then no date, then
+	 * the price alone. Read aloud says detail. */
+	char		*detail_alt[KIOSK_LIST_ALTS];
 	char		*mark;		/* e.g. language mark, or NULL */
 	char		 lang[16];	/* language of the label, for the
 					 * voice ("": the interface's) */
