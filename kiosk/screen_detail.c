@@ -237,7 +237,7 @@ kiosk_detail_build(struct kiosk_screen_detail *d, struct catalog_entry *e)
 	if (o != NULL)
 		kiosk_detail_point(d, _("Cost"),
 		    kiosk_format_cost(d->app->fmt, o->cost_cents));
-	kiosk_detail_text(d, _("Who may pay"), &e->cost_note);
+	kiosk_detail_text(d, _("Help with the cost"), &e->cost_note);
 	if (o != NULL && o->lang[0] != '\0' &&
 	    (name = kiosk_format_lang_name(d->app->fmt, o->lang)) != NULL)
 		kiosk_detail_point(d, _("Language of the lessons"), name);

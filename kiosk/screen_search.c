@@ -2,8 +2,10 @@
  * screen_search: a text field and the results below it, updated at every
  * keystroke (the catalogue treats the last word as a prefix and forgives
  * spelling). While the field has focus every printable key types, digits
- * too; once focus is in the results, digits choose a result and letters
- * go back to typing. Backspace removes the last character (a whole
+ * too (a word may hold one: "B1", "mbo 2"), and the lead then says that
+ * numbers go into the word and offers are opened by touch; once focus
+ * is in the results, digits choose a result and letters go back to
+ * typing. Backspace removes the last character (a whole
  * grapheme cluster); on an empty field it goes back. The typed text is
  * wiped from memory when the screen is freed.
  *
@@ -145,7 +147,9 @@ kiosk_search_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_search	*d = ctx;
 	struct catalog_query		 q;
+	const char			*lead;
 	char				*cause = NULL;
+	int				 digit;
 
 	if (d->len == 0) {
 		kiosk_hits_done(&d->hits);
@@ -164,10 +168,25 @@ kiosk_search_fetch(struct kiosk_list *l, void *ctx)
 		return;
 	}
 	kiosk_search_suggest(d, l, &q);
-	kiosk_search_set_lead(d, d->suggest != NULL ? _("Nothing found. "
-	    "Choose the word below to search for it.") : l->total == 0 ?
-	    _("Nothing found. Check the spelling, or type less of the word. "
-	    "You can also go back and choose a theme.") : NULL);
+	/* A digit typed into the word ("lassen1") is said to be there,
+	 * not taken as a choice: the numbers choose only from the list. */
+	digit = d->len > 0 && d->text[d->len - 1] >= '0' &&
+	    d->text[d->len - 1] <= '9';
+	if (d->suggest != NULL)
+		lead = _("Nothing found. Choose the word below to search for "
+		    "it.");
+	else if (l->total == 0 && digit)
+		lead = _("Nothing found. Numbers you type go into the word: "
+		    "erase the number, then touch an offer.");
+	else if (l->total == 0)
+		lead = _("Nothing found. Check the spelling, or type less of "
+		    "the word. You can also go back and choose a theme.");
+	else if (digit)
+		lead = _("Numbers you type go into the word. To open an "
+		    "offer, touch it.");
+	else
+		lead = NULL;
+	kiosk_search_set_lead(d, lead);
 }
 
 static void
