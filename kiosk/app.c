@@ -186,8 +186,35 @@ kiosk_app_home(struct kiosk_app *app)
 void
 kiosk_app_language(struct kiosk_app *app)
 {
+	size_t i;
+
+	/* A screen that keeps a form (an enrolment) stays: the languages
+	 * open over it, and choosing one comes back to it. */
+	for (i = app->depth; i-- > 1;) {
+		if (app->stack[i]->ops->relang == NULL)
+			continue;
+		while (app->depth > i + 1)
+			kiosk_app_pop(app);
+		kiosk_app_push(app, kiosk_screen_lang_pick_new(app));
+		return;
+	}
 	while (app->depth > 1)
 		kiosk_app_pop(app);
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
+kiosk_app_lang_back(struct kiosk_app *app, const char *code)
+{
+	struct kiosk_screen *s;
+
+	kiosk_app_set_lang(app, code);
+	if (app->depth > 1)
+		kiosk_app_pop(app);
+	s = kiosk_app_top(app);
+	if (s != NULL && s->ops->relang != NULL)
+		s->ops->relang(s, app);
 	app->bar_focus = -1;
 	kiosk_app_relayout(app);
 }

@@ -102,7 +102,12 @@ int kiosk_app_run(struct kiosk_app *app);
 void kiosk_app_push(struct kiosk_app *app, struct kiosk_screen *s);
 void kiosk_app_back(struct kiosk_app *app);
 void kiosk_app_home(struct kiosk_app *app);
+/* The language screen: over a screen that keeps a form (relang), else
+ * in place of every screen. */
 void kiosk_app_language(struct kiosk_app *app);
+/* Language code was chosen over a screen that stays: back to it, said
+ * anew in that language (relang). */
+void kiosk_app_lang_back(struct kiosk_app *app, const char *code);
 /* Use language code from now on (gettext, formats, catalogue texts). */
 void kiosk_app_set_lang(struct kiosk_app *app, const char *code);
 /* The next person: free everything, start at the language screen. */

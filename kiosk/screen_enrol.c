@@ -1122,6 +1122,19 @@ kiosk_enrol_free(struct kiosk_screen *s)
 	kiosk_screen_free(s);
 }
 
+/* The language changed: the step anew in it; what was typed stays (it
+ * is in d->secret), the consent text must be paged through again. */
+static void
+kiosk_enrol_relang(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	(void)app;
+	kiosk_screen_set_title(s, _("Enrol someone"), NULL);
+	kiosk_button_set(&d->keyboard, _("Keyboard"));
+	kiosk_enrol_build(d);
+}
+
 static const struct kiosk_screen_ops kiosk_screen_enrol_ops = {
 	.layout = kiosk_enrol_layout,
 	.draw = kiosk_enrol_draw,
@@ -1131,6 +1144,7 @@ static const struct kiosk_screen_ops kiosk_screen_enrol_ops = {
 	.focus = kiosk_enrol_focus,
 	.free = kiosk_enrol_free,
 	.speak = kiosk_enrol_speak,
+	.relang = kiosk_enrol_relang,
 };
 
 struct kiosk_screen *

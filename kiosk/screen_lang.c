@@ -29,6 +29,7 @@ struct kiosk_screen_lang {
 	struct kiosk_width_line	*note_lines;
 	size_t			 nnote;
 	int			 note_y;
+	int			 pick;		/* over a form: come back */
 };
 
 static void
@@ -177,6 +178,10 @@ kiosk_screen_lang_choose(struct kiosk_screen *s, struct kiosk_app *app,
 	t = kiosk_lang_table(&n);
 	if (i >= n)
 		return;
+	if (((struct kiosk_screen_lang *)s->data)->pick) {
+		kiosk_app_lang_back(app, t[i].code);
+		return;
+	}
 	kiosk_app_set_lang(app, t[i].code);
 	kiosk_app_push(app, kiosk_screen_home_new(app));
 }
@@ -244,4 +249,16 @@ kiosk_screen_lang_new(struct kiosk_app *app)
 	d->screen = kiosk_screen_new(&kiosk_screen_lang_ops, "", d);
 	kiosk_screen_lang_title(d, app->lang, INT32_MAX, NULL);
 	return d->screen;
+}
+
+struct kiosk_screen *
+kiosk_screen_lang_pick_new(struct kiosk_app *app)
+{
+	struct kiosk_screen		*s = kiosk_screen_lang_new(app);
+	struct kiosk_screen_lang	*d = s->data;
+
+	d->pick = 1;
+	/* Over staff screens: leaves with them. */
+	s->staff_only = 1;
+	return s;
 }
