@@ -19,6 +19,7 @@
 #include "kiosk/call.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/ui.h"
@@ -102,10 +103,11 @@ kiosk_app_relayout(struct kiosk_app *app)
 	if (s == NULL)
 		return;
 	getmaxyx(stdscr, app->rows, app->cols);
-	large = app->rows >= 30;
-	margin = app->cols >= 80 ? 2 : 0;
-	app->title_h = large ? 3 : 1;
-	kiosk_bar_layout(&app->bar, app->rows, app->cols);
+	large = kiosk_layout_large(app->rows);
+	margin = kiosk_layout_margin(app->cols);
+	app->title_h = kiosk_layout_title_h(app->rows);
+	kiosk_bar_layout(&app->bar, app->rows, app->cols,
+	    kiosk_layout_bar_h(app->rows, s->staff_only));
 	if (s->no_bar) {
 		s->y = 0;
 		s->h = app->rows;

@@ -19,8 +19,10 @@
 #include "kiosk/app.h"
 #include "kiosk/button.h"
 #include "kiosk/filter.h"
+#include "kiosk/focus.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
@@ -47,8 +49,12 @@ struct kiosk_screen_ask {
 	struct kiosk_list_item	*items;
 	size_t			 n, alloc;
 	struct kiosk_button	 all;
-	int			 on_all;	/* focus on the button */
+	struct kiosk_focus	 fc;		/* the button, then the list */
 };
+
+/* The widgets of the focus chain. */
+#define KIOSK_ASK_ALL 0
+#define KIOSK_ASK_LIST 1
 
 static void
 kiosk_ask_fetch(struct kiosk_list *l, void *ctx)
@@ -230,8 +236,8 @@ kiosk_ask_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_ask	*d = s->data;
 	int			 bh, gap;
 
-	bh = s->h >= 30 && !app->desk ? 3 : 1;
-	gap = s->h >= 16 ? 1 : 0;
+	bh = kiosk_layout_button_h(s->h, app->desk);
+	gap = kiosk_layout_gap(s->h);
 	kiosk_button_place(&d->all, s->y, s->x, bh, s->w);
 	kiosk_list_layout(&d->list, s->y + bh + gap, s->x, s->h - bh - gap,
 	    s->w, app->desk);
@@ -244,7 +250,8 @@ kiosk_ask_draw(struct kiosk_screen *s, struct kiosk_app *app)
 
 	(void)app;
 	kiosk_list_draw(&d->list, &s->cy, &s->cx);
-	kiosk_button_draw(&d->all, d->on_all, &s->cy, &s->cx);
+	kiosk_button_draw(&d->all, kiosk_focus_on(&d->fc, KIOSK_ASK_ALL),
+	    &s->cy, &s->cx);
 }
 
 /* Act on choice i (the screen may be gone afterwards). */
@@ -291,50 +298,44 @@ kiosk_ask_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		kiosk_screen_ask_finish(app, &d->flow, &d->f);
 		return 1;
 	}
-	if (d->on_all) {
+	if (kiosk_focus_on(&d->fc, KIOSK_ASK_ALL)) {
 		if ((!is_key && (ch == '\r' || ch == '\n')) ||
 		    (is_key && ch == KEY_ENTER)) {
 			kiosk_screen_ask_finish(app, &d->flow, &d->f);
 			return 1;
 		}
-		if ((is_key && ch == KEY_DOWN) || (!is_key && ch == '\t')) {
-			d->on_all = 0;
-			kiosk_list_focus(&d->list, 1);
-			return 1;
-		}
 		if (!is_key && ch >= '1' && ch <= '9')
-			d->on_all = 0;
+			/* A digit chooses from the list. */
+			kiosk_focus_set(&d->fc, KIOSK_ASK_LIST, 0);
 		else
-			return 0;
+			return kiosk_focus_move(&d->fc, is_key, ch);
 	}
 	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
 	case KIOSK_LIST_CHOSEN:
 		kiosk_ask_choose(d, app, i);
 		return 1;
 	case KIOSK_LIST_HANDLED:
+		if (d->list.focus >= 0)
+			d->fc.cur = KIOSK_ASK_LIST;
 		return 1;
 	case KIOSK_LIST_UNHANDLED:
 		break;
 	}
+	/* Up from the top of the list: the button. */
 	if (is_key && (ch == KEY_UP || ch == KEY_BTAB) &&
-	    (d->list.focus == 0 || d->list.focus < 0)) {
-		kiosk_list_focus(&d->list, 0);
-		d->on_all = 1;
+	    d->list.focus <= 0) {
+		kiosk_focus_set(&d->fc, KIOSK_ASK_ALL, 0);
 		return 1;
 	}
 	return 0;
 }
-
-#define KIOSK_ASK_ALL_TARGET 200
 
 static int
 kiosk_ask_hit(struct kiosk_screen *s, int y, int x)
 {
 	struct kiosk_screen_ask *d = s->data;
 
-	if (kiosk_button_hit(&d->all, y, x))
-		return KIOSK_ASK_ALL_TARGET;
-	return kiosk_list_hit(&d->list, y, x);
+	return kiosk_focus_hit(&d->fc, y, x);
 }
 
 static void
@@ -342,14 +343,18 @@ kiosk_ask_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
 	struct kiosk_screen_ask	*d = s->data;
 	size_t			 i;
+	int			 own;
 
-	if (target == KIOSK_ASK_ALL_TARGET) {
+	switch (kiosk_focus_target(&d->fc, target, &own)) {
+	case KIOSK_ASK_ALL:
 		kiosk_screen_ask_finish(app, &d->flow, &d->f);
-		return;
+		break;
+	case KIOSK_ASK_LIST:
+		kiosk_focus_set(&d->fc, KIOSK_ASK_LIST, 0);
+		if (kiosk_list_click(&d->list, own, &i) == KIOSK_LIST_CHOSEN)
+			kiosk_ask_choose(d, app, i);
+		break;
 	}
-	d->on_all = 0;
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_ask_choose(d, app, i);
 }
 
 static void
@@ -357,8 +362,7 @@ kiosk_ask_focus(struct kiosk_screen *s, int where)
 {
 	struct kiosk_screen_ask *d = s->data;
 
-	d->on_all = where == 1;
-	kiosk_list_focus(&d->list, where == 1 ? 0 : where);
+	kiosk_focus_enter(&d->fc, where);
 }
 
 static void
@@ -378,8 +382,8 @@ kiosk_ask_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	struct kiosk_screen_ask	*d = s->data;
 
 	(void)app;
-	return kiosk_speech_with_button(&d->list, &d->all, d->on_all,
-	    focus_only);
+	return kiosk_speech_with_button(&d->list, &d->all,
+	    kiosk_focus_on(&d->fc, KIOSK_ASK_ALL), focus_only);
 }
 
 static void
@@ -422,6 +426,11 @@ kiosk_screen_ask_new(struct kiosk_app *app, const struct kiosk_ask_flow *flow,
 	d->kind = kind;
 	kiosk_button_init(&d->all, '0');
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_ask_fetch, d);
+	kiosk_focus_init(&d->fc);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->all);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_LIST, &d->list);
+	/* Blocks start with focus on the first choice. */
+	d->fc.cur = d->list.focus >= 0 ? KIOSK_ASK_LIST : -1;
 	kiosk_ask_read(d);
 	switch (kind) {
 	case KIOSK_ASK_OVERVIEW:

@@ -31,6 +31,7 @@
 #include "kiosk/button.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/qr.h"
 #include "kiosk/screen.h"
 #include "kiosk/slip.h"
@@ -392,14 +393,14 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	/* Print (choice 1) at the bottom, when a printer is set. */
 	d->print_h = 0;
 	if (app->printer != NULL && d->slip != NULL && h >= 8) {
-		d->print_h = h >= 24 && !app->desk ? 3 : 1;
+		d->print_h = h >= KIOSK_LAYOUT_FOOT_ROWS && !app->desk ? 3 : 1;
 		d->print_y = s->y + h - d->print_h;
 		h -= d->print_h + 1;
 	}
 	/* In staff mode, "Enrol someone" above that (choice 2 after Print). */
 	d->staff = app->staff.active;
 	if (d->staff) {
-		int bh = s->h >= 30 && !app->desk ? 3 : 1;
+		int bh = kiosk_layout_button_h(s->h, app->desk);
 
 		d->enrol.key = d->print_h > 0 ? '2' : '1';
 		kiosk_button_set(&d->enrol, _("Enrol someone in this offer"));

@@ -44,6 +44,7 @@
 #include "kiosk/field.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_type.h"
 #include "kiosk/speech.h"
@@ -435,7 +436,8 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_enrol	*d = s->data;
 	struct kiosk_width_line		*wl = NULL;
-	int				 y = s->y, bh, h, gap = s->h >= 16;
+	int				 y = s->y, bh, h;
+	int				 gap = kiosk_layout_gap(s->h);
 	int				 fw, bw;
 	size_t				 nl;
 
@@ -445,10 +447,10 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		if (nl > 3)
 			nl = 3;
 		d->field_y = y + (int)nl;
-		d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
+		d->field_h = kiosk_layout_button_h(s->h, app->desk);
 		/* The Keyboard button right beside the field, both within
 		 * about 80 columns on a wide screen. */
-		fw = s->w > 80 ? 80 : s->w;
+		fw = kiosk_layout_text_w(s->w);
 		bw = kiosk_width_cols(d->keyboard.label,
 		    strlen(d->keyboard.label)) + 4;
 		if (bw > fw / 2)
@@ -464,7 +466,7 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		return;
 	}
 	if (d->step == KIOSK_ENROL_CONSENT) {
-		bh = s->h >= 30 && !app->desk ? 3 : 1;
+		bh = kiosk_layout_button_h(s->h, app->desk);
 		kiosk_enrol_consent(d, s->w);
 		h = s->h - 2 * bh - 1;
 		kiosk_list_layout(&d->list, s->y, s->x, h, s->w, app->desk);
@@ -476,10 +478,10 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		/* The number in the big font where there is room (from 20
 		 * rows), then what was sent, how the person hears back, and
 		 * Done; at 40x12 the lines page. */
-		bh = s->h >= 30 && !app->desk ? 3 : 1;
+		bh = kiosk_layout_button_h(s->h, app->desk);
 		d->big_y = s->h >= 20 ? s->y : -1;
 		y = d->big_y >= 0 ? s->y + KIOSK_BIGFONT_ROWS + 1 : s->y;
-		h = s->y + s->h - bh - (s->h >= 16) - y;
+		h = s->y + s->h - bh - kiosk_layout_gap(s->h) - y;
 		kiosk_enrol_receipt_lines(d, s->w);
 		kiosk_list_layout(&d->list, y, s->x, h, s->w, app->desk);
 		kiosk_button_place(&d->yes, s->y + s->h - bh, s->x, bh, s->w);

@@ -16,6 +16,7 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
@@ -136,7 +137,8 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	end = l->items_y + ((int)l->n + ncols - 1) / ncols *
 	    (l->block_h + l->gap) - l->gap;
 	if (n > 0 && (l->total > l->per_page || end > s->y + s->h - n)) {
-		kiosk_list_layout(l, s->y, s->x, s->h - n - (s->h >= 16),
+		kiosk_list_layout(l, s->y, s->x, s->h - n -
+		    kiosk_layout_gap(s->h),
 		    s->w, app->desk);
 		/*
 		 * Choosing a language comes first: on a small screen the note
@@ -174,7 +176,6 @@ kiosk_screen_lang_choose(struct kiosk_screen *s, struct kiosk_app *app,
 	const struct kiosk_lang_info	*t;
 	size_t				 n;
 
-	(void)s;
 	t = kiosk_lang_table(&n);
 	if (i >= n)
 		return;

@@ -43,6 +43,7 @@
 #include "kiosk/hits.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
@@ -195,8 +196,8 @@ kiosk_search_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_search	*d = s->data;
 	int				 gap, top, avail, need, ly, lh;
 
-	d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
-	gap = s->h >= 16 ? 1 : 0;
+	d->field_h = kiosk_layout_button_h(s->h, app->desk);
+	gap = kiosk_layout_gap(s->h);
 	d->field_y = s->y;
 	top = ly = s->y + d->field_h + gap;
 	avail = lh = s->h - d->field_h - gap;
@@ -257,10 +258,11 @@ kiosk_search_draw_kbtn(struct kiosk_screen *s,
 	}
 }
 
-/* The Narrow down button at the right end of the field row; *fw shrinks. */
+/* The Narrow down button at the right end of the field row (fx, *fw);
+ * *fw shrinks. */
 static void
 kiosk_search_draw_narrow(struct kiosk_screen *s,
-    struct kiosk_screen_search *d, int *fw)
+    struct kiosk_screen_search *d, int fx, int *fw)
 {
 	const char		*label = _("Narrow down >");
 	enum kiosk_ui_role	 role = d->on_narrow ? KIOSK_ROLE_FOCUS :
@@ -271,7 +273,7 @@ kiosk_search_draw_narrow(struct kiosk_screen *s,
 	if (cols + 4 > *fw - 8)
 		return;
 	d->narrow_w = cols + 4;
-	d->narrow_x = s->x + s->w - d->narrow_w;
+	d->narrow_x = fx + *fw - d->narrow_w;
 	*fw -= d->narrow_w + 1;
 	kiosk_ui_fill(d->field_y, d->narrow_x, d->field_h, d->narrow_w, role);
 	kiosk_ui_str(mid, d->narrow_x + 2, cols, label,
@@ -320,10 +322,11 @@ kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	lw = kiosk_ui_str(mid, s->x, s->w / 3, label, kiosk_ui_attr(
 	    KIOSK_ROLE_TEXT) | A_BOLD);
 	fx = s->x + lw + 1;
-	fw = s->x + s->w - fx;
+	/* Field and buttons together, within about 80 columns. */
+	fw = s->x + kiosk_layout_text_w(s->w) - fx;
 	d->narrow_w = d->kbtn_w = 0;
 	if (d->len > 0 && d->list.total > 0 && d->hits.n > 0)
-		kiosk_search_draw_narrow(s, d, &fw);
+		kiosk_search_draw_narrow(s, d, fx, &fw);
 	if (!d->kb_on)
 		kiosk_search_draw_kbtn(s, d, fx, &fw);
 	if (fw < 2)

@@ -27,6 +27,7 @@
 #include "kiosk/bidi.h"
 #include "kiosk/bigfont.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_LIST_MAX_PAGE 9
@@ -165,18 +166,32 @@ kiosk_list_columns(struct kiosk_list *l, int desk)
 		l->per_page = KIOSK_LIST_MAX_DESK;
 }
 
+/* Columns before a block's text: marker, number (big font), gaps. */
+#define KIOSK_LIST_TEXT_INDENT 10
+
 void
 kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
     int desk)
 {
-	int	 max_lead, lead_h, avail;
+	int	 max_lead, lead_h, avail, tall;
+	size_t	 per_small = 0;
 
 	l->y = y;
 	l->x = x;
 	l->h = h < 1 ? 1 : h;
 	l->w = w < 1 ? 1 : w;
+	/* One column of text: lines within about 80 columns on a wide
+	 * screen (the number and its gap come before the text). */
+	if (l->columns <= 1 && l->w > KIOSK_LAYOUT_TEXT_COLS +
+	    KIOSK_LIST_TEXT_INDENT)
+		l->w = KIOSK_LAYOUT_TEXT_COLS + KIOSK_LIST_TEXT_INDENT;
 	l->desk = desk;
-	l->pager_h = !desk && l->h >= 24 ? 3 : 1;
+	/* The pager is three rows high where the list is tall enough and
+	 * has more than one page anyway (its rows may cost a choice a
+	 * page, never a page of its own); first measured with one row. */
+	tall = kiosk_layout_pager_h(l->h, desk) > 1;
+	l->pager_h = 1;
+measure:
 	if (l->style == KIOSK_LIST_BLOCKS) {
 		l->block_h = desk ? (l->desk_rows > 1 ? l->desk_rows : 1) :
 		    (l->h >= 36 ? 5 : 3);
@@ -190,7 +205,8 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	l->nlead = 0;
 	if (l->lead != NULL && *l->lead != '\0')
 		l->nlead = kiosk_width_wrap(l->lead, l->w, &l->lead_lines);
-	max_lead = l->h - l->pager_h - 1 - (l->h >= 16) - l->block_h;
+	max_lead = l->h - l->pager_h - 1 - kiosk_layout_gap(l->h) -
+	    l->block_h;
 	if (max_lead < 1)
 		max_lead = l->h >= 4 ? 1 : 0;
 	if (l->nlead > (size_t)max_lead)
@@ -198,7 +214,7 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	lead_h = l->nlead > 0 ? (int)l->nlead + 1 : 0;
 	l->items_y = l->y + lead_h;
 	/* A blank row above the pager, unless space is tight. */
-	avail = l->h - lead_h - l->pager_h - (l->h >= 16);
+	avail = l->h - lead_h - l->pager_h - kiosk_layout_gap(l->h);
 	if (avail < l->block_h)
 		l->block_h = avail < 1 ? 1 : avail;
 	if (avail < 1)
@@ -216,6 +232,13 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 		l->per_page = (size_t)avail;
 	if (l->per_page < 1)
 		l->per_page = 1;
+	if (l->pager_h == 1) {
+		per_small = l->per_page;
+		if (tall && l->total > per_small) {
+			l->pager_h = 3;
+			goto measure;
+		}
+	}
 	l->pager_y = l->y + l->h - l->pager_h;
 	l->big = l->style == KIOSK_LIST_BLOCKS && !desk && l->block_h >= 3 &&
 	    (l->ncols > 1 ? (l->w - (l->ncols - 1) * 2) / l->ncols >= 16 :
@@ -229,7 +252,11 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	if (l->columns > 1 && l->cols_total != l->total) {
 		l->cols_total = l->total;
 		kiosk_list_layout(l, y, x, h, w, desk);
+		return;
 	}
+	/* So does the pager (the total was not known before the fetch). */
+	if (tall && (l->total > per_small) != (l->pager_h > 1))
+		kiosk_list_layout(l, y, x, h, w, desk);
 }
 
 void
