@@ -38,7 +38,7 @@
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
-#define KIOSK_DETAIL_MAX_W 100
+#define KIOSK_DETAIL_MAX_W KIOSK_LAYOUT_TEXT_COLS	/* layout.h */
 #define KIOSK_DETAIL_PRINT 200	/* click target of Print */
 #define KIOSK_DETAIL_ENROL 300	/* click target of the staff button */
 

@@ -467,9 +467,11 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	}
 	if (d->step == KIOSK_ENROL_CONSENT) {
 		bh = kiosk_layout_button_h(s->h, app->desk);
-		kiosk_enrol_consent(d, s->w);
+		/* Lines within about 80 columns on a wide screen. */
+		kiosk_enrol_consent(d, kiosk_layout_text_w(s->w));
 		h = s->h - 2 * bh - 1;
-		kiosk_list_layout(&d->list, s->y, s->x, h, s->w, app->desk);
+		kiosk_list_layout(&d->list, s->y, s->x, h,
+		    kiosk_layout_text_w(s->w), app->desk);
 		kiosk_button_place(&d->yes, s->y + h, s->x, bh, s->w);
 		kiosk_button_place(&d->no, s->y + h + bh + 1, s->x, bh, s->w);
 		return;
@@ -482,8 +484,9 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		d->big_y = s->h >= 20 ? s->y : -1;
 		y = d->big_y >= 0 ? s->y + KIOSK_BIGFONT_ROWS + 1 : s->y;
 		h = s->y + s->h - bh - kiosk_layout_gap(s->h) - y;
-		kiosk_enrol_receipt_lines(d, s->w);
-		kiosk_list_layout(&d->list, y, s->x, h, s->w, app->desk);
+		kiosk_enrol_receipt_lines(d, kiosk_layout_text_w(s->w));
+		kiosk_list_layout(&d->list, y, s->x, h,
+		    kiosk_layout_text_w(s->w), app->desk);
 		kiosk_button_place(&d->yes, s->y + s->h - bh, s->x, bh, s->w);
 		return;
 	}

@@ -180,10 +180,11 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	l->x = x;
 	l->h = h < 1 ? 1 : h;
 	l->w = w < 1 ? 1 : w;
-	/* One column of text: lines within about 80 columns on a wide
-	 * screen (the number and its gap come before the text). */
-	if (l->columns <= 1 && l->w > KIOSK_LAYOUT_TEXT_COLS +
-	    KIOSK_LIST_TEXT_INDENT)
+	/* One column of blocks: their text within about 80 columns on a
+	 * wide screen (the number and its gap come before it). Lines are
+	 * wrapped by their owner, to the width it gives. */
+	if (l->style == KIOSK_LIST_BLOCKS && l->columns <= 1 &&
+	    l->w > KIOSK_LAYOUT_TEXT_COLS + KIOSK_LIST_TEXT_INDENT)
 		l->w = KIOSK_LAYOUT_TEXT_COLS + KIOSK_LIST_TEXT_INDENT;
 	l->desk = desk;
 	/* The pager is three rows high where the list is tall enough and
