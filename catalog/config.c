@@ -85,6 +85,8 @@ static const struct config_key config_keys[] = {
 	{ "staff_call", CONFIG_PATH, CONFIG_OFF(staff_call), 0, 0, NULL, 0 },
 	{ "statistics", CONFIG_ENUM, CONFIG_OFF(statistics), 0, 0,
 	  config_yes_no, 0 },
+	{ "stale_days", CONFIG_INT, CONFIG_OFF(stale_days), 1, 3650, NULL,
+	  0 },
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])

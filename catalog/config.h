@@ -50,6 +50,8 @@ struct catalog_config {
 	long	 font_size;		/* points, 0 when not set */
 	char	*staff_call;		/* program Ask staff runs, or NULL */
 	char	*statistics;		/* "yes" or "no" (stats.h) */
+	long	 stale_days;		/* days before visitors see the
+					 * catalogue's age; 0 when not set */
 };
 
 /* 1 when cfg (may be NULL) turns the use statistics on; off by default. */

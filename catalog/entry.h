@@ -69,7 +69,7 @@ struct catalog_entry {
 	struct catalog_text description;
 	struct catalog_text outcome;	/* what you get */
 	struct catalog_text join;	/* how to join */
-	struct catalog_text cost_note;	/* who may pay */
+	struct catalog_text cost_note;	/* help with the cost: who may pay */
 
 	char		**themes;	/* theme keys */
 	size_t		 nthemes;

@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "catalog/record.h"
+#include "catalog/vocab.h"
 #include "catalog/xmalloc.h"
 
 #define RECORD_MAX_TEXT (64 * 1024)	/* bytes in one text value */
@@ -28,11 +29,6 @@
 static const char *const record_fields[CATALOG_FIELD_COUNT] = {
 	"title", "summary", "description", "outcome", "join", "cost_note",
 	"keywords"
-};
-
-static const char *const record_levels[] = {
-	"none", "mbo", "mbo1", "mbo2", "mbo3", "mbo4", "hbo", "wo",
-	"nlqf1", "nlqf2", "nlqf3", "nlqf4", "nlqf5", "nlqf6", "nlqf7", "nlqf8",
 };
 
 struct catalog_record *
@@ -175,14 +171,10 @@ int
 catalog_record_set_level(struct catalog_record *r, const char *level,
     char **cause)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof record_levels / sizeof record_levels[0]; i++) {
-		if (strcmp(level, record_levels[i]) == 0) {
-			free(r->level);
-			r->level = xstrdup(level);
-			return 0;
-		}
+	if (catalog_vocab_level_find(level) != NULL) {
+		free(r->level);
+		r->level = xstrdup(level);
+		return 0;
 	}
 	*cause = xasprintf("level \"%s\" is not one of none, mbo, mbo1..mbo4, "
 	    "hbo, wo, nlqf1..nlqf8", level);

@@ -19,6 +19,7 @@
 #include "kiosk/call.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/stats.h"
@@ -54,6 +55,7 @@ kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
 	app->lock = lock;
 	app->desk = desk;
 	app->idle_timeout = idle_timeout;
+	app->stale_days = KIOSK_APP_STALE_DAYS;
 	app->bar_focus = -1;
 	app->press = -1;
 	app->last_tap = -1;
@@ -103,10 +105,11 @@ kiosk_app_relayout(struct kiosk_app *app)
 	if (s == NULL)
 		return;
 	getmaxyx(stdscr, app->rows, app->cols);
-	large = app->rows >= 30;
-	margin = app->cols >= 80 ? 2 : 0;
-	app->title_h = large ? 3 : 1;
-	kiosk_bar_layout(&app->bar, app->rows, app->cols);
+	large = kiosk_layout_large(app->rows);
+	margin = kiosk_layout_margin(app->cols);
+	app->title_h = kiosk_layout_title_h(app->rows);
+	kiosk_bar_layout(&app->bar, app->rows, app->cols,
+	    kiosk_layout_bar_h(app->rows, s->staff_only));
 	if (s->no_bar) {
 		s->y = 0;
 		s->h = app->rows;
@@ -187,8 +190,35 @@ kiosk_app_home(struct kiosk_app *app)
 void
 kiosk_app_language(struct kiosk_app *app)
 {
+	size_t i;
+
+	/* A screen that keeps a form (an enrolment) stays: the languages
+	 * open over it, and choosing one comes back to it. */
+	for (i = app->depth; i-- > 1;) {
+		if (app->stack[i]->ops->relang == NULL)
+			continue;
+		while (app->depth > i + 1)
+			kiosk_app_pop(app);
+		kiosk_app_push(app, kiosk_screen_lang_pick_new(app));
+		return;
+	}
 	while (app->depth > 1)
 		kiosk_app_pop(app);
+	app->bar_focus = -1;
+	kiosk_app_relayout(app);
+}
+
+void
+kiosk_app_lang_back(struct kiosk_app *app, const char *code)
+{
+	struct kiosk_screen *s;
+
+	kiosk_app_set_lang(app, code);
+	if (app->depth > 1)
+		kiosk_app_pop(app);
+	s = kiosk_app_top(app);
+	if (s != NULL && s->ops->relang != NULL)
+		s->ops->relang(s, app);
 	app->bar_focus = -1;
 	kiosk_app_relayout(app);
 }

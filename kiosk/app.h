@@ -67,6 +67,9 @@ struct kiosk_app {
 	/* Ask staff: the program that calls someone (staff_call), or
 	 * NULL; it gets staff.kiosk_id. */
 	const char		*staff_call;
+	/* Visitors see how old the catalogue is only when its last update
+	 * is more than this many days ago (stale_days); staff always. */
+	int			 stale_days;
 	/* Take it with you: lp printer name or NULL (--printer). */
 	const char		*printer;
 
@@ -92,6 +95,8 @@ struct kiosk_app {
 	unsigned char		 stats_last[16];	/* last search, hashed */
 };
 
+#define KIOSK_APP_STALE_DAYS 7
+
 void kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
     const char *lang, int lock, int desk, int idle_timeout);
 void kiosk_app_done(struct kiosk_app *app);
@@ -103,7 +108,12 @@ int kiosk_app_run(struct kiosk_app *app);
 void kiosk_app_push(struct kiosk_app *app, struct kiosk_screen *s);
 void kiosk_app_back(struct kiosk_app *app);
 void kiosk_app_home(struct kiosk_app *app);
+/* The language screen: over a screen that keeps a form (relang), else
+ * in place of every screen. */
 void kiosk_app_language(struct kiosk_app *app);
+/* Language code was chosen over a screen that stays: back to it, said
+ * anew in that language (relang). */
+void kiosk_app_lang_back(struct kiosk_app *app, const char *code);
 /* Use language code from now on (gettext, formats, catalogue texts). */
 void kiosk_app_set_lang(struct kiosk_app *app, const char *code);
 /* The next person: free everything, start at the language screen. */

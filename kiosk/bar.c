@@ -49,7 +49,7 @@ kiosk_bar_row(struct kiosk_bar *b, int from, int to, int y)
 }
 
 void
-kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols)
+kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 {
 	int	 i, need = 0;
 	const char *label;
@@ -60,7 +60,7 @@ kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols)
 	}
 	b->w = cols;
 	b->rows = need <= cols ? 1 : 2;
-	b->row_h = rows >= 30 ? 3 : 1;
+	b->row_h = row_h;
 	b->h = b->rows * b->row_h + (b->rows - 1) * (b->row_h > 1);
 	b->y = rows - b->h;
 	if (b->rows == 1)

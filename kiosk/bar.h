@@ -25,8 +25,9 @@ struct kiosk_bar {
 
 /* Label of an item in the current language. */
 const char *kiosk_bar_label(enum kiosk_bar_item item);
-/* Lay the bar out at the bottom of a screen of rows x cols. */
-void kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols);
+/* Lay the bar out at the bottom of a screen of rows x cols, each row of
+ * buttons row_h rows high (layout.h). */
+void kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h);
 /* Draw it; focus is an item or -1. *cy,*cx get the focused position. */
 void kiosk_bar_draw(struct kiosk_bar *b, int focus, int *cy, int *cx);
 /* The item at y,x or -1. */

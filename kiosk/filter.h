@@ -14,6 +14,13 @@
  * (--province); a place without a known position narrows to its province.
  * When: starts within a month or three months, or later than three
  * months. Counts say "1000+" when the catalogue stopped counting.
+ *
+ * The questions are one table (struct kiosk_question, filter.c): a row
+ * has the kind, the question, a builder of its answers, and how an
+ * answer is applied, dropped and put in words. The answers offered come
+ * from the catalogue's vocabularies (catalog/vocab.h: provinces, modes,
+ * instruction languages) and are translated here. Adding a question is
+ * one row and one builder; screen_ask.c shows any row.
  */
 #ifndef KIOSK_FILTER_H
 #define KIOSK_FILTER_H
@@ -34,7 +41,10 @@ enum kiosk_filter_question {
 	KIOSK_FILTER_LANG,
 	KIOSK_FILTER_NQUESTIONS,
 	KIOSK_FILTER_WORD = KIOSK_FILTER_NQUESTIONS,	/* typed word */
-	KIOSK_FILTER_NKINDS
+	KIOSK_FILTER_NKINDS,
+	/* Follow-up questions of Where? (they set KIOSK_FILTER_WHERE). */
+	KIOSK_FILTER_PROVINCES = 100,	/* the province list */
+	KIOSK_FILTER_RADIUS = 102	/* How far? after a place or Near me */
 };
 
 /* Start windows of the When question, in days (0: any time). */
@@ -86,7 +96,7 @@ char *kiosk_filter_words(const struct kiosk_filter *f,
 /* All active answers joined with " · ", a new string ("" for none). */
 char *kiosk_filter_summary(const struct kiosk_filter *f,
     struct kiosk_format *fmt);
-/* The question in a few words ("Where?"). */
+/* The question in a few words ("Where?"), translated. */
 const char *kiosk_filter_question(int kind);
 /* Matches for f (offset 0, no rows), or -1 when the search failed;
  * *capped (may be NULL) is 1 when the catalogue stopped counting, so
@@ -103,9 +113,64 @@ void kiosk_filter_set_near(struct kiosk_filter *f, const char *place,
 /* Wipe what was typed (a place or a word). */
 void kiosk_filter_wipe(struct kiosk_filter *f);
 
-/* The twelve provinces, in Dutch as they are stored; *n is set. */
-const char *const *kiosk_filter_provinces(size_t *n);
-/* The province name as stored for any case, or NULL when unknown. */
-const char *kiosk_filter_province_find(const char *name);
+/* Where choosing an answer leads (screen_ask.c acts on it). */
+enum kiosk_answer_next {
+	KIOSK_ANSWER_SET,	/* applied: the next question or the list */
+	KIOSK_ANSWER_RADIUS,	/* applied, then How far? */
+	KIOSK_ANSWER_PROVINCES,	/* the province list; nothing applied */
+	KIOSK_ANSWER_PLACE	/* type a place name; nothing applied */
+};
+
+/* One answer a question offers. */
+struct kiosk_answer {
+	char	*label;		/* shown, translated; a new string */
+	char	*detail;	/* a new string, or NULL: show the count */
+	int	 next;		/* enum kiosk_answer_next */
+	int	 prune;		/* leave it out when it finds nothing */
+	/* The value apply() sets: */
+	int	 num;		/* a number, mode or radius */
+	char	 text[64];	/* a code: province or language tag */
+	int	 near;		/* Where: around lat, lon within num km */
+	double	 lat, lon;
+};
+
+struct kiosk_answers {
+	struct kiosk_answer	*v;
+	size_t			 n, alloc;
+};
+
+/* One narrowing question. */
+struct kiosk_question {
+	int		 kind;		/* enum kiosk_filter_question */
+	int		 sets;		/* the answer kind it sets (kind, or
+					 * WHERE for a follow-up) */
+	const char	*question;	/* msgid: "Where?" */
+	const char	*any;		/* msgid of "drop it" in change mode */
+	const char	*skip;		/* msgid of "drop it" in the flow */
+	/* Append the answers offered for f (may be NULL: none offered). */
+	void		(*answers)(struct kiosk_app *app,
+			    const struct kiosk_filter *f,
+			    struct kiosk_answers *out);
+	/* Set answer a in f (may be NULL with answers NULL). */
+	void		(*apply)(struct kiosk_filter *f,
+			    const struct kiosk_answer *a);
+	/* 1 when f has an answer; drop it; the answer in words (a new
+	 * string). NULL in a follow-up row: those of `sets`. */
+	int		(*active)(const struct kiosk_filter *f);
+	void		(*drop)(struct kiosk_filter *f);
+	char		*(*words)(const struct kiosk_filter *f,
+			    struct kiosk_format *fmt);
+};
+
+/* The row of kind, or NULL when there is none. */
+const struct kiosk_question *kiosk_filter_row(int kind);
+/* The answers of kind's question for f, in out (initially zeroed). */
+void kiosk_filter_answers(int kind, struct kiosk_app *app,
+    const struct kiosk_filter *f, struct kiosk_answers *out);
+/* Apply answer a of kind's question to f and note it as the newest. */
+void kiosk_filter_apply(struct kiosk_filter *f, int kind,
+    const struct kiosk_answer *a);
+/* Free the answers and empty out. */
+void kiosk_filter_answers_done(struct kiosk_answers *out);
 
 #endif

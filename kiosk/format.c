@@ -25,6 +25,7 @@
 struct kiosk_format {
 	char		 lang[CATALOG_LANG_MAX];
 	UDateFormat	*date;
+	UDateFormat	*date_short;	/* "Dec 21, 2026" */
 	UNumberFormat	*money;
 };
 
@@ -52,6 +53,15 @@ kiosk_format_new(const char *lang)
 			    dateloc, u"UTC", -1, pattern, n, &st);
 		if (U_FAILURE(st))
 			f->date = NULL;
+		st = U_ZERO_ERROR;
+		u_uastrcpy(skeleton, "yMMMd");
+		n = udatpg_getBestPattern(gen, skeleton, -1, pattern,
+		    (int32_t)(sizeof pattern / sizeof pattern[0]), &st);
+		if (U_SUCCESS(st) && n > 0)
+			f->date_short = udat_open(UDAT_PATTERN, UDAT_PATTERN,
+			    dateloc, u"UTC", -1, pattern, n, &st);
+		if (U_FAILURE(st))
+			f->date_short = NULL;
 		udatpg_close(gen);
 	}
 	st = U_ZERO_ERROR;
@@ -68,6 +78,8 @@ kiosk_format_free(struct kiosk_format *f)
 		return;
 	if (f->date != NULL)
 		udat_close(f->date);
+	if (f->date_short != NULL)
+		udat_close(f->date_short);
 	if (f->money != NULL)
 		unum_close(f->money);
 	free(f);
@@ -86,8 +98,24 @@ kiosk_format_utf8(const UChar *u, int32_t n)
 	return kiosk_width_sanitize(buf, 0);
 }
 
+static char *kiosk_format_date_with(struct kiosk_format *f,
+    UDateFormat *fmt, const char *ymd);
+
 char *
 kiosk_format_date(struct kiosk_format *f, const char *ymd)
+{
+	return kiosk_format_date_with(f, f->date, ymd);
+}
+
+char *
+kiosk_format_date_short(struct kiosk_format *f, const char *ymd)
+{
+	return kiosk_format_date_with(f, f->date_short, ymd);
+}
+
+static char *
+kiosk_format_date_with(struct kiosk_format *f, UDateFormat *fmt,
+    const char *ymd)
 {
 	struct tm	 tm, back;
 	UChar		 out[128];
@@ -110,9 +138,10 @@ kiosk_format_date(struct kiosk_format *f, const char *ymd)
 	if (gmtime_r(&t, &back) == NULL || back.tm_mday != d ||
 	    back.tm_mon != m - 1)
 		return NULL;
-	if (f->date == NULL)
+	(void)f;
+	if (fmt == NULL)
 		return kiosk_width_sanitize(ymd, 0);
-	n = udat_format(f->date, (UDate)t * 1000.0, out,
+	n = udat_format(fmt, (UDate)t * 1000.0, out,
 	    (int32_t)(sizeof out / sizeof out[0]), NULL, &st);
 	if (U_FAILURE(st))
 		return kiosk_width_sanitize(ymd, 0);
@@ -272,8 +301,8 @@ kiosk_format_km(double km)
 	return xasprintf(_("%ld km"), (long)(km + 0.5));
 }
 
-char *
-kiosk_format_updated(int never, time_t synced)
+long
+kiosk_format_age(int never, time_t synced)
 {
 	struct tm	 tm;
 	char		 ymd[16];
@@ -282,9 +311,19 @@ kiosk_format_updated(int never, time_t synced)
 	if (never || localtime_r(&synced, &tm) == NULL ||
 	    strftime(ymd, sizeof ymd, "%Y-%m-%d", &tm) != 10 ||
 	    catalog_clock_parse_day(ymd, &then) != 0)
-		return xstrdup(_("Not updated yet"));
+		return -1;
 	n = catalog_clock_day() - then;
-	if (n <= 0)	/* today, or a clock that was ahead */
+	return n < 0 ? 0 : n;	/* a clock that was ahead: today */
+}
+
+char *
+kiosk_format_updated(int never, time_t synced)
+{
+	long n = kiosk_format_age(never, synced);
+
+	if (n < 0)
+		return xstrdup(_("Not updated yet"));
+	if (n == 0)
 		return xstrdup(_("Updated today"));
 	if (n == 1)
 		return xstrdup(_("Updated yesterday"));

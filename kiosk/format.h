@@ -20,6 +20,8 @@ void kiosk_format_free(struct kiosk_format *f);
 
 /* "2025-09-01" as a date with the month in words ("1 september 2025"); NULL for NULL or bad. */
 char *kiosk_format_date(struct kiosk_format *f, const char *ymd);
+/* The same with the month abbreviated ("Dec 21, 2026"), for tight rows. */
+char *kiosk_format_date_short(struct kiosk_format *f, const char *ymd);
 /* Join part (taken; NULL or "" adds nothing) onto *s with " · ". */
 void kiosk_format_join(char **s, char *part);
 /* "Free", "Price not known" or the amount in euros. */
@@ -43,5 +45,7 @@ char *kiosk_format_km(double km);
  * "Updated yesterday", "Updated 3 days ago"; never synced (never != 0):
  * "Not updated yet". A new string. */
 char *kiosk_format_updated(int never, time_t synced);
+/* The same age in whole days (0: today), or -1 when never synced. */
+long kiosk_format_age(int never, time_t synced);
 
 #endif

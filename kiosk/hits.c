@@ -17,6 +17,35 @@
 #include "kiosk/widget_list.h"
 #include "kiosk/width.h"
 
+/* Shorter details that keep the price (widget_list.h): place, short
+ * date and price; place and price; the price alone. */
+static void
+kiosk_hits_alts(struct kiosk_app *app, const struct catalog_hit *h,
+    struct kiosk_list_item *it)
+{
+	char	*cost, *date, *place = NULL, *city;
+
+	if ((cost = kiosk_format_cost(app->fmt, h->cost_cents)) == NULL)
+		return;
+	if (h->city != NULL && *h->city != '\0') {
+		city = kiosk_width_sanitize(h->city, 0);
+		place = kiosk_bidi_isolate(city, KIOSK_BIDI_SCREEN);
+		free(city);
+	}
+	date = kiosk_format_date_short(app->fmt, h->start);
+	if (date != NULL) {
+		it->detail_alt[0] = place != NULL ? xstrdup(place) : NULL;
+		kiosk_format_join(&it->detail_alt[0], date);
+		kiosk_format_join(&it->detail_alt[0], xstrdup(cost));
+	}
+	if (place != NULL) {
+		it->detail_alt[date != NULL] = place;
+		kiosk_format_join(&it->detail_alt[date != NULL],
+		    xstrdup(cost));
+	}
+	it->detail_alt[(date != NULL) + (place != NULL)] = cost;
+}
+
 /* New items for every hit in r. */
 static struct kiosk_list_item *
 kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
@@ -52,6 +81,7 @@ kiosk_hits_items(struct kiosk_app *app, const struct catalog_results *r)
 		}
 		kiosk_format_join(&it->detail,
 		    kiosk_format_cost(app->fmt, h->cost_cents));
+		kiosk_hits_alts(app, h, it);
 		it->mark = kiosk_format_mark(app->fmt, &h->title);
 		/* read aloud in the language it came in */
 		if (catalog_lang_primary(h->title.lang, it->lang,

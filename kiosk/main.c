@@ -28,6 +28,7 @@
 #include "catalog/enrol.h"
 #include "catalog/record.h"
 #include "catalog/state.h"
+#include "catalog/vocab.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
@@ -211,7 +212,7 @@ main(int argc, char **argv)
 			theme = optarg;
 			break;
 		case 'p':
-			if ((province = kiosk_filter_province_find(optarg)) ==
+			if ((province = catalog_vocab_province_find(optarg)) ==
 			    NULL) {
 				fprintf(stderr, _("leerpunt: unknown province "
 				    "\"%s\" (use its Dutch name, e.g. "
@@ -295,7 +296,7 @@ main(int argc, char **argv)
 		theme = cfg->theme != NULL ? cfg->theme : "high-contrast";
 	if (province == NULL && getenv("LEERPUNT_PROVINCE") != NULL &&
 	    *getenv("LEERPUNT_PROVINCE") != '\0' &&
-	    (province = kiosk_filter_province_find(
+	    (province = catalog_vocab_province_find(
 	    getenv("LEERPUNT_PROVINCE"))) == NULL) {
 		fprintf(stderr, _("leerpunt: unknown province \"%s\" in "
 		    "LEERPUNT_PROVINCE\n"), getenv("LEERPUNT_PROVINCE"));
@@ -303,7 +304,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	if (province == NULL && cfg->home_region != NULL &&
-	    (province = kiosk_filter_province_find(cfg->home_region)) ==
+	    (province = catalog_vocab_province_find(cfg->home_region)) ==
 	    NULL) {
 		fprintf(stderr, "leerpunt: %s: home_region\n", cfg->path);
 		fprintf(stderr, _("leerpunt: unknown province \"%s\" (use its "
@@ -340,6 +341,8 @@ main(int argc, char **argv)
 	    kiosk_lang_default(), lock, desk, (int)idle);
 	app.printer = printer;
 	app.staff_call = cfg != NULL ? cfg->staff_call : NULL;
+	app.stale_days = cfg != NULL && cfg->stale_days > 0 ?
+	    (int)cfg->stale_days : KIOSK_APP_STALE_DAYS;
 	env = getenv("LEERPUNT_SPEECH");
 	app.speech = kiosk_speech_new(env != NULL && strcmp(env, "memory") ==
 	    0 ? KIOSK_SPEECH_MEMORY : KIOSK_SPEECH_PLAYBACK);

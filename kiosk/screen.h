@@ -48,6 +48,10 @@ struct kiosk_screen_ops {
 	 * Every other tap that acts guards the screen a moment against
 	 * the second tap of a double tap (app.c). */
 	int	(*repeats)(struct kiosk_screen *s, int target);
+	/* The interface language changed and this screen stays (a form
+	 * keeps what was typed): say everything anew in the new language.
+	 * May be NULL: then Language leaves the screen (app.c). */
+	void	(*relang)(struct kiosk_screen *s, struct kiosk_app *app);
 };
 
 struct kiosk_screen {
@@ -97,6 +101,9 @@ void kiosk_screen_click_list(struct kiosk_screen *s, struct kiosk_app *app,
 
 /* The screens. */
 struct kiosk_screen *kiosk_screen_lang_new(struct kiosk_app *app);
+/* The languages over a screen that stays (relang): choosing one comes
+ * back to it in that language (kiosk_app_lang_back). */
+struct kiosk_screen *kiosk_screen_lang_pick_new(struct kiosk_app *app);
 struct kiosk_screen *kiosk_screen_home_new(struct kiosk_app *app);
 struct kiosk_filter;
 struct kiosk_screen *kiosk_screen_list_new(struct kiosk_app *app,

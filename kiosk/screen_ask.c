@@ -19,23 +19,22 @@
 #include "kiosk/app.h"
 #include "kiosk/button.h"
 #include "kiosk/filter.h"
+#include "kiosk/focus.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
 #include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 
-enum kiosk_ask_action {
-	KIOSK_ASK_SET,		/* use the choice's filter */
-	KIOSK_ASK_OPEN,		/* open question `kind` (overview) */
-	KIOSK_ASK_PLACE,	/* type a place name */
-	KIOSK_ASK_FAR		/* How far? with the choice's filter */
-};
+/* What a choice does: an answer's next (enum kiosk_answer_next), or
+ * open question `kind` (the overview's choices). */
+#define KIOSK_ASK_OPEN (-1)
 
 struct kiosk_ask_choice {
-	enum kiosk_ask_action	 action;
+	int			 action;	/* KIOSK_ANSWER_* or OPEN */
 	int			 kind;
 	int			 counted;	/* detail is its count */
 	struct kiosk_filter	 f;
@@ -51,13 +50,12 @@ struct kiosk_screen_ask {
 	struct kiosk_list_item	*items;
 	size_t			 n, alloc;
 	struct kiosk_button	 all;
-	int			 on_all;	/* focus on the button */
+	struct kiosk_focus	 fc;		/* the button, then the list */
 };
 
-/* Instruction languages asked about, when the catalogue has them. */
-static const char *const kiosk_ask_langs[] = {
-	"nl", "en", "ar", "uk", "tr", "pl", "fa", "ti"
-};
+/* The widgets of the focus chain. */
+#define KIOSK_ASK_ALL 0
+#define KIOSK_ASK_LIST 1
 
 static void
 kiosk_ask_fetch(struct kiosk_list *l, void *ctx)
@@ -81,7 +79,7 @@ kiosk_ask_count(const struct kiosk_filter *f, struct kiosk_app *app)
 
 /* Add a choice; label is copied. With counted, the detail is the count. */
 static struct kiosk_ask_choice *
-kiosk_ask_add(struct kiosk_screen_ask *d, enum kiosk_ask_action action,
+kiosk_ask_add(struct kiosk_screen_ask *d, int action,
     int kind, const char *label, const char *detail, int counted)
 {
 	struct kiosk_ask_choice	*c;
@@ -109,39 +107,15 @@ kiosk_ask_add(struct kiosk_screen_ask *d, enum kiosk_ask_action action,
 static void
 kiosk_ask_add_any(struct kiosk_screen_ask *d, int kind)
 {
-	struct kiosk_ask_choice	*c;
-	const char		*any = "", *skip = "";
-	char			*label;
+	const struct kiosk_question	*q = kiosk_filter_row(kind);
+	struct kiosk_ask_choice		*c;
+	const char			*label;
 
-	switch (kind) {
-	case KIOSK_FILTER_WHERE:
-		any = _("Any place");
-		skip = _("Skip: any place");
-		break;
-	case KIOSK_FILTER_WHEN:
-		any = _("Any time, later is fine too");
-		skip = _("Skip: any time, later is fine too");
-		break;
-	case KIOSK_FILTER_COST:
-		any = _("Free or paid");
-		skip = _("Skip: free or paid");
-		break;
-	case KIOSK_FILTER_MODE:
-		any = _("Online or on site, no matter");
-		skip = _("Skip: online or on site, no matter");
-		break;
-	case KIOSK_FILTER_LANG:
-		any = _("Any language");
-		skip = _("Skip: any language");
-		break;
-	case KIOSK_FILTER_WORD:
-		any = skip = _("Drop the word");
-		break;
-	}
-	label = xstrdup(d->flow.change ? any : skip);
-	c = kiosk_ask_add(d, KIOSK_ASK_SET, kind, label, NULL, 1);
+	if (q == NULL || q->any == NULL)
+		return;
+	label = _(d->flow.change ? q->any : q->skip);
+	c = kiosk_ask_add(d, KIOSK_ANSWER_SET, kind, label, NULL, 1);
 	kiosk_filter_drop(&c->f, kind);
-	free(label);
 }
 
 /* Fill in the counts of the choices that have one. */
@@ -182,150 +156,37 @@ kiosk_ask_unadd(struct kiosk_screen_ask *d)
 	kiosk_filter_wipe(&d->choices[d->n].f);
 }
 
+/* The answers of the screen's question, each with its filter. A
+ * follow-up whose answers all find nothing offers its question's Any. */
 static void
-kiosk_ask_where(struct kiosk_screen_ask *d)
+kiosk_ask_answers(struct kiosk_screen_ask *d)
 {
-	struct kiosk_ask_choice	*c;
-	char			*label;
+	const struct kiosk_question	*q = kiosk_filter_row(d->kind);
+	struct kiosk_answers		 as;
+	struct kiosk_answer		*a;
+	struct kiosk_ask_choice		*c;
+	size_t				 i, start = d->n;
 
-	if (d->app->has_home) {
-		/* Near the kiosk; How far? comes next. */
-		c = kiosk_ask_add(d, KIOSK_ASK_FAR, KIOSK_FILTER_WHERE,
-		    _("Near me"), NULL, 1);
-		kiosk_filter_set_near(&c->f, "", d->app->home_lat,
-		    d->app->home_lon, KIOSK_FILTER_KM);
-		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
-	} else if (d->app->home_province != NULL) {
-		label = xasprintf(_("Near me: %s"), d->app->home_province);
-		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHERE, label,
-		    NULL, 1);
-		kiosk_filter_drop(&c->f, KIOSK_FILTER_WHERE);
-		snprintf(c->f.province, sizeof c->f.province, "%s",
-		    d->app->home_province);
-		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
-		free(label);
-	}
-	kiosk_ask_add(d, KIOSK_ASK_OPEN, KIOSK_ASK_PROVINCES,
-	    _("Choose a province"), _("A list of provinces"), 0);
-	kiosk_ask_add(d, KIOSK_ASK_PLACE, KIOSK_FILTER_WHERE,
-	    _("Type the name of a place"), _("For example Rotterdam"), 0);
-}
-
-static void
-kiosk_ask_provinces(struct kiosk_screen_ask *d)
-{
-	const char *const	*names;
-	struct kiosk_ask_choice	*c;
-	size_t			 i, n, start = d->n;
-
-	names = kiosk_filter_provinces(&n);
-	for (i = 0; i < n; i++) {
-		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHERE,
-		    names[i], NULL, 1);
-		kiosk_filter_drop(&c->f, KIOSK_FILTER_WHERE);
-		snprintf(c->f.province, sizeof c->f.province, "%s", names[i]);
-		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
-		/* Few choices: leave out provinces with nothing. */
-		if (kiosk_filter_total(&c->f, d->app, NULL) == 0)
+	if (q == NULL)
+		return;
+	memset(&as, 0, sizeof as);
+	kiosk_filter_answers(d->kind, d->app, &d->f, &as);
+	for (i = 0; i < as.n; i++) {
+		a = &as.v[i];
+		c = kiosk_ask_add(d, a->next, d->kind, a->label, a->detail,
+		    a->detail == NULL);
+		if (a->next == KIOSK_ANSWER_SET ||
+		    a->next == KIOSK_ANSWER_RADIUS)
+			kiosk_filter_apply(&c->f, d->kind, a);
+		/* Few choices: leave out those with nothing. */
+		if (a->prune && kiosk_filter_total(&c->f, d->app, NULL) == 0)
 			kiosk_ask_unadd(d);
 	}
-	if (d->n == start)
-		kiosk_ask_add_any(d, KIOSK_FILTER_WHERE);
-}
-
-static void
-kiosk_ask_when(struct kiosk_screen_ask *d)
-{
-	struct kiosk_ask_choice *c;
-
-	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHEN,
-	    _("Starts within a month"), NULL, 1);
-	c->f.days = KIOSK_FILTER_SOON;
-	c->f.after = 0;
-	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHEN);
-	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHEN,
-	    _("Starts within three months"), NULL, 1);
-	c->f.days = KIOSK_FILTER_QUARTER;
-	c->f.after = 0;
-	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHEN);
-	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_WHEN,
-	    _("Starts later (after three months)"), NULL, 1);
-	c->f.days = 0;
-	c->f.after = KIOSK_FILTER_QUARTER;
-	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHEN);
-}
-
-/* How far? around the place (or the kiosk) already in the filter. */
-static void
-kiosk_ask_radius(struct kiosk_screen_ask *d)
-{
-	static const int kms[] = { 10, KIOSK_FILTER_KM, 50 };
-	struct kiosk_ask_choice	*c;
-	char			*label;
-	size_t			 i;
-
-	for (i = 0; i < sizeof kms / sizeof kms[0]; i++) {
-		label = xasprintf(_("Within %d km"), kms[i]);
-		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_ASK_RADIUS, label,
-		    NULL, 1);
-		c->f.km = kms[i];
-		kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
-		free(label);
-	}
-	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_ASK_RADIUS,
-	    _("Any distance, nearest first"), NULL, 1);
-	c->f.km = KIOSK_FILTER_ANY_KM;
-	kiosk_filter_touch(&c->f, KIOSK_FILTER_WHERE);
-}
-
-static void
-kiosk_ask_cost(struct kiosk_screen_ask *d)
-{
-	struct kiosk_ask_choice *c;
-
-	c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_COST,
-	    _("Free only"), NULL, 1);
-	c->f.free_only = 1;
-	kiosk_filter_touch(&c->f, KIOSK_FILTER_COST);
-}
-
-static void
-kiosk_ask_mode(struct kiosk_screen_ask *d)
-{
-	static const int modes[] = {
-		CATALOG_MODE_ONSITE, CATALOG_MODE_ONLINE, CATALOG_MODE_BLENDED
-	};
-	struct kiosk_ask_choice	*c;
-	size_t			 i;
-
-	for (i = 0; i < sizeof modes / sizeof modes[0]; i++) {
-		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_MODE,
-		    kiosk_format_mode(modes[i]), NULL, 1);
-		c->f.mode = modes[i];
-		kiosk_filter_touch(&c->f, KIOSK_FILTER_MODE);
-	}
-}
-
-static void
-kiosk_ask_lang(struct kiosk_screen_ask *d)
-{
-	struct kiosk_ask_choice	*c;
-	char			*name;
-	size_t			 i;
-
-	for (i = 0; i < sizeof kiosk_ask_langs / sizeof kiosk_ask_langs[0];
-	    i++) {
-		name = kiosk_format_lang_name(d->app->fmt, kiosk_ask_langs[i]);
-		c = kiosk_ask_add(d, KIOSK_ASK_SET, KIOSK_FILTER_LANG, name,
-		    NULL, 1);
-		free(name);
-		snprintf(c->f.lang, sizeof c->f.lang, "%s",
-		    kiosk_ask_langs[i]);
-		kiosk_filter_touch(&c->f, KIOSK_FILTER_LANG);
-		if (kiosk_filter_total(&c->f, d->app, NULL) == 0 &&
-		    strcmp(d->f.lang, kiosk_ask_langs[i]) != 0)
-			kiosk_ask_unadd(d);
-	}
+	kiosk_filter_answers_done(&as);
+	if (q->kind == q->sets)
+		kiosk_ask_add_any(d, d->kind);
+	else if (d->n == start)
+		kiosk_ask_add_any(d, q->sets);
 }
 
 /* Overview: every question and its answer. */
@@ -363,34 +224,10 @@ static void
 kiosk_ask_read(struct kiosk_screen_ask *d)
 {
 	kiosk_ask_clear(d);
-	switch (d->kind) {
-	case KIOSK_FILTER_WHERE:
-		kiosk_ask_where(d);
-		break;
-	case KIOSK_ASK_PROVINCES:
-		kiosk_ask_provinces(d);
-		break;
-	case KIOSK_FILTER_WHEN:
-		kiosk_ask_when(d);
-		break;
-	case KIOSK_ASK_RADIUS:
-		kiosk_ask_radius(d);
-		break;
-	case KIOSK_FILTER_COST:
-		kiosk_ask_cost(d);
-		break;
-	case KIOSK_FILTER_MODE:
-		kiosk_ask_mode(d);
-		break;
-	case KIOSK_FILTER_LANG:
-		kiosk_ask_lang(d);
-		break;
-	case KIOSK_ASK_OVERVIEW:
+	if (d->kind == KIOSK_ASK_OVERVIEW)
 		kiosk_ask_overview(d);
-		break;
-	}
-	if (d->kind < KIOSK_FILTER_NKINDS)
-		kiosk_ask_add_any(d, d->kind);
+	else
+		kiosk_ask_answers(d);
 	kiosk_ask_counts(d);
 }
 
@@ -400,8 +237,8 @@ kiosk_ask_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_ask	*d = s->data;
 	int			 bh, gap;
 
-	bh = s->h >= 30 && !app->desk ? 3 : 1;
-	gap = s->h >= 16 ? 1 : 0;
+	bh = kiosk_layout_button_h(s->h, app->desk);
+	gap = kiosk_layout_gap(s->h);
 	kiosk_button_place(&d->all, s->y, s->x, bh, s->w);
 	kiosk_list_layout(&d->list, s->y + bh + gap, s->x, s->h - bh - gap,
 	    s->w, app->desk);
@@ -414,7 +251,8 @@ kiosk_ask_draw(struct kiosk_screen *s, struct kiosk_app *app)
 
 	(void)app;
 	kiosk_list_draw(&d->list, &s->cy, &s->cx);
-	kiosk_button_draw(&d->all, d->on_all, &s->cy, &s->cx);
+	kiosk_button_draw(&d->all, kiosk_focus_on(&d->fc, KIOSK_ASK_ALL),
+	    &s->cy, &s->cx);
 }
 
 /* Act on choice i (the screen may be gone afterwards). */
@@ -428,7 +266,7 @@ kiosk_ask_choose(struct kiosk_screen_ask *d, struct kiosk_app *app,
 		return;
 	c = &d->choices[i];
 	switch (c->action) {
-	case KIOSK_ASK_SET:
+	case KIOSK_ANSWER_SET:
 		kiosk_stats_question(app, c->kind);
 		kiosk_screen_ask_answered(app, &d->flow, &c->f, c->kind);
 		break;
@@ -436,11 +274,15 @@ kiosk_ask_choose(struct kiosk_screen_ask *d, struct kiosk_app *app,
 		kiosk_app_push(app, kiosk_screen_ask_new(app, &d->flow, &d->f,
 		    c->kind));
 		break;
-	case KIOSK_ASK_PLACE:
+	case KIOSK_ANSWER_PROVINCES:
+		kiosk_app_push(app, kiosk_screen_ask_new(app, &d->flow, &d->f,
+		    KIOSK_ASK_PROVINCES));
+		break;
+	case KIOSK_ANSWER_PLACE:
 		kiosk_app_push(app, kiosk_screen_place_new(app, &d->flow,
 		    &d->f));
 		break;
-	case KIOSK_ASK_FAR:
+	case KIOSK_ANSWER_RADIUS:
 		kiosk_app_push(app, kiosk_screen_ask_new(app, &d->flow, &c->f,
 		    KIOSK_ASK_RADIUS));
 		break;
@@ -458,50 +300,44 @@ kiosk_ask_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		kiosk_screen_ask_finish(app, &d->flow, &d->f);
 		return 1;
 	}
-	if (d->on_all) {
+	if (kiosk_focus_on(&d->fc, KIOSK_ASK_ALL)) {
 		if ((!is_key && (ch == '\r' || ch == '\n')) ||
 		    (is_key && ch == KEY_ENTER)) {
 			kiosk_screen_ask_finish(app, &d->flow, &d->f);
 			return 1;
 		}
-		if ((is_key && ch == KEY_DOWN) || (!is_key && ch == '\t')) {
-			d->on_all = 0;
-			kiosk_list_focus(&d->list, 1);
-			return 1;
-		}
 		if (!is_key && ch >= '1' && ch <= '9')
-			d->on_all = 0;
+			/* A digit chooses from the list. */
+			kiosk_focus_set(&d->fc, KIOSK_ASK_LIST, 0);
 		else
-			return 0;
+			return kiosk_focus_move(&d->fc, is_key, ch);
 	}
 	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
 	case KIOSK_LIST_CHOSEN:
 		kiosk_ask_choose(d, app, i);
 		return 1;
 	case KIOSK_LIST_HANDLED:
+		if (d->list.focus >= 0)
+			d->fc.cur = KIOSK_ASK_LIST;
 		return 1;
 	case KIOSK_LIST_UNHANDLED:
 		break;
 	}
+	/* Up from the top of the list: the button. */
 	if (is_key && (ch == KEY_UP || ch == KEY_BTAB) &&
-	    (d->list.focus == 0 || d->list.focus < 0)) {
-		kiosk_list_focus(&d->list, 0);
-		d->on_all = 1;
+	    d->list.focus <= 0) {
+		kiosk_focus_set(&d->fc, KIOSK_ASK_ALL, 0);
 		return 1;
 	}
 	return 0;
 }
-
-#define KIOSK_ASK_ALL_TARGET 200
 
 static int
 kiosk_ask_hit(struct kiosk_screen *s, int y, int x)
 {
 	struct kiosk_screen_ask *d = s->data;
 
-	if (kiosk_button_hit(&d->all, y, x))
-		return KIOSK_ASK_ALL_TARGET;
-	return kiosk_list_hit(&d->list, y, x);
+	return kiosk_focus_hit(&d->fc, y, x);
 }
 
 static void
@@ -509,14 +345,18 @@ kiosk_ask_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
 	struct kiosk_screen_ask	*d = s->data;
 	size_t			 i;
+	int			 own;
 
-	if (target == KIOSK_ASK_ALL_TARGET) {
+	switch (kiosk_focus_target(&d->fc, target, &own)) {
+	case KIOSK_ASK_ALL:
 		kiosk_screen_ask_finish(app, &d->flow, &d->f);
-		return;
+		break;
+	case KIOSK_ASK_LIST:
+		kiosk_focus_set(&d->fc, KIOSK_ASK_LIST, 0);
+		if (kiosk_list_click(&d->list, own, &i) == KIOSK_LIST_CHOSEN)
+			kiosk_ask_choose(d, app, i);
+		break;
 	}
-	d->on_all = 0;
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_ask_choose(d, app, i);
 }
 
 static void
@@ -524,8 +364,7 @@ kiosk_ask_focus(struct kiosk_screen *s, int where)
 {
 	struct kiosk_screen_ask *d = s->data;
 
-	d->on_all = where == 1;
-	kiosk_list_focus(&d->list, where == 1 ? 0 : where);
+	kiosk_focus_enter(&d->fc, where);
 }
 
 static void
@@ -545,8 +384,8 @@ kiosk_ask_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	struct kiosk_screen_ask	*d = s->data;
 
 	(void)app;
-	return kiosk_speech_with_button(&d->list, &d->all, d->on_all,
-	    focus_only);
+	return kiosk_speech_with_button(&d->list, &d->all,
+	    kiosk_focus_on(&d->fc, KIOSK_ASK_ALL), focus_only);
 }
 
 static void
@@ -589,6 +428,11 @@ kiosk_screen_ask_new(struct kiosk_app *app, const struct kiosk_ask_flow *flow,
 	d->kind = kind;
 	kiosk_button_init(&d->all, '0');
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_ask_fetch, d);
+	kiosk_focus_init(&d->fc);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->all);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_LIST, &d->list);
+	/* Blocks start with focus on the first choice. */
+	d->fc.cur = d->list.focus >= 0 ? KIOSK_ASK_LIST : -1;
 	kiosk_ask_read(d);
 	switch (kind) {
 	case KIOSK_ASK_OVERVIEW:
@@ -596,11 +440,11 @@ kiosk_screen_ask_new(struct kiosk_app *app, const struct kiosk_ask_flow *flow,
 		lead = _("Choose one to change it or to drop it.");
 		break;
 	case KIOSK_ASK_PROVINCES:
-		title = _("Which province?");
+		title = kiosk_filter_question(kind);
 		lead = NULL;
 		break;
 	case KIOSK_ASK_RADIUS:
-		title = _("How far?");
+		title = kiosk_filter_question(kind);
 		lead = f->place[0] == '\0' ? _("How far from here may it be?") :
 		    NULL;
 		break;
@@ -705,8 +549,8 @@ kiosk_screen_ask_answered(struct kiosk_app *app,
 		kiosk_filter_wipe(&copy);
 		return;
 	}
-	next = kiosk_ask_next(&copy, kind == KIOSK_ASK_PROVINCES ||
-	    kind == KIOSK_ASK_RADIUS ? KIOSK_FILTER_WHERE : kind);
+	next = kiosk_ask_next(&copy, kiosk_filter_row(kind) != NULL ?
+	    kiosk_filter_row(kind)->sets : kind);
 	if (next < 0)
 		kiosk_screen_ask_finish(app, &fl, &copy);
 	else

@@ -22,9 +22,9 @@ struct kiosk_app;
 struct kiosk_screen;
 
 /* Kinds of ask screen beyond the questions of filter.h. */
-#define KIOSK_ASK_PROVINCES 100	/* the province list of Where? */
+#define KIOSK_ASK_PROVINCES KIOSK_FILTER_PROVINCES	/* of Where? */
 #define KIOSK_ASK_OVERVIEW 101	/* every question with its answer */
-#define KIOSK_ASK_RADIUS 102	/* How far? after a place or Near me */
+#define KIOSK_ASK_RADIUS KIOSK_FILTER_RADIUS	/* How far? */
 
 struct kiosk_ask_flow {
 	int			 change;	/* 1: change a list's filter */

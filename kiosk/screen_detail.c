@@ -31,6 +31,7 @@
 #include "kiosk/button.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/qr.h"
 #include "kiosk/screen.h"
 #include "kiosk/slip.h"
@@ -38,7 +39,7 @@
 #include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 
-#define KIOSK_DETAIL_MAX_W 100
+#define KIOSK_DETAIL_MAX_W KIOSK_LAYOUT_TEXT_COLS	/* layout.h */
 #define KIOSK_DETAIL_PRINT 200	/* click target of Print */
 #define KIOSK_DETAIL_ENROL 300	/* click target of the staff button */
 
@@ -238,7 +239,7 @@ kiosk_detail_build(struct kiosk_screen_detail *d, struct catalog_entry *e)
 	if (o != NULL)
 		kiosk_detail_point(d, _("Cost"),
 		    kiosk_format_cost(d->app->fmt, o->cost_cents));
-	kiosk_detail_text(d, _("Who may pay"), &e->cost_note);
+	kiosk_detail_text(d, _("Help with the cost"), &e->cost_note);
 	if (o != NULL && o->lang[0] != '\0' &&
 	    (name = kiosk_format_lang_name(d->app->fmt, o->lang)) != NULL)
 		kiosk_detail_point(d, _("Language of the lessons"), name);
@@ -393,14 +394,14 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	/* Print (choice 1) at the bottom, when a printer is set. */
 	d->print_h = 0;
 	if (app->printer != NULL && d->slip != NULL && h >= 8) {
-		d->print_h = h >= 24 && !app->desk ? 3 : 1;
+		d->print_h = h >= KIOSK_LAYOUT_FOOT_ROWS && !app->desk ? 3 : 1;
 		d->print_y = s->y + h - d->print_h;
 		h -= d->print_h + 1;
 	}
 	/* In staff mode, "Enrol someone" above that (choice 2 after Print). */
 	d->staff = app->staff.active;
 	if (d->staff) {
-		int bh = s->h >= 30 && !app->desk ? 3 : 1;
+		int bh = kiosk_layout_button_h(s->h, app->desk);
 
 		d->enrol.key = d->print_h > 0 ? '2' : '1';
 		kiosk_button_set(&d->enrol, _("Enrol someone in this offer"));

@@ -45,6 +45,7 @@
 #include "kiosk/field.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_type.h"
 #include "kiosk/speech.h"
@@ -433,7 +434,8 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_enrol	*d = s->data;
 	struct kiosk_width_line		*wl = NULL;
-	int				 y = s->y, bh, h, gap = s->h >= 16;
+	int				 y = s->y, bh, h;
+	int				 gap = kiosk_layout_gap(s->h);
 	int				 fw, bw;
 	size_t				 nl;
 
@@ -443,10 +445,10 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		if (nl > 3)
 			nl = 3;
 		d->field_y = y + (int)nl;
-		d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
+		d->field_h = kiosk_layout_button_h(s->h, app->desk);
 		/* The Keyboard button right beside the field, both within
 		 * about 80 columns on a wide screen. */
-		fw = s->w > 80 ? 80 : s->w;
+		fw = kiosk_layout_text_w(s->w);
 		bw = kiosk_width_cols(d->keyboard.label,
 		    strlen(d->keyboard.label)) + 4;
 		if (bw > fw / 2)
@@ -462,10 +464,12 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		return;
 	}
 	if (d->step == KIOSK_ENROL_CONSENT) {
-		bh = s->h >= 30 && !app->desk ? 3 : 1;
-		kiosk_enrol_consent(d, s->w);
+		bh = kiosk_layout_button_h(s->h, app->desk);
+		/* Lines within about 80 columns on a wide screen. */
+		kiosk_enrol_consent(d, kiosk_layout_text_w(s->w));
 		h = s->h - 2 * bh - 1;
-		kiosk_list_layout(&d->list, s->y, s->x, h, s->w, app->desk);
+		kiosk_list_layout(&d->list, s->y, s->x, h,
+		    kiosk_layout_text_w(s->w), app->desk);
 		kiosk_button_place(&d->yes, s->y + h, s->x, bh, s->w);
 		kiosk_button_place(&d->no, s->y + h + bh + 1, s->x, bh, s->w);
 		return;
@@ -474,12 +478,13 @@ kiosk_enrol_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		/* The number in the big font where there is room (from 20
 		 * rows), then what was sent, how the person hears back, and
 		 * Done; at 40x12 the lines page. */
-		bh = s->h >= 30 && !app->desk ? 3 : 1;
+		bh = kiosk_layout_button_h(s->h, app->desk);
 		d->big_y = s->h >= 20 ? s->y : -1;
 		y = d->big_y >= 0 ? s->y + KIOSK_BIGFONT_ROWS + 1 : s->y;
-		h = s->y + s->h - bh - (s->h >= 16) - y;
-		kiosk_enrol_receipt_lines(d, s->w);
-		kiosk_list_layout(&d->list, y, s->x, h, s->w, app->desk);
+		h = s->y + s->h - bh - kiosk_layout_gap(s->h) - y;
+		kiosk_enrol_receipt_lines(d, kiosk_layout_text_w(s->w));
+		kiosk_list_layout(&d->list, y, s->x, h,
+		    kiosk_layout_text_w(s->w), app->desk);
 		kiosk_button_place(&d->yes, s->y + s->h - bh, s->x, bh, s->w);
 		return;
 	}
@@ -1123,6 +1128,19 @@ kiosk_enrol_free(struct kiosk_screen *s)
 	kiosk_screen_free(s);
 }
 
+/* The language changed: the step anew in it; what was typed stays (it
+ * is in d->secret), the consent text must be paged through again. */
+static void
+kiosk_enrol_relang(struct kiosk_screen *s, struct kiosk_app *app)
+{
+	struct kiosk_screen_enrol *d = s->data;
+
+	(void)app;
+	kiosk_screen_set_title(s, _("Enrol someone"), NULL);
+	kiosk_button_set(&d->keyboard, _("Keyboard"));
+	kiosk_enrol_build(d);
+}
+
 static const struct kiosk_screen_ops kiosk_screen_enrol_ops = {
 	.layout = kiosk_enrol_layout,
 	.draw = kiosk_enrol_draw,
@@ -1132,6 +1150,7 @@ static const struct kiosk_screen_ops kiosk_screen_enrol_ops = {
 	.focus = kiosk_enrol_focus,
 	.free = kiosk_enrol_free,
 	.speak = kiosk_enrol_speak,
+	.relang = kiosk_enrol_relang,
 };
 
 struct kiosk_screen *

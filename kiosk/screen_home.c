@@ -5,7 +5,9 @@
  * read again when the catalogue changes. A theme or "Near me" leads to
  * the narrowing questions (screen_ask.c), then the list. Where there is
  * room (a body of KIOSK_HOME_UPDATED_MIN rows or more), the last row says
- * how old the catalogue is ("Updated 3 days ago", catalog_db_synced_at).
+ * how old the catalogue is ("Updated 9 days ago", catalog_db_synced_at):
+ * to visitors only when the last update is more than stale_days ago
+ * (config), to staff always.
  */
 #include "config.h"
 
@@ -95,12 +97,16 @@ kiosk_screen_home_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_home	*d = s->data;
 	time_t				 t = 0;
+	long				 age;
 	int				 never, h = s->h;
 
 	free(d->updated);
 	d->updated = NULL;
-	if (s->h >= KIOSK_HOME_UPDATED_MIN) {
-		never = catalog_db_synced_at(app->db, &t) != 0;
+	never = catalog_db_synced_at(app->db, &t) != 0;
+	age = kiosk_format_age(never, t);
+	/* Visitors only when it matters; staff always. */
+	if (s->h >= KIOSK_HOME_UPDATED_MIN &&
+	    (app->staff.active || age > app->stale_days)) {
 		d->updated = kiosk_format_updated(never, t);
 		d->updated_y = s->y + s->h - 1;
 		h--;

@@ -12,6 +12,7 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
@@ -53,7 +54,7 @@ kiosk_idle_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_idle *d = s->data;
 
-	d->title_h = s->h >= 30 ? 3 : 1;
+	d->title_h = kiosk_layout_button_h(s->h, 0);
 	kiosk_list_layout(&d->list, s->y + d->title_h + 1, s->x,
 	    s->h - d->title_h - 1, s->w, app->desk);
 }

@@ -18,6 +18,7 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/stats.h"
@@ -32,6 +33,7 @@ struct kiosk_screen_lang {
 	struct kiosk_width_line	*note_lines;
 	size_t			 nnote;
 	int			 note_y;
+	int			 pick;		/* over a form: come back */
 };
 
 static void
@@ -148,7 +150,8 @@ kiosk_screen_lang_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	end = l->items_y + ((int)l->n + ncols - 1) / ncols *
 	    (l->block_h + l->gap) - l->gap;
 	if (n > 0 && (l->total > l->per_page || end > s->y + s->h - n)) {
-		kiosk_list_layout(l, s->y, s->x, s->h - n - (s->h >= 16),
+		kiosk_list_layout(l, s->y, s->x, s->h - n -
+		    kiosk_layout_gap(s->h),
 		    s->w, app->desk);
 		/*
 		 * Choosing a language comes first: on a small screen the note
@@ -186,10 +189,13 @@ kiosk_screen_lang_choose(struct kiosk_screen *s, struct kiosk_app *app,
 	const struct kiosk_lang_info	*t;
 	size_t				 n;
 
-	(void)s;
 	t = kiosk_lang_table(&n);
 	if (i >= n)
 		return;
+	if (((struct kiosk_screen_lang *)s->data)->pick) {
+		kiosk_app_lang_back(app, t[i].code);
+		return;
+	}
 	kiosk_app_set_lang(app, t[i].code);
 	kiosk_stats_count(app, CATALOG_STATS_LANGUAGE, t[i].code);
 	kiosk_app_push(app, kiosk_screen_home_new(app));
@@ -258,4 +264,16 @@ kiosk_screen_lang_new(struct kiosk_app *app)
 	d->screen = kiosk_screen_new(&kiosk_screen_lang_ops, "", d);
 	kiosk_screen_lang_title(d, app->lang, INT32_MAX, NULL);
 	return d->screen;
+}
+
+struct kiosk_screen *
+kiosk_screen_lang_pick_new(struct kiosk_app *app)
+{
+	struct kiosk_screen		*s = kiosk_screen_lang_new(app);
+	struct kiosk_screen_lang	*d = s->data;
+
+	d->pick = 1;
+	/* Over staff screens: leaves with them. */
+	s->staff_only = 1;
+	return s;
 }

@@ -25,14 +25,18 @@
 #include "kiosk/app.h"
 #include "kiosk/button.h"
 #include "kiosk/filter.h"
+#include "kiosk/focus.h"
 #include "kiosk/hits.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
 
-#define KIOSK_LIST_BUTTON_TARGET 200
+/* The widgets of the focus chain. */
+#define KIOSK_LIST_CHOICES 0	/* "0 Your choices" */
+#define KIOSK_LIST_ROWS 1
 
 enum kiosk_list_way {
 	KIOSK_LIST_WAY_DROP,	/* drop the last choice */
@@ -56,7 +60,7 @@ struct kiosk_screen_list {
 	char			*lead;
 	int			 lead_changed;
 	struct kiosk_button	 choices;
-	int			 on_button;
+	struct kiosk_focus	 fc;		/* the button, then the rows */
 };
 
 static void
@@ -206,8 +210,8 @@ kiosk_screen_list_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		d->seen = d->f;
 	}
 	kiosk_screen_list_button(d);
-	bh = s->h >= 30 && !app->desk ? 3 : 1;
-	gap = s->h >= 16 ? 1 : 0;
+	bh = kiosk_layout_button_h(s->h, app->desk);
+	gap = kiosk_layout_gap(s->h);
 	kiosk_button_place(&d->choices, s->y, s->x, bh, s->w);
 	y = s->y + bh + gap;
 	h = s->h - bh - gap;
@@ -215,7 +219,7 @@ kiosk_screen_list_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_list_layout(&d->list, y, s->x, h, s->w, app->desk);
 	if (d->lead_changed)
 		kiosk_list_layout(&d->list, y, s->x, h, s->w, app->desk);
-	if (d->on_button)
+	if (kiosk_focus_on(&d->fc, KIOSK_LIST_CHOICES))
 		kiosk_list_focus(&d->list, 0);
 }
 
@@ -226,7 +230,8 @@ kiosk_screen_list_draw(struct kiosk_screen *s, struct kiosk_app *app)
 
 	(void)app;
 	kiosk_list_draw(&d->list, &s->cy, &s->cx);
-	kiosk_button_draw(&d->choices, d->on_button, &s->cy, &s->cx);
+	kiosk_button_draw(&d->choices, kiosk_focus_on(&d->fc,
+	    KIOSK_LIST_CHOICES), &s->cy, &s->cx);
 }
 
 static void
@@ -270,37 +275,37 @@ kiosk_screen_list_key(struct kiosk_screen *s, struct kiosk_app *app,
     int is_key, wint_t ch)
 {
 	struct kiosk_screen_list	*d = s->data;
+	int				 on_button;
 	size_t				 i;
 
-	if ((!is_key && ch == '0') || (d->on_button && ((!is_key &&
+	on_button = kiosk_focus_on(&d->fc, KIOSK_LIST_CHOICES);
+	if ((!is_key && ch == '0') || (on_button && ((!is_key &&
 	    (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)))) {
 		kiosk_screen_ask_change(app, &d->f);
 		return 1;
 	}
-	if (d->on_button) {
-		if ((is_key && ch == KEY_DOWN) || (!is_key && ch == '\t')) {
-			d->on_button = 0;
-			kiosk_list_focus(&d->list, 1);
-			return 1;
-		}
+	if (on_button) {
 		if (!is_key && ch >= '1' && ch <= '9')
-			d->on_button = 0;
+			/* A digit chooses a row. */
+			kiosk_focus_set(&d->fc, KIOSK_LIST_ROWS, 0);
 		else
-			return 0;
+			return kiosk_focus_move(&d->fc, is_key, ch);
 	}
 	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
 	case KIOSK_LIST_CHOSEN:
 		kiosk_screen_list_open(s, app, i);
 		return 1;
 	case KIOSK_LIST_HANDLED:
+		if (d->list.focus >= 0)
+			d->fc.cur = KIOSK_LIST_ROWS;
 		return 1;
 	case KIOSK_LIST_UNHANDLED:
 		break;
 	}
+	/* Up from the first row of the first page: the button. */
 	if (is_key && (ch == KEY_UP || ch == KEY_BTAB) &&
 	    d->list.focus <= 0 && d->list.first == 0) {
-		kiosk_list_focus(&d->list, 0);
-		d->on_button = 1;
+		kiosk_focus_set(&d->fc, KIOSK_LIST_CHOICES, 0);
 		return 1;
 	}
 	return 0;
@@ -311,9 +316,7 @@ kiosk_screen_list_hit(struct kiosk_screen *s, int y, int x)
 {
 	struct kiosk_screen_list *d = s->data;
 
-	if (kiosk_button_hit(&d->choices, y, x))
-		return KIOSK_LIST_BUTTON_TARGET;
-	return kiosk_list_hit(&d->list, y, x);
+	return kiosk_focus_hit(&d->fc, y, x);
 }
 
 static void
@@ -322,14 +325,18 @@ kiosk_screen_list_click(struct kiosk_screen *s, struct kiosk_app *app,
 {
 	struct kiosk_screen_list	*d = s->data;
 	size_t				 i;
+	int				 own;
 
-	if (target == KIOSK_LIST_BUTTON_TARGET) {
+	switch (kiosk_focus_target(&d->fc, target, &own)) {
+	case KIOSK_LIST_CHOICES:
 		kiosk_screen_ask_change(app, &d->f);
-		return;
+		break;
+	case KIOSK_LIST_ROWS:
+		kiosk_focus_set(&d->fc, KIOSK_LIST_ROWS, 0);
+		if (kiosk_list_click(&d->list, own, &i) == KIOSK_LIST_CHOSEN)
+			kiosk_screen_list_open(s, app, i);
+		break;
 	}
-	d->on_button = 0;
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_screen_list_open(s, app, i);
 }
 
 static void
@@ -337,8 +344,7 @@ kiosk_screen_list_focus(struct kiosk_screen *s, int where)
 {
 	struct kiosk_screen_list *d = s->data;
 
-	d->on_button = where == 1;
-	kiosk_list_focus(&d->list, where == 1 ? 0 : where);
+	kiosk_focus_enter(&d->fc, where);
 }
 
 /* "Number 0: Your choices: ...", then the rows (or the ways out). */
@@ -349,8 +355,8 @@ kiosk_screen_list_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	struct kiosk_screen_list	*d = s->data;
 
 	(void)app;
-	return kiosk_speech_with_button(&d->list, &d->choices, d->on_button,
-	    focus_only);
+	return kiosk_speech_with_button(&d->list, &d->choices,
+	    kiosk_focus_on(&d->fc, KIOSK_LIST_CHOICES), focus_only);
 }
 
 static void
@@ -395,6 +401,10 @@ kiosk_screen_list_new(struct kiosk_app *app, const struct kiosk_filter *f,
 	kiosk_button_init(&d->choices, '0');
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_list_fetch,
 	    d);
+	kiosk_focus_init(&d->fc);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->choices);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_LIST, &d->list);
+	d->fc.cur = d->list.focus >= 0 ? KIOSK_LIST_ROWS : -1;
 	d->screen = kiosk_screen_new(&kiosk_screen_list_ops, title, d);
 	return d->screen;
 }

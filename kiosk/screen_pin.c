@@ -29,6 +29,7 @@
 #include "kiosk/bigfont.h"
 #include "kiosk/field.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/ui.h"
@@ -113,10 +114,10 @@ kiosk_pin_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	maxmsg = s->h >= 20 ? 3 : (s->h >= 12 ? 2 : 1);
 	if (d->nlines > (size_t)maxmsg)
 		d->nlines = (size_t)maxmsg;
-	fh = s->h >= 30 ? 3 : 1;
-	y = s->y + (int)d->nlines + (s->h >= 16);
+	fh = kiosk_layout_button_h(s->h, 0);
+	y = s->y + (int)d->nlines + kiosk_layout_gap(s->h);
 	kiosk_field_place(&d->field, y, s->x, fh, s->w < 40 ? s->w : 40);
-	y += fh + (s->h >= 16);
+	y += fh + kiosk_layout_gap(s->h);
 	avail = s->y + s->h - y;
 	d->gap = avail >= 4 * 3 + 3 ? 1 : 0;
 	d->key_h = (avail - 3 * d->gap) / 4;

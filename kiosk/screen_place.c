@@ -20,6 +20,7 @@
 
 #include "catalog/fold.h"
 #include "catalog/search.h"
+#include "catalog/vocab.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/field.h"
@@ -28,6 +29,7 @@
 #include "kiosk/screen_ask.h"
 #include "kiosk/screen_type.h"
 #include "kiosk/button.h"
+#include "kiosk/layout.h"
 #include "kiosk/width.h"
 #include "kiosk/speech.h"
 #include "kiosk/widget_list.h"
@@ -92,7 +94,7 @@ kiosk_place_index(struct kiosk_screen_place *d)
 	d->places = xcalloc(n + 1, sizeof *d->places);
 	for (i = 0; i < n; i++) {
 		/* A place is offered with its province: only Dutch ones. */
-		if ((prov = kiosk_filter_province_find(all[i].province)) ==
+		if ((prov = catalog_vocab_province_find(all[i].province)) ==
 		    NULL)
 			continue;
 		p = &d->places[d->nplaces++];
@@ -160,8 +162,8 @@ kiosk_place_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_place	*d = s->data;
 	int				 fh, gap, fw, bw;
 
-	fh = s->h >= 30 && !app->desk ? 3 : 1;
-	gap = s->h >= 16 ? 1 : 0;
+	fh = kiosk_layout_button_h(s->h, app->desk);
+	gap = kiosk_layout_gap(s->h);
 	/* The Keyboard button beside the field, within about 80 columns. */
 	fw = s->w > 80 ? 80 : s->w;
 	bw = kiosk_width_cols(d->keyboard.label, strlen(d->keyboard.label)) +

@@ -2,8 +2,10 @@
  * screen_search: a text field and the results below it, updated at every
  * keystroke (the catalogue treats the last word as a prefix and forgives
  * spelling). While the field has focus every printable key types, digits
- * too; once focus is in the results, digits choose a result and letters
- * go back to typing. Backspace removes the last character (a whole
+ * too (a word may hold one: "B1", "mbo 2"), and the lead then says that
+ * numbers go into the word and offers are opened by touch; once focus
+ * is in the results, digits choose a result and letters go back to
+ * typing. Backspace removes the last character (a whole
  * grapheme cluster); on an empty field it goes back. The typed text is
  * wiped from memory when the screen is freed.
  *
@@ -41,6 +43,7 @@
 #include "kiosk/hits.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/speech.h"
@@ -146,7 +149,9 @@ kiosk_search_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_search	*d = ctx;
 	struct catalog_query		 q;
+	const char			*lead;
 	char				*cause = NULL;
+	int				 digit;
 
 	if (d->len == 0) {
 		kiosk_hits_done(&d->hits);
@@ -165,10 +170,25 @@ kiosk_search_fetch(struct kiosk_list *l, void *ctx)
 		return;
 	}
 	kiosk_search_suggest(d, l, &q);
-	kiosk_search_set_lead(d, d->suggest != NULL ? _("Nothing found. "
-	    "Choose the word below to search for it.") : l->total == 0 ?
-	    _("Nothing found. Check the spelling, or type less of the word. "
-	    "You can also go back and choose a theme.") : NULL);
+	/* A digit typed into the word ("lassen1") is said to be there,
+	 * not taken as a choice: the numbers choose only from the list. */
+	digit = d->len > 0 && d->text[d->len - 1] >= '0' &&
+	    d->text[d->len - 1] <= '9';
+	if (d->suggest != NULL)
+		lead = _("Nothing found. Choose the word below to search for "
+		    "it.");
+	else if (l->total == 0 && digit)
+		lead = _("Nothing found. Numbers you type go into the word: "
+		    "erase the number, then touch an offer.");
+	else if (l->total == 0)
+		lead = _("Nothing found. Check the spelling, or type less of "
+		    "the word. You can also go back and choose a theme.");
+	else if (digit)
+		lead = _("Numbers you type go into the word. To open an "
+		    "offer, touch it.");
+	else
+		lead = NULL;
+	kiosk_search_set_lead(d, lead);
 }
 
 static void
@@ -177,8 +197,8 @@ kiosk_search_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	struct kiosk_screen_search	*d = s->data;
 	int				 gap, top, avail, need, ly, lh;
 
-	d->field_h = s->h >= 30 && !app->desk ? 3 : 1;
-	gap = s->h >= 16 ? 1 : 0;
+	d->field_h = kiosk_layout_button_h(s->h, app->desk);
+	gap = kiosk_layout_gap(s->h);
 	d->field_y = s->y;
 	top = ly = s->y + d->field_h + gap;
 	avail = lh = s->h - d->field_h - gap;
@@ -239,10 +259,11 @@ kiosk_search_draw_kbtn(struct kiosk_screen *s,
 	}
 }
 
-/* The Narrow down button at the right end of the field row; *fw shrinks. */
+/* The Narrow down button at the right end of the field row (fx, *fw);
+ * *fw shrinks. */
 static void
 kiosk_search_draw_narrow(struct kiosk_screen *s,
-    struct kiosk_screen_search *d, int *fw)
+    struct kiosk_screen_search *d, int fx, int *fw)
 {
 	const char		*label = _("Narrow down >");
 	enum kiosk_ui_role	 role = d->on_narrow ? KIOSK_ROLE_FOCUS :
@@ -253,7 +274,7 @@ kiosk_search_draw_narrow(struct kiosk_screen *s,
 	if (cols + 4 > *fw - 8)
 		return;
 	d->narrow_w = cols + 4;
-	d->narrow_x = s->x + s->w - d->narrow_w;
+	d->narrow_x = fx + *fw - d->narrow_w;
 	*fw -= d->narrow_w + 1;
 	kiosk_ui_fill(d->field_y, d->narrow_x, d->field_h, d->narrow_w, role);
 	kiosk_ui_str(mid, d->narrow_x + 2, cols, label,
@@ -302,10 +323,11 @@ kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	lw = kiosk_ui_str(mid, s->x, s->w / 3, label, kiosk_ui_attr(
 	    KIOSK_ROLE_TEXT) | A_BOLD);
 	fx = s->x + lw + 1;
-	fw = s->x + s->w - fx;
+	/* Field and buttons together, within about 80 columns. */
+	fw = s->x + kiosk_layout_text_w(s->w) - fx;
 	d->narrow_w = d->kbtn_w = 0;
 	if (d->len > 0 && d->list.total > 0 && d->hits.n > 0)
-		kiosk_search_draw_narrow(s, d, &fw);
+		kiosk_search_draw_narrow(s, d, fx, &fw);
 	if (!d->kb_on)
 		kiosk_search_draw_kbtn(s, d, fx, &fw);
 	if (fw < 2)

@@ -131,13 +131,20 @@ kiosk_staff_status(struct kiosk_screen_staff *d)
 static void
 kiosk_staff_layout(struct kiosk_screen *s, struct kiosk_app *app)
 {
-	struct kiosk_screen_staff *d = s->data;
+	static const int		 rows[] = { 3, 2, 1 };
+	struct kiosk_screen_staff	*d = s->data;
+	size_t				 i;
 
 	kiosk_staff_status(d);
 	kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, app->desk);
-	/* Every choice on one page, so its number always works. */
-	if (d->list.per_page < KIOSK_STAFF_NCHOICES)
+	/* Every choice on one page, so its number always works: blocks of
+	 * three or two rows (the hint wraps below the label, not cut) when
+	 * they fit, else one row each. */
+	for (i = 0; i < sizeof rows / sizeof rows[0] &&
+	    d->list.per_page < KIOSK_STAFF_NCHOICES; i++) {
+		d->list.desk_rows = rows[i];
 		kiosk_list_layout(&d->list, s->y, s->x, s->h, s->w, 1);
+	}
 }
 
 /* The headset choice says its state in words, not only by colour. */

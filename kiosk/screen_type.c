@@ -27,6 +27,7 @@
 #include "kiosk/field.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_type.h"
 #include "kiosk/speech.h"
@@ -78,7 +79,7 @@ kiosk_type_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	d->lead_y = y;
 	y += d->nlead;
 	d->field_y = y;
-	d->field_h = s->h >= 30 ? 3 : 1;
+	d->field_h = kiosk_layout_button_h(s->h, 0);
 	kiosk_field_place(&d->field, d->field_y, s->x, d->field_h, s->w);
 	y += d->field_h;
 	/* The check's words where the keyboard leaves a row for them (at
@@ -86,7 +87,7 @@ kiosk_type_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	need = kiosk_keyboard_height(&d->kb, s->w, 1);
 	status_h = need >= 0 && y + 1 + need <= s->y + s->h ? 1 : 0;
 	d->status_y = status_h > 0 ? y : -1;
-	y += status_h + (s->h >= 16);
+	y += status_h + kiosk_layout_gap(s->h);
 	rest = s->y + s->h - y;
 	if (rest < 1)
 		rest = 1;

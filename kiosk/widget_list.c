@@ -27,6 +27,7 @@
 #include "kiosk/bidi.h"
 #include "kiosk/bigfont.h"
 #include "kiosk/lang.h"
+#include "kiosk/layout.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_LIST_MAX_PAGE 9
@@ -165,20 +166,36 @@ kiosk_list_columns(struct kiosk_list *l, int desk)
 		l->per_page = KIOSK_LIST_MAX_DESK;
 }
 
+/* Columns before a block's text: marker, number (big font), gaps. */
+#define KIOSK_LIST_TEXT_INDENT 10
+
 void
 kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
     int desk)
 {
-	int	 max_lead, lead_h, avail;
+	int	 max_lead, lead_h, avail, tall;
+	size_t	 per_small = 0;
 
 	l->y = y;
 	l->x = x;
 	l->h = h < 1 ? 1 : h;
 	l->w = w < 1 ? 1 : w;
+	/* One column of blocks: their text within about 80 columns on a
+	 * wide screen (the number and its gap come before it). Lines are
+	 * wrapped by their owner, to the width it gives. */
+	if (l->style == KIOSK_LIST_BLOCKS && l->columns <= 1 &&
+	    l->w > KIOSK_LAYOUT_TEXT_COLS + KIOSK_LIST_TEXT_INDENT)
+		l->w = KIOSK_LAYOUT_TEXT_COLS + KIOSK_LIST_TEXT_INDENT;
 	l->desk = desk;
-	l->pager_h = !desk && l->h >= 24 ? 3 : 1;
+	/* The pager is three rows high where the list is tall enough and
+	 * has more than one page anyway (its rows may cost a choice a
+	 * page, never a page of its own); first measured with one row. */
+	tall = kiosk_layout_pager_h(l->h, desk) > 1;
+	l->pager_h = 1;
+measure:
 	if (l->style == KIOSK_LIST_BLOCKS) {
-		l->block_h = desk ? 1 : (l->h >= 36 ? 5 : 3);
+		l->block_h = desk ? (l->desk_rows > 1 ? l->desk_rows : 1) :
+		    (l->h >= 36 ? 5 : 3);
 		l->gap = desk ? 0 : 1;
 	} else {
 		l->block_h = 1;
@@ -189,7 +206,8 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	l->nlead = 0;
 	if (l->lead != NULL && *l->lead != '\0')
 		l->nlead = kiosk_width_wrap(l->lead, l->w, &l->lead_lines);
-	max_lead = l->h - l->pager_h - 1 - (l->h >= 16) - l->block_h;
+	max_lead = l->h - l->pager_h - 1 - kiosk_layout_gap(l->h) -
+	    l->block_h;
 	if (max_lead < 1)
 		max_lead = l->h >= 4 ? 1 : 0;
 	if (l->nlead > (size_t)max_lead)
@@ -197,7 +215,7 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	lead_h = l->nlead > 0 ? (int)l->nlead + 1 : 0;
 	l->items_y = l->y + lead_h;
 	/* A blank row above the pager, unless space is tight. */
-	avail = l->h - lead_h - l->pager_h - (l->h >= 16);
+	avail = l->h - lead_h - l->pager_h - kiosk_layout_gap(l->h);
 	if (avail < l->block_h)
 		l->block_h = avail < 1 ? 1 : avail;
 	if (avail < 1)
@@ -215,6 +233,13 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 		l->per_page = (size_t)avail;
 	if (l->per_page < 1)
 		l->per_page = 1;
+	if (l->pager_h == 1) {
+		per_small = l->per_page;
+		if (tall && l->total > per_small) {
+			l->pager_h = 3;
+			goto measure;
+		}
+	}
 	l->pager_y = l->y + l->h - l->pager_h;
 	l->big = l->style == KIOSK_LIST_BLOCKS && !desk && l->block_h >= 3 &&
 	    (l->ncols > 1 ? (l->w - (l->ncols - 1) * 2) / l->ncols >= 16 :
@@ -228,7 +253,11 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	if (l->columns > 1 && l->cols_total != l->total) {
 		l->cols_total = l->total;
 		kiosk_list_layout(l, y, x, h, w, desk);
+		return;
 	}
+	/* So does the pager (the total was not known before the fetch). */
+	if (tall && (l->total > per_small) != (l->pager_h > 1))
+		kiosk_list_layout(l, y, x, h, w, desk);
 }
 
 void
@@ -359,6 +388,8 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	int			 tx, tw, nl, nd, rows, ty, r, has_detail;
 	size_t			 nwrap, ndwrap, abs = l->first + i;
 	char			 num[24], *line;
+	const char		*detail;
+	int			 a;
 
 	kiosk_list_block_rect(l, i, &by, &bx, &bw);
 	mid = by + (l->block_h - 1) / 2;
@@ -393,8 +424,13 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		r = kiosk_width_cols(it->label, strlen(it->label));
 		r = kiosk_ui_para(by, tx, r < tw ? r : tw, it->label,
 		    strlen(it->label), it->dir, attr | A_BOLD);
+		detail = it->detail;
+		for (a = 0; detail != NULL && a < KIOSK_LIST_ALTS &&
+		    it->detail_alt[a] != NULL && kiosk_width_cols(detail,
+		    strlen(detail)) > tw - r - 3; a++)
+			detail = it->detail_alt[a];
 		if (has_detail && r + 4 < tw)
-			kiosk_list_draw_detail(it, it->detail, by, tx + r + 3,
+			kiosk_list_draw_detail(it, detail, by, tx + r + 3,
 			    tw - r - 3, attr);
 		return;
 	}
@@ -403,9 +439,17 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		rows = 1;
 	nwrap = kiosk_width_wrap(it->label, tw, &lines);
 	nl = nwrap < (size_t)rows ? (int)nwrap : rows;
-	/* The detail wraps into the rows the label leaves. */
-	ndwrap = it->detail != NULL ? kiosk_width_wrap(it->detail, tw,
-	    &dlines) : 0;
+	/* The detail wraps into the rows the label leaves; a shorter one
+	 * when it does not fit. */
+	detail = it->detail;
+	ndwrap = detail != NULL ? kiosk_width_wrap(detail, tw, &dlines) : 0;
+	for (a = 0; detail != NULL && a < KIOSK_LIST_ALTS &&
+	    it->detail_alt[a] != NULL && (int)ndwrap > l->block_h - nl; a++) {
+		free(dlines);
+		dlines = NULL;
+		detail = it->detail_alt[a];
+		ndwrap = kiosk_width_wrap(detail, tw, &dlines);
+	}
 	nd = has_detail ? 1 : 0;
 	if ((int)ndwrap > nd)
 		nd = (int)ndwrap < l->block_h - nl ? (int)ndwrap :
@@ -428,15 +472,15 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	/* Every detail row but the last, then the rest and the mark; each
 	 * row whole for its isolates (bidi.h). */
 	for (r = 0; r + 1 < nd; r++) {
-		line = kiosk_bidi_line(it->detail, dlines[r].off,
+		line = kiosk_bidi_line(detail, dlines[r].off,
 		    dlines[r].len);
 		kiosk_ui_str(ty + nl + r, tx, tw, line, attr);
 		free(line);
 	}
 	if (has_detail && ty + nl + r < by + l->block_h) {
-		line = it->detail == NULL ? NULL : r < (int)ndwrap ?
-		    kiosk_bidi_line(it->detail, dlines[r].off,
-		    strlen(it->detail + dlines[r].off)) : xstrdup("");
+		line = detail == NULL ? NULL : r < (int)ndwrap ?
+		    kiosk_bidi_line(detail, dlines[r].off,
+		    strlen(detail + dlines[r].off)) : xstrdup("");
 		kiosk_list_draw_detail(it, line, ty + nl + r, tx, tw, attr);
 		free(line);
 	}
@@ -656,11 +700,13 @@ kiosk_list_focus(struct kiosk_list *l, int where)
 void
 kiosk_list_items_free(struct kiosk_list_item *items, size_t n)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < n; i++) {
 		free(items[i].label);
 		free(items[i].detail);
+		for (j = 0; j < KIOSK_LIST_ALTS; j++)
+			free(items[i].detail_alt[j]);
 		free(items[i].mark);
 	}
 	free(items);

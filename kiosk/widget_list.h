@@ -40,9 +40,16 @@ enum kiosk_list_result {
 	KIOSK_LIST_CHOSEN	/* *chosen is the absolute item index */
 };
 
+#define KIOSK_LIST_ALTS 3
+
 struct kiosk_list_item {
 	char		*label;		/* sanitised UTF-8 */
 	char		*detail;	/* second line or NULL */
+	/* Shorter details, tried in turn when detail does not fit its
+	 * rows (NULL: none); the last one is used when none fits. A list
+	 * of offers keeps the price: shorter date, then no date, then
+	 * the price alone. Read aloud says detail. */
+	char		*detail_alt[KIOSK_LIST_ALTS];
 	char		*mark;		/* e.g. language mark, or NULL */
 	char		 lang[16];	/* language of the label, for the
 					 * voice ("": the interface's) */
@@ -82,6 +89,9 @@ struct kiosk_list {
 	 * least col_min_w wide (0 or 1: one column); arrows: the pager
 	 * shows "<<<" and ">>>", no words (the language screen). */
 	int			 columns, col_min_w, arrows;
+	/* Rows of a block in the desk layout (0: one), so a detail that
+	 * does not fit beside the label wraps below it (the staff menu). */
+	int			 desk_rows;
 
 	/* Computed by layout. */
 	struct kiosk_width_line	*lead_lines;

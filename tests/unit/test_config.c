@@ -253,6 +253,7 @@ test_values(void **state)
 	refused(*state, "idle_timeout = 99999999999999999999999\n", 1,
 	    "is not a whole");
 	refused(*state, "font_size = 97\n", 1, "from 8 to 96");
+	refused(*state, "stale_days = 0\n", 1, "from 1 to 3650");
 	refused(*state, "theme = dark\n", 1,
 	    "\"dark\" is not one of: high-contrast, light, mono");
 	refused(*state, "languages = nl, en, nl\n", 1, "nl is listed twice");
@@ -430,7 +431,7 @@ test_key_list(void **state)
 	for (n = 0; catalog_config_key(n) != NULL; n++)
 		assert_int_not_equal(catalog_config_key_is_secret(
 		    catalog_config_key(n)), -1);
-	assert_int_equal(n, 16);	/* statistics: issue 18 */
+	assert_int_equal(n, 17);	/* stale_days (15), statistics (18) */
 	assert_string_equal(catalog_config_key(0), "db");
 }
 

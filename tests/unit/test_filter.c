@@ -3,12 +3,17 @@
  * how they combine into one catalog_query (every question, a place or the
  * kiosk's home with a radius, "later"), which answer is "the last" after
  * answers are given, changed, skipped and dropped, the words shown for
- * them, and the counts against a real catalogue, "1000+" included.
+ * them, and the counts against a real catalogue, "1000+" included; the
+ * table of questions (each row's answers, apply, drop, words) and the
+ * vocabularies from catalog/vocab.c.
  */
 #include "unit.h"
 
+#include <strings.h>
+
 #include "catalog/clock.h"
 #include "catalog/search.h"
+#include "catalog/vocab.h"
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
 #include "kiosk/format.h"
@@ -338,18 +343,125 @@ test_total_capped(void **state)
 	unit_db_free(big);
 }
 
+/* The vocabularies come from the catalogue library. */
 static void
 test_provinces(void **state)
 {
+	char **tags, *cause = NULL;
 	size_t n;
 
 	(void)state;
-	assert_non_null(kiosk_filter_provinces(&n));
+	assert_non_null(catalog_vocab_provinces(&n));
 	assert_int_equal(n, 12);
-	assert_string_equal(kiosk_filter_province_find("zuid-HOLLAND"),
+	assert_string_equal(catalog_vocab_province_find("zuid-HOLLAND"),
 	    "Zuid-Holland");
-	assert_null(kiosk_filter_province_find("Atlantis"));
-	assert_null(kiosk_filter_province_find(NULL));
+	assert_null(catalog_vocab_province_find("Atlantis"));
+	assert_null(catalog_vocab_province_find(NULL));
+	assert_non_null(catalog_vocab_modes(&n));
+	assert_int_equal(n, 3);
+	assert_non_null(catalog_vocab_levels(&n));
+	assert_string_equal(catalog_vocab_level_find("mbo2"), "mbo2");
+	assert_null(catalog_vocab_level_find("mbo9"));
+	/* The offerings' instruction languages, the most used first. */
+	assert_int_equal(catalog_vocab_instruction_langs(u->db, &tags, &n,
+	    &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(tags[0], "nl");
+	assert_string_equal(tags[1], "en");
+	catalog_vocab_free(tags, n);
+}
+
+/* The answers of a question's row, by label; NULL when not offered. */
+static const struct kiosk_answer *
+find_answer(const struct kiosk_answers *as, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < as->n; i++) {
+		if (strcmp(as->v[i].label, label) == 0)
+			return &as->v[i];
+	}
+	return NULL;
+}
+
+/* Every question is one row: its answers, applied, give the words its
+ * row says, and dropping takes them away again. */
+static void
+test_questions(void **state)
+{
+	static const struct {
+		int		 kind;
+		const char	*question, *answer, *words;
+	} cases[] = {
+		{ KIOSK_FILTER_WHERE, "Where?", "Near me: Zuid-Holland",
+		  "Zuid-Holland" },
+		{ KIOSK_FILTER_PROVINCES, "Which province?", "Utrecht",
+		  "Utrecht" },
+		{ KIOSK_FILTER_WHEN, "When?", "Starts later (after three "
+		  "months)", "starts after three months" },
+		{ KIOSK_FILTER_COST, "Cost?", "Free only", "free" },
+		{ KIOSK_FILTER_MODE, "Online or on site?", "Online", "online" },
+		{ KIOSK_FILTER_LANG, "Language of the lessons?", "English",
+		  "lessons in English" },
+	};
+	const struct kiosk_question *q;
+	const struct kiosk_answer *a;
+	struct kiosk_answers as;
+	struct kiosk_filter f;
+	char *w;
+	size_t i;
+
+	(void)state;
+	app.home_province = "Zuid-Holland";
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		q = kiosk_filter_row(cases[i].kind);
+		assert_non_null(q);
+		assert_string_equal(kiosk_filter_question(cases[i].kind),
+		    cases[i].question);
+		kiosk_filter_init(&f);
+		memset(&as, 0, sizeof as);
+		kiosk_filter_answers(cases[i].kind, &app, &f, &as);
+		a = find_answer(&as, cases[i].answer);
+		if (a == NULL)
+			fail_msg("%s: no answer %s", cases[i].question,
+			    cases[i].answer);
+		kiosk_filter_apply(&f, cases[i].kind, a);
+		assert_true(kiosk_filter_active(&f, q->sets));
+		assert_int_equal(kiosk_filter_last(&f), q->sets);
+		w = kiosk_filter_words(&f, app.fmt, q->sets);
+		assert_non_null(w);
+		if (strcasecmp(w, cases[i].words) != 0)
+			fail_msg("%s: words \"%s\"", cases[i].question, w);
+		free(w);
+		kiosk_filter_drop(&f, q->sets);
+		assert_false(kiosk_filter_active(&f, q->sets));
+		kiosk_filter_answers_done(&as);
+	}
+	/* Languages offered are the catalogue's (nl, en), not a list. */
+	kiosk_filter_init(&f);
+	memset(&as, 0, sizeof as);
+	kiosk_filter_answers(KIOSK_FILTER_LANG, &app, &f, &as);
+	assert_int_equal(as.n, 2);
+	assert_string_equal(as.v[0].text, "nl");
+	kiosk_filter_answers_done(&as);
+	/* Where? offers the province list and typing a place. */
+	memset(&as, 0, sizeof as);
+	kiosk_filter_answers(KIOSK_FILTER_WHERE, &app, &f, &as);
+	assert_int_equal(as.n, 3);
+	assert_int_equal(as.v[1].next, KIOSK_ANSWER_PROVINCES);
+	assert_int_equal(as.v[2].next, KIOSK_ANSWER_PLACE);
+	kiosk_filter_answers_done(&as);
+	/* How far? keeps the place and sets the radius. */
+	kiosk_filter_set_near(&f, "Dordrecht", 51.8, 4.68, 25);
+	memset(&as, 0, sizeof as);
+	kiosk_filter_answers(KIOSK_FILTER_RADIUS, &app, &f, &as);
+	assert_int_equal(as.n, 4);
+	kiosk_filter_apply(&f, KIOSK_FILTER_RADIUS, &as.v[0]);
+	assert_int_equal(f.km, 10);
+	assert_string_equal(f.place, "Dordrecht");
+	kiosk_filter_answers_done(&as);
+	app.home_province = NULL;
+	assert_null(kiosk_filter_row(12345));
 }
 
 int
@@ -364,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_offers),
 		cmocka_unit_test(test_total_capped),
 		cmocka_unit_test(test_provinces),
+		cmocka_unit_test(test_questions),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
