@@ -132,6 +132,13 @@ fail:
 }
 
 const struct kiosk_lang_info *
+kiosk_lang_all(size_t *n)
+{
+	*n = KIOSK_LANG_NROWS;
+	return kiosk_lang_rows;
+}
+
+const struct kiosk_lang_info *
 kiosk_lang_table(size_t *n)
 {
 	if (kiosk_lang_norder == 0) {

@@ -32,6 +32,8 @@ int kiosk_lang_init(char **cause);
 int kiosk_lang_set_order(const char *list, char **cause);
 /* The codes of all known languages, comma separated (for messages). */
 const char *kiosk_lang_known(void);
+/* Every known language in the table's order, offered or not; *n is set. */
+const struct kiosk_lang_info *kiosk_lang_all(size_t *n);
 /* The offered languages, in first-screen order; *n is set. */
 const struct kiosk_lang_info *kiosk_lang_table(size_t *n);
 /* The row for code (any case, "nl-BE" finds "nl"), or NULL. */

@@ -31,6 +31,7 @@
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
 #include "kiosk/lang.h"
+#include "kiosk/picto.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/ui.h"
@@ -288,6 +289,14 @@ main(int argc, char **argv)
 		free(cause);
 		return 2;
 	}
+	/* The pictograms: a designer's file with a mistake stops here,
+	 * naming the file and line (picto.h). */
+	if (kiosk_picto_load(&cause) != 0) {
+		fprintf(stderr, "leerpunt: %s\n", cause);
+		free(cause);
+		catalog_config_free(cfg);
+		return 2;
+	}
 	if (!langs_set && cfg->nlanguages > 0) {
 		langs = catalog_config_get(cfg, "languages");
 		if (kiosk_lang_set_order(langs, &cause) != 0) {
@@ -389,6 +398,7 @@ fail:
 	kiosk_speech_free(app.speech);
 	catalog_db_close(db);
 	kiosk_width_done();
+	kiosk_picto_unload();
 	catalog_config_free(cfg);
 	return rc;
 }

@@ -32,6 +32,9 @@
 #define KIOSK_LIST_MAX_PAGE 9
 #define KIOSK_LIST_NUMBERED 9	/* choices 1..9 have a number */
 #define KIOSK_LIST_MAX_DESK 30
+/* Lists with pictograms get blocks of their big form's height from this
+ * many rows on (the home screen's list at 80x24 is 19 rows). */
+#define KIOSK_LIST_PICTO_TALL_H 16
 
 void
 kiosk_list_init(struct kiosk_list *l, enum kiosk_list_style style,
@@ -179,6 +182,9 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	l->pager_h = !desk && l->h >= 24 ? 3 : 1;
 	if (l->style == KIOSK_LIST_BLOCKS) {
 		l->block_h = desk ? 1 : (l->h >= 36 ? 5 : 3);
+		/* Room for the big pictograms (80x24 and up). */
+		if (l->pictos && !desk && l->h >= KIOSK_LIST_PICTO_TALL_H)
+			l->block_h = KIOSK_PICTO_BIG_ROWS;
 		l->gap = desk ? 0 : 1;
 	} else {
 		l->block_h = 1;
@@ -219,6 +225,8 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	l->big = l->style == KIOSK_LIST_BLOCKS && !desk && l->block_h >= 3 &&
 	    (l->ncols > 1 ? (l->w - (l->ncols - 1) * 2) / l->ncols >= 16 :
 	    l->w >= 24);
+	l->picto_rows = l->pictos && l->big ? kiosk_picto_fit(l->block_h) :
+	    0;
 	l->first = l->anchor - l->anchor % l->per_page;
 	if (l->focus >= 0 && l->focus < KIOSK_LIST_PREV)
 		l->focus = (int)(l->anchor - l->first);
@@ -380,6 +388,16 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 			    KIOSK_BIGFONT_ROWS) / 2, bx + 2,
 			    (unsigned)(abs + 1), attr | A_BOLD);
 		tx = bx + 2 + kiosk_bigfont_width(1) + 2;
+		/* The pictogram between the number and the label, in the
+		 * label's colour: it carries nothing a colour would. */
+		if (l->picto_rows > 0 && tx + kiosk_picto_width(
+		    l->picto_rows) + 2 + 8 < bx + bw) {
+			if (it->picto != NULL)
+				kiosk_picto_draw(it->picto, l->picto_rows,
+				    by + (l->block_h - l->picto_rows) / 2, tx,
+				    attr);
+			tx += kiosk_picto_width(l->picto_rows) + 2;
+		}
 	} else {
 		kiosk_ui_str(mid, bx + 2, 3, num, attr | A_BOLD);
 		tx = bx + 2 + 1 + 2;
