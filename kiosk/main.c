@@ -40,6 +40,13 @@
 static void
 kiosk_main_usage(FILE *f)
 {
+	/* "nl,en,...": every language of the table (lang.c). */
+	char	*langs = xstrdup(kiosk_lang_known()), *r, *w;
+
+	for (r = w = langs; *r != '\0'; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
 	fprintf(f, _("Usage: leerpunt [OPTION]...\n"
 	    "Course and learning-community catalogue for public kiosks.\n"
 	    "\n"
@@ -55,7 +62,7 @@ kiosk_main_usage(FILE *f)
 	    "mono\n"
 	    "  --languages LL,LL,...  languages on the first screen, in "
 	    "this order\n"
-	    "                         (default nl,en,ar,ti,uk,tr,pl,fa)\n"
+	    "                         (default %s)\n"
 	    "  --printer NAME         print slips on this printer (lp -d "
 	    "NAME)\n"
 	    "  --home LAT,LON         where the kiosk is, for \"Near me\" and "
@@ -74,10 +81,13 @@ kiosk_main_usage(FILE *f)
 	    "  --sync-inbox URL         with this repository and inbox\n"
 	    "  --sync-program PATH    the leerpunt-sync to run (default: from "
 	    "PATH)\n"
+	    "  --list-languages       print the interface languages, one a "
+	    "line\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n"),
-	    catalog_db_default_path(), catalog_state_default_path(),
+	    catalog_db_default_path(), langs, catalog_state_default_path(),
 	    catalog_enrol_office_key_path());
+	free(langs);
 	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
 	    catalog_config_default_path());
 }
@@ -136,6 +146,7 @@ main(int argc, char **argv)
 		{ "sync-program", required_argument, NULL, 'P' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "list-languages", no_argument, NULL, 'T' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -267,6 +278,9 @@ main(int argc, char **argv)
 		case 'P':
 			program = optarg;
 			break;
+		case 'T':
+			kiosk_lang_print(stdout);
+			return 0;
 		case 'h':
 			kiosk_main_usage(stdout);
 			return 0;

@@ -125,8 +125,11 @@ test_layouts(void **state)
 	kiosk_keyboard_init(&kb, "nl");
 	letters(&kb, buf, sizeof buf);
 	assert_string_equal(buf, "abcdefghijklmnopqrstuvwxyz");
+	/* Tigrinya: the Ge'ez consonants first (test_langtable). */
 	kiosk_keyboard_init(&kb, "ti");
-	assert_int_equal(kb.script, KIOSK_KEYBOARD_LATIN);
+	assert_int_equal(kb.script, KIOSK_KEYBOARD_ETHIOPIC);
+	letters(&kb, buf, sizeof buf);
+	assert_non_null(strstr(buf, "ሀለሐመ"));
 	kiosk_keyboard_init(&kb, "tr");
 	letters(&kb, buf, sizeof buf);
 	assert_string_equal(buf, "abcçdefgğhıijklmnoöpqrsştuüvwxyz");
