@@ -18,6 +18,7 @@
 
 #include <curses.h>
 
+#include "catalog/fold.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/geez.h"
 #include "kiosk/keyboard.h"
@@ -63,6 +64,28 @@ kiosk_keyboard_row(const char *lang)
 	return r != NULL ? r : kiosk_lang_find("en");
 }
 
+/* "123" in the language's digits (the table's), for the digits key. */
+static const char *
+kiosk_keyboard_123(const char *lang)
+{
+	static char	 buf[16];
+	const char	*d = kiosk_keyboard_row(lang)->digits;
+	size_t		 len;
+
+	/* "0 1 2 3 ...": the second to the fourth. */
+	d += strcspn(d, " ");
+	d += strspn(d, " ");
+	buf[0] = '\0';
+	while (*d != '\0' && strlen(buf) + 8 < sizeof buf &&
+	    catalog_fold_letters(buf) < 3) {
+		len = strcspn(d, " ");
+		strncat(buf, d, len);
+		d += len;
+		d += strspn(d, " ");
+	}
+	return buf;
+}
+
 const char *
 kiosk_keyboard_label(const struct kiosk_keyboard *kb, int script)
 {
@@ -76,11 +99,7 @@ kiosk_keyboard_label(const struct kiosk_keyboard *kb, int script)
 	case KIOSK_KEYBOARD_DIGITS:
 		if (kb->mode == KIOSK_KEYBOARD_EMAIL)
 			return "123";
-		if (strcmp(kb->lang, "ar") == 0)
-			return "١٢٣";
-		if (strcmp(kb->lang, "fa") == 0)
-			return "۱۲۳";
-		return "123";
+		return kiosk_keyboard_123(kb->lang);
 	default:
 		return "abc";
 	}

@@ -18,7 +18,13 @@
 #define LP_LOCALEDIR "/usr/share/locale"
 #endif
 
-/* Every language with a catalogue in locales/, in the default order. */
+/*
+ * Every language with a catalogue in locales/, in the default order.
+ * Digits: 0-9 for every language, Arabic and Farsi too (ICU writes their
+ * dates with them then, format.c): the big choice numbers, the number
+ * keys and the catalogue's own text (MBO 2, A2, prices) are 0-9, so only
+ * 0-9 keeps every line to one kind of digit (docs/languages.md).
+ */
 #define KIOSK_LANG_LATIN "a b c d e f g h i j k l m n o p q r s t u v w x y z"
 #define KIOSK_LANG_WESTERN "0 1 2 3 4 5 6 7 8 9"
 static const struct kiosk_lang_info kiosk_lang_rows[] = {
@@ -29,7 +35,7 @@ static const struct kiosk_lang_info kiosk_lang_rows[] = {
 	{ "ar", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
 	    "\u0627\u062e\u062a\u0631 \u0644\u063a\u0629", 1, "Arab",
 	    "ا أ إ آ ب ت ة ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ؤ "
-	    "ي ى ئ ء", "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩", 6 },
+	    "ي ى ئ ء", KIOSK_LANG_WESTERN, 6 },
 	/* Ge'ez: the consonants (first order) of the Tigrinya alphabet;
 	 * the keyboard offers a consonant's orders after it (geez.c). */
 	{ "ti", "\u1275\u130d\u122d\u129b",
@@ -49,7 +55,7 @@ static const struct kiosk_lang_info kiosk_lang_rows[] = {
 	{ "fa", "\u0641\u0627\u0631\u0633\u06cc",
 	    "\u06cc\u06a9 \u0632\u0628\u0627\u0646 \u0627\u0646\u062a\u062e\u0627\u0628 \u06a9\u0646\u06cc\u062f", 1,
 	    "Arab", "ا أ إ آ ب پ ت ة ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ك ک "
-	    "گ ل م ن ه و ؤ ي ی ى ئ ء", "۰ ۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹", 2 },
+	    "گ ل م ن ه و ؤ ي ی ى ئ ء", KIOSK_LANG_WESTERN, 2 },
 };
 #define KIOSK_LANG_NROWS (sizeof kiosk_lang_rows / sizeof kiosk_lang_rows[0])
 

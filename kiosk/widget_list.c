@@ -318,6 +318,21 @@ kiosk_list_draw_pager(struct kiosk_list *l, int *cy, int *cx)
 	free(page);
 }
 
+/* "[mark]" at y,x in at most maxw columns; the columns used. */
+static int
+kiosk_list_draw_mark(const char *mark, int y, int x, int maxw)
+{
+	int used = 0;
+
+	used += kiosk_ui_str(y, x + used, maxw - used, "[",
+	    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	used += kiosk_ui_str(y, x + used, maxw - used - 1, mark,
+	    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	used += kiosk_ui_str(y, x + used, maxw - used, "]",
+	    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	return used;
+}
+
 /* The detail line (detail, the rest of it->detail, or NULL) and the mark
  * of a block, starting at x. */
 static void
@@ -331,12 +346,7 @@ kiosk_list_draw_detail(struct kiosk_list_item *it, const char *detail,
 	if (it->mark != NULL && used + 3 < maxw) {
 		if (used > 0)
 			used++;
-		used += kiosk_ui_str(y, x + used, maxw - used, "[",
-		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
-		used += kiosk_ui_str(y, x + used, maxw - used - 1, it->mark,
-		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
-		kiosk_ui_str(y, x + used, maxw - used, "]",
-		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+		kiosk_list_draw_mark(it->mark, y, x + used, maxw - used);
 	}
 }
 
@@ -366,7 +376,7 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	struct kiosk_width_line	*dlines = NULL;
 	int			 tx, tw, nl, nd, rows, ty, r, has_detail;
 	size_t			 nwrap, ndwrap, abs = l->first + i;
-	char			 num[24], *line;
+	char			 num[24], *line, *mark = NULL;
 
 	kiosk_list_block_rect(l, i, &by, &bx, &bw);
 	mid = by + (l->block_h - 1) / 2;
@@ -416,10 +426,19 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 			    tw - r - 3, attr);
 		return;
 	}
+	/* The mark of a text in another language follows its title when
+	 * the title's last line leaves room ("Welding [in English]"), not
+	 * the line below it. */
+	nwrap = kiosk_width_wrap(it->label, tw, &lines);
+	if (it->mark != NULL && nwrap > 0 && (size_t)l->block_h > nwrap &&
+	    lines[nwrap - 1].cols + 3 + kiosk_width_cols(it->mark,
+	    strlen(it->mark)) <= tw) {
+		mark = it->mark;
+		has_detail = it->detail != NULL;
+	}
 	rows = l->block_h - has_detail;
 	if (rows < 1)
 		rows = 1;
-	nwrap = kiosk_width_wrap(it->label, tw, &lines);
 	nl = nwrap < (size_t)rows ? (int)nwrap : rows;
 	/* The detail wraps into the rows the label leaves. */
 	ndwrap = it->detail != NULL ? kiosk_width_wrap(it->detail, tw,
@@ -443,6 +462,12 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		    strlen(it->label + lines[r].off) : lines[r].len, it->dir,
 		    attr | A_BOLD);
 	}
+	if (mark != NULL && nl == (int)nwrap) {
+		kiosk_list_draw_mark(mark, ty + nl - 1, tx + lines[nl - 1].cols +
+		    1, tw - lines[nl - 1].cols - 1);
+		/* Drawn: not again after the detail. */
+		it->mark = NULL;
+	}
 	/* Every detail row but the last, then the rest and the mark; each
 	 * row whole for its isolates (bidi.h). */
 	for (r = 0; r + 1 < nd; r++) {
@@ -458,6 +483,8 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		kiosk_list_draw_detail(it, line, ty + nl + r, tx, tw, attr);
 		free(line);
 	}
+	if (mark != NULL)
+		it->mark = mark;
 	free(lines);
 	free(dlines);
 }

@@ -113,7 +113,7 @@ test_list_languages(void **state)
 		lines++;
 	fclose(f);
 	assert_int_equal(lines, 8);
-	assert_non_null(strstr(buf, "ar\tArab\trtl\t6\t\u0660\u0661"));
+	assert_non_null(strstr(buf, "ar\tArab\trtl\t6\t0123456789\t"));
 	assert_non_null(strstr(buf, "ti\tEthi\tltr\t2\t0123456789\t"));
 	free(buf);
 }
