@@ -3,9 +3,10 @@
  * (kiosk/format.c), as the kiosk shows them next to a course.
  *
  * Every language is checked twice: for properties that hold with any ICU
- * (the month in that language, the digits of the language table (0-9 everywhere), the euro, the
- * translated words for free and unknown prices) and, with ICU 72 (Debian
- * 12, what the kiosks run), for the exact text, checked by hand against the
+ * (the month in that language, the digits of the language table: 0-9
+ * everywhere, the euro, the translated words for free and unknown
+ * prices) and, with ICU 72 (Debian 12, what the kiosks run), for the exact
+ * text, checked by hand against the
  * CLDR conventions of each language. Every string must be valid UTF-8 with
  * no control character that could reach the terminal.
  */
