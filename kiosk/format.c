@@ -298,6 +298,24 @@ kiosk_format_updated(int never, time_t synced)
 	    (unsigned long)n), (int)n);
 }
 
+char *
+kiosk_format_glue(const char *s)
+{
+	size_t	 i, o = 0, len = strlen(s);
+	char	*out = xmalloc(len * 2 + 1);
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' && ((i > 0 && s[i - 1] >= '0' &&
+		    s[i - 1] <= '9') || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+			out[o++] = '\xc2';
+			out[o++] = '\xa0';
+		} else
+			out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 void
 kiosk_format_join(char **s, char *part)
 {
@@ -307,6 +325,9 @@ kiosk_format_join(char **s, char *part)
 		free(part);
 		return;
 	}
+	n = kiosk_format_glue(part);
+	free(part);
+	part = n;
 	if (*s == NULL) {
 		*s = part;
 		return;

@@ -27,8 +27,10 @@
 
 #include "catalog/clock.h"
 #include "catalog/entry.h"
+#include "catalog/xmalloc.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/width.h"
 
 #define ICU_EXACT (U_ICU_VERSION_MAJOR_NUM == 72)
 
@@ -454,10 +456,45 @@ test_updated(void **state)
 	assert_int_equal(catalog_clock_set_today(NULL), 0);
 }
 
+/* A count stays with its noun: spaces beside digits do not break. */
+static void
+test_glue(void **state)
+{
+	struct kiosk_width_line	*lines = NULL;
+	char			*s = NULL, *g;
+	size_t			 n, i;
+
+	(void)state;
+	g = kiosk_format_glue("10 weeks, 4 hours a week, MBO 2 and A2");
+	assert_string_equal(g, "10\u00a0weeks,\u00a04\u00a0hours a week, "
+	    "MBO\u00a02\u00a0and A2");
+	free(g);
+	kiosk_format_join(&s, xstrdup("starts 1 December 2026"));
+	kiosk_format_join(&s, xstrdup("10 months"));
+	kiosk_format_join(&s, xstrdup("4 \u0633\u0627\u0639\u0627\u062a"));
+	assert_string_equal(s, "starts\u00a01\u00a0December\u00a02026 \u00b7 "
+	    "10\u00a0months \u00b7 4\u00a0\u0633\u0627\u0639\u0627\u062a");
+	/* Wrapped narrow, no line ends in a number or starts with a noun
+	 * cut from it. */
+	n = kiosk_width_wrap(s, 12, &lines);
+	assert_true(n >= 3);
+	for (i = 0; i < n; i++) {
+		const char *end = s + lines[i].off + lines[i].len;
+
+		while (end > s + lines[i].off && end[-1] == ' ')
+			end--;
+		assert_false(end[-1] >= '0' && end[-1] <= '9' &&
+		    i + 1 < n);
+	}
+	free(lines);
+	free(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_glue),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_prices),
