@@ -325,9 +325,6 @@ kiosk_format_join(char **s, char *part)
 		free(part);
 		return;
 	}
-	n = kiosk_format_glue(part);
-	free(part);
-	part = n;
 	if (*s == NULL) {
 		*s = part;
 		return;

@@ -469,9 +469,10 @@ test_glue(void **state)
 	assert_string_equal(g, "10\u00a0weeks,\u00a04\u00a0hours a week, "
 	    "MBO\u00a02\u00a0and A2");
 	free(g);
-	kiosk_format_join(&s, xstrdup("starts 1 December 2026"));
-	kiosk_format_join(&s, xstrdup("10 months"));
-	kiosk_format_join(&s, xstrdup("4 \u0633\u0627\u0639\u0627\u062a"));
+	kiosk_format_join(&s, kiosk_format_glue("starts 1 December 2026"));
+	kiosk_format_join(&s, kiosk_format_glue("10 months"));
+	kiosk_format_join(&s, kiosk_format_glue(
+	    "4 \u0633\u0627\u0639\u0627\u062a"));
 	assert_string_equal(s, "starts\u00a01\u00a0December\u00a02026 \u00b7 "
 	    "10\u00a0months \u00b7 4\u00a0\u0633\u0627\u0639\u0627\u062a");
 	/* Wrapped narrow, no line ends in a number or starts with a noun
