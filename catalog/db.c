@@ -372,6 +372,28 @@ static const char *const catalog_db_migrations[] = {
 	DB_FTS_ADD_NEW4
 	"  UPDATE search_state SET value = value + 1 WHERE key = 'gen';"
 	"END;",
+
+	/*
+	 * 5: Ge'ez words are indexed with their Tigrinya Latin spelling too
+	 * (fold.c: ኮምፒተር as kompiter). The contentless indexes cannot
+	 * take a row out with the new folding, so all three are emptied and
+	 * filled again, and the typo vocabulary is built again, as in 3.
+	 */
+	"INSERT INTO entry_fts(entry_fts) VALUES ('delete-all');"
+	"INSERT INTO head_fts(head_fts) VALUES ('delete-all');"
+	"INSERT INTO title_fts(title_fts) VALUES ('delete-all');"
+	"INSERT INTO entry_fts(rowid, title, summary, description)"
+	"  SELECT t.entry_id * 64 + l.slot, t.title, t.summary, "
+	CATALOG_DB_FTS_DESC("t")
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang ORDER BY 1;"
+	"INSERT INTO head_fts(rowid, title, summary)"
+	"  SELECT t.entry_id * 64 + l.slot, t.title, t.summary"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang ORDER BY 1;"
+	"INSERT INTO title_fts(rowid, title)"
+	"  SELECT t.entry_id * 64 + l.slot, t.title"
+	"  FROM entry_text t JOIN search_lang l ON l.lang = t.lang ORDER BY 1;"
+	"DELETE FROM search_term; DELETE FROM search_del;"
+	"UPDATE search_state SET value = -1 WHERE key = 'vocab_gen';",
 };
 
 #define CATALOG_DB_NMIGRATIONS \

@@ -20,7 +20,10 @@
  *
  * Transliteration (for the index only) works on the original word, not
  * the folded one, because folding has already dropped marks that carry
- * sound (Ukrainian й, ї). The ICU transliterators are opened on first use
+ * sound (Ukrainian й, ї). A Cyrillic word gets the Ukrainian national
+ * transliteration first, a Ge'ez word the Tigrinya one below (both as
+ * ICU rules), then ICU's Any-Latin; Ge'ez text itself needs no folding
+ * beyond NFKC (it has no case and no marks). The ICU transliterators are opened on first use
  * and a small direct-mapped cache remembers recent words, since catalogue
  * text repeats its words a lot and Any-Latin is slow.
  */
@@ -61,6 +64,15 @@ static const char fold_uk_rules[] =
     "ч > ch; ш > sh; щ > shch; ь > ; ю > iu; я > ia; ’ > ; \\' > ;"
     ":: Any-Latin; :: Latin-ASCII;";
 
+/*
+ * Tigrinya (Ge'ez) as people write it in Latin letters: ICU's Any-Latin
+ * with the sixth order's vowel (ǝ) left out and the first order's (ICU's
+ * plain a) written e, so ኮምፒተር gives kompiter, ፎርክሊፍት forklift and ሰላም
+ * selam; the fourth order's ā stays a.
+ */
+static const char fold_ti_rules[] =
+    ":: Any-Latin; :: NFC; ǝ > ; a > e; :: Latin-ASCII;";
+
 struct fold_cache_slot {
 	uint64_t	 hash;
 	uint16_t	 wlen;		/* 0: empty */
@@ -79,7 +91,7 @@ struct catalog_fold {
 	size_t		 cap;
 	UChar		 a[FOLD_MAX_WORD * 4], b[FOLD_MAX_WORD * 4];
 	char		 out[FOLD_MAX_WORD * 12];
-	UTransliterator	*any_latin, *uk_latin;
+	UTransliterator	*any_latin, *uk_latin, *ti_latin;
 	int		 trans_failed;
 	struct fold_cache_slot *cache;
 };
@@ -112,6 +124,8 @@ catalog_fold_free(struct catalog_fold *f)
 		utrans_close(f->any_latin);
 	if (f->uk_latin != NULL)
 		utrans_close(f->uk_latin);
+	if (f->ti_latin != NULL)
+		utrans_close(f->ti_latin);
 	free(f->cache);
 	free(f->text);
 	free(f->offs);
@@ -284,11 +298,20 @@ catalog_fold_open_trans(struct catalog_fold *f)
 	if (U_SUCCESS(ec))
 		f->uk_latin = utrans_openU(u"uk-Latn-kmu2010", -1,
 		    UTRANS_FORWARD, rules, n, &pe, &ec);
+	u_strFromUTF8(rules, (int32_t)(sizeof rules / sizeof rules[0]), &n,
+	    fold_ti_rules, -1, &ec);
+	if (U_SUCCESS(ec))
+		f->ti_latin = utrans_openU(u"ti-Latn-leerpunt", -1,
+		    UTRANS_FORWARD, rules, n, &pe, &ec);
 	if (U_FAILURE(ec)) {
 		/* Without ICU transform data: index the originals only. */
 		if (f->any_latin != NULL)
 			utrans_close(f->any_latin);
-		f->any_latin = NULL;
+		if (f->uk_latin != NULL)
+			utrans_close(f->uk_latin);
+		if (f->ti_latin != NULL)
+			utrans_close(f->ti_latin);
+		f->any_latin = f->uk_latin = f->ti_latin = NULL;
 		f->trans_failed = 1;
 		return -1;
 	}
@@ -330,7 +353,7 @@ catalog_fold_trans(struct catalog_fold *f, const UChar *w, int32_t n,
 	int32_t i;
 	size_t k, len, j;
 	UTransliterator *ts[2];
-	int nt = 0, cyr = 0;
+	int nt = 0, cyr = 0, ethi = 0;
 
 	if (n > FOLD_ALT_WORD || catalog_fold_open_trans(f) != 0)
 		return NULL;
@@ -349,11 +372,21 @@ catalog_fold_trans(struct catalog_fold *f, const UChar *w, int32_t n,
 		UChar32 c;
 
 		U16_NEXT(w, i, n, c);
-		if (uscript_getScript(c, &ec) == USCRIPT_CYRILLIC)
+		switch (uscript_getScript(c, &ec)) {
+		case USCRIPT_CYRILLIC:
 			cyr = 1;
+			break;
+		case USCRIPT_ETHIOPIC:
+			ethi = 1;
+			break;
+		default:
+			break;
+		}
 	}
 	if (cyr)
 		ts[nt++] = f->uk_latin;
+	else if (ethi)
+		ts[nt++] = f->ti_latin;
 	ts[nt++] = f->any_latin;
 	for (k = 0; k < (size_t)nt && s->nalt < FOLD_MAX_ALT; k++) {
 		char *alt = s->alt[s->nalt];

@@ -36,13 +36,24 @@ kiosk_format_new(const char *lang)
 	UDateTimePatternGenerator *gen;
 	UErrorCode		 st = U_ZERO_ERROR;
 	UChar			 skeleton[16], pattern[64];
-	char			 dateloc[CATALOG_LANG_MAX + 24];
+	char			 dateloc[CATALOG_LANG_MAX + 40];
+	char			 numloc[CATALOG_LANG_MAX + 24];
+	const struct kiosk_lang_info *info;
 	int32_t			 n;
+	int			 latn;
 
 	snprintf(f->lang, sizeof f->lang, "%s", lang);
+	/* The digits of the language table (lang.c; docs/languages.md):
+	 * where they are 0-9, ICU writes dates and money with them too, so
+	 * no line mixes two kinds of digits (Arabic's default is ٠-٩). */
+	info = kiosk_lang_find(f->lang);
+	latn = info == NULL || info->digits[0] == '0';
 	/* Course dates are Dutch dates: always the Gregorian calendar, also
 	 * where the language's default is another one (fa: Solar Hijri). */
-	snprintf(dateloc, sizeof dateloc, "%s@calendar=gregorian", f->lang);
+	snprintf(dateloc, sizeof dateloc, "%s@calendar=gregorian%s", f->lang,
+	    latn ? ";numbers=latn" : "");
+	snprintf(numloc, sizeof numloc, "%s%s", f->lang,
+	    latn ? "@numbers=latn" : "");
 	gen = udatpg_open(dateloc, &st);
 	if (U_SUCCESS(st)) {
 		u_uastrcpy(skeleton, "yMMMMd");	/* "10 januari 2027": whole words read and speak better */
@@ -65,7 +76,7 @@ kiosk_format_new(const char *lang)
 		udatpg_close(gen);
 	}
 	st = U_ZERO_ERROR;
-	f->money = unum_open(UNUM_CURRENCY, NULL, 0, f->lang, NULL, &st);
+	f->money = unum_open(UNUM_CURRENCY, NULL, 0, numloc, NULL, &st);
 	if (U_FAILURE(st))
 		f->money = NULL;
 	return f;
@@ -331,6 +342,24 @@ kiosk_format_updated(int never, time_t synced)
 		n = 99999;
 	return xasprintf(ngettext("Updated %d day ago", "Updated %d days ago",
 	    (unsigned long)n), (int)n);
+}
+
+char *
+kiosk_format_glue(const char *s)
+{
+	size_t	 i, o = 0, len = strlen(s);
+	char	*out = xmalloc(len * 2 + 1);
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' && ((i > 0 && s[i - 1] >= '0' &&
+		    s[i - 1] <= '9') || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+			out[o++] = '\xc2';
+			out[o++] = '\xa0';
+		} else
+			out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
 }
 
 void

@@ -24,6 +24,11 @@ char *kiosk_format_date(struct kiosk_format *f, const char *ymd);
 char *kiosk_format_date_short(struct kiosk_format *f, const char *ymd);
 /* Join part (taken; NULL or "" adds nothing) onto *s with " · ". */
 void kiosk_format_join(char **s, char *part);
+/* s with every space next to a digit made a no-break space (U+00A0), so
+ * a wrapped line is never broken between a count and its noun ("10
+ * weeks", "4 ساعات"): for texts that wrap (the entry screen), not for
+ * rows that are cut. A new string. */
+char *kiosk_format_glue(const char *s);
 /* "Free", "Price not known" or the amount in euros. */
 char *kiosk_format_cost(struct kiosk_format *f, int64_t cents);
 /* Name of the language tag in the interface language ("Dutch"). */

@@ -18,7 +18,9 @@
 
 #include <curses.h>
 
+#include "catalog/fold.h"
 #include "catalog/xmalloc.h"
+#include "kiosk/geez.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/lang.h"
 #include "kiosk/ui.h"
@@ -29,28 +31,6 @@
 #define KIOSK_KEYBOARD_MAX_W 12		/* widest letter key */
 #define KIOSK_KEYBOARD_GAP_X 1
 
-/* Letters, space separated, in alphabetical order. */
-static const char kiosk_keyboard_latin[] =
-    "a b c d e f g h i j k l m n o p q r s t u v w x y z";
-static const char kiosk_keyboard_latin_tr[] =
-    "a b c ç d e f g ğ h ı i j k l m n o ö p q r s ş t u ü v w x y z";
-static const char kiosk_keyboard_latin_pl[] =
-    "a ą b c ć d e ę f g h i j k l ł m n ń o ó p q r s ś t u v w x y z "
-    "ź ż";
-static const char kiosk_keyboard_arabic[] =
-    "ا أ إ آ ب ت ة ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ؤ "
-    "ي ى ئ ء";
-static const char kiosk_keyboard_arabic_fa[] =
-    "ا أ إ آ ب پ ت ة ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ك ک گ ل "
-    "م ن ه و ؤ ي ی ى ئ ء";
-static const char kiosk_keyboard_cyrillic[] =
-    "а б в г ґ д е є ж з и і ї й к л м н о п р с т у ф х ц ч ш щ ь ю я "
-    "\xe2\x80\x99";
-/* Digits in counting order; no signs: search splits words at "-", "/"
- * and the like, so Space does what they would. */
-static const char kiosk_keyboard_digits[] = "0 1 2 3 4 5 6 7 8 9";
-static const char kiosk_keyboard_digits_ar[] = "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩";
-static const char kiosk_keyboard_digits_fa[] = "۰ ۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹";
 /* A form's phone and e-mail fields: what the numbers and addresses are
  * written with, whatever the screen's language. */
 static const char kiosk_keyboard_phone[] = "1 2 3 4 5 6 7 8 9 0 +";
@@ -58,6 +38,53 @@ static const char kiosk_keyboard_email[] =
     "a b c d e f g h i j k l m n o p q r s t u v w x y z @ . - _";
 static const char kiosk_keyboard_email_digits[] =
     "0 1 2 3 4 5 6 7 8 9 @ . - _";
+
+/* The ISO 15924 code of a letter layout. */
+static const char *
+kiosk_keyboard_iso(int script)
+{
+	switch (script) {
+	case KIOSK_KEYBOARD_ARABIC:
+		return "Arab";
+	case KIOSK_KEYBOARD_CYRILLIC:
+		return "Cyrl";
+	case KIOSK_KEYBOARD_ETHIOPIC:
+		return "Ethi";
+	default:
+		return "Latn";
+	}
+}
+
+/* The interface language's row (kiosk/lang.c), English if none. */
+static const struct kiosk_lang_info *
+kiosk_keyboard_row(const char *lang)
+{
+	const struct kiosk_lang_info *r = kiosk_lang_find(lang);
+
+	return r != NULL ? r : kiosk_lang_find("en");
+}
+
+/* "123" in the language's digits (the table's), for the digits key. */
+static const char *
+kiosk_keyboard_123(const char *lang)
+{
+	static char	 buf[16];
+	const char	*d = kiosk_keyboard_row(lang)->digits;
+	size_t		 len;
+
+	/* "0 1 2 3 ...": the second to the fourth. */
+	d += strcspn(d, " ");
+	d += strspn(d, " ");
+	buf[0] = '\0';
+	while (*d != '\0' && strlen(buf) + 8 < sizeof buf &&
+	    catalog_fold_letters(buf) < 3) {
+		len = strcspn(d, " ");
+		strncat(buf, d, len);
+		d += len;
+		d += strspn(d, " ");
+	}
+	return buf;
+}
 
 const char *
 kiosk_keyboard_label(const struct kiosk_keyboard *kb, int script)
@@ -67,43 +94,34 @@ kiosk_keyboard_label(const struct kiosk_keyboard *kb, int script)
 		return "أبج";
 	case KIOSK_KEYBOARD_CYRILLIC:
 		return "абв";
+	case KIOSK_KEYBOARD_ETHIOPIC:
+		return "ሀለሐ";
 	case KIOSK_KEYBOARD_DIGITS:
 		if (kb->mode == KIOSK_KEYBOARD_EMAIL)
 			return "123";
-		if (strcmp(kb->lang, "ar") == 0)
-			return "١٢٣";
-		if (strcmp(kb->lang, "fa") == 0)
-			return "۱۲۳";
-		return "123";
+		return kiosk_keyboard_123(kb->lang);
 	default:
 		return "abc";
 	}
 }
 
-/* The letters of script for interface language lang. */
+/*
+ * The letters of script for interface language lang, from the language
+ * table: the language's own when it is written in that script (Turkish
+ * and Polish letters, Farsi's), else those of the first language that is
+ * (Dutch for Latin, Arabic, Tigrinya, Ukrainian). Digits: the language's.
+ */
 static const char *
 kiosk_keyboard_letters(int script, const char *lang)
 {
-	switch (script) {
-	case KIOSK_KEYBOARD_ARABIC:
-		return strcmp(lang, "fa") == 0 ? kiosk_keyboard_arabic_fa :
-		    kiosk_keyboard_arabic;
-	case KIOSK_KEYBOARD_CYRILLIC:
-		return kiosk_keyboard_cyrillic;
-	case KIOSK_KEYBOARD_DIGITS:
-		/* The digits ICU writes on these screens (dates). */
-		if (strcmp(lang, "ar") == 0)
-			return kiosk_keyboard_digits_ar;
-		if (strcmp(lang, "fa") == 0)
-			return kiosk_keyboard_digits_fa;
-		return kiosk_keyboard_digits;
-	default:
-		if (strcmp(lang, "tr") == 0)
-			return kiosk_keyboard_latin_tr;
-		if (strcmp(lang, "pl") == 0)
-			return kiosk_keyboard_latin_pl;
-		return kiosk_keyboard_latin;
-	}
+	const struct kiosk_lang_info	*r = kiosk_keyboard_row(lang);
+	const char			*iso = kiosk_keyboard_iso(script);
+
+	if (script == KIOSK_KEYBOARD_DIGITS)
+		return r->digits;
+	if (strcmp(r->script, iso) != 0)
+		r = kiosk_lang_of_script(iso);
+	return r != NULL ? r->letters : "";
 }
 
 static void
@@ -128,7 +146,8 @@ static void
 kiosk_keyboard_build(struct kiosk_keyboard *kb)
 {
 	const char	*p = kiosk_keyboard_letters(kb->script, kb->lang);
-	size_t		 len;
+	char		 orders[KIOSK_GEEZ_ORDERS][8];
+	size_t		 len, i, n;
 	int		 s;
 
 	if (kb->mode == KIOSK_KEYBOARD_PHONE)
@@ -138,6 +157,14 @@ kiosk_keyboard_build(struct kiosk_keyboard *kb)
 		    kiosk_keyboard_email_digits : kiosk_keyboard_email;
 
 	kb->n = 0;
+	/* Ge'ez, second step: the orders of the chosen consonant. */
+	if (kb->script == KIOSK_KEYBOARD_ETHIOPIC && kb->pending[0] != '\0') {
+		n = kiosk_geez_orders(kb->pending, orders);
+		for (i = 0; i < n; i++)
+			kiosk_keyboard_add(kb, KIOSK_KEY_LETTER, kb->script,
+			    orders[i], strlen(orders[i]));
+		p = "";
+	}
 	while (*p != '\0') {
 		len = strcspn(p, " ");
 		if (len > 0)
@@ -147,7 +174,8 @@ kiosk_keyboard_build(struct kiosk_keyboard *kb)
 		p += strspn(p, " ");
 	}
 	for (s = 0; s < KIOSK_KEYBOARD_SCRIPTS; s++)
-		if (s != kb->script && (kb->mode == KIOSK_KEYBOARD_SEARCH ||
+		if ((s != kb->script || kb->pending[0] != '\0') &&
+		    (kb->mode == KIOSK_KEYBOARD_SEARCH ||
 		    kb->mode == KIOSK_KEYBOARD_TEXT ||
 		    (kb->mode == KIOSK_KEYBOARD_EMAIL &&
 		    (s == KIOSK_KEYBOARD_LATIN || s == KIOSK_KEYBOARD_DIGITS))))
@@ -162,15 +190,17 @@ kiosk_keyboard_build(struct kiosk_keyboard *kb)
 void
 kiosk_keyboard_init(struct kiosk_keyboard *kb, const char *lang)
 {
+	int s;
+
 	memset(kb, 0, sizeof *kb);
 	snprintf(kb->lang, sizeof kb->lang, "%s", lang != NULL ? lang : "");
 	kb->lang[strcspn(kb->lang, "-_")] = '\0';
-	if (strcmp(kb->lang, "ar") == 0 || strcmp(kb->lang, "fa") == 0)
-		kb->script = KIOSK_KEYBOARD_ARABIC;
-	else if (strcmp(kb->lang, "uk") == 0)
-		kb->script = KIOSK_KEYBOARD_CYRILLIC;
-	else
-		kb->script = KIOSK_KEYBOARD_LATIN;
+	/* The layout of the language's script (lang.c's table). */
+	kb->script = KIOSK_KEYBOARD_LATIN;
+	for (s = 0; s < KIOSK_KEYBOARD_DIGITS; s++)
+		if (strcmp(kiosk_keyboard_row(kb->lang)->script,
+		    kiosk_keyboard_iso(s)) == 0)
+			kb->script = s;
 	kb->focus = -1;
 	kiosk_keyboard_build(kb);
 }
@@ -180,6 +210,7 @@ kiosk_keyboard_set_mode(struct kiosk_keyboard *kb,
     enum kiosk_keyboard_mode mode)
 {
 	kb->mode = mode;
+	kb->pending[0] = '\0';
 	if (mode == KIOSK_KEYBOARD_PHONE)
 		kb->script = KIOSK_KEYBOARD_DIGITS;
 	else if (mode == KIOSK_KEYBOARD_EMAIL)
@@ -488,14 +519,45 @@ enum kiosk_keyboard_action
 kiosk_keyboard_press(struct kiosk_keyboard *kb, int k, const char **text)
 {
 	struct kiosk_keyboard_key	*key;
+	char				 orders[8];
 	size_t				 i;
 	int				 first_switch = -1;
 
+	kb->moved = 0;
 	if (k < 0 || (size_t)k >= kb->n)
 		return KIOSK_KEYBOARD_NONE;
 	key = &kb->keys[k];
 	switch (key->kind) {
 	case KIOSK_KEY_LETTER:
+		if (kb->script != KIOSK_KEYBOARD_ETHIOPIC) {
+			*text = key->text;
+			return KIOSK_KEYBOARD_TYPE;
+		}
+		if (kb->pending[0] == '\0' &&
+		    kiosk_geez_is_consonant(key->text)) {
+			/* First step: the consonant's orders come up,
+			 * focus on the first. */
+			snprintf(kb->pending, sizeof kb->pending, "%s",
+			    key->text);
+			kiosk_keyboard_build(kb);
+			if (kb->focus >= 0)
+				kb->focus = 0;
+			kb->moved = 1;
+			return KIOSK_KEYBOARD_SWITCHED;
+		}
+		/* Second step: type the syllable, back to the consonants
+		 * with focus on the one just used. */
+		snprintf(kb->typed, sizeof kb->typed, "%s", key->text);
+		snprintf(orders, sizeof orders, "%s", kb->pending);
+		kb->pending[0] = '\0';
+		kiosk_keyboard_build(kb);
+		for (i = 0; i < kb->n && kb->focus >= 0; i++)
+			if (kb->keys[i].kind == KIOSK_KEY_LETTER &&
+			    strcmp(kb->keys[i].text, orders) == 0)
+				kb->focus = (int)i;
+		kb->moved = 1;
+		*text = kb->typed;
+		return KIOSK_KEYBOARD_TYPE;
 	case KIOSK_KEY_SPACE:
 		*text = key->text;
 		return KIOSK_KEYBOARD_TYPE;
@@ -507,6 +569,7 @@ kiosk_keyboard_press(struct kiosk_keyboard *kb, int k, const char **text)
 		return KIOSK_KEYBOARD_RESULTS;
 	case KIOSK_KEY_SWITCH:
 		kb->script = key->script;
+		kb->pending[0] = '\0';
 		kiosk_keyboard_build(kb);
 		for (i = 0; i < kb->n && first_switch < 0; i++)
 			if (kb->keys[i].kind == KIOSK_KEY_SWITCH)
@@ -657,6 +720,8 @@ kiosk_keyboard_spoken(struct kiosk_keyboard *kb, int k)
 			return xstrdup(_("Arabic letters"));
 		case KIOSK_KEYBOARD_CYRILLIC:
 			return xstrdup(_("Cyrillic letters"));
+		case KIOSK_KEYBOARD_ETHIOPIC:
+			return xstrdup(_("Ge'ez letters"));
 		case KIOSK_KEYBOARD_DIGITS:
 			return xstrdup(_("Digits"));
 		default:
@@ -670,6 +735,10 @@ int
 kiosk_keyboard_repeats(const struct kiosk_keyboard *kb, int k)
 {
 	if (k < 0 || (size_t)k >= kb->n)
+		return 0;
+	/* A Ge'ez consonant changes the keys, like a layout key. */
+	if (kb->keys[k].kind == KIOSK_KEY_LETTER &&
+	    kb->script == KIOSK_KEYBOARD_ETHIOPIC && kb->pending[0] == '\0')
 		return 0;
 	return kb->keys[k].kind == KIOSK_KEY_LETTER ||
 	    kb->keys[k].kind == KIOSK_KEY_SPACE ||

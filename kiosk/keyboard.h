@@ -7,13 +7,17 @@
  * Latin (a-z, with the extra letters of the interface language in their
  * place in its alphabet: Turkish ç ğ ı ö ş ü, Polish ą ć ę ł ń ó ś ź ż),
  * Arabic (with the hamza and teh marbuta forms, and for Farsi
- * پ چ ژ گ ک ی) and Cyrillic (the Ukrainian alphabet with ’), and a
+ * پ چ ژ گ ک ی), Cyrillic (the Ukrainian alphabet with ’) and Ge'ez (the
+ * Tigrinya consonants; a tap on one shows its seven vowel orders and its
+ * wa form, a tap on one of those types it and brings the consonants back,
+ * the two steps of Ethiopic keyboards), the letters from the language
+ * table (lang.c), and a
  * layer of digits 0-9 for levels, codes and years ("A2", "mbo 2"): on
  * Arabic screens ٠-٩ and on Farsi screens ۰-۹, the digits ICU writes in
  * dates on those screens (catalog/fold.c folds them to 0-9). The
  * interface language picks the first layout; one key per other layout,
  * labelled with three of its own letters or digits ("abc", "أبج", "абв",
- * "123"), switches. Then Space, Erase (the last letter), Clear and Show
+ * "ሀለሐ", "123"), switches. Then Space, Erase (the last letter), Clear and Show
  * results (N).
  *
  * The keys are laid out left to right in layout columns like the rest of
@@ -35,6 +39,7 @@ enum kiosk_keyboard_script {
 	KIOSK_KEYBOARD_LATIN,
 	KIOSK_KEYBOARD_ARABIC,
 	KIOSK_KEYBOARD_CYRILLIC,
+	KIOSK_KEYBOARD_ETHIOPIC,	/* Ge'ez: consonant, then its order */
 	KIOSK_KEYBOARD_DIGITS,		/* not a script: the digits layer */
 	KIOSK_KEYBOARD_SCRIPTS
 };
@@ -94,6 +99,11 @@ struct kiosk_keyboard {
 	size_t		 count;		/* results, for Show results (N) */
 	int		 counted, capped;
 	enum kiosk_keyboard_mode mode;
+	char		 pending[8];	/* Ge'ez: the consonant chosen, its
+					 * orders shown ("": the consonants) */
+	char		 typed[8];	/* the syllable press() typed */
+	int		 moved;		/* the last press changed the keys:
+					 * the owner places them again */
 };
 
 /* The layout for interface language lang: ar/fa Arabic, uk Cyrillic,
@@ -117,7 +127,10 @@ void kiosk_keyboard_draw(struct kiosk_keyboard *kb, int *cy, int *cx);
 /* The key at y,x or -1. */
 int kiosk_keyboard_hit(struct kiosk_keyboard *kb, int y, int x);
 /* Press key k; *text gets the letter for TYPE. SWITCH changes the layout
- * here (focus stays on the switch keys): the owner places it again. */
+ * here (focus stays on the switch keys): the owner places it again. A
+ * Ge'ez consonant gives SWITCHED too (its orders, focus on the first); an
+ * order gives TYPE with kb->moved set (the consonants are back): the owner
+ * places the keys again then as well. */
 enum kiosk_keyboard_action kiosk_keyboard_press(struct kiosk_keyboard *kb,
     int k, const char **text);
 /* Arrows move focus to the next key that way, Tab and Shift-Tab in

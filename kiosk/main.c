@@ -33,6 +33,7 @@
 #include "kiosk/app.h"
 #include "kiosk/filter.h"
 #include "kiosk/lang.h"
+#include "kiosk/picto.h"
 #include "kiosk/screen.h"
 #include "kiosk/speech.h"
 #include "kiosk/stats.h"
@@ -42,8 +43,14 @@
 static void
 kiosk_main_usage(FILE *f)
 {
-	const char *cp;
+	/* "nl,en,...": every language of the table (lang.c). */
+	char		*langs = xstrdup(kiosk_lang_known()), *r, *w;
+	const char	*cp;
 
+	for (r = w = langs; *r != '\0'; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
 	fprintf(f, _("Usage: leerpunt [OPTION]...\n"
 	    "Course and learning-community catalogue for public kiosks.\n"
 	    "\n"
@@ -59,7 +66,7 @@ kiosk_main_usage(FILE *f)
 	    "mono\n"
 	    "  --languages LL,LL,...  languages on the first screen, in "
 	    "this order\n"
-	    "                         (default nl,en,ar,ti,uk,tr,pl,fa)\n"
+	    "                         (default %s)\n"
 	    "  --printer NAME         print slips on this printer (lp -d "
 	    "NAME)\n"
 	    "  --home LAT,LON         where the kiosk is, for \"Near me\" and "
@@ -78,10 +85,13 @@ kiosk_main_usage(FILE *f)
 	    "  --sync-inbox URL         with this repository and inbox\n"
 	    "  --sync-program PATH    the leerpunt-sync to run (default: from "
 	    "PATH)\n"
+	    "  --list-languages       print the interface languages, one a "
+	    "line\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n"),
-	    catalog_db_default_path(), catalog_state_default_path(),
+	    catalog_db_default_path(), langs, catalog_state_default_path(),
 	    catalog_enrol_office_key_path());
+	free(langs);
 	cp = catalog_config_default_path();
 	fprintf(f, _("  --config FILE          configuration file (default: %s)\n"),
 	    *cp != '\0' ? cp : _("none, LEERPUNT_CONFIG is empty"));
@@ -123,6 +133,7 @@ main(int argc, char **argv)
 		{ "sync-program", required_argument, NULL, 'P' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "list-languages", no_argument, NULL, 'T' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -254,6 +265,9 @@ main(int argc, char **argv)
 		case 'P':
 			program = optarg;
 			break;
+		case 'T':
+			kiosk_lang_print(stdout);
+			return 0;
 		case 'h':
 			kiosk_main_usage(stdout);
 			return 0;
@@ -274,6 +288,14 @@ main(int argc, char **argv)
 	if ((cfg = catalog_config_load(config_path, &cause)) == NULL) {
 		fprintf(stderr, "leerpunt: %s\n", cause);
 		free(cause);
+		return 2;
+	}
+	/* The pictograms: a designer's file with a mistake stops here,
+	 * naming the file and line (picto.h). */
+	if (kiosk_picto_load(&cause) != 0) {
+		fprintf(stderr, "leerpunt: %s\n", cause);
+		free(cause);
+		catalog_config_free(cfg);
 		return 2;
 	}
 	if (!langs_set && cfg->nlanguages > 0) {
@@ -380,6 +402,7 @@ fail:
 	kiosk_speech_free(app.speech);
 	catalog_db_close(db);
 	kiosk_width_done();
+	kiosk_picto_unload();
 	catalog_config_free(cfg);
 	return rc;
 }

@@ -163,6 +163,19 @@ kiosk_detail_text(struct kiosk_screen_detail *d, const char *label,
 	kiosk_detail_para_lang(&d->paras[d->np - 1], t->lang, 1);
 }
 
+/* part (taken, or NULL) with its numbers glued to their words. */
+static char *
+kiosk_detail_glued(char *part)
+{
+	char *g;
+
+	if (part == NULL)
+		return NULL;
+	g = kiosk_format_glue(part);
+	free(part);
+	return g;
+}
+
 /* Start, length and hours of an offering, in words. */
 static char *
 kiosk_detail_when(struct kiosk_screen_detail *d,
@@ -170,14 +183,18 @@ kiosk_detail_when(struct kiosk_screen_detail *d,
 {
 	char	*s = NULL, *date;
 
+	/* The line wraps: each number stays with its words (glued). */
 	if ((date = kiosk_format_date(d->app->fmt, o->start)) != NULL) {
-		kiosk_format_join(&s, xasprintf(_("starts %s"), date));
+		kiosk_format_join(&s, kiosk_detail_glued(xasprintf(
+		    _("starts %s"), date)));
 		free(date);
 	}
-	kiosk_format_join(&s, kiosk_format_duration(o->duration));
+	kiosk_format_join(&s, kiosk_detail_glued(kiosk_format_duration(
+	    o->duration)));
 	if (o->hours_per_week > 0)
-		kiosk_format_join(&s, xasprintf(ngettext("%d hour a week",
-		    "%d hours a week", o->hours_per_week), o->hours_per_week));
+		kiosk_format_join(&s, kiosk_detail_glued(xasprintf(ngettext(
+		    "%d hour a week", "%d hours a week", o->hours_per_week),
+		    o->hours_per_week)));
 	return s;
 }
 

@@ -20,12 +20,16 @@
 #include "kiosk/app.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
+#include "kiosk/picto.h"
 #include "kiosk/screen.h"
 #include "kiosk/screen_ask.h"
 #include "kiosk/stats.h"
 #include "kiosk/widget_list.h"
 
 #define KIOSK_HOME_UPDATED_MIN 14
+/* A column of choices with a big number, a big pictogram and a label of
+ * at least 18 columns (two columns at 80x24, one at 40x12). */
+#define KIOSK_HOME_COL_MIN_W 36
 
 struct kiosk_screen_home {
 	struct kiosk_list	 list;		/* first: see screen.h */
@@ -57,6 +61,16 @@ kiosk_screen_home_clear(struct kiosk_screen_home *d)
 	d->n = d->nthemes = 0;
 }
 
+/* The pictogram for key and what it shows in lang, if there is one. */
+static void
+kiosk_screen_home_picto(struct kiosk_list_item *it, const char *key,
+    const char *lang)
+{
+	it->picto = kiosk_picto_find(NULL, key);
+	it->picto_say = it->picto != NULL ? kiosk_picto_say(it->picto, lang) :
+	    NULL;
+}
+
 /* Read the themes in the app's language and build the items. */
 static void
 kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
@@ -70,9 +84,11 @@ kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
 	d->n = d->nthemes + 2;
 	d->items = xcalloc(d->n, sizeof *d->items);
 	it = &d->items[0];
+	kiosk_screen_home_picto(it, "search", app->lang);
 	it->label = xstrdup(_("Search by typing a word"));
 	it->detail = xstrdup(_("For example a job or a skill"));
 	it = &d->items[1];
+	kiosk_screen_home_picto(it, "near", app->lang);
 	it->label = xstrdup(_("Near me"));
 	if (app->has_home)
 		it->detail = xstrdup(_("Choose how far you want to travel"));
@@ -89,6 +105,7 @@ kiosk_screen_home_read(struct kiosk_screen_home *d, struct kiosk_app *app)
 		if (t->hint.value != NULL && *t->hint.value != '\0')
 			it->detail = kiosk_width_sanitize(t->hint.value, 0);
 		it->mark = kiosk_format_mark(app->fmt, &t->label);
+		kiosk_screen_home_picto(it, t->key, app->lang);
 	}
 }
 
@@ -210,6 +227,10 @@ kiosk_screen_home_new(struct kiosk_app *app)
 
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_home_fetch,
 	    d);
+	/* Pictograms beside the choices, two columns where they fit. */
+	d->list.pictos = 1;
+	d->list.columns = 2;
+	d->list.col_min_w = KIOSK_HOME_COL_MIN_W;
 	kiosk_screen_home_read(d, app);
 	s = kiosk_screen_new(&kiosk_screen_home_ops,
 	    _("What do you want to learn?"), d);

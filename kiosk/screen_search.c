@@ -465,6 +465,9 @@ kiosk_search_press(struct kiosk_screen *s, struct kiosk_app *app, int k,
 	case KIOSK_KEYBOARD_TYPE:
 		if (kiosk_search_insert(d, text, strlen(text)))
 			kiosk_search_changed(s, app);
+		/* A Ge'ez syllable brings the consonants back. */
+		if (d->kb.moved)
+			kiosk_search_layout(s, app);
 		break;
 	case KIOSK_KEYBOARD_ERASE:
 		if (d->len > 0) {

@@ -168,6 +168,9 @@ kiosk_type_press(struct kiosk_screen *s, struct kiosk_app *app, int k)
 			d->field.buf[d->field.len] = '\0';
 		}
 		kiosk_type_changed(d, app);
+		/* A Ge'ez syllable brings the consonants back. */
+		if (d->kb.moved)
+			kiosk_type_layout(s, app);
 		break;
 	case KIOSK_KEYBOARD_ERASE:
 		if (kiosk_field_key(&d->field, 1, KEY_BACKSPACE))

@@ -663,6 +663,15 @@ kiosk_speech_item(struct kiosk_list *l, size_t i)
 	/* The label in its own language (a title, a language's name). */
 	said = it->lang[0] != '\0' ? kiosk_speech_in(it->lang, it->label) :
 	    xstrdup(it->label);
+	/* Then what its pictogram shows, then the detail. */
+	if (it->picto_say != NULL) {
+		char *pic = xasprintf(_("picture: %s"), it->picto_say);
+
+		s = xasprintf("%s, %s", said, pic);
+		free(pic);
+		free(said);
+		said = s;
+	}
 	label = it->detail != NULL ? xasprintf("%s, %s", said, it->detail) :
 	    xstrdup(said);
 	free(said);

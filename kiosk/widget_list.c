@@ -33,6 +33,9 @@
 #define KIOSK_LIST_MAX_PAGE 9
 #define KIOSK_LIST_NUMBERED 9	/* choices 1..9 have a number */
 #define KIOSK_LIST_MAX_DESK 30
+/* Lists with pictograms get blocks of their big form's height from this
+ * many rows on (the home screen's list at 80x24 is 19 rows). */
+#define KIOSK_LIST_PICTO_TALL_H 16
 
 void
 kiosk_list_init(struct kiosk_list *l, enum kiosk_list_style style,
@@ -196,6 +199,9 @@ measure:
 	if (l->style == KIOSK_LIST_BLOCKS) {
 		l->block_h = desk ? (l->desk_rows > 1 ? l->desk_rows : 1) :
 		    (l->h >= 36 ? 5 : 3);
+		/* Room for the big pictograms (80x24 and up). */
+		if (l->pictos && !desk && l->h >= KIOSK_LIST_PICTO_TALL_H)
+			l->block_h = KIOSK_PICTO_BIG_ROWS;
 		l->gap = desk ? 0 : 1;
 	} else {
 		l->block_h = 1;
@@ -244,6 +250,8 @@ measure:
 	l->big = l->style == KIOSK_LIST_BLOCKS && !desk && l->block_h >= 3 &&
 	    (l->ncols > 1 ? (l->w - (l->ncols - 1) * 2) / l->ncols >= 16 :
 	    l->w >= 24);
+	l->picto_rows = l->pictos && l->big ? kiosk_picto_fit(l->block_h) :
+	    0;
 	l->first = l->anchor - l->anchor % l->per_page;
 	if (l->focus >= 0 && l->focus < KIOSK_LIST_PREV)
 		l->focus = (int)(l->anchor - l->first);
@@ -339,6 +347,21 @@ kiosk_list_draw_pager(struct kiosk_list *l, int *cy, int *cx)
 	free(page);
 }
 
+/* "[mark]" at y,x in at most maxw columns; the columns used. */
+static int
+kiosk_list_draw_mark(const char *mark, int y, int x, int maxw)
+{
+	int used = 0;
+
+	used += kiosk_ui_str(y, x + used, maxw - used, "[",
+	    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	used += kiosk_ui_str(y, x + used, maxw - used - 1, mark,
+	    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	used += kiosk_ui_str(y, x + used, maxw - used, "]",
+	    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+	return used;
+}
+
 /* The detail line (detail, the rest of it->detail, or NULL) and the mark
  * of a block, starting at x. */
 static void
@@ -352,12 +375,7 @@ kiosk_list_draw_detail(struct kiosk_list_item *it, const char *detail,
 	if (it->mark != NULL && used + 3 < maxw) {
 		if (used > 0)
 			used++;
-		used += kiosk_ui_str(y, x + used, maxw - used, "[",
-		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
-		used += kiosk_ui_str(y, x + used, maxw - used - 1, it->mark,
-		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
-		kiosk_ui_str(y, x + used, maxw - used, "]",
-		    kiosk_ui_attr(KIOSK_ROLE_MARKED));
+		kiosk_list_draw_mark(it->mark, y, x + used, maxw - used);
 	}
 }
 
@@ -387,7 +405,7 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 	struct kiosk_width_line	*dlines = NULL;
 	int			 tx, tw, nl, nd, rows, ty, r, has_detail;
 	size_t			 nwrap, ndwrap, abs = l->first + i;
-	char			 num[24], *line;
+	char			 num[24], *line, *mark = NULL;
 	const char		*detail;
 	int			 a;
 
@@ -411,6 +429,16 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 			    KIOSK_BIGFONT_ROWS) / 2, bx + 2,
 			    (unsigned)(abs + 1), attr | A_BOLD);
 		tx = bx + 2 + kiosk_bigfont_width(1) + 2;
+		/* The pictogram between the number and the label, in the
+		 * label's colour: it carries nothing a colour would. */
+		if (l->picto_rows > 0 && tx + kiosk_picto_width(
+		    l->picto_rows) + 2 + 8 < bx + bw) {
+			if (it->picto != NULL)
+				kiosk_picto_draw(it->picto, l->picto_rows,
+				    by + (l->block_h - l->picto_rows) / 2, tx,
+				    attr);
+			tx += kiosk_picto_width(l->picto_rows) + 2;
+		}
 	} else {
 		kiosk_ui_str(mid, bx + 2, 3, num, attr | A_BOLD);
 		tx = bx + 2 + 1 + 2;
@@ -434,10 +462,19 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 			    tw - r - 3, attr);
 		return;
 	}
+	/* The mark of a text in another language follows its title when
+	 * the title's last line leaves room ("Welding [in English]"), not
+	 * the line below it. */
+	nwrap = kiosk_width_wrap(it->label, tw, &lines);
+	if (it->mark != NULL && nwrap > 0 && (size_t)l->block_h > nwrap &&
+	    lines[nwrap - 1].cols + 3 + kiosk_width_cols(it->mark,
+	    strlen(it->mark)) <= tw) {
+		mark = it->mark;
+		has_detail = it->detail != NULL;
+	}
 	rows = l->block_h - has_detail;
 	if (rows < 1)
 		rows = 1;
-	nwrap = kiosk_width_wrap(it->label, tw, &lines);
 	nl = nwrap < (size_t)rows ? (int)nwrap : rows;
 	/* The detail wraps into the rows the label leaves; a shorter one
 	 * when it does not fit. */
@@ -469,6 +506,12 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		    strlen(it->label + lines[r].off) : lines[r].len, it->dir,
 		    attr | A_BOLD);
 	}
+	if (mark != NULL && nl == (int)nwrap) {
+		kiosk_list_draw_mark(mark, ty + nl - 1, tx + lines[nl - 1].cols +
+		    1, tw - lines[nl - 1].cols - 1);
+		/* Drawn: not again after the detail. */
+		it->mark = NULL;
+	}
 	/* Every detail row but the last, then the rest and the mark; each
 	 * row whole for its isolates (bidi.h). */
 	for (r = 0; r + 1 < nd; r++) {
@@ -484,6 +527,8 @@ kiosk_list_draw_block(struct kiosk_list *l, size_t i, int *cy, int *cx)
 		kiosk_list_draw_detail(it, line, ty + nl + r, tx, tw, attr);
 		free(line);
 	}
+	if (mark != NULL)
+		it->mark = mark;
 	free(lines);
 	free(dlines);
 }

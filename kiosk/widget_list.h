@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "kiosk/picto.h"
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
@@ -60,6 +61,10 @@ struct kiosk_list_item {
 	enum kiosk_ui_role role;	/* LINES: role of the line */
 	enum kiosk_bidi_dir dir;	/* of the label: SCREEN for interface
 					 * text, else catalogue text's own */
+	const struct kiosk_picto *picto; /* BLOCKS: a pictogram beside the
+					 * label, or NULL (picto.h) */
+	const char	*picto_say;	/* what it shows, read aloud (owned
+					 * by the loaded pictograms) */
 };
 
 struct kiosk_list;
@@ -93,11 +98,16 @@ struct kiosk_list {
 	 * does not fit beside the label wraps below it (the staff menu). */
 	int			 desk_rows;
 
+	/* Set by the owner: items have pictograms; blocks are made tall
+	 * enough for the big form where the list has the room. */
+	int			 pictos;
+
 	/* Computed by layout. */
 	struct kiosk_width_line	*lead_lines;
 	size_t			 nlead;
 	int			 block_h, gap, items_y, pager_y, pager_h;
 	int			 big;
+	int			 picto_rows;	/* form drawn: 0, 3 or 5 */
 	int			 ncols;		/* grid columns in use */
 	size_t			 cols_total;	/* total they were made for */
 };

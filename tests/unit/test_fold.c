@@ -245,6 +245,11 @@ test_transliteration(void **state)
 	/* Arabic: the generic form; written vowels are used when present. */
 	assert_latin("اللحام", "اللحام allham");
 	assert_latin("اللِّحَام", "اللحام alliham");
+	/* Ge'ez: the Tigrinya spelling (sixth order silent, first e), then
+	 * ICU's generic one. */
+	assert_latin("ኮምፒተር", "ኮምፒተር kompiter komǝpitar");
+	assert_latin("ፎርክሊፍት ሰላም", "ፎርክሊፍት forklift forǝkǝlifǝt ሰላም selam "
+	    "salam");
 	/* Latin words are indexed once, folded. */
 	assert_latin("Lassen Überstunden", "lassen uberstunden");
 	/* Mixed text keeps the order of the words. */

@@ -768,10 +768,64 @@ test_index_follows_changes(void **state)
 #undef H
 }
 
+/*
+ * Ge'ez and Latin find each other without typo correction: a Tigrinya
+ * title by its Latin spelling (kompiter, forklift) and by a prefix in
+ * Ge'ez while typing, and an English title by a Ge'ez query.
+ */
+static void
+test_geez(void **state)
+{
+	struct unit_db		*g = unit_db_new();
+	struct catalog_query	 q;
+	struct catalog_results	 r;
+	char			*cause = NULL;
+	static const char *const find[][2] = {
+		{ "kompiter", "ኮምፒተር ንጀማመርቲ" },
+		{ "forklift", "ናይ ፎርክሊፍት ምስክር ወረቀት" },
+		{ "ፎርክሊ", "ናይ ፎርክሊፍት ምስክር ወረቀት" },
+		{ "ኮምፒ", "ኮምፒተር ንጀማመርቲ" },
+	};
+	size_t			 i;
+
+	(void)state;
+	if (unit_import(g->db, "g", &cause, UNIT_THEMES,
+	    "id,kind,provider,themes,title_en,title_ti\n"
+	    "pc,course,X,technical,Computer for beginners,ኮምፒተር ንጀማመርቲ\n"
+	    "fork,course,X,technical,,ናይ ፎርክሊፍት ምስክር ወረቀት\n"
+	    "weld,course,X,technical,Welding,\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	for (i = 0; i < sizeof find / sizeof find[0]; i++) {
+		catalog_query_init(&q);
+		q.text = find[i][0];
+		q.lang = "ti";
+		q.no_typos = 1;
+		q.today = "2026-11-27";
+		if (catalog_search_run(g->db, &q, &r, &cause) != 0)
+			fail_msg("search: %s", cause);
+		if (r.n != 1 || strcmp(r.hits[0].title.value, find[i][1]) != 0)
+			fail_msg("\"%s\" found %zu, not \"%s\"", find[i][0],
+			    r.n, find[i][1]);
+		catalog_results_done(&r);
+	}
+	/* A Ge'ez word finds the English title of a course. */
+	catalog_query_init(&q);
+	q.text = "ኮምፒተር";
+	q.lang = "en";
+	q.no_typos = 1;
+	q.today = "2026-11-27";
+	if (catalog_search_run(g->db, &q, &r, &cause) != 0)
+		fail_msg("search: %s", cause);
+	assert_int_equal(r.n, 1);
+	catalog_results_done(&r);
+	unit_db_free(g);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_geez),
 		cmocka_unit_test(test_words_and_prefix),
 		cmocka_unit_test(test_folding),
 		cmocka_unit_test(test_title_ranks_first),
