@@ -1889,9 +1889,9 @@ ooapi_done(struct ooapi *o)
 }
 
 /*
- * Import n inputs: in memory (in) or files (names). Each is read twice
- * (see the top), or once (see ooapi_plan); only one parsed file is held
- * at a time.
+ * Import n inputs named names: in memory (in), or files (in is NULL).
+ * Each is read twice (see the top), or once (see ooapi_plan); only one
+ * parsed file is held at a time.
  */
 static int
 ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
@@ -1910,8 +1910,7 @@ ooapi_run(struct catalog_import *imp, const struct catalog_ooapi_input *in,
 	o.file = "";
 	o.files = xreallocarray(NULL, n + 1, sizeof *o.files);
 	for (i = 0; i < n; i++)
-		o.files[o.nfiles++] = xstrdup(in != NULL ? in[i].name :
-		    names[i]);
+		o.files[o.nfiles++] = xstrdup(names[i]);
 	o.once = xreallocarray(NULL, n + 1, 1);
 	if ((o.isced = catalog_isced_load(NULL, cause)) == NULL ||
 	    ooapi_plan(&o, in, names, n, &buf, &cap, cause) != 0)
@@ -2004,7 +2003,15 @@ int
 catalog_ooapi_import_buffers(struct catalog_import *imp,
     const struct catalog_ooapi_input *in, size_t n, char **cause)
 {
-	return ooapi_run(imp, in, NULL, n, cause);
+	const char	**names = xreallocarray(NULL, n + 1, sizeof *names);
+	size_t		  i;
+	int		  rc;
+
+	for (i = 0; i < n; i++)
+		names[i] = in[i].name;
+	rc = ooapi_run(imp, in, names, n, cause);
+	free(names);
+	return rc;
 }
 
 int

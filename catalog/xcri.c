@@ -1092,6 +1092,7 @@ xcri_stream_provider(struct xcri *x, struct xcri_stream *st,
     struct xcri_stream_prov *sp, int final, char **cause)
 {
 	const xmlNode	*c, *next;
+	xmlNode		*mapped;
 	int		 open = !final && xcri_open(st->ctxt, sp->node);
 
 	if (sp->state == XP_NEW) {
@@ -1114,19 +1115,23 @@ xcri_stream_provider(struct xcri *x, struct xcri_stream *st,
 		sp->state = XP_DONE;
 		return xcri_provider(x, sp->node, cause);
 	}
-	for (c = sp->last != NULL ? xcri_next(sp->node, sp->last, XNS_XCRI,
-	    "course") : xcri_child(sp->node, XNS_XCRI, "course"); c != NULL;
-	    c = next) {
+	if (sp->last != NULL)
+		c = xcri_next(sp->node, sp->last, XNS_XCRI, "course");
+	else
+		c = xcri_child(sp->node, XNS_XCRI, "course");
+	while (c != NULL) {
 		if (open && xcri_open(st->ctxt, c))
 			break;
 		if (xcri_course(x, &sp->p, c, cause) != 0)
 			return -1;
 		next = xcri_next(sp->node, c, XNS_XCRI, "course");
 		/* Mapped: free its content, keep the element for paths. */
-		xmlFreeNodeList(((xmlNode *)(uintptr_t)c)->children);
-		((xmlNode *)(uintptr_t)c)->children = NULL;
-		((xmlNode *)(uintptr_t)c)->last = NULL;
+		mapped = (xmlNode *)(uintptr_t)c;
+		xmlFreeNodeList(mapped->children);
+		mapped->children = NULL;
+		mapped->last = NULL;
 		sp->last = c;
+		c = next;
 	}
 	if (!open) {
 		xcri_provider_end(&sp->p);
