@@ -17,6 +17,7 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/call.h"
+#include "kiosk/focus.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/layout.h"
@@ -26,7 +27,11 @@
 #include "kiosk/ui.h"
 #include "kiosk/width.h"
 
-#define KIOSK_APP_BAR_TARGET 1000
+/* Bar targets come after every screen target: a focus chain numbers its
+ * widgets' targets in steps of KIOSK_FOCUS_SPAN (focus.h). */
+#define KIOSK_APP_BAR_TARGET 1000000
+_Static_assert(KIOSK_FOCUS_MAX * KIOSK_FOCUS_SPAN < KIOSK_APP_BAR_TARGET,
+    "screen targets run into the bar's");
 #define KIOSK_APP_CORNER_COLS 8		/* long press here: staff mode */
 #define KIOSK_APP_LONG_PRESS 2000	/* ms */
 #define KIOSK_APP_CALL_MS 5000		/* staff_call may take this long */
