@@ -8,10 +8,15 @@
  */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -241,4 +246,99 @@ catalog_enrfile_plain_free(char *plain)
 {
 	if (plain != NULL)
 		sodium_free(plain);
+}
+
+static int
+enrfile_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+enrfile_walk(const char *dir, const char *suffix, const char *skip,
+    char ***paths, size_t *n, char **cause)
+{
+	size_t		 len, slen = strlen(suffix);
+	struct dirent	*de;
+	struct stat	 sb;
+	char		*path;
+	DIR		*d;
+	int		 rc = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		*cause = xasprintf("%s: cannot read folder: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		len = strlen(de->d_name);
+		if (lstat(path, &sb) != 0)
+			free(path);
+		else if (S_ISDIR(sb.st_mode)) {
+			if (skip == NULL || strcmp(path, skip) != 0)
+				rc = enrfile_walk(path, suffix, skip, paths, n,
+				    cause);
+			free(path);
+		} else if (S_ISREG(sb.st_mode) && len > slen &&
+		    strcmp(de->d_name + len - slen, suffix) == 0) {
+			*paths = xreallocarray(*paths, *n + 1, sizeof **paths);
+			(*paths)[(*n)++] = path;
+		} else
+			free(path);
+	}
+	closedir(d);
+	return rc;
+}
+
+int
+catalog_enrfile_find(const char *dir, const char *suffix, const char *skip,
+    char ***paths, size_t *n, char **cause)
+{
+	*paths = NULL;
+	*n = 0;
+	if (enrfile_walk(dir, suffix, skip, paths, n, cause) != 0)
+		return -1;
+	if (*n > 1)
+		qsort(*paths, *n, sizeof **paths, enrfile_strcmp);
+	return 0;
+}
+
+unsigned char *
+catalog_enrfile_slurp(const char *path, size_t max, size_t *len,
+    char **cause)
+{
+	unsigned char *buf = xmalloc(max + 1);
+	size_t total = 0;
+	ssize_t r;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		*cause = xasprintf("cannot open: %s", strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	while (total <= max && (r = read(fd, buf + total, max + 1 - total)) !=
+	    0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*cause = xasprintf("cannot read: %s", strerror(errno));
+			close(fd);
+			free(buf);
+			return NULL;
+		}
+		total += (size_t)r;
+	}
+	close(fd);
+	if (total > max) {
+		*cause = xasprintf("too large (more than %zu bytes)", max);
+		free(buf);
+		return NULL;
+	}
+	*len = total;
+	return buf;
 }

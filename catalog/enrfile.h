@@ -80,4 +80,21 @@ char *catalog_enrfile_open_kind(enum catalog_enrfile_kind kind,
     size_t *plainlen, char **cause);
 void catalog_enrfile_plain_free(char *plain);
 
+/*
+ * The regular files under dir (recursively, never into the folder skip,
+ * which may be NULL, and never through a link) whose names end in suffix
+ * (".enr", ".stats"), sorted, in *paths (*n of them; free each and the
+ * array). -1 and *cause when a folder cannot be read. The office reads
+ * uploads with it: anyone who can PUT chooses these names.
+ */
+int catalog_enrfile_find(const char *dir, const char *suffix,
+    const char *skip, char ***paths, size_t *n, char **cause);
+/*
+ * Read path (not through a link) into a new buffer of *len bytes; NULL and
+ * *cause ("cannot open: ...", "too large (more than N bytes)") when it
+ * cannot be read or holds more than max bytes.
+ */
+unsigned char *catalog_enrfile_slurp(const char *path, size_t max,
+    size_t *len, char **cause);
+
 #endif

@@ -31,93 +31,6 @@
 #include "catalog/safe.h"
 #include "catalog/xmalloc.h"
 
-struct inbox_paths {
-	char		**v;
-	size_t		 n;
-};
-
-static int
-inbox_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Collect *.enr files under dir (skipping skip); -1 and *cause. */
-static int
-inbox_walk(const char *dir, const char *skip, struct inbox_paths *p,
-    char **cause)
-{
-	struct dirent *de;
-	struct stat sb;
-	size_t len;
-	char *path;
-	DIR *d;
-	int rc = 0;
-
-	if ((d = opendir(dir)) == NULL) {
-		*cause = xasprintf("%s: cannot read folder: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	while (rc == 0 && (de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		if (lstat(path, &sb) != 0) {
-			free(path);
-			continue;
-		}
-		if (S_ISDIR(sb.st_mode)) {
-			if (strcmp(path, skip) != 0)
-				rc = inbox_walk(path, skip, p, cause);
-			free(path);
-			continue;
-		}
-		len = strlen(de->d_name);
-		if (!S_ISREG(sb.st_mode) || len < 5 ||
-		    strcmp(de->d_name + len - 4, ".enr") != 0) {
-			free(path);
-			continue;
-		}
-		p->v = xreallocarray(p->v, p->n + 1, sizeof *p->v);
-		p->v[p->n++] = path;
-	}
-	closedir(d);
-	return rc;
-}
-
-/* Read a file of at most max bytes; NULL and *cause. */
-static unsigned char *
-inbox_slurp(const char *path, size_t max, size_t *len, char **cause)
-{
-	unsigned char *buf = xmalloc(max + 1);
-	size_t total = 0;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
-		*cause = xasprintf("cannot open: %s", strerror(errno));
-		free(buf);
-		return NULL;
-	}
-	while ((n = read(fd, buf + total, max + 1 - total)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*cause = xasprintf("cannot read: %s", strerror(errno));
-			close(fd);
-			free(buf);
-			return NULL;
-		}
-		total += (size_t)n;
-		if (total > max)
-			break;
-	}
-	close(fd);
-	*len = total;
-	return buf;
-}
-
 /*
  * Report msg about path on err, both through catalog_safe_line: anyone
  * who can PUT chooses the file name, so no control character may reach
@@ -483,29 +396,27 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
     enum catalog_inbox_format format, int again, FILE *out, FILE *err,
     struct catalog_inbox_summary *sum, char **cause)
 {
-	struct inbox_paths p = { NULL, 0 };
-	char **seen = NULL, *rejdir, *plain, *why = NULL, *s;
+	char **paths = NULL, **seen = NULL, *rejdir, *plain, *why = NULL, *s;
 	char id[CATALOG_KEYS_ID_SIZE], receipt[CATALOG_ENRFILE_RECEIPT_LEN + 1];
 	unsigned char *buf;
-	size_t nseen = 0, nprocessed, i, j, len, plainlen;
+	size_t nseen = 0, nprocessed, i, j, len, plainlen, npaths = 0;
 	json_t *e, *a;
 	int rc = -1, dup;
 
 	memset(sum, 0, sizeof *sum);
 	rejdir = xasprintf("%s/rejected", dir);
-	if (inbox_walk(dir, rejdir, &p, cause) != 0)
+	if (catalog_enrfile_find(dir, ".enr", rejdir, &paths, &npaths,
+	    cause) != 0)
 		goto out;
 	inbox_load_processed(dir, &seen, &nprocessed);
 	nseen = nprocessed;
-	if (p.n > 0)
-		qsort(p.v, p.n, sizeof *p.v, inbox_cmp);
 	if (format == CATALOG_INBOX_CSV)
 		fputs("receipt,kiosk,kiosk_name,created,offering_id,offering_key,"
 		    "entry_key,title,name,phone,email,note\n", out);
-	for (i = 0; i < p.n; i++) {
-		if ((buf = inbox_slurp(p.v[i], CATALOG_ENRFILE_MAX, &len,
+	for (i = 0; i < npaths; i++) {
+		if ((buf = catalog_enrfile_slurp(paths[i], CATALOG_ENRFILE_MAX, &len,
 		    &why)) == NULL) {
-			inbox_say(err, p.v[i], why);
+			inbox_say(err, paths[i], why);
 			sum->rejected++;
 			continue;
 		}
@@ -518,7 +429,7 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 			catalog_enrfile_plain_free(plain);
 		}
 		if (e == NULL) {
-			inbox_reject(p.v[i], rejdir, why, err);
+			inbox_reject(paths[i], rejdir, why, err);
 			free(why);
 			why = NULL;
 			sum->rejected++;
@@ -531,7 +442,7 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 				dup = j < nprocessed ? 2 : 1;
 		}
 		if (dup) {
-			inbox_say(err, p.v[i], xasprintf("%s from %s was %s; "
+			inbox_say(err, paths[i], xasprintf("%s from %s was %s; "
 			    "duplicate dropped", receipt, id, dup == 2 ?
 			    "processed in an earlier run (--again writes it "
 			    "again)" : "read already"));
@@ -578,9 +489,9 @@ catalog_inbox_read(const char *dir, const struct catalog_keys *office,
 		goto out;
 	rc = 0;
 out:
-	for (i = 0; i < p.n; i++)
-		free(p.v[i]);
-	free(p.v);
+	for (i = 0; i < npaths; i++)
+		free(paths[i]);
+	free(paths);
 	for (i = 0; i < nseen; i++)
 		free(seen[i]);
 	free(seen);

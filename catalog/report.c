@@ -79,83 +79,6 @@ struct report_bar {
 	int64_t		 value;
 };
 
-static int
-report_strcmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Collect *.stats files under dir, skipping skip; -1 and *cause. */
-static int
-report_walk(const char *dir, const char *skip, char ***v, size_t *n,
-    char **cause)
-{
-	struct dirent *de;
-	struct stat sb;
-	size_t len;
-	char *path;
-	DIR *d;
-	int rc = 0;
-
-	if ((d = opendir(dir)) == NULL) {
-		*cause = xasprintf("%s: cannot read folder: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	while (rc == 0 && (de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		if (lstat(path, &sb) != 0) {
-			free(path);
-			continue;
-		}
-		len = strlen(de->d_name);
-		if (S_ISDIR(sb.st_mode)) {
-			if (skip == NULL || strcmp(path, skip) != 0)
-				rc = report_walk(path, skip, v, n, cause);
-			free(path);
-		} else if (S_ISREG(sb.st_mode) && len > 6 &&
-		    strcmp(de->d_name + len - 6, ".stats") == 0) {
-			*v = xreallocarray(*v, *n + 1, sizeof **v);
-			(*v)[(*n)++] = path;
-		} else
-			free(path);
-	}
-	closedir(d);
-	return rc;
-}
-
-/* Read at most max bytes of path; NULL and *cause (too large too). */
-static unsigned char *
-report_read(const char *path, size_t max, size_t *len, char **cause)
-{
-	unsigned char *buf = xmalloc(max + 1);
-	size_t n;
-	FILE *f;
-
-	if ((f = fopen(path, "rb")) == NULL) {
-		*cause = xasprintf("cannot open: %s", strerror(errno));
-		free(buf);
-		return NULL;
-	}
-	n = fread(buf, 1, max + 1, f);
-	if (ferror(f)) {
-		*cause = xasprintf("cannot read: %s", strerror(errno));
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	fclose(f);
-	if (n > max) {
-		*cause = xasprintf("too large (more than %zu bytes)", max);
-		free(buf);
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
-
 /* 1 when s is a string of 1..max bytes (after which it is checked). */
 static int
 report_text(json_t *v, size_t min, size_t max)
@@ -328,7 +251,7 @@ report_file(struct report *r, const char *path,
 	char *plain;
 	int rc;
 
-	if ((buf = report_read(path, CATALOG_ENRFILE_STATS_MAX, &len,
+	if ((buf = catalog_enrfile_slurp(path, CATALOG_ENRFILE_STATS_MAX, &len,
 	    cause)) == NULL)
 		return -1;
 	plain = catalog_enrfile_open_kind(CATALOG_ENRFILE_STATS, buf, len,
@@ -935,23 +858,29 @@ catalog_report_run(const char *dir, const struct catalog_keys *office,
     FILE *err, struct catalog_report_summary *sum, char **cause)
 {
 	struct report r;
-	char **paths = NULL, *why = NULL, *skip;
+	char **paths = NULL, *why = NULL, *skip, *sp, *sw;
 	size_t npaths = 0, i;
 	int rc = -1;
 
 	memset(&r, 0, sizeof r);
 	memset(sum, 0, sizeof *sum);
 	skip = xstrdup(outdir);
-	if (report_walk(dir, skip, &paths, &npaths, cause) != 0)
+	if (catalog_enrfile_find(dir, ".stats", skip, &paths, &npaths,
+	    cause) != 0)
 		goto out;
-	qsort(paths, npaths, sizeof *paths, report_strcmp);
 	for (i = 0; i < npaths; i++) {
 		if (report_file(&r, paths[i], office, kiosks, nkiosks,
 		    &why) == 0) {
 			sum->read++;
 			continue;
 		}
-		fprintf(err, "%s: refused: %s\n", paths[i], why);
+		/* Anyone who can PUT chooses the name: no control
+		 * character may reach the terminal. */
+		sp = catalog_safe_line(paths[i]);
+		sw = catalog_safe_line(why);
+		fprintf(err, "%s: refused: %s\n", sp, sw);
+		free(sp);
+		free(sw);
 		free(why);
 		why = NULL;
 		sum->rejected++;
