@@ -49,6 +49,7 @@ struct catalog_config {
 	char	*theme;			/* high-contrast, light or mono */
 	long	 font_size;		/* points, 0 when not set */
 	char	*staff_call;		/* program Ask staff runs, or NULL */
+	char	*shortlist_url;		/* http(s) link with "{ids}", or NULL */
 };
 
 /* $LEERPUNT_CONFIG, else $(sysconfdir)/leerpunt/leerpunt.conf; "" = none. */
