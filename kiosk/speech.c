@@ -574,6 +574,13 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 		n++;
 	pc = xcalloc(n, sizeof *pc);
 	np = kiosk_speech_cut(sp, plain, pc);
+	/* What espeak-ng is given for this text (in MEMORY and PLAYBACK
+	 * output it takes them in order with the text, so it cannot
+	 * report them back yet); before the transcript line, so a test
+	 * that saw the words finds them. */
+	if (sp->params != NULL)
+		fprintf(sp->params, "volume=%d rate=%d\n", sp->volume,
+		    sp->rate);
 	if (sp->transcript != NULL) {
 		/* One line per piece in one language, as said. */
 		for (i = 0; i < np; i = j) {
@@ -593,12 +600,6 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 		espeak_SetParameter(espeakVOLUME, sp->volume, 0);
 	if (sp->rate > 0)
 		espeak_SetParameter(espeakRATE, sp->rate, 0);
-	/* What espeak-ng is asked for (in MEMORY and PLAYBACK output
-	 * it takes them in order with the text, so it cannot report
-	 * them back yet). */
-	if (sp->params != NULL)
-		fprintf(sp->params, "volume=%d rate=%d\n", sp->volume,
-		    sp->rate);
 	if (espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, NULL, sp) == EE_OK)
 		r = 0;
