@@ -38,6 +38,7 @@ enum config_type {
 	CONFIG_PATH,		/* absolute path */
 	CONFIG_REPO_URL,	/* http(s):// or file:// URL, or a folder */
 	CONFIG_HTTP_URL,	/* http(s):// URL */
+	CONFIG_IDS_URL,		/* http(s):// URL with "{ids}" once */
 	CONFIG_NAME,		/* letters, digits, . _ - */
 	CONFIG_TEXT,		/* UTF-8 text */
 	CONFIG_INT,		/* whole number in [lo, hi] */
@@ -87,6 +88,8 @@ static const struct config_key config_keys[] = {
 	  config_yes_no, 0 },
 	{ "stale_days", CONFIG_INT, CONFIG_OFF(stale_days), 1, 3650, NULL,
 	  0 },
+	{ "shortlist_url", CONFIG_IDS_URL, CONFIG_OFF(shortlist_url), 0, 0,
+	  NULL, 0 },
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
@@ -353,6 +356,7 @@ config_set(struct catalog_config *cfg, const struct config_key *k,
     const char *value, char **reason)
 {
 	char **slot = (char **)((char *)cfg + k->off);
+	const char *p;
 	char *end;
 	long n;
 	size_t i;
@@ -380,6 +384,7 @@ config_set(struct catalog_config *cfg, const struct config_key *k,
 		}
 		break;
 	case CONFIG_HTTP_URL:
+	case CONFIG_IDS_URL:
 		if (catalog_config_url_has_userinfo(value)) {
 			*reason = xasprintf("%s: " CATALOG_CONFIG_USERINFO_HELP,
 			    k->name);
@@ -388,6 +393,14 @@ config_set(struct catalog_config *cfg, const struct config_key *k,
 		if (!config_http_url(value)) {
 			*reason = xasprintf("%s: \"%.80s\" is not an http:// "
 			    "or https:// URL with a host name", k->name, value);
+			return -1;
+		}
+		if (k->type == CONFIG_IDS_URL && ((p = strstr(value,
+		    "{ids}")) == NULL || strstr(p + 1, "{ids}") != NULL)) {
+			*reason = xasprintf("%s: \"%.80s\" must hold {ids} "
+			    "once, where the kiosk puts the entries' keys "
+			    "(https://example.org/list?ids={ids})", k->name,
+			    value);
 			return -1;
 		}
 		break;

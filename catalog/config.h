@@ -52,6 +52,7 @@ struct catalog_config {
 	char	*statistics;		/* "yes" or "no" (stats.h) */
 	long	 stale_days;		/* days before visitors see the
 					 * catalogue's age; 0 when not set */
+	char	*shortlist_url;		/* http(s) link with "{ids}", or NULL */
 };
 
 /* 1 when cfg (may be NULL) turns the use statistics on; off by default. */

@@ -22,6 +22,7 @@
 #include "kiosk/lang.h"
 #include "kiosk/layout.h"
 #include "kiosk/screen.h"
+#include "kiosk/shortlist.h"
 #include "kiosk/speech.h"
 #include "kiosk/stats.h"
 #include "kiosk/ui.h"
@@ -64,6 +65,7 @@ kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
 	app->bar_focus = -1;
 	app->press = -1;
 	app->last_tap = -1;
+	app->voice.level = KIOSK_VOICE_NORMAL;
 	kiosk_input_init(&app->input);
 	kiosk_staff_init(&app->staff);
 	snprintf(app->start_lang, sizeof app->start_lang, "%s", lang);
@@ -96,6 +98,7 @@ kiosk_app_done(struct kiosk_app *app)
 	free(app->stack);
 	app->stack = NULL;
 	kiosk_speech_reset(app);
+	kiosk_shortlist_clear(&app->shortlist);
 	kiosk_format_free(app->fmt);
 	app->fmt = NULL;
 	kiosk_staff_done(&app->staff);
@@ -113,6 +116,8 @@ kiosk_app_relayout(struct kiosk_app *app)
 	large = kiosk_layout_large(app->rows);
 	margin = kiosk_layout_margin(app->cols);
 	app->title_h = kiosk_layout_title_h(app->rows);
+	app->bar.kept = (int)app->shortlist.n;
+	app->bar.voice = app->speech_on;
 	kiosk_bar_layout(&app->bar, app->rows, app->cols,
 	    kiosk_layout_bar_h(app->rows, s->staff_only));
 	if (s->no_bar) {
@@ -255,6 +260,10 @@ kiosk_app_reset(struct kiosk_app *app)
 		kiosk_app_pop(app);
 	kiosk_stats_end(app, how);
 	kiosk_speech_reset(app);
+	/* The next person starts with an empty shortlist. */
+	kiosk_shortlist_clear(&app->shortlist);
+	/* Normal volume and speed for the next person. */
+	kiosk_voice_reset(app);
 	app->staff.active = 0;
 	kiosk_app_set_lang(app, app->start_lang);
 	app->press = -1;
@@ -270,6 +279,9 @@ kiosk_app_notice(struct kiosk_app *app, int item)
 {
 	if (item == KIOSK_BAR_READ) {
 		kiosk_speech_read(app);
+		/* The bar gets Voice while Read aloud is on. */
+		if (app->speech_on != app->bar.voice)
+			kiosk_app_relayout(app);
 		return;
 	}
 	/* The bell always; the site's program when there is one. The
@@ -306,6 +318,12 @@ kiosk_app_bar_activate(struct kiosk_app *app, int item)
 	case KIOSK_BAR_READ:
 	case KIOSK_BAR_STAFF:
 		kiosk_app_notice(app, item);
+		break;
+	case KIOSK_BAR_KEPT:
+		kiosk_app_push(app, kiosk_screen_shortlist_new(app));
+		break;
+	case KIOSK_BAR_VOICE:
+		kiosk_app_push(app, kiosk_screen_voice_new(app));
 		break;
 	}
 }
@@ -437,15 +455,16 @@ kiosk_app_bar_key(struct kiosk_app *app, struct kiosk_screen *s,
 	int prev = is_key && (ch == KEY_LEFT || ch == KEY_BTAB);
 
 	if (next || prev) {
-		app->bar_focus += next ? 1 : -1;
+		app->bar_focus = kiosk_bar_next(&app->bar, app->bar_focus,
+		    next ? 1 : -1);
 		if (app->bar_focus >= KIOSK_BAR_COUNT ||
 		    app->bar_focus < 0) {
 			if (!is_key && s->ops->focus != NULL) {
 				s->ops->focus(s, next ? 1 : 2);
 				app->bar_focus = -1;
 			} else
-				app->bar_focus = next ? 0 :
-				    KIOSK_BAR_COUNT - 1;
+				app->bar_focus = kiosk_bar_next(&app->bar,
+				    next ? -1 : KIOSK_BAR_COUNT, next ? 1 : -1);
 		}
 		return 1;
 	}
@@ -475,7 +494,8 @@ kiosk_app_global(struct kiosk_app *app, struct kiosk_screen *s,
 	case KIOSK_ACT_PREV:
 	case KIOSK_ACT_NEXT:
 		app->bar_focus = a->kind == KIOSK_ACT_UP ||
-		    a->kind == KIOSK_ACT_PREV ? KIOSK_BAR_COUNT - 1 : 0;
+		    a->kind == KIOSK_ACT_PREV ? kiosk_bar_next(&app->bar,
+		    KIOSK_BAR_COUNT, -1) : 0;
 		s->ops->focus(s, 0);
 		break;
 	case KIOSK_ACT_BACK:
@@ -499,6 +519,15 @@ kiosk_app_global(struct kiosk_app *app, struct kiosk_screen *s,
 	case KIOSK_ACT_CHAR:
 		if (!app->lock && (a->ch == 'q' || a->ch == 'Q'))
 			app->quit = 1;
+		break;
+	case KIOSK_ACT_KEY:
+		/* F4-F8: the voice controls (voice.h). */
+		if (kiosk_voice_key_action((int)a->ch) >= 0) {
+			kiosk_voice_do(app, (enum kiosk_voice_action)
+			    kiosk_voice_key_action((int)a->ch));
+			if (app->speech_on != app->bar.voice)
+				kiosk_app_relayout(app);
+		}
 		break;
 	default:
 		break;

@@ -18,7 +18,9 @@
 #include "catalog/lang.h"
 #include "kiosk/bar.h"
 #include "kiosk/input.h"
+#include "kiosk/shortlist.h"
 #include "kiosk/staff.h"
+#include "kiosk/voice.h"
 
 struct catalog_db;
 struct catalog_stats;
@@ -72,11 +74,16 @@ struct kiosk_app {
 	int			 stale_days;
 	/* Take it with you: lp printer name or NULL (--printer). */
 	const char		*printer;
+	/* The person's shortlist (never stored) and the site's link for
+	 * it with "{ids}" (shortlist_url), or NULL. */
+	struct kiosk_shortlist	 shortlist;
+	const char		*shortlist_url;
 
 	/* Read aloud (speech.c); personal data only with a headset. */
 	struct kiosk_speech	*speech;
 	int			 speech_on;
 	int			 headset;	/* set by staff screens */
+	struct kiosk_voice	 voice;		/* volume, speed (voice.h) */
 	struct kiosk_screen	*spoken_screen;
 	size_t			 spoken_depth;
 	char			*spoken_title;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <curses.h>
@@ -27,23 +28,49 @@ kiosk_bar_label(enum kiosk_bar_item item)
 		return _("Read aloud");
 	case KIOSK_BAR_STAFF:
 		return _("Ask staff");
+	case KIOSK_BAR_VOICE:
+		return _("Voice");
+	case KIOSK_BAR_KEPT:
+		return _("My list");
 	case KIOSK_BAR_COUNT:
 		break;
 	}
 	return "";
 }
 
-/* Place items [from, to) evenly in one row at y. */
+const char *
+kiosk_bar_text(struct kiosk_bar *b, enum kiosk_bar_item item)
+{
+	if (item != KIOSK_BAR_KEPT)
+		return kiosk_bar_label(item);
+	/* TRANSLATORS: the shortlist on the bar and how many it holds. */
+	snprintf(b->kept_label, sizeof b->kept_label, _("%s (%d)"),
+	    kiosk_bar_label(item), b->kept);
+	return b->kept_label;
+}
+
+int
+kiosk_bar_next(struct kiosk_bar *b, int from, int dir)
+{
+	int i;
+
+	for (i = from + dir; i >= 0 && i < KIOSK_BAR_COUNT; i += dir)
+		if (b->shown[i])
+			return i;
+	return i;
+}
+
+/* Place the shown items of order[from, to) evenly in one row at y. */
 static void
-kiosk_bar_row(struct kiosk_bar *b, int from, int to, int y)
+kiosk_bar_row(struct kiosk_bar *b, const int *order, int from, int to, int y)
 {
 	int i, x = 0, w;
 
 	for (i = from; i < to; i++) {
 		w = (b->w - x - (to - i - 1)) / (to - i);
-		b->bx[i] = x;
-		b->by[i] = y;
-		b->bw[i] = w;
+		b->bx[order[i]] = x;
+		b->by[order[i]] = y;
+		b->bw[order[i]] = w;
 		x += w + 1;
 	}
 }
@@ -51,11 +78,17 @@ kiosk_bar_row(struct kiosk_bar *b, int from, int to, int y)
 void
 kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 {
-	int	 i, need = 0;
+	int	 i, n = 0, need = 0, order[KIOSK_BAR_COUNT];
 	const char *label;
 
 	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
-		label = kiosk_bar_label(i);
+		b->shown[i] = i == KIOSK_BAR_VOICE ? b->voice :
+		    i == KIOSK_BAR_KEPT ? b->kept > 0 : 1;
+		b->bw[i] = 0;
+		if (!b->shown[i])
+			continue;
+		order[n++] = i;
+		label = kiosk_bar_text(b, i);
 		need += kiosk_width_cols(label, strlen(label)) + 3;
 	}
 	b->w = cols;
@@ -64,10 +97,10 @@ kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 	b->h = b->rows * b->row_h + (b->rows - 1) * (b->row_h > 1);
 	b->y = rows - b->h;
 	if (b->rows == 1)
-		kiosk_bar_row(b, 0, KIOSK_BAR_COUNT, b->y);
+		kiosk_bar_row(b, order, 0, n, b->y);
 	else {
-		kiosk_bar_row(b, 0, 3, b->y);
-		kiosk_bar_row(b, 3, KIOSK_BAR_COUNT, b->y + b->row_h +
+		kiosk_bar_row(b, order, 0, 3, b->y);
+		kiosk_bar_row(b, order, 3, n, b->y + b->row_h +
 		    (b->row_h > 1));
 	}
 }
@@ -81,11 +114,13 @@ kiosk_bar_draw(struct kiosk_bar *b, int focus, int *cy, int *cx)
 
 	kiosk_ui_fill(b->y, 0, b->h, b->w, KIOSK_ROLE_TEXT);
 	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
+		if (!b->shown[i])
+			continue;
 		role = i == focus ? KIOSK_ROLE_FOCUS : KIOSK_ROLE_BAR;
 		attr = kiosk_ui_attr(role) | A_BOLD;
 		kiosk_ui_fill(b->by[i], b->bx[i], b->row_h, b->bw[i], role);
 		mid = b->by[i] + b->row_h / 2;
-		label = kiosk_bar_label(i);
+		label = kiosk_bar_text(b, i);
 		cols = kiosk_width_cols(label, strlen(label));
 		lx = cols + 2 <= b->bw[i] ? b->bx[i] + (b->bw[i] - cols) / 2 :
 		    b->bx[i] + 1;
@@ -104,7 +139,7 @@ kiosk_bar_hit(struct kiosk_bar *b, int y, int x)
 	int i;
 
 	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
-		if (y >= b->by[i] && y < b->by[i] + b->row_h &&
+		if (b->shown[i] && y >= b->by[i] && y < b->by[i] + b->row_h &&
 		    x >= b->bx[i] && x < b->bx[i] + b->bw[i])
 			return i;
 	}

@@ -365,12 +365,16 @@ main(int argc, char **argv)
 	app.staff_call = cfg != NULL ? cfg->staff_call : NULL;
 	app.stale_days = cfg != NULL && cfg->stale_days > 0 ?
 	    (int)cfg->stale_days : KIOSK_APP_STALE_DAYS;
+	app.shortlist_url = cfg != NULL ? cfg->shortlist_url : NULL;
 	env = getenv("LEERPUNT_SPEECH");
 	app.speech = kiosk_speech_new(env != NULL && strcmp(env, "memory") ==
 	    0 ? KIOSK_SPEECH_MEMORY : KIOSK_SPEECH_PLAYBACK);
 	if ((env = getenv("LEERPUNT_SPEECH_TRANSCRIPT")) != NULL && *env != '\0')
 		kiosk_speech_set_transcript(app.speech, env);
 	kiosk_speech_set_lang(app.speech, app.lang);
+	if ((env = getenv("LEERPUNT_SPEECH_PARAMS")) != NULL && *env != '\0')
+		kiosk_speech_set_params_log(app.speech, env);
+	kiosk_voice_reset(&app);
 	app.home_province = province;
 	app.has_home = has_home;
 	app.home_lat = home_lat;

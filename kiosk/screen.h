@@ -115,6 +115,10 @@ struct kiosk_screen *kiosk_screen_notice_new(struct kiosk_app *app,
     const char *title, const char *text);
 struct kiosk_screen *kiosk_screen_idle_new(struct kiosk_app *app,
     int seconds);
+/* The person's shortlist: its entries, one QR code, one slip. */
+struct kiosk_screen *kiosk_screen_shortlist_new(struct kiosk_app *app);
+/* Read aloud's controls: volume, speed, pause, repeat (voice.h). */
+struct kiosk_screen *kiosk_screen_voice_new(struct kiosk_app *app);
 /* Staff mode: the PIN pad, the staff menu, enrolling in an entry. */
 struct kiosk_screen *kiosk_screen_pin_new(struct kiosk_app *app);
 struct kiosk_screen *kiosk_screen_staff_new(struct kiosk_app *app);

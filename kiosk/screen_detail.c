@@ -15,6 +15,8 @@
  * --printer, on a printed slip (slip.c): choice 1.
  * In staff mode a button at the bottom, "1 Enrol someone", opens the
  * enrolment (screen_enrol.c).
+ * "Keep this" (the number after Print and Enrol) puts the entry on the
+ * person's shortlist (shortlist.h, screen_shortlist.c) or takes it off.
  */
 #include "config.h"
 
@@ -34,6 +36,7 @@
 #include "kiosk/layout.h"
 #include "kiosk/qr.h"
 #include "kiosk/screen.h"
+#include "kiosk/shortlist.h"
 #include "kiosk/slip.h"
 #include "kiosk/speech.h"
 #include "kiosk/stats.h"
@@ -42,6 +45,7 @@
 #define KIOSK_DETAIL_MAX_W KIOSK_LAYOUT_TEXT_COLS	/* layout.h */
 #define KIOSK_DETAIL_PRINT 200	/* click target of Print */
 #define KIOSK_DETAIL_ENROL 300	/* click target of the staff button */
+#define KIOSK_DETAIL_KEEP 400	/* click target of Keep this */
 
 struct kiosk_detail_para {
 	char			*text;		/* sanitised, may hold "\n" */
@@ -65,9 +69,11 @@ struct kiosk_screen_detail {
 	size_t			 nlines;
 	struct kiosk_qr_panel	 qr;
 	char			*slip;		/* printable text or NULL */
-	int			 print_y, print_h;
+	int			 print_y, print_h, print_w;
 	struct kiosk_button	 enrol;		/* staff mode only */
 	int			 staff;
+	char			*key;		/* the entry's key, or NULL */
+	struct kiosk_button	 keep;		/* Keep this, when key */
 };
 
 static void
@@ -325,6 +331,8 @@ kiosk_detail_clear(struct kiosk_screen_detail *d)
 	kiosk_qr_panel_done(&d->qr);
 	free(d->slip);
 	d->slip = NULL;
+	free(d->key);
+	d->key = NULL;
 }
 
 /* Read the entry again and rebuild the paragraphs and the title. */
@@ -351,6 +359,7 @@ kiosk_detail_read(struct kiosk_screen_detail *d)
 	    strlen(d->screen->title));
 	free(mark);
 	d->slip = xasprintf("Leerpunt\n\n%s\n\n", d->screen->title);
+	d->key = xstrdup(e->key != NULL ? e->key : "");
 	kiosk_detail_build(d, e);
 	catalog_entry_free(e);
 }
@@ -415,6 +424,39 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		d->print_y = s->y + h - d->print_h;
 		h -= d->print_h + 1;
 	}
+	/* Keep this (or take it off the list): beside Print where both
+	 * fit on one row, else above it. */
+	d->print_w = s->w;
+	d->keep.key = 0;
+	if (d->key != NULL) {
+		int		 bh = h >= 24 && !app->desk ? 3 : 1, kw;
+		const char	*pl;
+
+		/* After Print and, in staff mode, Enrol someone: their
+		 * numbers stay as they were. */
+		d->keep.key = (d->print_h > 0 ? '2' : '1') +
+		    (app->staff.active ? 1 : 0);
+		kiosk_button_set(&d->keep, kiosk_shortlist_has(&app->shortlist,
+		    d->id) ? _("Take this off my list") : _("Keep this"));
+		/* Beside Print: Keep gets what its label needs (a wide
+		 * screen: half), Print the rest if its label fits. */
+		kw = kiosk_width_cols(d->keep.label, strlen(d->keep.label)) +
+		    6;
+		if (s->w >= 60 && kw < s->w / 2)
+			kw = s->w / 2;
+		pl = _("1  Print this on paper");
+		if (d->print_h > 0 && s->w - kw - 1 >= kiosk_width_cols(pl,
+		    strlen(pl)) + 3) {
+			d->print_w = s->w - kw - 1;
+			kiosk_button_place(&d->keep, d->print_y, s->x +
+			    d->print_w + 1, d->print_h, s->w - d->print_w - 1);
+		} else if (h - bh - 1 >= 10) {
+			kiosk_button_place(&d->keep, s->y + h - bh, s->x, bh,
+			    s->w);
+			h -= bh + 1;
+		} else
+			d->keep.key = 0;	/* no room (40x12) */
+	}
 	/* In staff mode, "Enrol someone" above that (choice 2 after Print). */
 	d->staff = app->staff.active;
 	if (d->staff) {
@@ -437,6 +479,39 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		}
 	}
 	kiosk_list_layout(&d->list, s->y, s->x, h, w, app->desk);
+}
+
+/* Keep this: on the shortlist, or off it again; said at once. */
+static void
+kiosk_detail_keep(struct kiosk_screen_detail *d, struct kiosk_app *app)
+{
+	char *said;
+
+	if (d->keep.key == 0)
+		return;
+	if (kiosk_shortlist_remove(&app->shortlist, d->id) == 0) {
+		kiosk_speech_receipt(app, _("Taken off your list."));
+		kiosk_app_relayout(app);
+		return;
+	}
+	if (kiosk_shortlist_add(&app->shortlist, d->id, d->key) < 0) {
+		said = xasprintf(ngettext("Your list is full: it holds %d "
+		    "offer. Open \"My list\" at the bottom and take one off "
+		    "first.", "Your list is full: it holds %d offers. Open "
+		    "\"My list\" at the bottom and take one off first.",
+		    KIOSK_SHORTLIST_MAX), KIOSK_SHORTLIST_MAX);
+		kiosk_app_push(app, kiosk_screen_notice_new(app, _("My list"),
+		    said));
+		kiosk_speech_receipt(app, said);
+		free(said);
+		return;
+	}
+	said = xasprintf(ngettext("Kept. Your list has %d offer.",
+	    "Kept. Your list has %d offers.", (int)app->shortlist.n),
+	    (int)app->shortlist.n);
+	kiosk_speech_receipt(app, said);
+	free(said);
+	kiosk_app_relayout(app);
 }
 
 /* Choice 1: print the slip, then say how it went. */
@@ -465,16 +540,27 @@ kiosk_detail_speak(struct kiosk_screen *s, struct kiosk_app *app,
     int focus_only)
 {
 	struct kiosk_screen_detail	*d = s->data;
-	char				*t, *n;
+	char				*t, *n, *k;
 
 	(void)app;
 	t = kiosk_speech_list_text(&d->list, focus_only);
-	if (focus_only || d->print_h == 0)
+	if (focus_only)
 		return t;
-	n = xasprintf("%s %s", t != NULL ? t : "", _("Number 1: print this "
-	    "on paper."));
-	free(t);
-	return n;
+	if (d->print_h > 0) {
+		n = xasprintf("%s %s", t != NULL ? t : "", _("Number 1: print "
+		    "this on paper."));
+		free(t);
+		t = n;
+	}
+	if (d->keep.key != 0) {
+		k = xasprintf(_("Number %c: %s."), d->keep.key,
+		    d->keep.label);
+		n = xasprintf("%s %s", t != NULL ? t : "", k);
+		free(k);
+		free(t);
+		t = n;
+	}
+	return t;
 }
 
 static void
@@ -488,13 +574,16 @@ kiosk_detail_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	kiosk_qr_panel_draw(&d->qr);
 	if (d->print_h > 0) {
 		attr = kiosk_ui_attr(KIOSK_ROLE_CHOICE) | A_BOLD;
-		kiosk_ui_fill(d->print_y, s->x, d->print_h, s->w,
+		kiosk_ui_fill(d->print_y, s->x, d->print_h, d->print_w,
 		    KIOSK_ROLE_CHOICE);
-		kiosk_ui_str(d->print_y + d->print_h / 2, s->x + 2, s->w - 3,
+		kiosk_ui_str(d->print_y + d->print_h / 2, s->x + 2,
+		    d->print_w - 3,
 		    _("1  Print this on paper"), attr);
 	}
 	if (d->staff)
 		kiosk_button_draw(&d->enrol, 0, &s->cy, &s->cx);
+	if (d->keep.key != 0)
+		kiosk_button_draw(&d->keep, 0, &s->cy, &s->cx);
 }
 
 static void
@@ -526,6 +615,10 @@ kiosk_detail_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		kiosk_detail_print(d, app);
 		return 1;
 	}
+	if (d->keep.key != 0 && !is_key && ch == (wint_t)d->keep.key) {
+		kiosk_detail_keep(d, app);
+		return 1;
+	}
 	if (d->staff && !is_key && ch == (wint_t)d->enrol.key) {
 		kiosk_app_push(app, kiosk_screen_enrol_new(app, d->id));
 		return 1;
@@ -540,10 +633,12 @@ kiosk_detail_hit(struct kiosk_screen *s, int y, int x)
 	struct kiosk_screen_detail *d = s->data;
 
 	if (d->print_h > 0 && y >= d->print_y && y < d->print_y +
-	    d->print_h && x >= s->x && x < s->x + s->w)
+	    d->print_h && x >= s->x && x < s->x + d->print_w)
 		return KIOSK_DETAIL_PRINT;
 	if (d->staff && kiosk_button_hit(&d->enrol, y, x))
 		return KIOSK_DETAIL_ENROL;
+	if (d->keep.key != 0 && kiosk_button_hit(&d->keep, y, x))
+		return KIOSK_DETAIL_KEEP;
 	return kiosk_list_hit(&d->list, y, x);
 }
 
@@ -556,6 +651,10 @@ kiosk_detail_click(struct kiosk_screen *s, struct kiosk_app *app,
 
 	if (target == KIOSK_DETAIL_PRINT) {
 		kiosk_detail_print(d, app);
+		return;
+	}
+	if (target == KIOSK_DETAIL_KEEP) {
+		kiosk_detail_keep(d, app);
 		return;
 	}
 	if (target == KIOSK_DETAIL_ENROL) {
@@ -572,6 +671,7 @@ kiosk_detail_free(struct kiosk_screen *s)
 
 	kiosk_list_done(&d->list);
 	kiosk_button_done(&d->enrol);
+	kiosk_button_done(&d->keep);
 	kiosk_detail_clear(d);
 	free(d);
 	kiosk_screen_free(s);
@@ -597,6 +697,7 @@ kiosk_screen_detail_new(struct kiosk_app *app, int64_t id)
 	d->app = app;
 	d->id = id;
 	kiosk_button_init(&d->enrol, '1');
+	kiosk_button_init(&d->keep, 0);
 	kiosk_list_init(&d->list, KIOSK_LIST_LINES, kiosk_detail_fetch, d);
 	d->screen = kiosk_screen_new(&kiosk_screen_detail_ops, "", d);
 	kiosk_detail_read(d);

@@ -93,6 +93,8 @@ struct kiosk_speech {
 	void			*ctx;
 	int			 input_fd;
 	FILE			*transcript;
+	int			 volume, rate;	/* espeak-ng's; 0: its own */
+	FILE			*params;	/* test hook, or NULL */
 };
 
 /* 1 when a sound device (ALSA playback, or a sound server) exists. */
@@ -218,6 +220,8 @@ kiosk_speech_free(struct kiosk_speech *sp)
 #endif
 	if (sp->transcript != NULL)
 		fclose(sp->transcript);
+	if (sp->params != NULL)
+		fclose(sp->params);
 	free(sp->problem);
 	free(sp);
 }
@@ -234,6 +238,23 @@ void
 kiosk_speech_set_input_fd(struct kiosk_speech *sp, int fd)
 {
 	sp->input_fd = fd;
+}
+
+void
+kiosk_speech_set_params_log(struct kiosk_speech *sp, const char *path)
+{
+	if (sp->params != NULL)
+		fclose(sp->params);
+	sp->params = path != NULL ? fopen(path, "ae") : NULL;
+	if (sp->params != NULL)
+		setvbuf(sp->params, NULL, _IOLBF, 0);
+}
+
+void
+kiosk_speech_set_prosody(struct kiosk_speech *sp, int volume, int rate)
+{
+	sp->volume = volume;
+	sp->rate = rate;
 }
 
 void
@@ -553,6 +574,13 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 		n++;
 	pc = xcalloc(n, sizeof *pc);
 	np = kiosk_speech_cut(sp, plain, pc);
+	/* What espeak-ng is given for this text (in MEMORY and PLAYBACK
+	 * output it takes them in order with the text, so it cannot
+	 * report them back yet); before the transcript line, so a test
+	 * that saw the words finds them. */
+	if (sp->params != NULL)
+		fprintf(sp->params, "volume=%d rate=%d\n", sp->volume,
+		    sp->rate);
 	if (sp->transcript != NULL) {
 		/* One line per piece in one language, as said. */
 		for (i = 0; i < np; i = j) {
@@ -567,6 +595,11 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 	/* SYNC output: nothing is being said while we are here. */
 	if (pri == KIOSK_SPEECH_NOW && sp->out != KIOSK_SPEECH_SYNC)
 		espeak_Cancel();
+	/* The person's volume and speed (voice.c), for every text. */
+	if (sp->volume > 0)
+		espeak_SetParameter(espeakVOLUME, sp->volume, 0);
+	if (sp->rate > 0)
+		espeak_SetParameter(espeakRATE, sp->rate, 0);
 	if (espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, NULL, sp) == EE_OK)
 		r = 0;
@@ -785,7 +818,7 @@ kiosk_speech_focus(struct kiosk_app *app, struct kiosk_screen *s)
 {
 	if (app->bar_focus >= 0 && !s->no_bar)
 		return xasprintf(_("Button: %s"),
-		    kiosk_bar_label(app->bar_focus));
+		    kiosk_bar_text(&app->bar, app->bar_focus));
 	if (s->ops->speak != NULL)
 		return s->ops->speak(s, app, 1);
 	if (kiosk_speech_is_list(s))
@@ -822,8 +855,14 @@ kiosk_speech_screen(struct kiosk_app *app, struct kiosk_screen *s)
 	if (!s->no_bar) {
 		t = xstrdup(_("Buttons at the bottom:"));
 		for (i = 0; i < KIOSK_BAR_COUNT; i++) {
-			char *n = xasprintf("%s %s%s", t, kiosk_bar_label(i),
-			    i + 1 < KIOSK_BAR_COUNT ? "," : "");
+			char *n;
+
+			if (!app->bar.shown[i])
+				continue;
+			n = xasprintf("%s %s%s", t,
+			    kiosk_bar_text(&app->bar, i),
+			    kiosk_bar_next(&app->bar, i, 1) < KIOSK_BAR_COUNT ?
+			    "," : "");
 			free(t);
 			t = n;
 		}

@@ -39,6 +39,14 @@ enum kiosk_speech_priority {
 	KIOSK_SPEECH_AFTER	/* say this after what is being said */
 };
 
+/* Volume (espeak-ng's espeakVOLUME, 100 normal) and rate (words a
+ * minute) for every text from now on; 0 leaves espeak-ng's own. */
+void kiosk_speech_set_prosody(struct kiosk_speech *sp, int volume,
+    int rate);
+/* For tests only: append "volume=V rate=R" to path, the values
+ * espeak-ng is given before every text (NULL: stop). */
+void kiosk_speech_set_params_log(struct kiosk_speech *sp,
+    const char *path);
 /* Receives synthesised samples (MEMORY and SYNC); return 1 to stop. */
 typedef int (*kiosk_speech_sink)(const short *samples, int n, void *ctx);
 

@@ -244,6 +244,12 @@ test_values(void **state)
 	refused(*state, "inbox = /srv/inbox\n", 1, "not an http:// or "
 	    "https:// URL");
 	refused(*state, "inbox = http://exa mple.org/\n", 1, "not an http://");
+	refused(*state, "shortlist_url = https://example.org/list\n", 1,
+	    "must hold {ids} once");
+	refused(*state, "shortlist_url = https://e.org/{ids}/{ids}\n", 1,
+	    "must hold {ids} once");
+	refused(*state, "shortlist_url = /srv/list?{ids}\n", 1,
+	    "not an http://");
 	refused(*state, "kiosk_id = -delft\n", 1, "is not a name");
 	refused(*state, "kiosk_id = delft library\n", 1, "is not a name");
 	refused(*state, "idle_timeout = 29\n", 1, "from 30 to 86400");
@@ -431,7 +437,8 @@ test_key_list(void **state)
 	for (n = 0; catalog_config_key(n) != NULL; n++)
 		assert_int_not_equal(catalog_config_key_is_secret(
 		    catalog_config_key(n)), -1);
-	assert_int_equal(n, 17);	/* stale_days (15), statistics (18) */
+	assert_int_equal(n, 18);	/* stale_days (15), statistics (18),
+					   shortlist_url (19) */
 	assert_string_equal(catalog_config_key(0), "db");
 }
 

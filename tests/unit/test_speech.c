@@ -6,7 +6,10 @@
  * marked with their language are said with their own voice (checked in
  * espeak-ng's phoneme trace) and written to the transcript one line per
  * language, escaped for SSML, and a language without a voice falls back to
- * the interface voice.
+ * the interface voice. The voice controls (kiosk/voice.c) are measured
+ * in the samples: each volume step's loudness in dB against the softest
+ * (the loudest at least 18 dB above it, normal at least 12 dB), and a
+ * slower speed makes the same text longer.
  */
 #include "config.h"
 
@@ -21,10 +24,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <math.h>
+
 #include <cmocka.h>
 #include <espeak-ng/speak_lib.h>
 
 #include "kiosk/speech.h"
+#include "kiosk/voice.h"
 
 /* About two seconds of audio at 22050 Hz. */
 #define MIN_SAMPLES 20000
@@ -280,6 +286,70 @@ test_pieces(void **state)
 	rmdir(dir);
 }
 
+struct energy {
+	double	 sum;		/* of squares */
+	long	 samples;
+};
+
+static int
+measure(const short *s, int n, void *ctx)
+{
+	struct energy	*e = ctx;
+	int		 i;
+
+	for (i = 0; i < n; i++)
+		e->sum += (double)s[i] * s[i];
+	e->samples += n;
+	return 0;
+}
+
+/* The same English text at volume level and speed: its energy. */
+static struct energy
+say_at(int level, int speed)
+{
+	struct kiosk_speech	*sp = kiosk_speech_new(KIOSK_SPEECH_SYNC);
+	struct energy		 e = { 0, 0 };
+
+	kiosk_speech_set_sink(sp, measure, &e);
+	assert_int_equal(kiosk_speech_set_lang(sp, "en"), 0);
+	kiosk_speech_set_prosody(sp, kiosk_voice_volume(level),
+	    kiosk_voice_rate(speed));
+	assert_int_equal(kiosk_speech_speak(sp, text_en, KIOSK_SPEECH_NOW),
+	    0);
+	kiosk_speech_free(sp);
+	assert_true(e.samples > MIN_SAMPLES);
+	return e;
+}
+
+static void
+test_voice_steps(void **state)
+{
+	struct energy	 e[KIOSK_VOICE_LEVELS], slow;
+	double		 db;
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < KIOSK_VOICE_LEVELS; i++)
+		e[i] = say_at(i, 0);
+	for (i = 1; i < KIOSK_VOICE_LEVELS; i++) {
+		db = 10 * log10(e[i].sum / e[0].sum);
+		print_message("# volume level %d: %+.1f dB against level 1\n",
+		    i + 1, db);
+		assert_true(e[i].sum > e[i - 1].sum);
+	}
+	/* At least 18 dB from the softest to the loudest; normal (the
+	 * default) at least 12 dB above the softest. */
+	assert_true(10 * log10(e[KIOSK_VOICE_LEVELS - 1].sum / e[0].sum) >=
+	    18.0 - 0.5);
+	assert_true(10 * log10(e[KIOSK_VOICE_NORMAL].sum / e[0].sum) >=
+	    12.0 - 0.5);
+	/* Slower: the same words take longer. */
+	slow = say_at(KIOSK_VOICE_NORMAL, KIOSK_VOICE_SPEEDS - 1);
+	print_message("# slowest: %ld samples, normal %ld\n", slow.samples,
+	    e[KIOSK_VOICE_NORMAL].samples);
+	assert_true(slow.samples > e[KIOSK_VOICE_NORMAL].samples * 13 / 10);
+}
+
 int
 main(void)
 {
@@ -289,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_key_stops),
 		cmocka_unit_test(test_no_voice),
 		cmocka_unit_test(test_pieces),
+		cmocka_unit_test(test_voice_steps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
