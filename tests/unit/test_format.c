@@ -533,5 +533,8 @@ main(void)
 		cmocka_unit_test(test_updated),
 	};
 
-	return cmocka_run_group_tests(tests, setup, NULL);
+	int rc = cmocka_run_group_tests(tests, setup, NULL);
+
+	kiosk_width_done();	/* test_glue wraps text: close the iterators */
+	return rc;
 }
