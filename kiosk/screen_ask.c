@@ -62,9 +62,7 @@ kiosk_ask_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_ask *d = ctx;
 
-	l->total = d->n;
-	l->items = d->items + (l->first < d->n ? l->first : d->n);
-	l->n = l->first < d->n ? d->n - l->first : 0;
+	kiosk_list_show(l, d->items, d->n);
 }
 
 /* "12 offers" (or "1000+ offers") for the matches of f. */

@@ -81,9 +81,7 @@ kiosk_detail_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_detail *d = ctx;
 
-	l->total = d->nlines;
-	l->items = d->lines + (l->first < d->nlines ? l->first : d->nlines);
-	l->n = l->first < d->nlines ? d->nlines - l->first : 0;
+	kiosk_list_show(l, d->lines, d->nlines);
 }
 
 /* Add a paragraph of direction dir; text (a new string, interface text

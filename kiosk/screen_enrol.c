@@ -109,9 +109,7 @@ kiosk_enrol_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_enrol *d = ctx;
 
-	l->total = d->n;
-	l->items = d->items + (l->first < d->n ? l->first : d->n);
-	l->n = l->first < d->n ? d->n - l->first : 0;
+	kiosk_list_show(l, d->items, d->n);
 }
 
 /* Free the items, wiping their text (the consent lines hold data). */

@@ -46,9 +46,7 @@ kiosk_screen_home_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_home *d = ctx;
 
-	l->total = d->n;
-	l->items = d->items + (l->first < d->n ? l->first : d->n);
-	l->n = l->first < d->n ? d->n - l->first : 0;
+	kiosk_list_show(l, d->items, d->n);
 }
 
 static void

@@ -178,9 +178,7 @@ kiosk_screen_list_fetch(struct kiosk_list *l, void *ctx)
 	}
 	d->nothing = 1;
 	kiosk_screen_list_nothing(d);
-	l->total = d->nways;
-	l->items = d->ways + (l->first < d->nways ? l->first : d->nways);
-	l->n = l->first < d->nways ? d->nways - l->first : 0;
+	kiosk_list_show(l, d->ways, d->nways);
 }
 
 static void

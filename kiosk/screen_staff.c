@@ -50,9 +50,7 @@ kiosk_staff_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_staff *d = ctx;
 
-	l->total = KIOSK_STAFF_NCHOICES;
-	l->items = d->items + (l->first < l->total ? l->first : l->total);
-	l->n = l->first < l->total ? l->total - l->first : 0;
+	kiosk_list_show(l, d->items, KIOSK_STAFF_NCHOICES);
 }
 
 /* How old the catalogue is and when it was last synced, in words. */

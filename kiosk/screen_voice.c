@@ -35,9 +35,7 @@ kiosk_sv_fetch(struct kiosk_list *l, void *ctx)
 {
 	struct kiosk_screen_voice *d = ctx;
 
-	l->total = KIOSK_SV_N;
-	l->items = d->items + (l->first < KIOSK_SV_N ? l->first : KIOSK_SV_N);
-	l->n = l->first < KIOSK_SV_N ? KIOSK_SV_N - l->first : 0;
+	kiosk_list_show(l, d->items, KIOSK_SV_N);
 }
 
 /* Labels (with the key) and the lead for the state now. */

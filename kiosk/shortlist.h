@@ -35,8 +35,8 @@ int kiosk_shortlist_add(struct kiosk_shortlist *sl, int64_t id,
 /* Take id off; 0, or -1 when it was not on it. */
 int kiosk_shortlist_remove(struct kiosk_shortlist *sl, int64_t id);
 /* The link for all entries from the template (with KIOSK_SHORTLIST_IDS
- * once), a new string; NULL when template is NULL, lacks the
- * placeholder or the list is empty. */
+ * once), a new string; NULL when template is NULL, has no "{ids}" or
+ * the list is empty. */
 char *kiosk_shortlist_link(const struct kiosk_shortlist *sl,
     const char *tmpl);
 

@@ -743,6 +743,17 @@ kiosk_list_focus(struct kiosk_list *l, int where)
 }
 
 void
+kiosk_list_show(struct kiosk_list *l, struct kiosk_list_item *items,
+    size_t n)
+{
+	size_t first = l->first < n ? l->first : n;
+
+	l->total = n;
+	l->items = items + first;
+	l->n = n - first;
+}
+
+void
 kiosk_list_items_free(struct kiosk_list_item *items, size_t n)
 {
 	size_t i, j;

@@ -141,6 +141,10 @@ void kiosk_list_focus(struct kiosk_list *l, int where);
 size_t kiosk_list_number(struct kiosk_list *l, size_t i);
 /* Free n items and their strings. */
 void kiosk_list_items_free(struct kiosk_list_item *items, size_t n);
+/* For a fetch over items held in memory: the list shows items[0..n)
+ * from its first item on (total n). */
+void kiosk_list_show(struct kiosk_list *l, struct kiosk_list_item *items,
+    size_t n);
 /* 1 when the list has a target that can take focus. */
 int kiosk_list_focusable(struct kiosk_list *l);
 
