@@ -146,7 +146,7 @@ static void
 kiosk_keyboard_build(struct kiosk_keyboard *kb)
 {
 	const char	*p = kiosk_keyboard_letters(kb->script, kb->lang);
-	char		 orders[KIOSK_GEEZ_ORDERS][8];
+	char		 orders[KIOSK_GEEZ_FORMS][8];
 	size_t		 len, i, n;
 	int		 s;
 

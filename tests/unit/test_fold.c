@@ -250,6 +250,8 @@ test_transliteration(void **state)
 	assert_latin("ኮምፒተር", "ኮምፒተር kompiter komǝpitar");
 	assert_latin("ፎርክሊፍት ሰላም", "ፎርክሊፍት forklift forǝkǝlifǝt ሰላም selam "
 	    "salam");
+	/* Labialised forms (ቋ, ጓ): the modifier w of ICU's qʷ folds to w. */
+	assert_latin("ቋንቋ ጓል", "ቋንቋ qwanqwa qwanǝqwa ጓል gwal");
 	/* Latin words are indexed once, folded. */
 	assert_latin("Lassen Überstunden", "lassen uberstunden");
 	/* Mixed text keeps the order of the words. */

@@ -5,7 +5,8 @@
  * a plural count and a direction that fits its script; the known-codes
  * message and --list-languages list every row; each script's first row
  * gives that layout. Ge'ez (kiosk/geez.c): a consonant's orders, with the
- * wa form only where Unicode has one, and the keyboard's two steps for
+ * wa form only where Unicode has one and the velars' labialised rows
+ * (ቈ ... ቍ), and the keyboard's two steps for
  * Tigrinya: consonant, then order, then the consonants again.
  */
 #include "config.h"
@@ -121,7 +122,7 @@ test_list_languages(void **state)
 static void
 test_geez_orders(void **state)
 {
-	char	 o[KIOSK_GEEZ_ORDERS][8];
+	char	 o[KIOSK_GEEZ_FORMS][8];
 
 	(void)state;
 	assert_int_equal(kiosk_geez_orders("ለ", o), 8);
@@ -133,11 +134,34 @@ test_geez_orders(void **state)
 	assert_string_equal(o[5], "ል");
 	assert_string_equal(o[6], "ሎ");
 	assert_string_equal(o[7], "ሏ");
-	/* No wa form: ሀ's eighth is HOA, ቐ's and ዐ's are unassigned. */
+	/* No wa form: ሀ's eighth is HOA, ዐ's is unassigned. */
 	assert_int_equal(kiosk_geez_orders("ሀ", o), 7);
-	assert_int_equal(kiosk_geez_orders("ቐ", o), 7);
-	assert_string_equal(o[6], "ቖ");
 	assert_int_equal(kiosk_geez_orders("ዐ", o), 7);
+	/* The velars: seven orders, then their labialised row (ቀ's eighth
+	 * is QOA, not a wa form). */
+	{
+		static const char *const rows[][13] = {
+			{ "ቀ", "ቀ", "ቁ", "ቂ", "ቃ", "ቄ", "ቅ", "ቆ",
+			    "ቈ", "ቊ", "ቋ", "ቌ", "ቍ" },
+			{ "ቐ", "ቐ", "ቑ", "ቒ", "ቓ", "ቔ", "ቕ", "ቖ",
+			    "ቘ", "ቚ", "ቛ", "ቜ", "ቝ" },
+			{ "ኀ", "ኀ", "ኁ", "ኂ", "ኃ", "ኄ", "ኅ", "ኆ",
+			    "ኈ", "ኊ", "ኋ", "ኌ", "ኍ" },
+			{ "ከ", "ከ", "ኩ", "ኪ", "ካ", "ኬ", "ክ", "ኮ",
+			    "ኰ", "ኲ", "ኳ", "ኴ", "ኵ" },
+			{ "ኸ", "ኸ", "ኹ", "ኺ", "ኻ", "ኼ", "ኽ", "ኾ",
+			    "ዀ", "ዂ", "ዃ", "ዄ", "ዅ" },
+			{ "ገ", "ገ", "ጉ", "ጊ", "ጋ", "ጌ", "ግ", "ጎ",
+			    "ጐ", "ጒ", "ጓ", "ጔ", "ጕ" },
+		};
+		size_t r, k;
+
+		for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+			assert_int_equal(kiosk_geez_orders(rows[r][0], o), 12);
+			for (k = 0; k < 12; k++)
+				assert_string_equal(o[k], rows[r][k + 1]);
+		}
+	}
 	/* Not a first order, not Ge'ez, not one letter. */
 	assert_int_equal(kiosk_geez_orders("ሉ", o), 0);
 	assert_int_equal(kiosk_geez_orders("a", o), 0);
@@ -211,6 +235,16 @@ test_geez_keyboard(void **state)
 		assert_string_equal(kb.keys[kb.focus].text, steps[i][0]);
 	}
 	assert_string_equal(typed, "ስራሕ");
+	/* A labialised form: ቀ offers ቋ after its seven orders. */
+	kb.focus = key_of(&kb, "ቀ");
+	assert_int_equal(kiosk_keyboard_press(&kb, kb.focus, &text),
+	    KIOSK_KEYBOARD_SWITCHED);
+	assert_int_equal(letters_of(&kb), 12);
+	assert_int_equal(key_of(&kb, "ቋ"), 9);
+	assert_int_equal(kiosk_keyboard_press(&kb, key_of(&kb, "ቋ"), &text),
+	    KIOSK_KEYBOARD_TYPE);
+	assert_string_equal(text, "ቋ");
+	assert_int_equal(letters_of(&kb), 33);
 	/* The switch back without typing; other layouts offer Ge'ez. */
 	kb.focus = key_of(&kb, "ለ");
 	kiosk_keyboard_press(&kb, kb.focus, &text);

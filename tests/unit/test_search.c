@@ -771,7 +771,9 @@ test_index_follows_changes(void **state)
 /*
  * Ge'ez and Latin find each other without typo correction: a Tigrinya
  * title by its Latin spelling (kompiter, forklift) and by a prefix in
- * Ge'ez while typing, and an English title by a Ge'ez query.
+ * Ge'ez while typing, and an English title by a Ge'ez query. Labialised
+ * forms (ቋ, ኳ: the keyboard's second step after ቀ, ከ) as well: ቋንቋ by
+ * qwanqwa and by its prefix ቋን, ኳዕሶ by its prefix ኳ.
  */
 static void
 test_geez(void **state)
@@ -785,6 +787,11 @@ test_geez(void **state)
 		{ "forklift", "ናይ ፎርክሊፍት ምስክር ወረቀት" },
 		{ "ፎርክሊ", "ናይ ፎርክሊፍት ምስክር ወረቀት" },
 		{ "ኮምፒ", "ኮምፒተር ንጀማመርቲ" },
+		{ "qwanqwa", "ሆላንድኛ ከም ካልኣይ ቋንቋ" },
+		{ "ቋን", "ሆላንድኛ ከም ካልኣይ ቋንቋ" },
+		{ "ሆላንድኛ ቋንቋ", "ሆላንድኛ ከም ካልኣይ ቋንቋ" },
+		{ "ኳ", "ኳዕሶ እግሪ" },
+		{ "kwa", "ኳዕሶ እግሪ" },
 	};
 	size_t			 i;
 
@@ -793,6 +800,9 @@ test_geez(void **state)
 	    "id,kind,provider,themes,title_en,title_ti\n"
 	    "pc,course,X,technical,Computer for beginners,ኮምፒተር ንጀማመርቲ\n"
 	    "fork,course,X,technical,,ናይ ፎርክሊፍት ምስክር ወረቀት\n"
+	    "nt2,course,X,technical,Dutch as a second language,"
+	    "ሆላንድኛ ከም ካልኣይ ቋንቋ\n"
+	    "ball,course,X,technical,Football,ኳዕሶ እግሪ\n"
 	    "weld,course,X,technical,Welding,\n", NULL) != 0)
 		fail_msg("import: %s", cause);
 	for (i = 0; i < sizeof find / sizeof find[0]; i++) {
