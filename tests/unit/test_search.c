@@ -7,6 +7,8 @@
  */
 #include "unit.h"
 
+#include <math.h>
+
 #include "catalog/search.h"
 
 #include <unicode/ucol.h>
@@ -831,11 +833,158 @@ test_geez(void **state)
 	unit_db_free(g);
 }
 
+/*
+ * Filters while typing, against what the generated entries say: the
+ * check of a batch tests themes, offerings and the R*Tree box before the
+ * entry's row (search.c), and reads no row at all for themes and
+ * offerings only; the entries found must be exactly those that fit.
+ */
+#define FP_N 120
+static int
+fp_near(int i)
+{
+	return i % 4 < 2;
+}
+static double
+fp_lat(int i)
+{
+	return fp_near(i) ? 51.92 + (i % 7) * 0.05 : 52.9;
+}
+static double
+fp_lon(int i)
+{
+	/* Some inside the search's bounding box but beyond 25 km. */
+	return fp_near(i) ? 4.48 + (i % 5) * 0.07 : 6.5;
+}
+static int
+fp_fits(int i, int set)
+{
+	int	technical = i % 2 == 0 || i % 5 == 0;
+	int	free = i % 3 == 0, soon = i % 6 != 5, onsite = i % 2 == 1;
+	int	zh = i % 3 == 1, course = i % 4 != 0, mbo2 = i % 3 == 0;
+	int	nl = i % 4 != 3;
+	double	la = fp_lat(i) * M_PI / 180, pa = 51.92 * M_PI / 180;
+	double	dlo = (fp_lon(i) - 4.48) * M_PI / 180;
+	double	a = sin((la - pa) / 2) * sin((la - pa) / 2) +
+	    cos(la) * cos(pa) * sin(dlo / 2) * sin(dlo / 2);
+	int	within = 6371.0 * 2 * atan2(sqrt(a), sqrt(1 - a)) <= 25;
+
+	if (i % 3 == 2)
+		return 0;		/* "Koken", not "Lassen" */
+	switch (set) {
+	case 0:
+		return technical;
+	case 1:
+		return free && soon;
+	case 2:
+		return within;
+	case 3:
+		return zh && onsite;
+	case 4:
+		return course && mbo2 && nl;
+	default:
+		return technical && within && free;
+	}
+}
+
+static void
+test_filter_paths(void **state)
+{
+	struct unit_db		*g = unit_db_new();
+	struct catalog_query	 q;
+	struct catalog_results	 r;
+	char			*csv = xcalloc(FP_N + 1, 256);
+	char			*cause = NULL, line[256], want[FP_N];
+	size_t			 k;
+	int			 i, set, n, nwant;
+
+	(void)state;
+	strcpy(csv, "id,kind,provider,themes,level,province,lat,"
+	    "lon,title_nl,start,mode,cost,instruction_lang\n");
+	for (i = 0; i < FP_N; i++) {
+		snprintf(line, sizeof line, "e%d,%s,X,%s,%s,%s,%.4f,%.4f,"
+		    "%s %d,%s,%s,%s,%s\n", i,
+		    i % 4 != 0 ? "course" : "community",
+		    i % 5 == 0 ? "technical;care" :
+		    i % 2 == 0 ? "technical" : "care",
+		    i % 3 == 0 ? "mbo2" : "",
+		    i % 3 == 1 ? "Zuid-Holland" : "Utrecht",
+		    fp_lat(i), fp_lon(i),
+		    i % 3 != 2 ? "Lassen" : "Koken", i,
+		    i % 6 != 5 ? "2026-12-10" : "2027-06-01",
+		    i % 2 == 1 ? "onsite" : "online",
+		    i % 3 == 0 ? "0" : "450",
+		    i % 4 != 3 ? "nl" : "en");
+		strcat(csv, line);
+	}
+	if (unit_import(g->db, "g", &cause, UNIT_THEMES, csv, NULL) != 0)
+		fail_msg("import: %s", cause);
+	free(csv);
+	for (set = 0; set < 6; set++) {
+		catalog_query_init(&q);
+		q.lang = "nl";
+		q.text = "lass";	/* the word being typed: a prefix */
+		q.limit = 1000;
+		q.today = "2026-11-27";
+		switch (set) {
+		case 0:
+			q.theme = "technical";
+			break;
+		case 1:
+			q.free_only = 1;
+			q.starts_within_days = 90;
+			break;
+		case 2:
+			q.has_place = 1;
+			q.near_lat = 51.92;
+			q.near_lon = 4.48;
+			q.max_km = 25;
+			break;
+		case 3:
+			q.province = "Zuid-Holland";
+			q.mode = CATALOG_MODE_ONSITE;
+			break;
+		case 4:
+			q.kind = CATALOG_KIND_COURSE;
+			q.level = "mbo2";
+			q.instruction_lang = "nl";
+			break;
+		default:
+			q.theme = "technical";
+			q.has_place = 1;
+			q.near_lat = 51.92;
+			q.near_lon = 4.48;
+			q.max_km = 25;
+			q.free_only = 1;
+			break;
+		}
+		if (catalog_search_run(g->db, &q, &r, &cause) != 0)
+			fail_msg("search: %s", cause);
+		memset(want, 0, sizeof want);
+		for (i = nwant = 0; i < FP_N; i++)
+			nwant += want[i] = (char)fp_fits(i, set);
+		assert_true(nwant > 0 && nwant < FP_N * 2 / 3);
+		if (r.n != (size_t)nwant)
+			fail_msg("filter set %d: %zu found, %d fit", set, r.n,
+			    nwant);
+		for (k = 0; k < r.n; k++) {
+			if (sscanf(r.hits[k].title.value, "Lassen %d", &n) != 1 ||
+			    n < 0 || n >= FP_N || !want[n])
+				fail_msg("filter set %d: \"%s\" does not fit",
+				    set, r.hits[k].title.value);
+			want[n] = 0;	/* and only once */
+		}
+		catalog_results_done(&r);
+	}
+	unit_db_free(g);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_geez),
+		cmocka_unit_test(test_filter_paths),
 		cmocka_unit_test(test_words_and_prefix),
 		cmocka_unit_test(test_folding),
 		cmocka_unit_test(test_title_ranks_first),
