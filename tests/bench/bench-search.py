@@ -2,7 +2,7 @@
 """bench-search.py: search benchmark for Leerpunt (make bench).
 
 usage: bench-search.py --catalog PATH [--sizes 10000,100000] [--work DIR]
-                [--rounds N] [--reuse]
+                [--rounds N] [--reuse] [--clock wall|cpu]
 
 For each size: generates a synthetic catalogue with gen-search.py (cached in the
 work folder), imports it with `leerpunt-catalog import` under
@@ -18,6 +18,19 @@ With --reuse an existing database of the work folder is searched again
 without importing (to measure again on a quieter machine). The load
 average is printed with each size: other processes on the machine
 change the tail latencies a lot.
+
+Targets (issue 3, kept by issue 16): p99 <= 10 ms per keystroke at
+100,000 entries and <= 50 ms at 1,000,000, over all keystrokes of all
+filter sets. The verdict is printed for each size with a target and the
+exit status is 1 when one is missed; --clock chooses the time judged:
+wall (default: what a person at the kiosk waits) or cpu (the thread CPU
+time of the search, for a machine shared with other work, where waiting
+for a CPU dominates the wall-clock tail). Every run of search --batch is
+a new process: its first query (cold caches, first use of ICU) is
+reported apart, not counted in the percentiles. The row "all, warm" types
+every query list a second time in the process that has just typed it (as
+a kiosk, one long-running process, does all day); it is reported, not
+judged.
 """
 import argparse
 import json
@@ -28,6 +41,9 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+# p99 targets in ms by catalogue size.
+TARGETS = {100000: 10.0, 1000000: 50.0}
 
 QUERIES = [
     ("nl", "lassen voor beginners"),
@@ -129,11 +145,13 @@ def bench_size(args, n):
           % (size / 2**20, raw / 2**20, size / raw))
     print("- load average before the searches: %.2f" % os.getloadavg()[0])
     print()
-    print("| filters | queries | p50 ms | p99 ms | max ms | first (cold) ms "
+    print("| filters | queries | p50 ms | p99 ms | max ms | first (cold, max) ms "
           "| CPU p50 ms | CPU p99 ms | CPU max ms | peak memory MiB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     allus = []
     allcpu = []
+    warm_us = []
+    warm_cpu = []
     for name, extra in FILTERS:
         us = []
         cpu = []
@@ -147,10 +165,17 @@ def bench_size(args, n):
                 res = run_batch(args.catalog, db, lang, lines, extra)
                 times = [x["us"] for x in res]
                 cpus = [x["cpu_us"] for x in res]
+                # Each round is a new process: its first query is cold.
                 if cold is None:
                     cold = times[0]
-                us.extend(times[1:] if r == 0 else times)
-                cpu.extend(cpus[1:] if r == 0 else cpus)
+                cold = max(cold, times[0])
+                us.extend(times[1:])
+                cpu.extend(cpus[1:])
+            # A kiosk is one long-running process: the same keystrokes
+            # once more in the process that has just typed them all.
+            res = run_batch(args.catalog, db, lang, lines + lines, extra)
+            warm_us.extend(x["us"] for x in res[len(lines):])
+            warm_cpu.extend(x["cpu_us"] for x in res[len(lines):])
         # Peak memory of one batch run (Dutch, all filters of this set).
         cmd = [args.catalog, "--db", db, "search", "--batch", "--lang", "nl",
                "--today", "2026-11-27"] + extra
@@ -170,9 +195,22 @@ def bench_size(args, n):
           % (len(allus), pct(allus, 50) / 1000, pct(allus, 99) / 1000,
              max(allus) / 1000, pct(allcpu, 50) / 1000,
              pct(allcpu, 99) / 1000, max(allcpu) / 1000))
+    print("| all, warm (typed again in the same process) | %d | %.2f | %.2f "
+          "| %.2f | | %.2f | %.2f | %.2f | |"
+          % (len(warm_us), pct(warm_us, 50) / 1000, pct(warm_us, 99) / 1000,
+             max(warm_us) / 1000, pct(warm_cpu, 50) / 1000,
+             pct(warm_cpu, 99) / 1000, max(warm_cpu) / 1000))
     print()
     print("Load average after the searches: %.2f\n" % os.getloadavg()[0])
+    ok = True
+    if n in TARGETS:
+        p99 = pct(allus if args.clock == "wall" else allcpu, 99) / 1000
+        ok = p99 <= TARGETS[n]
+        print("Target at %d entries: p99 <= %.0f ms (%s clock): %.2f ms, "
+              "**%s**\n" % (n, TARGETS[n], args.clock, p99,
+                             "met" if ok else "missed"))
     sys.stdout.flush()
+    return ok
 
 
 def main():
@@ -182,6 +220,7 @@ def main():
     ap.add_argument("--work", default="bench-work")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--reuse", action="store_true")
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     print("## Search benchmark, %s\n" % time.strftime("%Y-%m-%d %H:%M"))
@@ -195,8 +234,12 @@ def main():
           " misspellings), %d rounds; times are catalog_search_run() only"
           " (\"us\" of search --batch --timing).\n"
           % (len(QUERIES), args.rounds))
-    for n in [int(x) for x in args.sizes.split(",")]:
-        bench_size(args, n)
+    missed = [n for n in [int(x) for x in args.sizes.split(",")]
+              if not bench_size(args, n)]
+    if missed:
+        sys.stderr.write("bench-search: p99 target missed at %s entries\n"
+                         % ", ".join(str(n) for n in missed))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
