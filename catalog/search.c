@@ -36,7 +36,10 @@
  * SEARCH_BATCH, each entry once, in one statement over json_each() of
  * their ids (theme by the entry_theme key, offerings by offering(entry_id,
  * start), a place by a bounding box and leerpunt_km()); their soonest
- * fitting start comes from one more. A search reads at most
+ * fitting start comes from one more. The tests the small indexes answer
+ * (theme, offerings, the R*Tree box) come before those that read the
+ * entry's row, which is read only when a filter needs it: on a cold
+ * start, page faults are most of a filtered search's cost. A search reads at most
  * SEARCH_SCAN_BUDGET index rows and checks at most SEARCH_CHECK_BUDGET
  * entries, so a selective filter costs no more than an unfiltered search
  * (past a budget the total is again a lower bound). Without words the
