@@ -313,7 +313,8 @@ kiosk_search_narrow(struct kiosk_screen_search *d, struct kiosk_app *app)
 	struct kiosk_filter	 f;
 	char			*title;
 
-	kiosk_focus_set(&d->fc, -1, 0);
+	/* Back from the questions: focus in the field. */
+	kiosk_focus_set(&d->fc, KIOSK_SEARCH_FIELD, 0);
 	kiosk_filter_init(&f);
 	snprintf(f.text, sizeof f.text, "%s", d->text);
 	kiosk_filter_touch(&f, KIOSK_FILTER_WORD);
