@@ -104,6 +104,24 @@ kiosk_app_done(struct kiosk_app *app)
 	kiosk_staff_done(&app->staff);
 }
 
+/*
+ * The language was changed over screen s (Language during an enrolment):
+ * s says everything anew in the app's language when it shows again, the
+ * form itself with relang() (what was typed stays), a screen under it
+ * (the entry, the list) read again with reload().
+ */
+static void
+kiosk_app_relang(struct kiosk_app *app, struct kiosk_screen *s)
+{
+	if (strcmp(s->lang, app->lang) == 0)
+		return;
+	snprintf(s->lang, sizeof s->lang, "%s", app->lang);
+	if (s->ops->relang != NULL)
+		s->ops->relang(s, app);
+	else if (s->ops->reload != NULL)
+		s->ops->reload(s, app);
+}
+
 void
 kiosk_app_relayout(struct kiosk_app *app)
 {
@@ -133,6 +151,7 @@ kiosk_app_relayout(struct kiosk_app *app)
 		s->h = 1;
 	if (s->w < 1)
 		s->w = 1;
+	kiosk_app_relang(app, s);
 	s->ops->layout(s, app);
 	app->dirty = 1;
 	kiosk_app_changed(app);
@@ -153,6 +172,7 @@ kiosk_app_push(struct kiosk_app *app, struct kiosk_screen *s)
 		    sizeof *app->stack);
 	}
 	app->stack[app->depth++] = s;
+	snprintf(s->lang, sizeof s->lang, "%s", app->lang);
 	app->bar_focus = -1;
 	kiosk_app_relayout(app);
 }
@@ -221,14 +241,11 @@ kiosk_app_language(struct kiosk_app *app)
 void
 kiosk_app_lang_back(struct kiosk_app *app, const char *code)
 {
-	struct kiosk_screen *s;
-
 	kiosk_app_set_lang(app, code);
 	if (app->depth > 1)
 		kiosk_app_pop(app);
-	s = kiosk_app_top(app);
-	if (s != NULL && s->ops->relang != NULL)
-		s->ops->relang(s, app);
+	/* The form says everything anew (relayout(): kiosk_app_relang()),
+	 * and so will the screens under it when they show again. */
 	app->bar_focus = -1;
 	kiosk_app_relayout(app);
 }

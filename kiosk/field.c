@@ -51,8 +51,8 @@ kiosk_field_draw(struct kiosk_field *f, int focused, int *cy, int *cx)
 	char			 dots[3 * 16 + 1];
 
 	kiosk_ui_fill(f->y, f->x, f->h, f->w, KIOSK_ROLE_TEXT);
-	lw = kiosk_ui_str(mid, f->x, f->w / 3, f->label,
-	    kiosk_ui_attr(KIOSK_ROLE_TEXT) | A_BOLD);
+	lw = kiosk_ui_str(mid, f->x, f->label_w > 0 ? f->label_w : f->w / 3,
+	    f->label, kiosk_ui_attr(KIOSK_ROLE_TEXT) | A_BOLD);
 	fx = f->x + lw + 1;
 	fw = f->x + f->w - fx;
 	if (fw < 2)

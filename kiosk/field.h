@@ -17,6 +17,8 @@ struct kiosk_field {
 	size_t	 len;
 	char	*label;		/* sanitised copy */
 	int	 mask;		/* show dots instead of the text */
+	int	 label_w;	/* most columns of the label (0: a third
+				 * of the field's width) */
 };
 
 void kiosk_field_init(struct kiosk_field *f, char *buf, size_t cap,

@@ -2,13 +2,14 @@
  * layout: the size rules of the kiosk's screens, in one place.
  *
  * A person touches the screen, so targets grow with the terminal: the
- * title, the bar, buttons and fields are three rows high on a large
- * screen (30 rows and more); a list's pager is three rows high once the
- * list has KIOSK_LAYOUT_PAGER_ROWS rows and more than one page (so from
- * 80x24), and a button at the foot of a body from 24 rows. The bar is
- * not three rows from 24 rows: at 80x24 its two extra rows would push
- * the fourth answer of a question onto a second page, a worse trade for
- * a person than a lower bar. A blank row separates parts from 16 rows;
+ * bar is three rows high from 24 rows; the title, buttons and fields
+ * on a large screen (30 rows and more); a list's pager is three rows
+ * high once the list has KIOSK_LAYOUT_PAGER_ROWS rows and more than one
+ * page (so from 80x24), and a button at the foot of a body from 24 rows.
+ * A list whose items fit on one page gives the pager no rows, so at
+ * 80x24 a question's four answers stay on one page under the three-row
+ * bar (widget_list.c), and a question with more answers than that lays
+ * them out side by side (screen_ask.c). A blank row separates parts from 16 rows;
  * the body keeps a margin of two columns from 80 columns; text lines
  * stay within about 80 columns on a wide screen (a line of 200 columns
  * is hard to follow). At the staff desk (--desk) everything is one row:
@@ -18,7 +19,7 @@
 #define KIOSK_LAYOUT_H
 
 #define KIOSK_LAYOUT_LARGE_ROWS 30	/* three-row title, buttons, fields */
-#define KIOSK_LAYOUT_BAR_ROWS 30	/* a three-row bar (see above) */
+#define KIOSK_LAYOUT_BAR_ROWS 24	/* a three-row bar */
 #define KIOSK_LAYOUT_FOOT_ROWS 24	/* a three-row button at the foot */
 #define KIOSK_LAYOUT_PAGER_ROWS 18	/* list rows for a three-row pager */
 #define KIOSK_LAYOUT_GAP_ROWS 16	/* blank rows between parts */

@@ -179,8 +179,12 @@ kiosk_qr_panel_layout(struct kiosk_qr_panel *p, int y, int x, int h, int w,
 		if (w - cols - 2 >= KIOSK_QR_MIN_TEXT_W && rows <= h) {
 			p->place = KIOSK_QR_SIDE;
 			p->w = cols;
-			p->h = rows + 1 + link_rows <= h ? rows + 1 +
-			    link_rows : rows;
+			/* The link under the code, after a blank row
+			 * where there is room (the quiet zone sets the
+			 * code off anyway). */
+			p->gap = rows + 1 + link_rows <= h;
+			p->h = rows + p->gap + link_rows <= h ? rows +
+			    p->gap + link_rows : rows;
 			p->x = x + w - cols;
 			p->y = y;
 			*text_w = w - cols - 2;
@@ -260,8 +264,8 @@ kiosk_qr_panel_draw(struct kiosk_qr_panel *p)
 	}
 	if (p->place == KIOSK_QR_SIDE && p->h > p->code_rows)
 		kiosk_qr_draw_text(p->link, KIOSK_BIDI_LTR,
-		    p->y + p->code_rows + 1, p->x, p->h - p->code_rows - 1,
-		    p->w, text);
+		    p->y + p->code_rows + p->gap, p->x,
+		    p->h - p->code_rows - p->gap, p->w, text);
 	else if (p->place == KIOSK_QR_BELOW && p->h > p->code_rows)
 		kiosk_qr_draw_text(p->link, KIOSK_BIDI_LTR,
 		    p->y + p->code_rows + 1, p->x, p->h - p->code_rows - 1,

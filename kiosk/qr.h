@@ -4,7 +4,9 @@
  * two modules, one above the other (" ", "▀", "▄", "█"), dark ink on
  * light paper in every theme (role QR), with a light quiet zone of four
  * modules when there is room and two at least. The link is written as
- * text beside the code, or below it on narrow screens. When the code does
+ * text under the code beside the text (after a blank row where there is
+ * room: at 80x24 there is not), or beside the code under the text on
+ * narrow screens. When the code does
  * not fit, or libqrencode is not built in, the panel says so in words and
  * shows the link.
  */
@@ -27,6 +29,8 @@ struct kiosk_qr_panel {
 	int			 quiet;		/* modules of quiet zone */
 	int			 y, x, h, w;	/* the panel */
 	int			 code_cols, code_rows;
+	int			 gap;		/* SIDE: a blank row between the
+						 * code and the link */
 };
 
 /* Encode text (NULL when libqrencode is missing or it is too long). */

@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include "catalog/lang.h"
+
 struct kiosk_app;
 struct kiosk_screen;
 
@@ -50,7 +52,9 @@ struct kiosk_screen_ops {
 	int	(*repeats)(struct kiosk_screen *s, int target);
 	/* The interface language changed and this screen stays (a form
 	 * keeps what was typed): say everything anew in the new language.
-	 * May be NULL: then Language leaves the screen (app.c). */
+	 * May be NULL: then Language leaves the screen (app.c), and a
+	 * screen under a form that stayed is read anew with reload()
+	 * when it shows again. */
 	void	(*relang)(struct kiosk_screen *s, struct kiosk_app *app);
 };
 
@@ -66,6 +70,11 @@ struct kiosk_screen {
 	int		 no_bar;	/* full-screen (the idle warning) */
 	int		 staff_only;	/* leaves when staff mode ends */
 	int		 is_home;	/* the home screen (Home goes there) */
+	char		 lang[CATALOG_LANG_MAX]; /* the interface language it says
+					 * things in: when the language was
+					 * changed over it (an enrolment),
+					 * it is said anew on coming back
+					 * (app.c) */
 	int		 y, x, h, w;	/* body */
 	int		 cy, cx;	/* where the hardware cursor goes */
 	int		 cursor;	/* 1: show the cursor (text field) */

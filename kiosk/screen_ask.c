@@ -53,6 +53,11 @@ struct kiosk_screen_ask {
 	struct kiosk_focus	 fc;		/* the button, then the list */
 };
 
+/* Answers side by side: up to three columns, each wide enough for the
+ * big number and a province's name ("Noord-Brabant"). */
+#define KIOSK_ASK_COLUMNS 3
+#define KIOSK_ASK_COL_MIN_W 24
+
 /* The widgets of the focus chain. */
 #define KIOSK_ASK_ALL 0
 #define KIOSK_ASK_LIST 1
@@ -426,6 +431,10 @@ kiosk_screen_ask_new(struct kiosk_app *app, const struct kiosk_ask_flow *flow,
 	d->kind = kind;
 	kiosk_button_init(&d->all, '0');
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_ask_fetch, d);
+	/* Many answers (the provinces) side by side, so they fit on one
+	 * page from 80x24; a few stay in one column. */
+	d->list.columns = KIOSK_ASK_COLUMNS;
+	d->list.col_min_w = KIOSK_ASK_COL_MIN_W;
 	kiosk_focus_init(&d->fc);
 	kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->all);
 	kiosk_focus_add(&d->fc, KIOSK_FOCUS_LIST, &d->list);

@@ -43,6 +43,7 @@
 #include "kiosk/enroltext.h"
 #include "kiosk/button.h"
 #include "kiosk/field.h"
+#include "kiosk/focus.h"
 #include "kiosk/format.h"
 #include "kiosk/lang.h"
 #include "kiosk/layout.h"
@@ -72,11 +73,6 @@ struct kiosk_enrol_secret {
 	char	 note[4 * CATALOG_ENROL_NOTE_MAX + 1];
 };
 
-#define KIOSK_ENROL_FIELD 200	/* click targets (lists use 0-101) */
-#define KIOSK_ENROL_YES 201
-#define KIOSK_ENROL_NO 202
-#define KIOSK_ENROL_KEYBOARD 203
-
 struct kiosk_screen_enrol {
 	struct kiosk_list	 list;		/* first: see screen.h */
 	struct kiosk_app	*app;
@@ -87,7 +83,6 @@ struct kiosk_screen_enrol {
 	enum kiosk_enrol_step	 step;
 	size_t			 offering;	/* index in entry->offerings */
 	struct kiosk_field	 field;
-	int			 in_field;
 	char			*status;	/* check result or error */
 	int			 status_bad;
 	char			*said_error;	/* error last read aloud */
@@ -97,7 +92,12 @@ struct kiosk_screen_enrol {
 	size_t			 n;
 	struct kiosk_button	 yes, no;
 	struct kiosk_button	 keyboard;	/* beside the field */
-	int			 focus_button;	/* 0 none, 1 yes, 2 no */
+	/* The step's widgets in the focus chain (their index, -1 when the
+	 * step has none): a field step the field, Next and the Keyboard
+	 * button; consent the text, Yes and No; the receipt its lines and
+	 * Done; the others the list. The chain owns the tap targets. */
+	struct kiosk_focus	 fc;
+	int			 w_field, w_list, w_kbtn, w_yes, w_no;
 	int			 consent_read;	/* its last page was shown */
 	int			 by_phone, by_email;	/* for the receipt */
 	int			 field_y, field_h, status_y;
@@ -353,6 +353,39 @@ kiosk_enrol_receipt_lines(struct kiosk_screen_enrol *d, int w)
 	    "goes to the office."));
 }
 
+/* The focus chain of the current step (see the struct); a field step
+ * starts with focus in the field, the others with none. Next comes right
+ * after the field (Down from the field goes to it), the Keyboard button
+ * last. Yes on the consent step shows once the whole text has been
+ * (kiosk_enrol_draw()). */
+static void
+kiosk_enrol_chain(struct kiosk_screen_enrol *d)
+{
+	int is_field = d->step >= KIOSK_ENROL_NAME &&
+	    d->step <= KIOSK_ENROL_NOTE;
+
+	kiosk_focus_init(&d->fc);
+	d->w_field = d->w_kbtn = d->w_yes = d->w_no = -1;
+	if (is_field)
+		d->w_field = kiosk_focus_add(&d->fc, KIOSK_FOCUS_FIELD,
+		    &d->field);
+	d->w_list = kiosk_focus_add(&d->fc, KIOSK_FOCUS_LIST, &d->list);
+	if (is_field)
+		d->w_kbtn = kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON,
+		    &d->keyboard);
+	if (d->step == KIOSK_ENROL_CONSENT || d->step == KIOSK_ENROL_RECEIPT)
+		d->w_yes = kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON,
+		    &d->yes);
+	if (d->step == KIOSK_ENROL_CONSENT) {
+		d->w_no = kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->no);
+		kiosk_focus_show(&d->fc, d->w_yes, d->consent_read);
+	}
+	if (is_field)
+		kiosk_focus_set(&d->fc, d->w_field, 0);
+	else if (d->list.focus >= 0)
+		d->fc.cur = d->w_list;
+}
+
 /* Items and lead for the current step. */
 static void
 kiosk_enrol_build(struct kiosk_screen_enrol *d)
@@ -366,8 +399,6 @@ kiosk_enrol_build(struct kiosk_screen_enrol *d)
 	kiosk_list_init(&d->list, d->step == KIOSK_ENROL_CONSENT ||
 	    d->step == KIOSK_ENROL_RECEIPT ? KIOSK_LIST_LINES :
 	    KIOSK_LIST_BLOCKS, kiosk_enrol_fetch, d);
-	d->in_field = 0;
-	d->focus_button = 0;
 	kiosk_field_done(&d->field);
 	switch (d->step) {
 	case KIOSK_ENROL_OFFERING:
@@ -383,7 +414,6 @@ kiosk_enrol_build(struct kiosk_screen_enrol *d)
 	case KIOSK_ENROL_NOTE:
 		kiosk_enrol_field_of(d, &buf, &cap, &label, &lead);
 		kiosk_field_init(&d->field, buf, cap, label);
-		d->in_field = 1;
 		kiosk_enrol_add(d, xstrdup(_("Next")), NULL, KIOSK_ROLE_TEXT);
 		kiosk_list_set_lead(&d->list, NULL, KIOSK_ROLE_TEXT);
 		d->list.focus = -1;
@@ -407,6 +437,7 @@ kiosk_enrol_build(struct kiosk_screen_enrol *d)
 		break;
 	}
 	(void)lead;
+	kiosk_enrol_chain(d);
 }
 
 /* The lead of a field step, above the field. */
@@ -510,7 +541,7 @@ static void
 kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_enrol	*d = s->data;
-	int				 bw;
+	int				 bw, typing;
 
 	(void)app;
 	kiosk_list_draw(&d->list, &s->cy, &s->cx);
@@ -519,10 +550,12 @@ kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 		    KIOSK_ROLE_TEXT);
 		kiosk_enrol_draw_text(s->y, s->x, s->w, d->field_y - s->y,
 		    kiosk_enrol_field_lead(d), KIOSK_ROLE_TEXT);
-		kiosk_field_draw(&d->field, d->in_field, &s->cy, &s->cx);
-		s->cursor = d->in_field;
-		kiosk_button_draw(&d->keyboard, 0, &s->cy, &s->cx);
-		if (d->in_field)
+		typing = kiosk_focus_typing(&d->fc);
+		kiosk_field_draw(&d->field, typing, &s->cy, &s->cx);
+		s->cursor = typing;
+		kiosk_button_draw(&d->keyboard, kiosk_focus_on(&d->fc,
+		    d->w_kbtn), &s->cy, &s->cx);
+		if (typing)
 			kiosk_field_draw(&d->field, 1, &s->cy, &s->cx);
 		if (d->status != NULL)
 			kiosk_enrol_draw_text(d->status_y, s->x, s->w, 2,
@@ -530,17 +563,19 @@ kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 			    KIOSK_ROLE_TEXT);
 	} else if (d->step == KIOSK_ENROL_CONSENT) {
 		/* Yes only once the whole text has been shown. */
-		if (d->list.first + d->list.per_page >= d->list.total)
+		if (d->list.first + d->list.per_page >= d->list.total) {
 			d->consent_read = 1;
+			kiosk_focus_show(&d->fc, d->w_yes, 1);
+		}
 		if (d->consent_read)
-			kiosk_button_draw(&d->yes, d->focus_button == 1,
-			    &s->cy, &s->cx);
+			kiosk_button_draw(&d->yes, kiosk_focus_on(&d->fc,
+			    d->w_yes), &s->cy, &s->cx);
 		else
 			kiosk_enrol_draw_text(d->yes.y + (d->yes.h - 1) / 2,
 			    s->x, s->w, 1, _("First read every page (Next >)."),
 			    KIOSK_ROLE_WARNING);
-		kiosk_button_draw(&d->no, d->focus_button == 2, &s->cy,
-		    &s->cx);
+		kiosk_button_draw(&d->no, kiosk_focus_on(&d->fc, d->w_no),
+		    &s->cy, &s->cx);
 		if (d->status != NULL && d->status_bad)
 			kiosk_enrol_draw_text(d->yes.y - 1, s->x, s->w, 1,
 			    d->status, KIOSK_ROLE_WARNING);
@@ -550,8 +585,8 @@ kiosk_enrol_draw(struct kiosk_screen *s, struct kiosk_app *app)
 			kiosk_bigfont_draw_text(d->big_y, s->x + (s->w - bw) / 2,
 			    d->receipt, kiosk_ui_attr(KIOSK_ROLE_HEADING) |
 			    A_BOLD);
-		kiosk_button_draw(&d->yes, d->focus_button == 1, &s->cy,
-		    &s->cx);
+		kiosk_button_draw(&d->yes, kiosk_focus_on(&d->fc, d->w_yes),
+		    &s->cy, &s->cx);
 	}
 }
 
@@ -680,12 +715,15 @@ kiosk_enrol_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	(void)app;
 	if (!focus_only)
 		return kiosk_enrol_words(d, 1);
-	if (d->step == KIOSK_ENROL_CONSENT && d->focus_button != 0)
-		return xasprintf(_("Number %zu: %s"), (size_t)d->focus_button,
-		    d->focus_button == 1 ? d->yes.label : d->no.label);
+	if (d->step == KIOSK_ENROL_CONSENT && kiosk_focus_on(&d->fc, d->w_yes))
+		return xasprintf(_("Number %zu: %s"), (size_t)1, d->yes.label);
+	if (d->step == KIOSK_ENROL_CONSENT && kiosk_focus_on(&d->fc, d->w_no))
+		return xasprintf(_("Number %zu: %s"), (size_t)2, d->no.label);
+	if (kiosk_focus_on(&d->fc, d->w_kbtn))
+		return xstrdup(d->keyboard.label);
 	/* The field is said when it gets focus (kiosk_enrol_say_field), not
 	 * as focus text: that would change, and be said, with every key. */
-	if (kiosk_enrol_is_field(d) && d->in_field)
+	if (kiosk_focus_typing(&d->fc))
 		return NULL;
 	return kiosk_speech_list_text(&d->list, 1);
 }
@@ -884,6 +922,7 @@ kiosk_enrol_choose(struct kiosk_screen *s, struct kiosk_app *app, size_t i)
 		break;
 	}
 }
+static void kiosk_enrol_type(struct kiosk_screen *s, struct kiosk_app *app);
 
 static int
 kiosk_enrol_key_consent(struct kiosk_screen *s, struct kiosk_app *app,
@@ -895,7 +934,8 @@ kiosk_enrol_key_consent(struct kiosk_screen *s, struct kiosk_app *app,
 
 	enter = (!is_key && (ch == '\r' || ch == '\n')) ||
 	    (is_key && ch == KEY_ENTER);
-	if ((!is_key && ch == '1') || (enter && d->focus_button == 1)) {
+	if ((!is_key && ch == '1') ||
+	    (enter && kiosk_focus_on(&d->fc, d->w_yes))) {
 		if (!d->consent_read) {
 			kiosk_speech_say(app, _("First read every page "
 			    "(Next >)."), KIOSK_SPEECH_NOW);
@@ -904,23 +944,81 @@ kiosk_enrol_key_consent(struct kiosk_screen *s, struct kiosk_app *app,
 		kiosk_enrol_submit(s, app);
 		return 1;
 	}
-	if ((!is_key && ch == '2') || (enter && d->focus_button == 2)) {
+	if ((!is_key && ch == '2') ||
+	    (enter && kiosk_focus_on(&d->fc, d->w_no))) {
 		kiosk_app_back(app);
 		return 1;
 	}
 	if (kiosk_list_key(&d->list, is_key, ch, &i) != KIOSK_LIST_UNHANDLED)
 		return 1;
-	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == '\t')) {
-		if (d->focus_button == 2)
-			return 0;
-		d->focus_button++;
+	/* Down or Tab with no focus: the first button. */
+	if (d->fc.cur < 0 && ((is_key && ch == KEY_DOWN) ||
+	    (!is_key && ch == '\t'))) {
+		kiosk_focus_set(&d->fc, d->consent_read ? d->w_yes : d->w_no,
+		    0);
 		return 1;
 	}
-	if (is_key && ch == KEY_UP && d->focus_button > 0) {
-		d->focus_button--;
+	return kiosk_focus_move(&d->fc, is_key, ch);
+}
+
+/* Focus in the field, said when it arrives there. */
+static void
+kiosk_enrol_to_field(struct kiosk_screen_enrol *d)
+{
+	if (kiosk_focus_typing(&d->fc))
+		return;
+	kiosk_focus_set(&d->fc, d->w_field, 0);
+	kiosk_enrol_say_field(d);
+}
+
+static int
+kiosk_enrol_key_field(struct kiosk_screen *s, struct kiosk_app *app,
+    int is_key, wint_t ch)
+{
+	struct kiosk_screen_enrol	*d = s->data;
+	int				 enter;
+
+	enter = (!is_key && (ch == '\r' || ch == '\n')) ||
+	    (is_key && ch == KEY_ENTER);
+	if (enter && kiosk_focus_on(&d->fc, d->w_kbtn)) {
+		kiosk_enrol_type(s, app);
 		return 1;
 	}
-	return 0;
+	if (enter) {
+		kiosk_enrol_next(s, app);
+		return 1;
+	}
+	/* Digits choose only when the focus is not in the field. */
+	if (kiosk_focus_typing(&d->fc) ||
+	    !(!is_key && ch >= '0' && ch <= '9')) {
+		if (kiosk_field_key(&d->field, is_key, ch)) {
+			kiosk_enrol_to_field(d);
+			kiosk_enrol_check(d, 0);
+			kiosk_enrol_say_status(d, 0);
+			return 1;
+		}
+	}
+	if (((is_key && ch == KEY_BACKSPACE) || (!is_key &&
+	    (ch == 127 || ch == 8)))) {
+		/* Empty field: one step back. */
+		kiosk_enrol_go(s, app, d->step - 1, NULL);
+		return 1;
+	}
+	if (kiosk_focus_on(&d->fc, d->w_list) &&
+	    kiosk_screen_key_list(s, app, is_key, ch, kiosk_enrol_choose))
+		return 1;
+	if (!kiosk_focus_on(&d->fc, d->w_list) && !is_key && ch >= '0' &&
+	    ch <= '9') {
+		/* A digit chooses from the list. */
+		kiosk_focus_set(&d->fc, d->w_list, 0);
+		return kiosk_screen_key_list(s, app, is_key, ch,
+		    kiosk_enrol_choose);
+	}
+	if (!kiosk_focus_move(&d->fc, is_key, ch))
+		return 0;
+	if (kiosk_focus_typing(&d->fc))
+		kiosk_enrol_say_field(d);
+	return 1;
 }
 
 static int
@@ -943,45 +1041,19 @@ kiosk_enrol_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 			return 1;
 		return 0;
 	}
-	if (kiosk_enrol_is_field(d)) {
-		if ((!is_key && (ch == '\r' || ch == '\n')) ||
-		    (is_key && ch == KEY_ENTER)) {
-			kiosk_enrol_next(s, app);
-			return 1;
-		}
-		if (d->in_field || !(!is_key && ch >= '0' && ch <= '9')) {
-			if (kiosk_field_key(&d->field, is_key, ch)) {
-				if (!d->in_field) {
-					d->in_field = 1;
-					kiosk_enrol_say_field(d);
-				}
-				d->list.focus = -1;
-				kiosk_enrol_check(d, 0);
-				kiosk_enrol_say_status(d, 0);
-				return 1;
-			}
-		}
-		if (((is_key && ch == KEY_BACKSPACE) || (!is_key &&
-		    (ch == 127 || ch == 8)))) {
-			/* Empty field: one step back. */
-			kiosk_enrol_go(s, app, d->step - 1, NULL);
-			return 1;
-		}
-		if (d->in_field && ((is_key && ch == KEY_DOWN) ||
-		    (!is_key && ch == '\t'))) {
-			d->in_field = 0;
-			kiosk_list_focus(&d->list, 1);
-			return 1;
-		}
-		if (!d->in_field && is_key && (ch == KEY_UP ||
-		    ch == KEY_BTAB) && d->list.focus <= 0) {
-			kiosk_list_focus(&d->list, 0);
-			d->in_field = 1;
-			kiosk_enrol_say_field(d);
-			return 1;
-		}
+	if (kiosk_enrol_is_field(d))
+		return kiosk_enrol_key_field(s, app, is_key, ch);
+	switch (kiosk_list_key(&d->list, is_key, ch, &i)) {
+	case KIOSK_LIST_CHOSEN:
+		kiosk_enrol_choose(s, app, i);	/* (may go away) */
+		return 1;
+	case KIOSK_LIST_HANDLED:
+		d->fc.cur = d->list.focus >= 0 ? d->w_list : -1;
+		return 1;
+	case KIOSK_LIST_UNHANDLED:
+		break;
 	}
-	return kiosk_screen_key_list(s, app, is_key, ch, kiosk_enrol_choose);
+	return 0;
 }
 
 static int
@@ -989,20 +1061,9 @@ kiosk_enrol_hit(struct kiosk_screen *s, int y, int x)
 {
 	struct kiosk_screen_enrol *d = s->data;
 
-	if (kiosk_enrol_is_field(d) && kiosk_field_hit(&d->field, y, x))
-		return KIOSK_ENROL_FIELD;
-	if (kiosk_enrol_is_field(d) && kiosk_button_hit(&d->keyboard, y, x))
-		return KIOSK_ENROL_KEYBOARD;
-	if (d->step == KIOSK_ENROL_RECEIPT && kiosk_button_hit(&d->yes, y, x))
-		return KIOSK_ENROL_YES;
-	if (d->step == KIOSK_ENROL_CONSENT) {
-		if (d->consent_read && kiosk_button_hit(&d->yes, y, x))
-			return KIOSK_ENROL_YES;
-		if (kiosk_button_hit(&d->no, y, x))
-			return KIOSK_ENROL_NO;
-	}
-	return kiosk_list_hit(&d->list, y, x);
+	return kiosk_focus_hit(&d->fc, y, x);
 }
+
 
 /* The type screen's check: the step's own (the text is in our buffer). */
 static char *
@@ -1027,8 +1088,7 @@ kiosk_enrol_type_done(void *ctx, struct kiosk_app *app)
 	d->field.len = strlen(d->field.buf);
 	kiosk_enrol_check(d, 0);
 	kiosk_enrol_say_status(d, 0);
-	d->in_field = 0;
-	kiosk_list_focus(&d->list, 1);
+	kiosk_focus_set(&d->fc, d->w_list, 1);
 }
 
 /* Open the on-screen keyboard for the field of this step. */
@@ -1061,28 +1121,25 @@ static void
 kiosk_enrol_click(struct kiosk_screen *s, struct kiosk_app *app, int target)
 {
 	struct kiosk_screen_enrol	*d = s->data;
+	int				 own, w;
 
-	if (target == KIOSK_ENROL_FIELD || target == KIOSK_ENROL_KEYBOARD) {
+	w = kiosk_focus_target(&d->fc, target, &own);
+	if (w < 0)
+		return;
+	if (w == d->w_field || w == d->w_kbtn) {
 		/* A touch on the field means typing: the keyboard opens. */
-		d->in_field = 1;
-		d->list.focus = -1;
+		kiosk_focus_set(&d->fc, d->w_field, 0);
 		kiosk_enrol_type(s, app);
-		return;
-	}
-	if (target == KIOSK_ENROL_YES && d->step == KIOSK_ENROL_RECEIPT) {
+	} else if (w == d->w_yes && d->step == KIOSK_ENROL_RECEIPT)
 		kiosk_app_back(app);
-		return;
-	}
-	if (target == KIOSK_ENROL_YES) {
+	else if (w == d->w_yes)
 		kiosk_enrol_submit(s, app);
-		return;
-	}
-	if (target == KIOSK_ENROL_NO) {
+	else if (w == d->w_no)
 		kiosk_app_back(app);
-		return;
+	else if (w == d->w_list) {
+		kiosk_focus_set(&d->fc, d->w_list, 0);
+		kiosk_screen_click_list(s, app, own, kiosk_enrol_choose);
 	}
-	d->in_field = 0;
-	kiosk_screen_click_list(s, app, target, kiosk_enrol_choose);
 }
 
 static void
@@ -1090,18 +1147,17 @@ kiosk_enrol_focus(struct kiosk_screen *s, int where)
 {
 	struct kiosk_screen_enrol *d = s->data;
 
-	if (d->step == KIOSK_ENROL_CONSENT) {
-		d->focus_button = where == 0 ? 0 : (where == 1 ? 1 : 2);
-		return;
-	}
-	if (kiosk_enrol_is_field(d) && where == 1) {
-		d->in_field = 1;
-		kiosk_list_focus(&d->list, 0);
-		kiosk_enrol_say_field(d);
-		return;
-	}
-	d->in_field = 0;
-	kiosk_list_focus(&d->list, where);
+	if (where == 0)
+		kiosk_focus_set(&d->fc, -1, 0);
+	else if (d->step == KIOSK_ENROL_CONSENT)
+		/* From above Yes (once shown), from below No. */
+		kiosk_focus_set(&d->fc, where == 1 && d->consent_read ?
+		    d->w_yes : d->w_no, 0);
+	else if (d->w_field >= 0 && where == 1) {
+		kiosk_focus_set(&d->fc, -1, 0);
+		kiosk_enrol_to_field(d);
+	} else
+		kiosk_focus_set(&d->fc, d->w_list, where);
 }
 
 static void

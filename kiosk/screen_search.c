@@ -26,6 +26,13 @@
  * too. Typing on a real keyboard shows the results, as it always did.
  * The view, the layout and the typed text live here, so a resize keeps
  * them.
+ *
+ * One focus chain (focus.c) holds the field, the Keyboard and Narrow down
+ * buttons, the keyboard and the results, and owns the tap targets; the
+ * buttons show only where they fit, the keyboard and the results by
+ * view. Down and Tab go from the field to the keyboard (or the results),
+ * Right to the buttons beside it; a letter typed on a button goes into
+ * the field.
  */
 #include "config.h"
 
@@ -40,6 +47,9 @@
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/bidi.h"
+#include "kiosk/button.h"
+#include "kiosk/field.h"
+#include "kiosk/focus.h"
 #include "kiosk/hits.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/lang.h"
@@ -52,31 +62,33 @@
 #include "kiosk/width.h"
 
 #define KIOSK_SEARCH_MAX 120	/* bytes of typed text */
-/* Click targets besides the list's (below 200). */
-#define KIOSK_SEARCH_FIELD 200
-#define KIOSK_SEARCH_NARROW 201
-#define KIOSK_SEARCH_KBTN 202		/* the Keyboard button */
-#define KIOSK_SEARCH_KEY 300		/* + key index */
 #define KIOSK_SEARCH_LIST_MIN 12	/* rows the results need beside keys */
+
+/* The widgets of the focus chain, in its order. */
+enum kiosk_search_widget {
+	KIOSK_SEARCH_FIELD,
+	KIOSK_SEARCH_KBTN,		/* the Keyboard button */
+	KIOSK_SEARCH_NARROW,		/* Narrow down > */
+	KIOSK_SEARCH_KEYS,		/* the on-screen keyboard */
+	KIOSK_SEARCH_LIST
+};
 
 struct kiosk_screen_search {
 	struct kiosk_list	 list;		/* first: see screen.h */
 	struct kiosk_app	*app;
 	char			 text[KIOSK_SEARCH_MAX + 1];
 	size_t			 len;
-	int			 in_field;	/* focus is on the field */
+	struct kiosk_field	 field;		/* shows text */
+	struct kiosk_focus	 fc;
 	struct kiosk_hits	 hits;
 	const char		*lead;
 	int			 lead_changed;
 	int			 field_y, field_h;
-	int			 narrow_x, narrow_w;	/* 0 wide: none */
-	int			 on_narrow;
+	struct kiosk_button	 narrow;	/* 0 wide: none */
 	struct kiosk_keyboard	 kb;
 	int			 kb_on;		/* the keyboard shows */
 	int			 shared;	/* keyboard and results together */
-	int			 on_kb;		/* focus on a key */
-	int			 kbtn_x, kbtn_w;	/* 0 wide: none */
-	int			 on_kbtn;
+	struct kiosk_button	 kbtn;		/* 0 wide: none */
 	char			*suggest;	/* "Did you mean ...?" words */
 	struct kiosk_list_item	*sitem;		/* its one choice, or NULL */
 };
@@ -221,6 +233,9 @@ kiosk_search_layout(struct kiosk_screen *s, struct kiosk_app *app)
 		kiosk_list_layout(&d->list, ly, s->x, lh, s->w, app->desk);
 	kiosk_keyboard_set_count(&d->kb, d->len > 0, d->suggest != NULL ? 0 :
 	    d->list.total, d->hits.capped);
+	kiosk_focus_show(&d->fc, KIOSK_SEARCH_KEYS, d->kb_on);
+	kiosk_focus_show(&d->fc, KIOSK_SEARCH_LIST,
+	    kiosk_search_list_shown(d));
 }
 
 /* The Keyboard button left of Narrow down (or of the field's end):
@@ -231,10 +246,11 @@ kiosk_search_draw_kbtn(struct kiosk_screen *s,
     struct kiosk_screen_search *d, int fx, int *fw)
 {
 	const char		*label = _("Keyboard");
-	enum kiosk_ui_role	 role = d->on_kbtn ? KIOSK_ROLE_FOCUS :
+	int			 on = kiosk_focus_on(&d->fc, KIOSK_SEARCH_KBTN);
+	enum kiosk_ui_role	 role = on ? KIOSK_ROLE_FOCUS :
 	    KIOSK_ROLE_CHOICE;
 	int			 cols = kiosk_width_cols(label, strlen(label));
-	int			 pad = 2;
+	int			 pad = 2, w;
 	int			 mid = d->field_y + d->field_h / 2;
 
 	if (cols + 2 * pad > *fw - 8) {
@@ -244,18 +260,19 @@ kiosk_search_draw_kbtn(struct kiosk_screen *s,
 	}
 	if (cols + 2 * pad > *fw - 8)
 		return;
-	d->kbtn_w = cols + 2 * pad;
-	d->kbtn_x = fx + *fw - d->kbtn_w;
-	*fw -= d->kbtn_w + 1;
-	kiosk_ui_fill(d->field_y, d->kbtn_x, d->field_h, d->kbtn_w, role);
-	kiosk_ui_str(mid, d->kbtn_x + pad, cols, label,
+	w = cols + 2 * pad;
+	kiosk_button_place(&d->kbtn, d->field_y, fx + *fw - w, d->field_h,
+	    w);
+	*fw -= w + 1;
+	kiosk_ui_fill(d->field_y, d->kbtn.x, d->field_h, w, role);
+	kiosk_ui_str(mid, d->kbtn.x + pad, cols, label,
 	    kiosk_ui_attr(role) | A_BOLD);
-	if (d->on_kbtn) {
+	if (on) {
 		if (pad > 1)
-			kiosk_ui_str(mid, d->kbtn_x, 1, ">",
+			kiosk_ui_str(mid, d->kbtn.x, 1, ">",
 			    kiosk_ui_attr(role) | A_BOLD);
 		s->cy = mid;
-		s->cx = d->kbtn_x;
+		s->cx = d->kbtn.x;
 	}
 }
 
@@ -266,24 +283,26 @@ kiosk_search_draw_narrow(struct kiosk_screen *s,
     struct kiosk_screen_search *d, int fx, int *fw)
 {
 	const char		*label = _("Narrow down >");
-	enum kiosk_ui_role	 role = d->on_narrow ? KIOSK_ROLE_FOCUS :
+	int			 on = kiosk_focus_on(&d->fc,
+				     KIOSK_SEARCH_NARROW);
+	enum kiosk_ui_role	 role = on ? KIOSK_ROLE_FOCUS :
 	    KIOSK_ROLE_CHOICE;
 	int			 cols = kiosk_width_cols(label, strlen(label));
 	int			 mid = d->field_y + d->field_h / 2;
 
 	if (cols + 4 > *fw - 8)
 		return;
-	d->narrow_w = cols + 4;
-	d->narrow_x = fx + *fw - d->narrow_w;
-	*fw -= d->narrow_w + 1;
-	kiosk_ui_fill(d->field_y, d->narrow_x, d->field_h, d->narrow_w, role);
-	kiosk_ui_str(mid, d->narrow_x + 2, cols, label,
+	kiosk_button_place(&d->narrow, d->field_y, fx + *fw - (cols + 4),
+	    d->field_h, cols + 4);
+	*fw -= d->narrow.w + 1;
+	kiosk_ui_fill(d->field_y, d->narrow.x, d->field_h, d->narrow.w, role);
+	kiosk_ui_str(mid, d->narrow.x + 2, cols, label,
 	    kiosk_ui_attr(role) | A_BOLD);
-	if (d->on_narrow) {
-		kiosk_ui_str(mid, d->narrow_x, 1, ">",
+	if (on) {
+		kiosk_ui_str(mid, d->narrow.x, 1, ">",
 		    kiosk_ui_attr(role) | A_BOLD);
 		s->cy = mid;
-		s->cx = d->narrow_x;
+		s->cx = d->narrow.x;
 	}
 }
 
@@ -294,7 +313,8 @@ kiosk_search_narrow(struct kiosk_screen_search *d, struct kiosk_app *app)
 	struct kiosk_filter	 f;
 	char			*title;
 
-	d->on_narrow = 0;
+	/* Back from the questions: focus in the field. */
+	kiosk_focus_set(&d->fc, KIOSK_SEARCH_FIELD, 0);
 	kiosk_filter_init(&f);
 	snprintf(f.text, sizeof f.text, "%s", d->text);
 	kiosk_filter_touch(&f, KIOSK_FILTER_WORD);
@@ -309,10 +329,7 @@ static void
 kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 {
 	struct kiosk_screen_search	*d = s->data;
-	const char			*label = _("Word:");
-	int				 mid = d->field_y + d->field_h / 2;
-	int				 lw, fx, fw, tw, attr;
-	size_t				 start = 0;
+	int				 lw, fx, fw;
 
 	(void)app;
 	if (kiosk_search_list_shown(d))
@@ -320,35 +337,30 @@ kiosk_search_draw(struct kiosk_screen *s, struct kiosk_app *app)
 	if (d->kb_on)
 		kiosk_keyboard_draw(&d->kb, &s->cy, &s->cx);
 	kiosk_ui_fill(d->field_y, s->x, d->field_h, s->w, KIOSK_ROLE_TEXT);
-	lw = kiosk_ui_str(mid, s->x, s->w / 3, label, kiosk_ui_attr(
-	    KIOSK_ROLE_TEXT) | A_BOLD);
+	lw = kiosk_width_cols(d->field.label, strlen(d->field.label));
+	if (lw > s->w / 3)
+		lw = s->w / 3;
 	fx = s->x + lw + 1;
 	/* Field and buttons together, within about 80 columns. */
 	fw = s->x + kiosk_layout_text_w(s->w) - fx;
-	d->narrow_w = d->kbtn_w = 0;
+	d->narrow.w = d->kbtn.w = 0;
 	if (d->len > 0 && d->list.total > 0 && d->hits.n > 0)
 		kiosk_search_draw_narrow(s, d, fx, &fw);
 	if (!d->kb_on)
 		kiosk_search_draw_kbtn(s, d, fx, &fw);
-	if (fw < 2)
-		return;
-	attr = kiosk_ui_attr(d->in_field ? KIOSK_ROLE_FOCUS :
-	    KIOSK_ROLE_FIELD);
-	kiosk_ui_fill(d->field_y, fx, d->field_h, fw, d->in_field ?
-	    KIOSK_ROLE_FOCUS : KIOSK_ROLE_FIELD);
-	/* Show the end of long text: drop clusters from the front. */
-	while (kiosk_width_cols(d->text + start, d->len - start) > fw - 2) {
-		size_t cut = kiosk_width_cut(d->text + start, d->len - start,
-		    1, NULL);
-		start += cut > 0 ? cut : 1;
-	}
-	tw = kiosk_ui_text(mid, fx + 1, fw - 2, d->text + start,
-	    d->len - start, attr);
-	if (d->in_field && !d->on_narrow && !d->on_kbtn) {
+	kiosk_focus_show(&d->fc, KIOSK_SEARCH_NARROW, d->narrow.w > 0);
+	kiosk_focus_show(&d->fc, KIOSK_SEARCH_KBTN, d->kbtn.w > 0);
+	/* The field up to the buttons, its label as wide as on the whole
+	 * row. */
+	kiosk_field_place(&d->field, d->field_y, s->x, d->field_h,
+	    fx + fw - s->x);
+	d->field.label_w = s->w / 3;
+	d->field.len = d->len;
+	if (kiosk_focus_typing(&d->fc)) {
 		s->cursor = 1;
-		s->cy = mid;
-		s->cx = fx + 1 + tw;
-	}
+		kiosk_field_draw(&d->field, 1, &s->cy, &s->cx);
+	} else
+		kiosk_field_draw(&d->field, 0, NULL, NULL);
 }
 
 /* The text changed: search again from the first result. */
@@ -375,13 +387,12 @@ kiosk_search_insert(struct kiosk_screen_search *d, const char *buf,
 	return 1;
 }
 
-/* Focus on nothing of the screen (then the caller sets one). */
+/* Focus on widget w (where: a list's or keyboard's first or last
+ * target, or none), or on nothing (-1). */
 static void
-kiosk_search_unfocus(struct kiosk_screen_search *d)
+kiosk_search_to(struct kiosk_screen_search *d, int w, int where)
 {
-	d->in_field = d->on_narrow = d->on_kbtn = d->on_kb = 0;
-	kiosk_keyboard_focus(&d->kb, 0);
-	kiosk_list_focus(&d->list, 0);
+	kiosk_focus_set(&d->fc, w, where);
 }
 
 /* Typing on a real keyboard: the letter goes in and the results show. */
@@ -396,8 +407,7 @@ kiosk_search_type(struct kiosk_screen *s, struct kiosk_app *app, wint_t ch)
 	U8_APPEND((uint8_t *)buf, n, (int32_t)sizeof buf, (UChar32)ch, err);
 	if (err || !kiosk_search_insert(d, buf, (size_t)n))
 		return;
-	kiosk_search_unfocus(d);
-	d->in_field = 1;
+	kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 	d->kb_on = 0;
 	kiosk_search_changed(s, app);
 }
@@ -418,13 +428,13 @@ kiosk_search_results(struct kiosk_screen *s, struct kiosk_app *app,
 {
 	struct kiosk_screen_search *d = s->data;
 
-	kiosk_search_unfocus(d);
+	kiosk_search_to(d, -1, 0);
 	d->kb_on = 0;
 	kiosk_search_layout(s, app);
 	if (with_focus && kiosk_list_focusable(&d->list))
-		kiosk_list_focus(&d->list, 1);
+		kiosk_search_to(d, KIOSK_SEARCH_LIST, 1);
 	else
-		d->in_field = 1;
+		kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 	kiosk_speech_renew(app);
 }
 
@@ -435,14 +445,13 @@ kiosk_search_keyboard(struct kiosk_screen *s, struct kiosk_app *app,
 {
 	struct kiosk_screen_search *d = s->data;
 
-	kiosk_search_unfocus(d);
+	kiosk_search_to(d, -1, 0);
 	d->kb_on = 1;
 	kiosk_search_layout(s, app);
-	if (with_focus) {
-		d->on_kb = 1;
-		kiosk_keyboard_focus(&d->kb, 1);
-	} else
-		d->in_field = 1;
+	if (with_focus)
+		kiosk_search_to(d, KIOSK_SEARCH_KEYS, 1);
+	else
+		kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 	kiosk_speech_renew(app);
 }
 
@@ -456,8 +465,7 @@ kiosk_search_press(struct kiosk_screen *s, struct kiosk_app *app, int k,
 	const char			*text = NULL;
 	char				*words;
 
-	kiosk_search_unfocus(d);
-	d->on_kb = 1;
+	kiosk_search_to(d, KIOSK_SEARCH_KEYS, 0);
 	d->kb.focus = k;
 	/* Said before the press: a layout switch changes the keys. */
 	words = kiosk_keyboard_spoken(&d->kb, k);
@@ -507,8 +515,7 @@ kiosk_search_take_suggestion(struct kiosk_screen *s, struct kiosk_app *app)
 	explicit_bzero(d->text, sizeof d->text);
 	memcpy(d->text, d->suggest, n);
 	d->len = n;
-	kiosk_search_unfocus(d);
-	d->in_field = 1;
+	kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 	kiosk_search_changed(s, app);
 	kiosk_speech_renew(app);
 }
@@ -535,43 +542,47 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
     wint_t ch)
 {
 	struct kiosk_screen_search	*d = s->data;
+	struct kiosk_focus		*fc = &d->fc;
 	size_t				 i;
 	int				 enter = (!is_key && (ch == '\r' ||
 					     ch == '\n')) || (is_key &&
 					     ch == KEY_ENTER);
+	int				 kbtn = !fc->item[KIOSK_SEARCH_KBTN].hidden;
+	int				 narrow =
+					     !fc->item[KIOSK_SEARCH_NARROW].hidden;
 
-	if (d->on_narrow) {
+	/* The buttons beside the field: Enter, Left and Right; any other
+	 * key is the field's. */
+	if (kiosk_focus_on(fc, KIOSK_SEARCH_NARROW)) {
 		if (enter) {
 			kiosk_search_narrow(d, app);
 			return 1;
 		}
-		d->on_narrow = 0;
-		if (is_key && ch == KEY_LEFT && d->kbtn_w > 0) {
-			d->on_kbtn = 1;
+		kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
+		if (is_key && ch == KEY_LEFT && kbtn) {
+			kiosk_search_to(d, KIOSK_SEARCH_KBTN, 0);
 			return 1;
 		}
 		if (is_key && (ch == KEY_LEFT || ch == KEY_UP))
 			return 1;
 	}
-	if (d->on_kbtn) {
+	if (kiosk_focus_on(fc, KIOSK_SEARCH_KBTN)) {
 		if (enter) {
 			kiosk_search_keyboard(s, app, 1);
 			return 1;
 		}
-		d->on_kbtn = 0;
-		if (is_key && ch == KEY_RIGHT && d->narrow_w > 0) {
-			d->on_narrow = 1;
+		kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
+		if (is_key && ch == KEY_RIGHT && narrow) {
+			kiosk_search_to(d, KIOSK_SEARCH_NARROW, 0);
 			return 1;
 		}
 		if (is_key && (ch == KEY_LEFT || ch == KEY_UP))
 			return 1;
 	}
-	if (d->in_field && is_key && ch == KEY_RIGHT && (d->kbtn_w > 0 ||
-	    d->narrow_w > 0)) {
-		if (d->kbtn_w > 0)
-			d->on_kbtn = 1;
-		else
-			d->on_narrow = 1;
+	if (kiosk_focus_typing(fc) && is_key && ch == KEY_RIGHT &&
+	    (kbtn || narrow)) {
+		kiosk_search_to(d, kbtn ? KIOSK_SEARCH_KBTN :
+		    KIOSK_SEARCH_NARROW, 0);
 		return 1;
 	}
 	if ((is_key && ch == KEY_BACKSPACE) || (!is_key && (ch == 127 ||
@@ -579,19 +590,20 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		if (d->len == 0)
 			return 0;
 		kiosk_search_erase(d);
-		if (!d->on_kb) {
-			kiosk_search_unfocus(d);
-			d->in_field = 1;
-		}
+		if (!kiosk_focus_on(fc, KIOSK_SEARCH_KEYS))
+			kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 		kiosk_search_changed(s, app);
 		return 1;
 	}
+	/* Digits choose only when the focus is not in the field (nor on
+	 * the keyboard, which types). */
 	if (!is_key && ch >= 0x20 && ch != 0x7f && iswprint(ch) &&
-	    (d->in_field || d->on_kb || !(ch >= '0' && ch <= '9'))) {
+	    (kiosk_focus_typing(fc) || kiosk_focus_on(fc, KIOSK_SEARCH_KEYS) ||
+	    !(ch >= '0' && ch <= '9'))) {
 		kiosk_search_type(s, app, ch);
 		return 1;
 	}
-	if (d->on_kb) {
+	if (kiosk_focus_on(fc, KIOSK_SEARCH_KEYS)) {
 		if (enter) {
 			kiosk_search_press(s, app, d->kb.focus, 1);
 			return 1;
@@ -600,13 +612,11 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		case KIOSK_KEYBOARD_MOVED:
 			return 1;
 		case KIOSK_KEYBOARD_LEAVE_UP:
-			kiosk_search_unfocus(d);
-			d->in_field = 1;
+			kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 			return 1;
 		case KIOSK_KEYBOARD_LEAVE_DOWN:
 			if (d->shared && kiosk_list_focusable(&d->list)) {
-				kiosk_search_unfocus(d);
-				kiosk_list_focus(&d->list, 1);
+				kiosk_search_to(d, KIOSK_SEARCH_LIST, 1);
 				return 1;
 			}
 			return 0;	/* on to the bar */
@@ -619,11 +629,9 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 			    KIOSK_LIST_UNHANDLED;
 		return 0;
 	}
-	if (d->in_field && d->kb_on) {
+	if (kiosk_focus_typing(fc) && d->kb_on) {
 		if ((is_key && ch == KEY_DOWN) || (!is_key && ch == '\t')) {
-			kiosk_search_unfocus(d);
-			d->on_kb = 1;
-			kiosk_keyboard_focus(&d->kb, 1);
+			kiosk_search_to(d, KIOSK_SEARCH_KEYS, 1);
 			return 1;
 		}
 		if (enter) {
@@ -631,13 +639,12 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 			return 1;
 		}
 	}
-	if (d->in_field) {
+	if (kiosk_focus_typing(fc)) {
 		if ((is_key && ch == KEY_DOWN) || (!is_key && (ch == '\t' ||
 		    ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
 			if (!kiosk_list_focusable(&d->list))
 				return 0;
-			d->in_field = 0;
-			kiosk_list_focus(&d->list, 1);
+			kiosk_search_to(d, KIOSK_SEARCH_LIST, 1);
 			return 1;
 		}
 		if (is_key && (ch == KEY_NPAGE || ch == KEY_PPAGE))
@@ -650,17 +657,16 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 		kiosk_search_open(s, app, i);
 		return 1;
 	case KIOSK_LIST_HANDLED:
+		fc->cur = d->list.focus >= 0 ? KIOSK_SEARCH_LIST : -1;
 		return 1;
 	case KIOSK_LIST_UNHANDLED:
 		break;
 	}
 	if ((is_key && (ch == KEY_UP || ch == KEY_BTAB))) {
-		kiosk_search_unfocus(d);
-		if (d->kb_on) {
-			d->on_kb = 1;
-			kiosk_keyboard_focus(&d->kb, 2);
-		} else
-			d->in_field = 1;
+		if (d->kb_on)
+			kiosk_search_to(d, KIOSK_SEARCH_KEYS, 2);
+		else
+			kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 		return 1;
 	}
 	return 0;
@@ -669,24 +675,9 @@ kiosk_search_key(struct kiosk_screen *s, struct kiosk_app *app, int is_key,
 static int
 kiosk_search_hit(struct kiosk_screen *s, int y, int x)
 {
-	struct kiosk_screen_search	*d = s->data;
-	int				 k;
+	struct kiosk_screen_search *d = s->data;
 
-	if (d->kb_on && (k = kiosk_keyboard_hit(&d->kb, y, x)) >= 0)
-		return KIOSK_SEARCH_KEY + k;
-	if (y >= d->field_y && y < d->field_y + d->field_h &&
-	    d->narrow_w > 0 && x >= d->narrow_x &&
-	    x < d->narrow_x + d->narrow_w)
-		return KIOSK_SEARCH_NARROW;
-	if (y >= d->field_y && y < d->field_y + d->field_h &&
-	    d->kbtn_w > 0 && x >= d->kbtn_x && x < d->kbtn_x + d->kbtn_w)
-		return KIOSK_SEARCH_KBTN;
-	if (y >= d->field_y && y < d->field_y + d->field_h && x >= s->x &&
-	    x < s->x + s->w)
-		return KIOSK_SEARCH_FIELD;
-	if (!kiosk_search_list_shown(d))
-		return -1;
-	return kiosk_list_hit(&d->list, y, x);
+	return kiosk_focus_hit(&d->fc, y, x);
 }
 
 static void
@@ -695,29 +686,29 @@ kiosk_search_click(struct kiosk_screen *s, struct kiosk_app *app,
 {
 	struct kiosk_screen_search	*d = s->data;
 	size_t				 i;
+	int				 own;
 
-	if (target >= KIOSK_SEARCH_KEY) {
-		kiosk_search_press(s, app, target - KIOSK_SEARCH_KEY, 0);
-		return;
-	}
-	d->on_narrow = d->on_kbtn = 0;
-	if (target == KIOSK_SEARCH_NARROW) {
+	switch (kiosk_focus_target(&d->fc, target, &own)) {
+	case KIOSK_SEARCH_KEYS:
+		kiosk_search_press(s, app, own, 0);
+		break;
+	case KIOSK_SEARCH_NARROW:
 		kiosk_search_narrow(d, app);
-		return;
-	}
-	if (target == KIOSK_SEARCH_FIELD || target == KIOSK_SEARCH_KBTN) {
+		break;
+	case KIOSK_SEARCH_FIELD:
+	case KIOSK_SEARCH_KBTN:
 		/* Touching the field means typing: the keyboard shows. */
 		if (!d->kb_on)
 			kiosk_search_keyboard(s, app, 0);
-		else {
-			kiosk_search_unfocus(d);
-			d->in_field = 1;
-		}
-		return;
+		else
+			kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
+		break;
+	case KIOSK_SEARCH_LIST:
+		kiosk_search_to(d, -1, 0);
+		if (kiosk_list_click(&d->list, own, &i) == KIOSK_LIST_CHOSEN)
+			kiosk_search_open(s, app, i);
+		break;
 	}
-	kiosk_search_unfocus(d);
-	if (kiosk_list_click(&d->list, target, &i) == KIOSK_LIST_CHOSEN)
-		kiosk_search_open(s, app, i);
 }
 
 static void
@@ -725,22 +716,19 @@ kiosk_search_focus(struct kiosk_screen *s, int where)
 {
 	struct kiosk_screen_search *d = s->data;
 
-	kiosk_search_unfocus(d);
+	kiosk_search_to(d, -1, 0);
 	if (where == 1) {
-		d->in_field = 1;
+		kiosk_search_to(d, KIOSK_SEARCH_FIELD, 0);
 		return;
 	}
 	if (where != 2)
 		return;
-	if (kiosk_search_list_shown(d))
-		kiosk_list_focus(&d->list, 2);
-	if (d->list.focus >= 0)
+	if (kiosk_search_list_shown(d) && kiosk_list_focusable(&d->list)) {
+		kiosk_search_to(d, KIOSK_SEARCH_LIST, 2);
 		return;
-	if (d->kb_on) {
-		d->on_kb = 1;
-		kiosk_keyboard_focus(&d->kb, 2);
-	} else
-		d->in_field = 1;
+	}
+	kiosk_search_to(d, d->kb_on ? KIOSK_SEARCH_KEYS : KIOSK_SEARCH_FIELD,
+	    d->kb_on ? 2 : 0);
 }
 
 static void
@@ -758,6 +746,9 @@ kiosk_search_free(struct kiosk_screen *s)
 	kiosk_search_suggest_done(d);
 	kiosk_list_done(&d->list);
 	kiosk_hits_done(&d->hits);
+	kiosk_field_done(&d->field);
+	kiosk_button_done(&d->kbtn);
+	kiosk_button_done(&d->narrow);
 	explicit_bzero(d->text, sizeof d->text);
 	d->len = 0;
 	free(d);
@@ -772,11 +763,16 @@ kiosk_search_speak(struct kiosk_screen *s, struct kiosk_app *app,
 {
 	struct kiosk_screen_search	*d = s->data;
 	char				*field, *t;
+	/* The field's row: the field, or a button beside it (Narrow down
+	 * says the field). */
+	int				 in_row = kiosk_focus_typing(&d->fc) ||
+					     kiosk_focus_on(&d->fc,
+					     KIOSK_SEARCH_NARROW);
 
 	(void)app;
-	if (focus_only && d->on_kb)
+	if (focus_only && kiosk_focus_on(&d->fc, KIOSK_SEARCH_KEYS))
 		return kiosk_keyboard_spoken(&d->kb, d->kb.focus);
-	if (focus_only && d->on_kbtn)
+	if (focus_only && kiosk_focus_on(&d->fc, KIOSK_SEARCH_KBTN))
 		return xstrdup(_("Keyboard"));
 	if (!focus_only && d->kb_on)
 		field = xasprintf("%s %s %s", _("Word:"), d->text,
@@ -784,12 +780,12 @@ kiosk_search_speak(struct kiosk_screen *s, struct kiosk_app *app,
 	else
 		field = xasprintf("%s %s", _("Word:"), d->text);
 	if (!kiosk_search_list_shown(d)) {
-		if (!focus_only || d->in_field)
+		if (!focus_only || in_row)
 			return field;
 		free(field);
 		return NULL;
 	}
-	t = kiosk_speech_with(&d->list, field, d->in_field, focus_only);
+	t = kiosk_speech_with(&d->list, field, in_row, focus_only);
 	free(field);
 	return t;
 }
@@ -797,10 +793,12 @@ kiosk_search_speak(struct kiosk_screen *s, struct kiosk_app *app,
 static int
 kiosk_search_repeats(struct kiosk_screen *s, int target)
 {
-	struct kiosk_screen_search *d = s->data;
+	struct kiosk_screen_search	*d = s->data;
+	int				 own;
 
-	return target >= KIOSK_SEARCH_KEY && d->kb_on &&
-	    kiosk_keyboard_repeats(&d->kb, target - KIOSK_SEARCH_KEY);
+	return kiosk_focus_target(&d->fc, target, &own) ==
+	    KIOSK_SEARCH_KEYS && d->kb_on &&
+	    kiosk_keyboard_repeats(&d->kb, own);
 }
 
 static const struct kiosk_screen_ops kiosk_screen_search_ops = {
@@ -822,12 +820,25 @@ kiosk_screen_search_new(struct kiosk_app *app)
 	struct kiosk_screen_search *d = xcalloc(1, sizeof *d);
 
 	d->app = app;
-	d->in_field = 1;
+	kiosk_field_init(&d->field, d->text, sizeof d->text, _("Word:"));
+	kiosk_button_init(&d->kbtn, 0);
+	kiosk_button_init(&d->narrow, 0);
 	kiosk_keyboard_init(&d->kb, app->lang);
 	/* At the staff desk the keyboard is real: the screen keyboard waits
 	 * behind its button. */
 	d->kb_on = !app->desk;
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_search_fetch, d);
 	d->list.focus = -1;
+	/* The chain in enum kiosk_search_widget order. */
+	kiosk_focus_init(&d->fc);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_FIELD, &d->field);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->kbtn);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->narrow);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_KEYBOARD, &d->kb);
+	kiosk_focus_add(&d->fc, KIOSK_FOCUS_LIST, &d->list);
+	kiosk_focus_show(&d->fc, KIOSK_SEARCH_KBTN, 0);
+	kiosk_focus_show(&d->fc, KIOSK_SEARCH_NARROW, 0);
+	kiosk_focus_show(&d->fc, KIOSK_SEARCH_KEYS, d->kb_on);
+	kiosk_focus_set(&d->fc, KIOSK_SEARCH_FIELD, 0);
 	return kiosk_screen_new(&kiosk_screen_search_ops, _("Search"), d);
 }

@@ -176,7 +176,7 @@ void
 kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
     int desk)
 {
-	int	 max_lead, lead_h, avail, tall;
+	int	 max_lead, lead_h, avail, tall, pager_rows;
 	size_t	 per_small = 0;
 
 	l->y = y;
@@ -190,11 +190,12 @@ kiosk_list_layout(struct kiosk_list *l, int y, int x, int h, int w,
 	    l->w > KIOSK_LAYOUT_TEXT_COLS + KIOSK_LIST_TEXT_INDENT)
 		l->w = KIOSK_LAYOUT_TEXT_COLS + KIOSK_LIST_TEXT_INDENT;
 	l->desk = desk;
-	/* The pager is three rows high where the list is tall enough and
-	 * has more than one page anyway (its rows may cost a choice a
-	 * page, never a page of its own); first measured with one row. */
+	/* The pager has rows only when the list has more than one page
+	 * (first measured without it); it is three rows high where the
+	 * list is tall enough (its rows may cost a choice a page, never a
+	 * page of its own). */
 	tall = kiosk_layout_pager_h(l->h, desk) > 1;
-	l->pager_h = 1;
+	l->pager_h = 0;
 measure:
 	if (l->style == KIOSK_LIST_BLOCKS) {
 		l->block_h = desk ? (l->desk_rows > 1 ? l->desk_rows : 1) :
@@ -212,16 +213,23 @@ measure:
 	l->nlead = 0;
 	if (l->lead != NULL && *l->lead != '\0')
 		l->nlead = kiosk_width_wrap(l->lead, l->w, &l->lead_lines);
-	max_lead = l->h - l->pager_h - 1 - kiosk_layout_gap(l->h) -
-	    l->block_h;
+	pager_rows = l->pager_h > 0 ? l->pager_h + kiosk_layout_gap(l->h) :
+	    0;
+	max_lead = l->h - pager_rows - 1 - l->block_h;
 	if (max_lead < 1)
 		max_lead = l->h >= 4 ? 1 : 0;
 	if (l->nlead > (size_t)max_lead)
 		l->nlead = (size_t)max_lead;
 	lead_h = l->nlead > 0 ? (int)l->nlead + 1 : 0;
 	l->items_y = l->y + lead_h;
-	/* A blank row above the pager, unless space is tight. */
-	avail = l->h - lead_h - l->pager_h - kiosk_layout_gap(l->h);
+	/* A blank row above the pager, unless space is tight; none above
+	 * a three-row pager (set off by its colour) when that row gives a
+	 * page one more item (at 80x24 a row of themes, a result). */
+	avail = l->h - lead_h - pager_rows;
+	if (pager_rows > l->pager_h && l->pager_h > 1 &&
+	    (l->style != KIOSK_LIST_BLOCKS || (avail + 1 + l->gap) /
+	    (l->block_h + l->gap) > (avail + l->gap) / (l->block_h + l->gap)))
+		avail++;
 	if (avail < l->block_h)
 		l->block_h = avail < 1 ? 1 : avail;
 	if (avail < 1)
@@ -239,10 +247,10 @@ measure:
 		l->per_page = (size_t)avail;
 	if (l->per_page < 1)
 		l->per_page = 1;
-	if (l->pager_h == 1) {
+	if (l->pager_h == 0) {
 		per_small = l->per_page;
-		if (tall && l->total > per_small) {
-			l->pager_h = 3;
+		if (l->total > per_small) {
+			l->pager_h = tall ? 3 : 1;
 			goto measure;
 		}
 	}
@@ -264,7 +272,7 @@ measure:
 		return;
 	}
 	/* So does the pager (the total was not known before the fetch). */
-	if (tall && (l->total > per_small) != (l->pager_h > 1))
+	if ((l->total > per_small) != (l->pager_h > 0))
 		kiosk_list_layout(l, y, x, h, w, desk);
 }
 
