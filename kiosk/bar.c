@@ -28,6 +28,8 @@ kiosk_bar_label(enum kiosk_bar_item item)
 		return _("Read aloud");
 	case KIOSK_BAR_STAFF:
 		return _("Ask staff");
+	case KIOSK_BAR_TEXT:
+		return _("Bigger text");
 	case KIOSK_BAR_VOICE:
 		return _("Voice");
 	case KIOSK_BAR_KEPT:
@@ -41,6 +43,10 @@ kiosk_bar_label(enum kiosk_bar_item item)
 const char *
 kiosk_bar_text(struct kiosk_bar *b, enum kiosk_bar_item item)
 {
+	if (item == KIOSK_BAR_TEXT && b->text_max)
+		/* TRANSLATORS: Bigger text, when pressing it again goes
+		 * back to the normal size. */
+		return _("Normal text");
 	if (item != KIOSK_BAR_KEPT)
 		return kiosk_bar_label(item);
 	/* TRANSLATORS: the shortlist on the bar and how many it holds. */
@@ -78,7 +84,7 @@ kiosk_bar_row(struct kiosk_bar *b, const int *order, int from, int to, int y)
 void
 kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 {
-	int	 i, n = 0, need = 0, order[KIOSK_BAR_COUNT];
+	int	 i, n = 0, need = 0, widest = 0, cw, order[KIOSK_BAR_COUNT];
 	const char *label;
 
 	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
@@ -89,18 +95,23 @@ kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 			continue;
 		order[n++] = i;
 		label = kiosk_bar_text(b, i);
-		need += kiosk_width_cols(label, strlen(label)) + 3;
+		cw = kiosk_width_cols(label, strlen(label));
+		need += cw + 3;
+		if (cw > widest)
+			widest = cw;
 	}
 	b->w = cols;
-	b->rows = need <= cols ? 1 : 2;
+	/* One row when every label fits its even share of it. */
+	b->rows = need <= cols && n > 0 &&
+	    widest + 2 <= (cols - (n - 1)) / n ? 1 : 2;
 	b->row_h = row_h;
 	b->h = b->rows * b->row_h + (b->rows - 1) * (b->row_h > 1);
 	b->y = rows - b->h;
 	if (b->rows == 1)
 		kiosk_bar_row(b, order, 0, n, b->y);
 	else {
-		kiosk_bar_row(b, order, 0, 3, b->y);
-		kiosk_bar_row(b, order, 3, n, b->y + b->row_h +
+		kiosk_bar_row(b, order, 0, (n + 1) / 2, b->y);
+		kiosk_bar_row(b, order, (n + 1) / 2, n, b->y + b->row_h +
 		    (b->row_h > 1));
 	}
 }
