@@ -310,6 +310,30 @@ kiosk_app_notice(struct kiosk_app *app, int item)
 		    "you.")));
 }
 
+/* A bar item's screen that is open already comes back (the screens
+ * opened from it close), read anew, rather than a second copy; 0 when
+ * none is open. */
+static int
+kiosk_app_reopen(struct kiosk_app *app, int (*is)(const struct kiosk_screen *))
+{
+	struct kiosk_screen	*s;
+	size_t			 i;
+
+	for (i = app->depth; i-- > 0;) {
+		if (!is(app->stack[i]))
+			continue;
+		while (app->depth > i + 1)
+			kiosk_app_pop(app);
+		s = app->stack[i];
+		if (s->ops->reload != NULL)
+			s->ops->reload(s, app);
+		app->bar_focus = -1;
+		kiosk_app_relayout(app);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 kiosk_app_bar_activate(struct kiosk_app *app, int item)
 {
@@ -329,10 +353,12 @@ kiosk_app_bar_activate(struct kiosk_app *app, int item)
 		kiosk_app_notice(app, item);
 		break;
 	case KIOSK_BAR_KEPT:
-		kiosk_app_push(app, kiosk_screen_shortlist_new(app));
+		if (!kiosk_app_reopen(app, kiosk_screen_is_shortlist))
+			kiosk_app_push(app, kiosk_screen_shortlist_new(app));
 		break;
 	case KIOSK_BAR_VOICE:
-		kiosk_app_push(app, kiosk_screen_voice_new(app));
+		if (!kiosk_app_reopen(app, kiosk_screen_is_voice))
+			kiosk_app_push(app, kiosk_screen_voice_new(app));
 		break;
 	case KIOSK_BAR_TEXT:
 		kiosk_textsize_do(app, 0);
