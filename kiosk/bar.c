@@ -66,14 +66,27 @@ kiosk_bar_next(struct kiosk_bar *b, int from, int dir)
 	return i;
 }
 
-/* Place the shown items of order[from, to) evenly in one row at y. */
+/* Place the shown items of order[from, to) in one row at y, a blank
+ * column between them: each gets what its label needs and an even share
+ * of the rest; evenly when the labels do not all fit. */
 static void
 kiosk_bar_row(struct kiosk_bar *b, const int *order, int from, int to, int y)
 {
-	int i, x = 0, w;
+	int		 i, x = 0, w, need[KIOSK_BAR_COUNT], sum = 0, extra, n;
+	const char	*label;
 
 	for (i = from; i < to; i++) {
-		w = (b->w - x - (to - i - 1)) / (to - i);
+		label = kiosk_bar_text(b, order[i]);
+		need[i] = kiosk_width_cols(label, strlen(label)) + 2;
+		sum += need[i];
+	}
+	n = to - from;
+	extra = b->w - (n - 1) - sum;
+	for (i = from; i < to; i++) {
+		if (extra >= 0) {
+			w = need[i] + extra / n + (i - from < extra % n);
+		} else
+			w = (b->w - x - (to - i - 1)) / (to - i);
 		b->bx[order[i]] = x;
 		b->by[order[i]] = y;
 		b->bw[order[i]] = w;
@@ -84,7 +97,7 @@ kiosk_bar_row(struct kiosk_bar *b, const int *order, int from, int to, int y)
 void
 kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 {
-	int	 i, n = 0, need = 0, widest = 0, cw, order[KIOSK_BAR_COUNT];
+	int	 i, n = 0, need = 0, order[KIOSK_BAR_COUNT];
 	const char *label;
 
 	for (i = 0; i < KIOSK_BAR_COUNT; i++) {
@@ -95,15 +108,11 @@ kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 			continue;
 		order[n++] = i;
 		label = kiosk_bar_text(b, i);
-		cw = kiosk_width_cols(label, strlen(label));
-		need += cw + 3;
-		if (cw > widest)
-			widest = cw;
+		need += kiosk_width_cols(label, strlen(label)) + 3;
 	}
 	b->w = cols;
-	/* One row when every label fits its even share of it. */
-	b->rows = need <= cols && n > 0 &&
-	    widest + 2 <= (cols - (n - 1)) / n ? 1 : 2;
+	/* One row when every label fits (kiosk_bar_row()). */
+	b->rows = need - 1 <= cols ? 1 : 2;
 	b->row_h = row_h;
 	b->h = b->rows * b->row_h + (b->rows - 1) * (b->row_h > 1);
 	b->y = rows - b->h;
