@@ -458,7 +458,7 @@ kiosk_app_big_title(struct kiosk_app *app, struct kiosk_screen *s, int x,
 	}
 	up[n] = '\0';
 	bw = kiosk_bigfont_text_width(up);
-	if (bw < 0 || bw > w)
+	if (n == 0 || bw < 0 || bw > w)
 		return 0;
 	kiosk_bigfont_draw_text((app->title_h - KIOSK_BIGFONT_ROWS) / 2,
 	    kiosk_ui_x(x, bw), up, kiosk_ui_attr(KIOSK_ROLE_TITLE) | A_BOLD);
