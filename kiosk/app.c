@@ -16,6 +16,7 @@
 #include "catalog/db.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
+#include "kiosk/bigfont.h"
 #include "kiosk/call.h"
 #include "kiosk/focus.h"
 #include "kiosk/format.h"
@@ -66,6 +67,7 @@ kiosk_app_init(struct kiosk_app *app, struct catalog_db *db,
 	app->press = -1;
 	app->last_tap = -1;
 	app->voice.level = KIOSK_VOICE_NORMAL;
+	kiosk_textsize_init(&app->textsize);
 	kiosk_input_init(&app->input);
 	kiosk_staff_init(&app->staff);
 	snprintf(app->start_lang, sizeof app->start_lang, "%s", lang);
@@ -134,8 +136,13 @@ kiosk_app_relayout(struct kiosk_app *app)
 	large = kiosk_layout_large(app->rows);
 	margin = kiosk_layout_margin(app->cols);
 	app->title_h = kiosk_layout_title_h(app->rows);
+	/* Headings in the block font need its three rows. */
+	if (app->textsize.blocks && app->title_h < KIOSK_BIGFONT_ROWS &&
+	    app->rows >= 12)
+		app->title_h = KIOSK_BIGFONT_ROWS;
 	app->bar.kept = (int)app->shortlist.n;
 	app->bar.voice = app->speech_on;
+	app->bar.text_max = kiosk_textsize_at_max(&app->textsize);
 	kiosk_bar_layout(&app->bar, app->rows, app->cols,
 	    kiosk_layout_bar_h(app->rows, s->staff_only));
 	if (s->no_bar) {
@@ -281,6 +288,8 @@ kiosk_app_reset(struct kiosk_app *app)
 	kiosk_shortlist_clear(&app->shortlist);
 	/* Normal volume and speed for the next person. */
 	kiosk_voice_reset(app);
+	/* And normal text size. */
+	kiosk_textsize_reset(app);
 	app->staff.active = 0;
 	kiosk_app_set_lang(app, app->start_lang);
 	app->press = -1;
@@ -318,6 +327,30 @@ kiosk_app_notice(struct kiosk_app *app, int item)
 		    "you.")));
 }
 
+/* A bar item's screen that is open already comes back (the screens
+ * opened from it close), read anew, rather than a second copy; 0 when
+ * none is open. */
+static int
+kiosk_app_reopen(struct kiosk_app *app, int (*is)(const struct kiosk_screen *))
+{
+	struct kiosk_screen	*s;
+	size_t			 i;
+
+	for (i = app->depth; i-- > 0;) {
+		if (!is(app->stack[i]))
+			continue;
+		while (app->depth > i + 1)
+			kiosk_app_pop(app);
+		s = app->stack[i];
+		if (s->ops->reload != NULL)
+			s->ops->reload(s, app);
+		app->bar_focus = -1;
+		kiosk_app_relayout(app);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 kiosk_app_bar_activate(struct kiosk_app *app, int item)
 {
@@ -337,10 +370,15 @@ kiosk_app_bar_activate(struct kiosk_app *app, int item)
 		kiosk_app_notice(app, item);
 		break;
 	case KIOSK_BAR_KEPT:
-		kiosk_app_push(app, kiosk_screen_shortlist_new(app));
+		if (!kiosk_app_reopen(app, kiosk_screen_is_shortlist))
+			kiosk_app_push(app, kiosk_screen_shortlist_new(app));
 		break;
 	case KIOSK_BAR_VOICE:
-		kiosk_app_push(app, kiosk_screen_voice_new(app));
+		if (!kiosk_app_reopen(app, kiosk_screen_is_voice))
+			kiosk_app_push(app, kiosk_screen_voice_new(app));
+		break;
+	case KIOSK_BAR_TEXT:
+		kiosk_textsize_do(app, 0);
 		break;
 	}
 }
@@ -414,6 +452,36 @@ kiosk_app_draw_press(struct kiosk_app *app, struct kiosk_screen *s)
 				kiosk_ui_invert(y, x);
 }
 
+/* Bigger text without font control (textsize.h): the title in the
+ * block font, when it is all ASCII letters, digits, blanks and '-' and
+ * fits; 0 when it cannot be. */
+static int
+kiosk_app_big_title(struct kiosk_app *app, struct kiosk_screen *s, int x,
+    int w)
+{
+	char	 up[64];
+	size_t	 i, n;
+	int	 bw;
+
+	if (app->title_h < KIOSK_BIGFONT_ROWS || strlen(s->title) >= sizeof up)
+		return 0;
+	/* Punctuation has no big form and is left out. */
+	for (i = n = 0; s->title[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s->title[i];
+
+		if (strchr("?!.,:;'", c) == NULL)
+			up[n++] = (char)(c >= 'a' && c <= 'z' ?
+			    c - 'a' + 'A' : c);
+	}
+	up[n] = '\0';
+	bw = kiosk_bigfont_text_width(up);
+	if (n == 0 || bw < 0 || bw > w)
+		return 0;
+	kiosk_bigfont_draw_text((app->title_h - KIOSK_BIGFONT_ROWS) / 2,
+	    kiosk_ui_x(x, bw), up, kiosk_ui_attr(KIOSK_ROLE_TITLE) | A_BOLD);
+	return 1;
+}
+
 static void
 kiosk_app_draw(struct kiosk_app *app)
 {
@@ -432,8 +500,12 @@ kiosk_app_draw(struct kiosk_app *app)
 		/* A catalogue title in its own direction, in the title's
 		 * place (its mark follows it). */
 		used = kiosk_width_cols(s->title, strlen(s->title));
-		used = kiosk_ui_para(mid, x, used < w ? used : w, s->title,
-		    strlen(s->title), (enum kiosk_bidi_dir)s->title_dir, attr);
+		if (app->textsize.blocks && kiosk_app_big_title(app, s, x, w))
+			used = w;
+		else
+			used = kiosk_ui_para(mid, x, used < w ? used : w,
+			    s->title, strlen(s->title),
+			    (enum kiosk_bidi_dir)s->title_dir, attr);
 		if (s->title_mark != NULL && used + 4 < w) {
 			attr = kiosk_ui_attr(KIOSK_ROLE_MARKED);
 			used += 1 + kiosk_ui_str(mid, x + used + 1, 1, "[",
@@ -539,6 +611,12 @@ kiosk_app_global(struct kiosk_app *app, struct kiosk_screen *s,
 		break;
 	case KIOSK_ACT_KEY:
 		/* F4-F8: the voice controls (voice.h). */
+		/* F9 and F10: bigger and smaller text (textsize.h). */
+		if (kiosk_textsize_key_dir((int)a->ch) != 0) {
+			kiosk_textsize_do(app, kiosk_textsize_key_dir(
+			    (int)a->ch));
+			break;
+		}
 		if (kiosk_voice_key_action((int)a->ch) >= 0) {
 			kiosk_voice_do(app, (enum kiosk_voice_action)
 			    kiosk_voice_key_action((int)a->ch));

@@ -20,6 +20,7 @@
 #include "kiosk/input.h"
 #include "kiosk/shortlist.h"
 #include "kiosk/staff.h"
+#include "kiosk/textsize.h"
 #include "kiosk/voice.h"
 
 struct catalog_db;
@@ -84,6 +85,7 @@ struct kiosk_app {
 	int			 speech_on;
 	int			 headset;	/* set by staff screens */
 	struct kiosk_voice	 voice;		/* volume, speed (voice.h) */
+	struct kiosk_textsize	 textsize;	/* Bigger text (textsize.h) */
 	struct kiosk_screen	*spoken_screen;
 	size_t			 spoken_depth;
 	char			*spoken_title;

@@ -28,6 +28,8 @@ kiosk_bar_label(enum kiosk_bar_item item)
 		return _("Read aloud");
 	case KIOSK_BAR_STAFF:
 		return _("Ask staff");
+	case KIOSK_BAR_TEXT:
+		return _("Bigger text");
 	case KIOSK_BAR_VOICE:
 		return _("Voice");
 	case KIOSK_BAR_KEPT:
@@ -41,6 +43,10 @@ kiosk_bar_label(enum kiosk_bar_item item)
 const char *
 kiosk_bar_text(struct kiosk_bar *b, enum kiosk_bar_item item)
 {
+	if (item == KIOSK_BAR_TEXT && b->text_max)
+		/* TRANSLATORS: Bigger text, when pressing it again goes
+		 * back to the normal size. */
+		return _("Normal text");
 	if (item != KIOSK_BAR_KEPT)
 		return kiosk_bar_label(item);
 	/* TRANSLATORS: the shortlist on the bar and how many it holds. */
@@ -60,14 +66,27 @@ kiosk_bar_next(struct kiosk_bar *b, int from, int dir)
 	return i;
 }
 
-/* Place the shown items of order[from, to) evenly in one row at y. */
+/* Place the shown items of order[from, to) in one row at y, a blank
+ * column between them: each gets what its label needs and an even share
+ * of the rest; evenly when the labels do not all fit. */
 static void
 kiosk_bar_row(struct kiosk_bar *b, const int *order, int from, int to, int y)
 {
-	int i, x = 0, w;
+	int		 i, x = 0, w, need[KIOSK_BAR_COUNT], sum = 0, extra, n;
+	const char	*label;
 
 	for (i = from; i < to; i++) {
-		w = (b->w - x - (to - i - 1)) / (to - i);
+		label = kiosk_bar_text(b, order[i]);
+		need[i] = kiosk_width_cols(label, strlen(label)) + 2;
+		sum += need[i];
+	}
+	n = to - from;
+	extra = b->w - (n - 1) - sum;
+	for (i = from; i < to; i++) {
+		if (extra >= 0) {
+			w = need[i] + extra / n + (i - from < extra % n);
+		} else
+			w = (b->w - x - (to - i - 1)) / (to - i);
 		b->bx[order[i]] = x;
 		b->by[order[i]] = y;
 		b->bw[order[i]] = w;
@@ -92,15 +111,16 @@ kiosk_bar_layout(struct kiosk_bar *b, int rows, int cols, int row_h)
 		need += kiosk_width_cols(label, strlen(label)) + 3;
 	}
 	b->w = cols;
-	b->rows = need <= cols ? 1 : 2;
+	/* One row when every label fits (kiosk_bar_row()). */
+	b->rows = need - 1 <= cols ? 1 : 2;
 	b->row_h = row_h;
 	b->h = b->rows * b->row_h + (b->rows - 1) * (b->row_h > 1);
 	b->y = rows - b->h;
 	if (b->rows == 1)
 		kiosk_bar_row(b, order, 0, n, b->y);
 	else {
-		kiosk_bar_row(b, order, 0, 3, b->y);
-		kiosk_bar_row(b, order, 3, n, b->y + b->row_h +
+		kiosk_bar_row(b, order, 0, (n + 1) / 2, b->y);
+		kiosk_bar_row(b, order, (n + 1) / 2, n, b->y + b->row_h +
 		    (b->row_h > 1));
 	}
 }

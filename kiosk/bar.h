@@ -3,8 +3,10 @@
  * Home, Language, Read aloud, Ask staff. Always the same order and place
  * (WCAG 3.2.3); one row when the labels fit, else two; three rows high
  * per row on large screens so they are easy to touch.
- * Two items show only when they have something to do, always after the
- * five fixed ones: Voice (the speech controls, while Read aloud is on)
+ * The sixth fixed item is Bigger text (textsize.h; "Normal text" when
+ * the next press goes back). Two items show only when they have
+ * something to do, always after the six fixed ones: Voice (the speech
+ * controls, while Read aloud is on)
  * and My list (the shortlist, with its count, once it holds an entry).
  */
 #ifndef KIOSK_BAR_H
@@ -16,6 +18,7 @@ enum kiosk_bar_item {
 	KIOSK_BAR_LANGUAGE,
 	KIOSK_BAR_READ,
 	KIOSK_BAR_STAFF,
+	KIOSK_BAR_TEXT,		/* Bigger text (textsize.h) */
 	KIOSK_BAR_VOICE,	/* only while speech is on */
 	KIOSK_BAR_KEPT,		/* only when the shortlist is not empty */
 	KIOSK_BAR_COUNT
@@ -29,6 +32,7 @@ struct kiosk_bar {
 	/* Set by the app before layout: show Voice; entries kept. */
 	int	 voice;
 	int	 kept;
+	int	 text_max;		/* Bigger text goes back next */
 	int	 shown[KIOSK_BAR_COUNT];	/* computed by layout */
 	char	 kept_label[64];
 };

@@ -90,6 +90,10 @@ static const char *const kiosk_bigfont_dash[KIOSK_BIGFONT_ROWS] = {
 	"   ", "\u2580\u2580\u2580", "   "
 };
 
+static const char *const kiosk_bigfont_blank[KIOSK_BIGFONT_ROWS] = {
+	"  ", "  ", "  "
+};
+
 /* The rows of character c, or NULL. */
 static const char *const *
 kiosk_bigfont_glyph(char c)
@@ -100,6 +104,8 @@ kiosk_bigfont_glyph(char c)
 		return kiosk_bigfont_letters[c - 'A'];
 	if (c == '-')
 		return kiosk_bigfont_dash;
+	if (c == ' ')
+		return kiosk_bigfont_blank;
 	return NULL;
 }
 

@@ -11,8 +11,8 @@
 int kiosk_bigfont_width(unsigned n);
 /* Draw n with its top-left cell at y,x in attr. */
 void kiosk_bigfont_draw(int y, int x, unsigned n, int attr);
-/* Columns for text of digits, capital letters and "-" (others count as a
- * blank); -1 when a character has no big form. */
+/* Columns for text of digits, capital letters, "-" and blanks; -1 when
+ * a character has no big form. */
 int kiosk_bigfont_text_width(const char *s);
 /* Draw such text with its top-left cell at y,x. */
 void kiosk_bigfont_draw_text(int y, int x, const char *s, int attr);

@@ -126,8 +126,12 @@ struct kiosk_screen *kiosk_screen_idle_new(struct kiosk_app *app,
     int seconds);
 /* The person's shortlist: its entries, one QR code, one slip. */
 struct kiosk_screen *kiosk_screen_shortlist_new(struct kiosk_app *app);
+/* 1 when s is a shortlist screen (the bar opens one at most). */
+int kiosk_screen_is_shortlist(const struct kiosk_screen *s);
 /* Read aloud's controls: volume, speed, pause, repeat (voice.h). */
 struct kiosk_screen *kiosk_screen_voice_new(struct kiosk_app *app);
+/* 1 when s is the Voice screen. */
+int kiosk_screen_is_voice(const struct kiosk_screen *s);
 /* Staff mode: the PIN pad, the staff menu, enrolling in an entry. */
 struct kiosk_screen *kiosk_screen_pin_new(struct kiosk_app *app);
 struct kiosk_screen *kiosk_screen_staff_new(struct kiosk_app *app);

@@ -46,6 +46,8 @@
 #define KIOSK_DETAIL_PRINT 200	/* click target of Print */
 #define KIOSK_DETAIL_ENROL 300	/* click target of the staff button */
 #define KIOSK_DETAIL_KEEP 400	/* click target of Keep this */
+/* Rows Keep this leaves for the text, its pager and the QR note. */
+#define KIOSK_DETAIL_KEEP_MIN_H 7
 
 struct kiosk_detail_para {
 	char			*text;		/* sanitised, may hold "\n" */
@@ -448,12 +450,15 @@ kiosk_detail_layout(struct kiosk_screen *s, struct kiosk_app *app)
 			d->print_w = s->w - kw - 1;
 			kiosk_button_place(&d->keep, d->print_y, s->x +
 			    d->print_w + 1, d->print_h, s->w - d->print_w - 1);
-		} else if (h - bh - 1 >= 10) {
+		} else if (h - bh - 1 >= KIOSK_DETAIL_KEEP_MIN_H) {
+			/* Above Print; on a small screen (40x12) at the cost
+			 * of text rows, which page on, never of the QR
+			 * code's note. */
 			kiosk_button_place(&d->keep, s->y + h - bh, s->x, bh,
 			    s->w);
 			h -= bh + 1;
 		} else
-			d->keep.key = 0;	/* no room (40x12) */
+			d->keep.key = 0;	/* no room at all */
 	}
 	/* In staff mode, "Enrol someone" above that (choice 2 after Print). */
 	d->staff = app->staff.active;

@@ -326,6 +326,12 @@ static const struct kiosk_screen_ops kiosk_screen_shortlist_ops = {
 	.free = kiosk_sl_free,
 };
 
+int
+kiosk_screen_is_shortlist(const struct kiosk_screen *s)
+{
+	return s->ops == &kiosk_screen_shortlist_ops;
+}
+
 struct kiosk_screen *
 kiosk_screen_shortlist_new(struct kiosk_app *app)
 {

@@ -124,6 +124,12 @@ static const struct kiosk_screen_ops kiosk_screen_voice_ops = {
 	.free = kiosk_sv_free,
 };
 
+int
+kiosk_screen_is_voice(const struct kiosk_screen *s)
+{
+	return s->ops == &kiosk_screen_voice_ops;
+}
+
 struct kiosk_screen *
 kiosk_screen_voice_new(struct kiosk_app *app)
 {

@@ -11,6 +11,12 @@
  * something to read (a key press). PLAYBACK is only started when a sound
  * device exists: ALSA would otherwise write errors over the screen.
  *
+ * Pause and continue: the synth callback notes the character position of
+ * each word of the last text said at once (espeak-ng reports it as the
+ * word is played); pausing keeps that text and position, and continuing
+ * has espeak-ng start the same text at that word. LEERPUNT_SPEECH_PACED
+ * (tests) makes MEMORY output take as long as playing it would.
+ *
  * The words come from the top screen: its title and language mark, its
  * speak() op or, for the list screens (data starting with a kiosk_list),
  * the lead, the numbered choices of the page, the page number and focus.
@@ -32,6 +38,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +102,20 @@ struct kiosk_speech {
 	FILE			*transcript;
 	int			 volume, rate;	/* espeak-ng's; 0: its own */
 	FILE			*params;	/* test hook, or NULL */
+	int			 paced;		/* MEMORY in real time */
+	/* The last text said at once, its espeak-ng id and the position
+	 * of its word being said (set by the synth callback); what Pause
+	 * kept of it for Continue. Wiped: it may hold personal data. */
+	char			*cur_ssml;
+	atomic_uint		 cur_id;
+	atomic_uint		 cur_pos;
+	atomic_int		 cur_done;	/* said to its end */
+	atomic_int		 stopping;	/* paced: cut synthesis */
+	char			*resume_ssml;
+	unsigned int		 resume_pos;
 };
+
+static int kiosk_speech_rate_hz = 22050;
 
 /* 1 when a sound device (ALSA playback, or a sound server) exists. */
 static int
@@ -150,9 +170,24 @@ kiosk_speech_cb(short *wav, int n, espeak_EVENT *ev)
 
 	if (sp == NULL)
 		return 0;
+	/* espeak_Cancel() waits for synthesis to end: paced, that would
+	 * be as long as the text takes to say. */
+	if (sp->paced && atomic_load(&sp->stopping))
+		return 1;
+	for (; ev != NULL && ev->type != espeakEVENT_LIST_TERMINATED; ev++)
+		if (ev->type == espeakEVENT_WORD && ev->unique_identifier ==
+		    atomic_load(&sp->cur_id) && ev->text_position > 0)
+			atomic_store(&sp->cur_pos,
+			    (unsigned int)ev->text_position);
+		else if (ev->type == espeakEVENT_MSG_TERMINATED &&
+		    ev->unique_identifier == atomic_load(&sp->cur_id))
+			atomic_store(&sp->cur_done, 1);
 	if (wav != NULL && n > 0 && sp->sink != NULL &&
 	    sp->sink(wav, n, sp->ctx) != 0)
 		return 1;
+	if (wav != NULL && n > 0 && sp->paced && kiosk_speech_rate_hz > 0)
+		usleep((useconds_t)((long long)n * 1000000 /
+		    kiosk_speech_rate_hz));
 	if (sp->out == KIOSK_SPEECH_SYNC && sp->input_fd >= 0) {
 		pfd.fd = sp->input_fd;
 		pfd.events = POLLIN;
@@ -161,6 +196,15 @@ kiosk_speech_cb(short *wav, int n, espeak_EVENT *ev)
 			return 1;
 	}
 	return 0;
+}
+
+/* Stop what espeak-ng is saying or synthesising. */
+static void
+kiosk_speech_cancel(struct kiosk_speech *sp)
+{
+	atomic_store(&sp->stopping, 1);
+	espeak_Cancel();
+	atomic_store(&sp->stopping, 0);
 }
 #endif
 
@@ -195,7 +239,10 @@ kiosk_speech_new(enum kiosk_speech_output out)
 				return sp;
 			}
 			kiosk_speech_engine = (int)out;
+			kiosk_speech_rate_hz = rate;
 		}
+		sp->paced = out == KIOSK_SPEECH_MEMORY &&
+		    getenv("LEERPUNT_SPEECH_PACED") != NULL;
 		espeak_SetSynthCallback(kiosk_speech_cb);
 		sp->state = KIOSK_SPEECH_OK;
 	}
@@ -222,6 +269,8 @@ kiosk_speech_free(struct kiosk_speech *sp)
 		fclose(sp->transcript);
 	if (sp->params != NULL)
 		fclose(sp->params);
+	kiosk_speech_wipe(sp->cur_ssml);
+	kiosk_speech_wipe(sp->resume_ssml);
 	free(sp->problem);
 	free(sp);
 }
@@ -563,6 +612,9 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 	char				*plain, *ssml;
 	size_t				 np, n = 1, i, j;
 	int				 r = -1;
+#ifdef HAVE_ESPEAK
+	unsigned int			 uid = 0;
+#endif
 
 	if (sp->state != KIOSK_SPEECH_OK || !sp->voice || text == NULL ||
 	    *text == '\0')
@@ -594,15 +646,27 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 #ifdef HAVE_ESPEAK
 	/* SYNC output: nothing is being said while we are here. */
 	if (pri == KIOSK_SPEECH_NOW && sp->out != KIOSK_SPEECH_SYNC)
-		espeak_Cancel();
+		kiosk_speech_cancel(sp);
 	/* The person's volume and speed (voice.c), for every text. */
 	if (sp->volume > 0)
 		espeak_SetParameter(espeakVOLUME, sp->volume, 0);
 	if (sp->rate > 0)
 		espeak_SetParameter(espeakRATE, sp->rate, 0);
+	if (pri == KIOSK_SPEECH_NOW) {
+		atomic_store(&sp->cur_id, 0);
+		atomic_store(&sp->cur_pos, 0);
+		atomic_store(&sp->cur_done, 0);
+	}
 	if (espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
-	    espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, NULL, sp) == EE_OK)
+	    espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, &uid, sp) ==
+	    EE_OK) {
 		r = 0;
+		if (pri == KIOSK_SPEECH_NOW) {
+			atomic_store(&sp->cur_id, uid);
+			kiosk_speech_wipe(sp->cur_ssml);
+			sp->cur_ssml = xstrdup(ssml);
+		}
+	}
 #else
 	(void)pri;
 #endif
@@ -619,10 +683,72 @@ kiosk_speech_stop(struct kiosk_speech *sp)
 {
 #ifdef HAVE_ESPEAK
 	if (sp->state == KIOSK_SPEECH_OK && sp->out != KIOSK_SPEECH_SYNC)
-		espeak_Cancel();
+		kiosk_speech_cancel(sp);
 #else
 	(void)sp;
 #endif
+}
+
+void
+kiosk_speech_pause(struct kiosk_speech *sp)
+{
+	kiosk_speech_stop(sp);
+	kiosk_speech_wipe(sp->resume_ssml);
+	sp->resume_ssml = NULL;
+	/* Said to its end: Continue reads the screen again. */
+	if (atomic_load(&sp->cur_done))
+		kiosk_speech_wipe(sp->cur_ssml);
+	else
+		sp->resume_ssml = sp->cur_ssml;
+	sp->resume_pos = atomic_load(&sp->cur_pos);
+	sp->cur_ssml = NULL;
+	atomic_store(&sp->cur_id, 0);
+}
+
+int
+kiosk_speech_resume(struct kiosk_speech *sp)
+{
+	int r = -1;
+
+	if (sp->resume_ssml == NULL || sp->state != KIOSK_SPEECH_OK)
+		return -1;
+	if (sp->transcript != NULL)
+		fprintf(sp->transcript, "%s\t[continued from character %u]\n",
+		    sp->lang, sp->resume_pos);
+#ifdef HAVE_ESPEAK
+	{
+		unsigned int uid = 0;
+
+		kiosk_speech_cancel(sp);
+		atomic_store(&sp->cur_id, 0);
+		atomic_store(&sp->cur_pos, sp->resume_pos);
+		atomic_store(&sp->cur_done, 0);
+		if (sp->volume > 0)
+			espeak_SetParameter(espeakVOLUME, sp->volume, 0);
+		if (sp->rate > 0)
+			espeak_SetParameter(espeakRATE, sp->rate, 0);
+		if (espeak_Synth(sp->resume_ssml, strlen(sp->resume_ssml) + 1,
+		    sp->resume_pos, POS_CHARACTER, 0, espeakCHARS_UTF8 |
+		    espeakSSML | espeakENDPAUSE, &uid, sp) == EE_OK) {
+			r = 0;
+			atomic_store(&sp->cur_id, uid);
+		}
+	}
+#endif
+	/* Said again from there: it is the text being said now. */
+	kiosk_speech_wipe(sp->cur_ssml);
+	sp->cur_ssml = sp->resume_ssml;
+	sp->resume_ssml = NULL;
+	return r;
+}
+
+void
+kiosk_speech_forget(struct kiosk_speech *sp)
+{
+	kiosk_speech_wipe(sp->cur_ssml);
+	kiosk_speech_wipe(sp->resume_ssml);
+	sp->cur_ssml = sp->resume_ssml = NULL;
+	atomic_store(&sp->cur_id, 0);
 }
 
 int
@@ -962,6 +1088,8 @@ void
 kiosk_speech_reset(struct kiosk_app *app)
 {
 	kiosk_speech_input(app);
+	if (app->speech != NULL)
+		kiosk_speech_forget(app->speech);
 	app->speech_on = 0;
 	app->headset = 0;
 	app->spoken_screen = NULL;

@@ -76,6 +76,12 @@ int kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 char *kiosk_speech_in(const char *lang, const char *text);
 /* Stop speaking at once. */
 void kiosk_speech_stop(struct kiosk_speech *sp);
+/* Pause: stop, keeping the text being said and the word reached. */
+void kiosk_speech_pause(struct kiosk_speech *sp);
+/* Continue it from that word; -1 when nothing was paused. */
+int kiosk_speech_resume(struct kiosk_speech *sp);
+/* Forget what was said and paused (the next person). */
+void kiosk_speech_forget(struct kiosk_speech *sp);
 /* 1 while speaking. */
 int kiosk_speech_busy(struct kiosk_speech *sp);
 /* A copy of every spoken text goes to path, mode 0600, one line

@@ -97,15 +97,20 @@ kiosk_voice_do(struct kiosk_app *app, enum kiosk_voice_action a)
 		break;
 	case KIOSK_VOICE_PAUSE:
 		if (!app->voice.paused) {
-			/* The key press already stopped the voice. */
+			/* Keep the text and the word reached. */
 			app->voice.paused = 1;
+			if (app->speech != NULL)
+				kiosk_speech_pause(app->speech);
 			kiosk_speech_say(app, _("Paused. Press again to "
 			    "continue."), KIOSK_SPEECH_NOW);
 			return;
 		}
 		app->voice.paused = 0;
-		/* Continue: the screen again, from its start. */
-		kiosk_speech_read(app);
+		/* Continue where it stopped; the screen from its start
+		 * when nothing was being said. */
+		if (!app->speech_on || app->speech == NULL ||
+		    kiosk_speech_resume(app->speech) != 0)
+			kiosk_speech_read(app);
 		return;
 	case KIOSK_VOICE_REPEAT:
 		app->voice.paused = 0;
