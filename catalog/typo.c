@@ -39,11 +39,6 @@
 #define TYPO_MAX_ID 0xffffff	/* term ids that fit in a pair */
 #define TYPO_TEMP_MAX_TEXTS 20000	/* readers rebuild up to this size */
 
-struct typo_pair {
-	int64_t		 h;
-	int64_t		 id;
-};
-
 /* Decode UTF-8 into at most max code points; -1 if longer or invalid. */
 static int
 typo_decode(const char *s, UChar32 *cp, int max)
@@ -139,24 +134,58 @@ typo_state(struct catalog_db *db, const char *schema, const char *key)
 	return v;
 }
 
-static int
-typo_pair_cmp(const void *a, const void *b)
+/*
+ * A (hash, term id) pair as one sortable number: the 24-bit hash above
+ * the 24-bit id, so numeric order is the order of (h, id).
+ */
+static uint64_t
+typo_pair_key(int64_t h, int64_t id)
 {
-	const struct typo_pair *x = a, *y = b;
+	return ((uint64_t)h << 24) | ((uint64_t)id & TYPO_MAX_ID);
+}
 
-	if (x->h != y->h)
-		return x->h < y->h ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
+/*
+ * Sort n 48-bit keys: three passes of a 16-bit radix sort (a vocabulary
+ * of 100,000 words has about a million pairs; qsort took a fifth of the
+ * rebuild a delta sync ends with).
+ */
+static void
+typo_sort_keys(uint64_t *keys, size_t n)
+{
+	uint64_t *tmp = xreallocarray(NULL, n, sizeof *tmp), *from = keys,
+	    *to = tmp, *swap;
+	size_t *count = xcalloc(65536, sizeof *count), i, sum, c;
+	int shift;
+
+	for (shift = 0; shift < 48; shift += 16) {
+		memset(count, 0, 65536 * sizeof *count);
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 0xffff]++;
+		for (sum = 0, i = 0; i < 65536; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 0xffff]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	/* Three passes: the sorted keys are in tmp. */
+	memcpy(keys, from, n * sizeof *keys);
+	free(tmp);
+	free(count);
 }
 
 /* A pair as stored: low 8 bits of the hash, then the term id, big end. */
 static unsigned char *
-typo_pair_pack(const struct typo_pair *p, unsigned char *out)
+typo_pair_pack(uint64_t key, unsigned char *out)
 {
-	out[0] = (unsigned char)p->h;
-	out[1] = (unsigned char)(p->id >> 16);
-	out[2] = (unsigned char)(p->id >> 8);
-	out[3] = (unsigned char)p->id;
+	out[0] = (unsigned char)(key >> 24);
+	out[1] = (unsigned char)(key >> 16);
+	out[2] = (unsigned char)(key >> 8);
+	out[3] = (unsigned char)key;
 	return out;
 }
 
@@ -175,7 +204,7 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 {
 	sqlite3 *sq = catalog_db_sqlite(db);
 	sqlite3_stmt *voc = NULL, *ins = NULL;
-	struct typo_pair *pairs = NULL;
+	uint64_t *pairs = NULL;
 	unsigned char *blob = NULL, pack[TYPO_PAIR];
 	size_t npairs = 0, cap = 0, i;
 	UChar32 cp[TYPO_MAX_TERM + 1];
@@ -220,14 +249,14 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 			pairs = xreallocarray(pairs, cap, sizeof *pairs);
 		}
 		for (k = -1; k < (n > TYPO_MIN_TERM ? n : 0); k++) {
-			pairs[npairs].h = typo_hash(cp, n, k);
-			pairs[npairs++].id = id;
+			pairs[npairs++] = typo_pair_key(typo_hash(cp, n, k),
+			    id);
 		}
 	}
 	sqlite3_finalize(ins);
 	ins = NULL;
 	if (npairs > 0)
-		qsort(pairs, npairs, sizeof *pairs, typo_pair_cmp);
+		typo_sort_keys(pairs, npairs);
 	free(sql);
 	sql = xasprintf("INSERT INTO %s.search_del(bucket, pairs)"
 	    " VALUES (?, ?)", schema);
@@ -237,18 +266,18 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 	}
 	blob = xmalloc(npairs * TYPO_PAIR + 1);
 	for (i = 0; i < npairs; ) {
-		int64_t bucket = pairs[i].h >> 8;
+		uint64_t bucket = pairs[i] >> 32;
 		size_t len = 0;
 
-		for (; i < npairs && pairs[i].h >> 8 == bucket; i++) {
+		for (; i < npairs && pairs[i] >> 32 == bucket; i++) {
 			if (len > 0 && memcmp(blob + len - TYPO_PAIR,
-			    typo_pair_pack(&pairs[i], pack), TYPO_PAIR) == 0)
+			    typo_pair_pack(pairs[i], pack), TYPO_PAIR) == 0)
 				continue;	/* the same pair twice */
-			memcpy(blob + len, typo_pair_pack(&pairs[i], pack),
+			memcpy(blob + len, typo_pair_pack(pairs[i], pack),
 			    TYPO_PAIR);
 			len += TYPO_PAIR;
 		}
-		sqlite3_bind_int64(ins, 1, bucket);
+		sqlite3_bind_int64(ins, 1, (sqlite3_int64)bucket);
 		sqlite3_bind_blob(ins, 2, blob, (int)len, SQLITE_STATIC);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			typo_sql_error(db, cause);
