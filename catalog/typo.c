@@ -197,29 +197,127 @@ typo_sql_error(struct catalog_db *db, char **cause)
 	return -1;
 }
 
-/* Fill schema's search_term and search_del for generation gen. */
+/*
+ * What schema's tables hold before a rebuild, so that only rows that
+ * differ are written: a delta of 1 % changes the document counts of a
+ * few words and seldom the words themselves, and writing all of both
+ * tables again was most of the pages a delta sync committed.
+ */
+struct typo_old {
+	char		**term;		/* by id - 1; NULL: no row */
+	int64_t		 *docs;
+	size_t		  nterm;
+	unsigned char	**pairs;	/* by bucket */
+	int		 *len;
+};
+
+#define TYPO_BUCKETS 65536	/* the high 16 bits of a 24-bit hash */
+
+static void
+typo_old_free(struct typo_old *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nterm; i++)
+		free(o->term[i]);
+	free(o->term);
+	free(o->docs);
+	if (o->pairs != NULL)
+		for (i = 0; i < TYPO_BUCKETS; i++)
+			free(o->pairs[i]);
+	free(o->pairs);
+	free(o->len);
+}
+
+static int
+typo_old_load(struct catalog_db *db, const char *schema, struct typo_old *o,
+    char **cause)
+{
+	sqlite3 *sq = catalog_db_sqlite(db);
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0, i;
+	int64_t id, b;
+	char *sql;
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	o->pairs = xcalloc(TYPO_BUCKETS, sizeof *o->pairs);
+	o->len = xcalloc(TYPO_BUCKETS, sizeof *o->len);
+	sql = xasprintf("SELECT id, term, docs FROM %s.search_term"
+	    " ORDER BY id", schema);
+	rc = sqlite3_prepare_v2(sq, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return typo_sql_error(db, cause);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (id < 1 || id > TYPO_MAX_ID ||
+		    sqlite3_column_text(st, 1) == NULL)
+			continue;	/* rewritten below if needed */
+		if ((size_t)id > cap) {
+			size_t ncap = (size_t)id * 2;
+
+			o->term = xreallocarray(o->term, ncap, sizeof *o->term);
+			o->docs = xreallocarray(o->docs, ncap, sizeof *o->docs);
+			for (i = cap; i < ncap; i++)
+				o->term[i] = NULL;
+			cap = ncap;
+		}
+		o->term[id - 1] = xstrdup((const char *)
+		    sqlite3_column_text(st, 1));
+		o->docs[id - 1] = sqlite3_column_int64(st, 2);
+		if ((size_t)id > o->nterm)
+			o->nterm = (size_t)id;
+	}
+	sqlite3_finalize(st);
+	sql = xasprintf("SELECT bucket, pairs FROM %s.search_del", schema);
+	rc = sqlite3_prepare_v2(sq, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return typo_sql_error(db, cause);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const void *p = sqlite3_column_blob(st, 1);
+		int len = sqlite3_column_bytes(st, 1);
+
+		b = sqlite3_column_int64(st, 0);
+		if (b < 0 || b >= TYPO_BUCKETS || p == NULL || len <= 0 ||
+		    o->pairs[b] != NULL)
+			continue;
+		o->pairs[b] = xmalloc((size_t)len);
+		memcpy(o->pairs[b], p, (size_t)len);
+		o->len[b] = len;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * Fill schema's search_term and search_del for generation gen, writing
+ * only the rows that differ from what they hold.
+ */
 static int
 typo_build(struct catalog_db *db, const char *schema, int64_t gen,
     char **cause)
 {
 	sqlite3 *sq = catalog_db_sqlite(db);
-	sqlite3_stmt *voc = NULL, *ins = NULL;
+	sqlite3_stmt *voc = NULL, *ins = NULL, *del = NULL;
+	struct typo_old old;
 	uint64_t *pairs = NULL;
-	unsigned char *blob = NULL, pack[TYPO_PAIR];
+	unsigned char *blob = NULL, pack[TYPO_PAIR], *made = NULL;
 	size_t npairs = 0, cap = 0, i;
 	UChar32 cp[TYPO_MAX_TERM + 1];
-	int64_t id = 0;
+	int64_t id = 0, docs;
 	char *sql = NULL;
 	int n, k, rc = -1;
 
-	sql = xasprintf("DELETE FROM %s.search_term; DELETE FROM"
-	    " %s.search_del; CREATE VIRTUAL TABLE IF NOT EXISTS"
-	    " temp.search_vocab USING fts5vocab(main, entry_fts, 'row')",
-	    schema, schema);
+	if (typo_old_load(db, schema, &old, cause) != 0)
+		goto out;
+	sql = xasprintf("CREATE VIRTUAL TABLE IF NOT EXISTS"
+	    " temp.search_vocab USING fts5vocab(main, entry_fts, 'row')");
 	if (catalog_db_exec(db, sql, cause) != 0)
 		goto out;
 	free(sql);
-	sql = xasprintf("INSERT INTO %s.search_term(id, term, docs)"
+	sql = xasprintf("INSERT OR REPLACE INTO %s.search_term(id, term, docs)"
 	    " VALUES (?, ?, ?)", schema);
 	if (sqlite3_prepare_v2(sq, "SELECT term, doc FROM temp.search_vocab",
 	    -1, &voc, NULL) != SQLITE_OK ||
@@ -233,14 +331,19 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 		if (t == NULL)
 			continue;
 		id++;
-		sqlite3_bind_int64(ins, 1, id);
-		sqlite3_bind_text(ins, 2, t, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ins, 3, sqlite3_column_int64(voc, 1));
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			typo_sql_error(db, cause);
-			goto out;
+		docs = sqlite3_column_int64(voc, 1);
+		if ((size_t)id > old.nterm || old.term[id - 1] == NULL ||
+		    old.docs[id - 1] != docs ||
+		    strcmp(old.term[id - 1], t) != 0) {
+			sqlite3_bind_int64(ins, 1, id);
+			sqlite3_bind_text(ins, 2, t, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(ins, 3, docs);
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				typo_sql_error(db, cause);
+				goto out;
+			}
+			sqlite3_reset(ins);
 		}
-		sqlite3_reset(ins);
 		n = typo_decode(t, cp, TYPO_MAX_TERM);
 		if (n < TYPO_MIN_TERM || id > TYPO_MAX_ID)
 			continue;	/* no typos corrected to it */
@@ -248,22 +351,27 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 			cap = (npairs + (size_t)n + 1) * 2;
 			pairs = xreallocarray(pairs, cap, sizeof *pairs);
 		}
-		for (k = -1; k < (n > TYPO_MIN_TERM ? n : 0); k++) {
+		for (k = -1; k < (n > TYPO_MIN_TERM ? n : 0); k++)
 			pairs[npairs++] = typo_pair_key(typo_hash(cp, n, k),
 			    id);
-		}
 	}
 	sqlite3_finalize(ins);
 	ins = NULL;
+	free(sql);
+	sql = xasprintf("DELETE FROM %s.search_term WHERE id > %lld", schema,
+	    (long long)id);
+	if (catalog_db_exec(db, sql, cause) != 0)
+		goto out;
 	if (npairs > 0)
 		typo_sort_keys(pairs, npairs);
 	free(sql);
-	sql = xasprintf("INSERT INTO %s.search_del(bucket, pairs)"
+	sql = xasprintf("INSERT OR REPLACE INTO %s.search_del(bucket, pairs)"
 	    " VALUES (?, ?)", schema);
 	if (sqlite3_prepare_v2(sq, sql, -1, &ins, NULL) != SQLITE_OK) {
 		typo_sql_error(db, cause);
 		goto out;
 	}
+	made = xcalloc(TYPO_BUCKETS, 1);
 	blob = xmalloc(npairs * TYPO_PAIR + 1);
 	for (i = 0; i < npairs; ) {
 		uint64_t bucket = pairs[i] >> 32;
@@ -277,6 +385,10 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 			    TYPO_PAIR);
 			len += TYPO_PAIR;
 		}
+		made[bucket] = 1;
+		if ((size_t)old.len[bucket] == len &&
+		    memcmp(old.pairs[bucket], blob, len) == 0)
+			continue;	/* as it was */
 		sqlite3_bind_int64(ins, 1, (sqlite3_int64)bucket);
 		sqlite3_bind_blob(ins, 2, blob, (int)len, SQLITE_STATIC);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
@@ -284,6 +396,22 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 			goto out;
 		}
 		sqlite3_reset(ins);
+	}
+	free(sql);
+	sql = xasprintf("DELETE FROM %s.search_del WHERE bucket = ?", schema);
+	if (sqlite3_prepare_v2(sq, sql, -1, &del, NULL) != SQLITE_OK) {
+		typo_sql_error(db, cause);
+		goto out;
+	}
+	for (i = 0; i < TYPO_BUCKETS; i++) {
+		if (made[i] || old.pairs[i] == NULL)
+			continue;
+		sqlite3_bind_int64(del, 1, (sqlite3_int64)i);
+		if (sqlite3_step(del) != SQLITE_DONE) {
+			typo_sql_error(db, cause);
+			goto out;
+		}
+		sqlite3_reset(del);
 	}
 	free(sql);
 	sql = xasprintf("INSERT OR REPLACE INTO %s.search_state(key, value)"
@@ -295,8 +423,11 @@ typo_build(struct catalog_db *db, const char *schema, int64_t gen,
 out:
 	sqlite3_finalize(voc);
 	sqlite3_finalize(ins);
+	sqlite3_finalize(del);
+	typo_old_free(&old);
 	free(pairs);
 	free(blob);
+	free(made);
 	free(sql);
 	return rc;
 }
