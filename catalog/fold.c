@@ -12,7 +12,12 @@
  * Persian (۰-۹) digits to 0-9, which NFKC leaves alone (the kiosk's
  * keyboard types ٢ on Arabic screens; "A٢" must find "A2"). A word
  * in plain ASCII skips all that: it only needs lower case. The buffers and
- * the iterator live in the folder and are reused.
+ * the iterator live in the folder and are reused. Text between ASCII
+ * spaces that is plain ASCII (without '@') does not go through ICU at
+ * all: catalog_fold_ascii() applies the same word rules to it, and
+ * test_fold checks that both split generated and real text identically,
+ * so the index is the same whichever path ran (ICU's break iterator was
+ * a seventh of an import).
  *
  * What folding does is what the full-text index holds: a change here
  * needs a migration that builds the indexes again (db.c, as migration 3
@@ -93,6 +98,7 @@ struct catalog_fold {
 	char		 out[FOLD_MAX_WORD * 12];
 	UTransliterator	*any_latin, *uk_latin, *ti_latin;
 	int		 trans_failed;
+	int		 icu_only;	/* catalog_fold_set_icu_only() */
 	struct fold_cache_slot *cache;
 };
 
@@ -405,10 +411,13 @@ catalog_fold_trans(struct catalog_fold *f, const UChar *w, int32_t n,
 	return s;
 }
 
-/* Shared by catalog_fold_words and catalog_fold_words_latin. */
+/*
+ * The words of utf8[0..n) through ICU's word break iterator; byte offsets
+ * handed to the callbacks are base + the offset in utf8.
+ */
 static int
-catalog_fold_run(struct catalog_fold *f, const char *utf8, size_t n,
-    catalog_fold_cb cb, catalog_fold_alt_cb alt_cb, void *arg)
+catalog_fold_icu(struct catalog_fold *f, const char *utf8, size_t n,
+    size_t base, catalog_fold_cb cb, catalog_fold_alt_cb alt_cb, void *arg)
 {
 	UErrorCode ec = U_ZERO_ERROR;
 	int32_t len, start, end, olen;
@@ -432,14 +441,14 @@ catalog_fold_run(struct catalog_fold *f, const char *utf8, size_t n,
 		if (olen <= 0)
 			continue;
 		if (alt_cb == NULL) {
-			rc = cb(arg, f->out, (size_t)olen, f->offs[start],
-			    f->offs[end]);
+			rc = cb(arg, f->out, (size_t)olen, base + f->offs[start],
+			    base + f->offs[end]);
 			if (rc != 0)
 				return rc;
 			continue;
 		}
-		rc = alt_cb(arg, f->out, (size_t)olen, f->offs[start],
-		    f->offs[end], 0);
+		rc = alt_cb(arg, f->out, (size_t)olen, base + f->offs[start],
+		    base + f->offs[end], 0);
 		if (rc != 0)
 			return rc;
 		if ((size_t)olen >= sizeof word ||
@@ -449,13 +458,174 @@ catalog_fold_run(struct catalog_fold *f, const char *utf8, size_t n,
 		s = catalog_fold_trans(f, f->text + start, end - start, word,
 		    (size_t)olen);
 		for (i = 0; s != NULL && i < s->nalt; i++) {
-			rc = alt_cb(arg, s->alt[i], s->len[i], f->offs[start],
-			    f->offs[end], 1);
+			rc = alt_cb(arg, s->alt[i], s->len[i],
+			    base + f->offs[start], base + f->offs[end], 1);
 			if (rc != 0)
 				return rc;
 		}
 	}
 	return 0;
+}
+
+
+/*
+ * Word Break classes (UAX #29) of the ASCII characters, as ICU's word
+ * rules (word.txt) have them: ICU leaves ':' out of MidLetter, so in
+ * ASCII MidLetter is empty; '.' is MidNumLet, '\'' Single_Quote (which
+ * joins as MidNumLet does), ',' and ';' MidNum, '_' ExtendNumLet. All
+ * else (spaces, controls, other signs) never joins a word.
+ */
+enum {
+	FOLD_A_OTHER, FOLD_A_LETTER, FOLD_A_DIGIT, FOLD_A_MIDNUMLET,
+	FOLD_A_MIDNUM, FOLD_A_EXTNUM
+};
+
+static int
+catalog_fold_ascii_class(unsigned char c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return FOLD_A_LETTER;
+	if (c >= '0' && c <= '9')
+		return FOLD_A_DIGIT;
+	switch (c) {
+	case '.':
+	case '\'':
+		return FOLD_A_MIDNUMLET;
+	case ',':
+	case ';':
+		return FOLD_A_MIDNUM;
+	case '_':
+		return FOLD_A_EXTNUM;
+	}
+	return FOLD_A_OTHER;
+}
+
+/*
+ * The words of ASCII text s[0..n) exactly as ICU's word break iterator
+ * finds them (rules WB5-WB13b; no ASCII character is Extend or Format,
+ * so WB4 never applies), folded to lower case as catalog_fold_word()
+ * folds ASCII. test_fold checks this against ICU on generated text.
+ */
+static int
+catalog_fold_ascii(struct catalog_fold *f, const char *s, size_t n,
+    size_t base, catalog_fold_cb cb, catalog_fold_alt_cb alt_cb, void *arg)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start, k, len;
+	int c, nc, rc;
+
+	while (i < n) {
+		c = catalog_fold_ascii_class(u[i]);
+		if (c == FOLD_A_OTHER || c == FOLD_A_MIDNUMLET ||
+		    c == FOLD_A_MIDNUM) {
+			i++;
+			continue;
+		}
+		start = i;
+		for (;;) {
+			if (i + 1 >= n)
+				break;
+			nc = catalog_fold_ascii_class(u[i + 1]);
+			if (nc == FOLD_A_LETTER || nc == FOLD_A_DIGIT ||
+			    nc == FOLD_A_EXTNUM) {
+				/* WB5, WB8-WB10, WB13a, WB13b */
+				c = nc;
+				i++;
+				continue;
+			}
+			if (i + 2 < n && ((c == FOLD_A_LETTER &&
+			    nc == FOLD_A_MIDNUMLET) || (c == FOLD_A_DIGIT &&
+			    (nc == FOLD_A_MIDNUMLET || nc == FOLD_A_MIDNUM))) &&
+			    catalog_fold_ascii_class(u[i + 2]) == c) {
+				/* WB6-WB7 (letters), WB11-WB12 (digits) */
+				i += 2;
+				continue;
+			}
+			break;
+		}
+		i++;
+		/* A lone '_' is no word to ICU; "__" is ($ExtendNumLet x2). */
+		if (i - start == 1 && u[start] == '_')
+			continue;
+		len = i - start;
+		if (len > FOLD_MAX_WORD)
+			len = FOLD_MAX_WORD;
+		for (k = 0; k < len; k++)
+			f->out[k] = (char)(u[start + k] >= 'A' &&
+			    u[start + k] <= 'Z' ? u[start + k] + 32 :
+			    u[start + k]);
+		rc = alt_cb != NULL ?
+		    alt_cb(arg, f->out, len, base + start, base + i, 0) :
+		    cb(arg, f->out, len, base + start, base + i);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Shared by catalog_fold_words and catalog_fold_words_latin. The text is
+ * cut into pieces at ASCII spaces, where a word boundary is certain: a
+ * space joins nothing but a following space (WB3d) or Extend, Format or
+ * ZWJ character (WB4), and a word never spans one. A piece in plain
+ * ASCII (most Dutch and English text) is split by catalog_fold_ascii();
+ * runs of other pieces, with the spaces before them, go to ICU, and so
+ * do pieces with an '@' (ICU 72 keeps e-mail addresses in one word and
+ * makes a lone '@' a word, beyond UAX #29). Both give
+ * the same words, so the index does not depend on which path ran.
+ */
+static int
+catalog_fold_run(struct catalog_fold *f, const char *utf8, size_t n,
+    catalog_fold_cb cb, catalog_fold_alt_cb alt_cb, void *arg)
+{
+	size_t i = 0, ps, sp, icu = SIZE_MAX, icu_end = 0;
+	int ascii, rc;
+
+	if (n == 0)
+		return 0;
+	if (f->icu_only)
+		return catalog_fold_icu(f, utf8, n, 0, cb, alt_cb, arg);
+	while (i < n) {
+		sp = i;
+		while (i < n && utf8[i] == ' ')
+			i++;
+		ps = i;
+		ascii = 1;
+		while (i < n && utf8[i] != ' ') {
+			if ((unsigned char)utf8[i] >= 0x80 || utf8[i] == '@')
+				ascii = 0;
+			i++;
+		}
+		if (ps == i)
+			break;
+		if (!ascii) {
+			if (icu == SIZE_MAX)
+				icu = sp;
+			icu_end = i;
+			continue;
+		}
+		if (icu != SIZE_MAX) {
+			rc = catalog_fold_icu(f, utf8 + icu, icu_end - icu, icu,
+			    cb, alt_cb, arg);
+			icu = SIZE_MAX;
+			if (rc != 0)
+				return rc;
+		}
+		rc = catalog_fold_ascii(f, utf8 + ps, i - ps, ps, cb, alt_cb,
+		    arg);
+		if (rc != 0)
+			return rc;
+	}
+	if (icu != SIZE_MAX)
+		return catalog_fold_icu(f, utf8 + icu, icu_end - icu, icu, cb,
+		    alt_cb, arg);
+	return 0;
+}
+
+void
+catalog_fold_set_icu_only(struct catalog_fold *f, int on)
+{
+	f->icu_only = on;
 }
 
 int

@@ -47,6 +47,12 @@ typedef int (*catalog_fold_alt_cb)(void *arg, const char *word, size_t len,
 int catalog_fold_words_latin(struct catalog_fold *f, const char *utf8,
     size_t n, catalog_fold_alt_cb cb, void *arg);
 
+/*
+ * 1: split all text with ICU's word break iterator, as before the ASCII
+ * fast path (for tests that check both give the same words).
+ */
+void catalog_fold_set_icu_only(struct catalog_fold *f, int on);
+
 /* Number of letters (code points) in the UTF-8 string s. */
 size_t catalog_fold_letters(const char *s);
 

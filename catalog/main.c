@@ -267,6 +267,7 @@ main(int argc, char **argv)
 	size_t i;
 	int c, rc;
 
+	xmalloc_keep_heap();
 	ctx.progname = "leerpunt-catalog";
 	if (catalog_clock_init() != 0) {
 		fprintf(stderr, "leerpunt-catalog: %s=%s is not a date "

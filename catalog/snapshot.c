@@ -64,18 +64,57 @@ catalog_snapshot_int(sqlite3 *sq, const char *sql, int64_t *out)
 	return rc;
 }
 
+/*
+ * The digest's bytes are gathered in a buffer and hashed in large
+ * blocks: one hash update per column value (a type tag, 8-byte numbers)
+ * cost more than the hashing itself. The bytes hashed are the same.
+ */
+#define SNAPSHOT_HBUF 65536
+#define SNAPSHOT_HBUF_DIRECT 4096	/* larger values are hashed in place */
+
+struct snapshot_hbuf {
+	crypto_hash_sha256_state hs;
+	size_t		 n;
+	unsigned char	 b[SNAPSHOT_HBUF];
+};
+
+static void
+catalog_snapshot_hflush(struct snapshot_hbuf *h)
+{
+	if (h->n > 0)
+		crypto_hash_sha256_update(&h->hs, h->b, h->n);
+	h->n = 0;
+}
+
+static void
+catalog_snapshot_hput(struct snapshot_hbuf *h, const void *p, size_t len)
+{
+	if (len >= SNAPSHOT_HBUF_DIRECT) {
+		catalog_snapshot_hflush(h);
+		crypto_hash_sha256_update(&h->hs, p, len);
+		return;
+	}
+	if (h->n + len > sizeof h->b)
+		catalog_snapshot_hflush(h);
+	memcpy(h->b + h->n, p, len);
+	h->n += len;
+}
+
 /* Feed n as 8 big-endian bytes to the hash. */
 static void
-catalog_snapshot_hash_u64(crypto_hash_sha256_state *hs, uint64_t n)
+catalog_snapshot_hash_u64(struct snapshot_hbuf *h, uint64_t n)
 {
-	unsigned char b[8];
+	unsigned char *b;
 	int i;
 
+	if (h->n + 8 > sizeof h->b)
+		catalog_snapshot_hflush(h);
+	b = h->b + h->n;
 	for (i = 7; i >= 0; i--) {
 		b[i] = (unsigned char)(n & 0xff);
 		n >>= 8;
 	}
-	crypto_hash_sha256_update(hs, b, sizeof b);
+	h->n += 8;
 }
 
 /*
@@ -130,16 +169,19 @@ static int
 catalog_snapshot_digest_sq(sqlite3 *sq, const char *where,
     unsigned char out[32], char **cause)
 {
-	crypto_hash_sha256_state hs;
+	struct snapshot_hbuf *h = xmalloc(sizeof *h);
 	sqlite3_stmt *st = NULL;
 	char *sql = NULL;
 	const char *t;
+	const void *v;
 	double d;
 	uint64_t bits;
 	size_t i;
-	int c, ncol, type, rc;
+	int c, ncol, type, rc, len;
+	unsigned char tag;
 
-	crypto_hash_sha256_init(&hs);
+	crypto_hash_sha256_init(&h->hs);
+	h->n = 0;
 	for (i = 0; i < CATALOG_SNAPSHOT_NTABLES; i++) {
 		t = catalog_snapshot_tables[i];
 		if ((sql = catalog_snapshot_digest_sql(sq, t)) == NULL ||
@@ -148,33 +190,31 @@ catalog_snapshot_digest_sq(sqlite3 *sq, const char *where,
 			    t, sqlite3_errmsg(sq));
 			goto fail;
 		}
-		crypto_hash_sha256_update(&hs, (const unsigned char *)t,
-		    strlen(t) + 1);
+		catalog_snapshot_hput(h, t, strlen(t) + 1);
 		ncol = sqlite3_column_count(st);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			for (c = 0; c < ncol; c++) {
-				unsigned char tag;
-
 				type = sqlite3_column_type(st, c);
 				tag = (unsigned char)type;
-				crypto_hash_sha256_update(&hs, &tag, 1);
+				catalog_snapshot_hput(h, &tag, 1);
 				switch (type) {
 				case SQLITE_INTEGER:
-					catalog_snapshot_hash_u64(&hs,
+					catalog_snapshot_hash_u64(h,
 					    (uint64_t)sqlite3_column_int64(st, c));
 					break;
 				case SQLITE_FLOAT:
 					d = sqlite3_column_double(st, c);
 					memcpy(&bits, &d, sizeof bits);
-					catalog_snapshot_hash_u64(&hs, bits);
+					catalog_snapshot_hash_u64(h, bits);
 					break;
 				case SQLITE_TEXT:
 				case SQLITE_BLOB:
-					catalog_snapshot_hash_u64(&hs, (uint64_t)
-					    sqlite3_column_bytes(st, c));
-					crypto_hash_sha256_update(&hs,
-					    sqlite3_column_blob(st, c),
-					    (size_t)sqlite3_column_bytes(st, c));
+					v = sqlite3_column_blob(st, c);
+					len = sqlite3_column_bytes(st, c);
+					catalog_snapshot_hash_u64(h, (uint64_t)len);
+					if (len > 0)
+						catalog_snapshot_hput(h, v,
+						    (size_t)len);
 					break;
 				default:
 					break;
@@ -191,12 +231,15 @@ catalog_snapshot_digest_sq(sqlite3 *sq, const char *where,
 		free(sql);
 		sql = NULL;
 	}
-	crypto_hash_sha256_final(&hs, out);
+	catalog_snapshot_hflush(h);
+	crypto_hash_sha256_final(&h->hs, out);
+	free(h);
 	return 0;
 
 fail:
 	sqlite3_finalize(st);
 	free(sql);
+	free(h);
 	return -1;
 }
 

@@ -10,6 +10,10 @@
 
 #include "catalog/xmalloc.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 static void
 xmalloc_fail(size_t size)
 {
@@ -93,4 +97,12 @@ xasprintf(const char *fmt, ...)
 	p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
+}
+
+void
+xmalloc_keep_heap(void)
+{
+#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD)
+	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+#endif
 }

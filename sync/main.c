@@ -643,6 +643,7 @@ main(int argc, char **argv)
 	int nlfd = -1, woke, timeout_set = 0, status = 0;
 	int json = 0, retries_set = 0, delay_set = 0;
 
+	xmalloc_keep_heap();
 	if (catalog_clock_init() != 0) {
 		fprintf(stderr, "leerpunt-sync: %s=%s is not a date "
 		    "(YYYY-MM-DD)\n", CATALOG_CLOCK_ENV,

@@ -1,9 +1,13 @@
 /*
  * test_fold: search normalisation (case, diacritics, ligatures, scripts),
  * word splitting in Latin, Arabic, Cyrillic and Ethiopic text, and the
- * Latin transliterations the index stores beside non-Latin words.
+ * Latin transliterations the index stores beside non-Latin words; the
+ * ASCII fast path against ICU's word break iterator (test_ascii_*, test_samples_ascii).
  */
 #include "unit.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include "catalog/fold.h"
 
@@ -258,6 +262,220 @@ test_transliteration(void **state)
 	assert_latin("TIG Курси", "tig курси kursy kursi");
 }
 
+/*
+ * The ASCII fast path must find exactly the words, folded forms and byte
+ * ranges ICU's word break iterator finds, or catalogues indexed before
+ * it would need a migration. Each text goes through both paths (a
+ * second folder with catalog_fold_set_icu_only) and every token with its
+ * range and colocated flag must match.
+ */
+struct toks {
+	char	*s;
+	size_t	 len, cap;
+	size_t	 n;
+};
+
+static int
+toks_add(void *arg, const char *word, size_t len, size_t start, size_t end,
+    int colocated)
+{
+	struct toks *t = arg;
+	char head[64];
+	int hl;
+
+	hl = snprintf(head, sizeof head, "%zu-%zu%s:", start, end,
+	    colocated ? "+" : "");
+	while (t->len + (size_t)hl + len + 2 > t->cap) {
+		t->cap = t->cap == 0 ? 256 : t->cap * 2;
+		t->s = xreallocarray(t->s, t->cap, 1);
+	}
+	memcpy(t->s + t->len, head, (size_t)hl);
+	t->len += (size_t)hl;
+	memcpy(t->s + t->len, word, len);
+	t->len += len;
+	t->s[t->len++] = '|';
+	t->s[t->len] = '\0';
+	t->n++;
+	return 0;
+}
+
+static int
+toks_add_plain(void *arg, const char *word, size_t len, size_t start,
+    size_t end)
+{
+	return toks_add(arg, word, len, start, end, 0);
+}
+
+static struct catalog_fold *icu_fold;
+static size_t ascii_words;
+
+/* Fail unless both paths give the same tokens for text[0..n). */
+static void
+assert_same_words(const char *text, size_t n)
+{
+	struct toks a, b;
+	size_t i;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	catalog_fold_words_latin(fold, text, n, toks_add, &a);
+	catalog_fold_words_latin(icu_fold, text, n, toks_add, &b);
+	catalog_fold_words(fold, text, n, toks_add_plain, &a);
+	catalog_fold_words(icu_fold, text, n, toks_add_plain, &b);
+	if (a.len != b.len || (a.len > 0 && memcmp(a.s, b.s, a.len) != 0)) {
+		printf("# text (%zu bytes):", n);
+		for (i = 0; i < n && i < 200; i++)
+			printf(" %02x", (unsigned char)text[i]);
+		printf("\n# fast: %s\n# icu:  %s\n", a.s != NULL ? a.s : "",
+		    b.s != NULL ? b.s : "");
+		fail_msg("the ASCII fast path and ICU split a text differently");
+	}
+	ascii_words += a.n;
+	free(a.s);
+	free(b.s);
+}
+
+/* A small deterministic generator (the same texts every run). */
+static uint64_t rng_state = 0x2545f4914f6cdd1dULL;
+
+static unsigned
+rng(unsigned n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (unsigned)(rng_state % n);
+}
+
+/* Generated ASCII: every character, weighted to the ones that join. */
+static void
+test_ascii_generated(void **state)
+{
+	static const char joiners[] = "aZq09_.',;: -\t\n\r\"/@#!?()&+%$";
+	char text[48];
+	size_t n, i;
+	int round;
+
+	(void)state;
+	icu_fold = catalog_fold_new();
+	catalog_fold_set_icu_only(icu_fold, 1);
+	ascii_words = 0;
+	for (round = 0; round < 200000; round++) {
+		n = rng(sizeof text);
+		for (i = 0; i < n; i++)
+			text[i] = rng(4) == 0 ? (char)(1 + rng(127)) :
+			    joiners[rng(sizeof joiners - 1)];
+		assert_same_words(text, n);
+	}
+	/* Not all texts are empty of words: the test sees real splits. */
+	assert_true(ascii_words > 200000);
+	catalog_fold_free(icu_fold);
+}
+
+/* ASCII with non-ASCII pieces: marks, joiners, spaces, other scripts. */
+static void
+test_ascii_mixed(void **state)
+{
+	static const char *const bits[] = {
+		"a", "Z", "7", "_", ".", "'", ",", ";", ":", " ", "  ", "-",
+		"\t", "\n", "ab", "12", "é", "\xcc\x81" /* U+0301 */,
+		"\xe2\x80\x8d" /* ZWJ */, "\xe2\x80\x99" /* ’ */,
+		"\xc2\xb7" /* · */, "\xc2\xa0" /* NBSP */, "\xef\xbb\xbf",
+		"\xe2\x80\x8b", "\xe3\x80\x80" /* ideographic space */,
+		"Курс", "دورة", "ሰላም", "ß", "İ", "日本", "\xf0\x9f\x98\x80",
+		"\xf0\x9f\x8f\xbb", "\xff", "\xc3", "\xd9\x8e" /* fatha */,
+		"\xd9\xa2" /* ٢ */, "\xe2\x80\x8e" /* LRM */, "\xc2\xad",
+	};
+	char text[128];
+	size_t n, k, len;
+	int round, parts;
+
+	(void)state;
+	icu_fold = catalog_fold_new();
+	catalog_fold_set_icu_only(icu_fold, 1);
+	for (round = 0; round < 50000; round++) {
+		parts = (int)rng(16);
+		n = 0;
+		for (k = 0; k < (size_t)parts; k++) {
+			const char *b = bits[rng(sizeof bits / sizeof bits[0])];
+
+			len = strlen(b);
+			if (n + len > sizeof text)
+				break;
+			memcpy(text + n, b, len);
+			n += len;
+		}
+		assert_same_words(text, n);
+	}
+	catalog_fold_free(icu_fold);
+}
+
+/* Every file under dir, whole and line by line. */
+static void
+same_words_in_dir(const char *dir, int *files)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct stat st;
+	char *path, *buf, *line, *nl;
+	FILE *fp;
+	size_t n;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			same_words_in_dir(path, files);
+		} else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (fp = fopen(path, "rb")) != NULL) {
+			buf = xmalloc((size_t)st.st_size + 1);
+			n = fread(buf, 1, (size_t)st.st_size, fp);
+			fclose(fp);
+			buf[n] = '\0';
+			assert_same_words(buf, n);
+			for (line = buf; *line != '\0'; line = nl + 1) {
+				if ((nl = strchr(line, '\n')) == NULL)
+					nl = line + strlen(line) - 1;
+				assert_same_words(line, (size_t)(nl - line + 1));
+			}
+			free(buf);
+			(*files)++;
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
+/* The real samples, the EDU-DEX test feeds and the themes file. */
+static void
+test_samples_ascii(void **state)
+{
+	const char *src = getenv("top_srcdir");
+	char *dir;
+	int files = 0;
+
+	(void)state;
+	icu_fold = catalog_fold_new();
+	catalog_fold_set_icu_only(icu_fold, 1);
+	dir = xasprintf("%s/samples", unit_samples());
+	same_words_in_dir(dir, &files);
+	free(dir);
+	if (src == NULL)
+		src = ".";
+	dir = xasprintf("%s/catalog/data", src);
+	same_words_in_dir(dir, &files);
+	free(dir);
+	dir = xasprintf("%s/tests/data", src);
+	same_words_in_dir(dir, &files);
+	free(dir);
+	printf("# ASCII fast path = ICU on %d files\n", files);
+	assert_true(files > 0);
+	catalog_fold_free(icu_fold);
+}
+
 int
 main(void)
 {
@@ -274,7 +492,12 @@ main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_script_words),
 		cmocka_unit_test(test_transliteration),
+		cmocka_unit_test(test_ascii_generated),
+		cmocka_unit_test(test_ascii_mixed),
+		cmocka_unit_test(test_samples_ascii),
 	};
 
+	if (!unit_have_samples("ooapi-v5"))
+		cmocka_set_skip_filter("test_samples*");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

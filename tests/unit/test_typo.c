@@ -6,10 +6,13 @@
  * read-only connection (the kiosk after a sync). The word being typed
  * is forgiven one typo as a prefix ("elektrisi" finds "elektricien"),
  * ranked after exact matches, and a search that finds nothing is offered
- * the nearest words the catalogue has.
+ * the nearest words the catalogue has. A refresh writes only the rows
+ * of the vocabulary that changed, and ends with the same tables as a
+ * rebuild from nothing.
  */
 #include "unit.h"
 
+#include "catalog/dbint.h"
 #include "catalog/search.h"
 #include "catalog/typo.h"
 
@@ -345,6 +348,68 @@ test_suggest(void **state)
 	unit_db_free(e);
 }
 
+/* Both vocabulary tables as text, row by row. */
+static char *
+vocab_dump(struct catalog_db *db)
+{
+	sqlite3_stmt *st;
+	char *s = xstrdup(""), *t;
+
+	if (sqlite3_prepare_v2(catalog_db_sqlite(db), "SELECT 't', id,"
+	    " term || ':' || docs FROM search_term UNION ALL SELECT 'd',"
+	    " bucket, hex(pairs) FROM search_del ORDER BY 1, 2", -1, &st,
+	    NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(catalog_db_sqlite(db)));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		t = xasprintf("%s%s %lld %s\n", s, sqlite3_column_text(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    sqlite3_column_text(st, 2));
+		free(s);
+		s = t;
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+static void
+test_refresh_writes_changes_only(void **state)
+{
+	sqlite3 *sq = catalog_db_sqlite(u->db);
+	char *cause = NULL, *inc, *full;
+	int before;
+
+	(void)state;
+	assert_int_equal(catalog_typo_refresh(u->db, &cause), 0);
+	/*
+	 * New words before, between and after the others (every id after
+	 * "aardappel" moves), and "forklift"'s row gone (source t again).
+	 */
+	if (unit_import(u->db, "t", &cause, "id,kind,provider,themes,title_en\n"
+	    "veg,course,X,technical,Aardappel schillen\n"
+	    "mid,course,X,technical,Machinist zzzzzzz\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	assert_int_equal(catalog_typo_refresh(u->db, &cause), 0);
+	inc = vocab_dump(u->db);
+	assert_non_null(strstr(inc, " aardappel:1\n"));
+	assert_non_null(strstr(inc, " zzzzzzz:1\n"));
+	assert_null(strstr(inc, " forklift:"));
+	/* Nothing changed: only the two search_state rows are written. */
+	assert_int_equal(catalog_db_exec(u->db, "UPDATE search_state SET"
+	    " value = -1 WHERE key = 'vocab_gen'", &cause), 0);
+	before = sqlite3_total_changes(sq);
+	assert_int_equal(catalog_typo_refresh(u->db, &cause), 0);
+	assert_int_equal(sqlite3_total_changes(sq) - before, 2);
+	/* The same tables as a rebuild from empty ones. */
+	assert_int_equal(catalog_db_exec(u->db, "DELETE FROM search_term;"
+	    " DELETE FROM search_del; UPDATE search_state SET value = -1"
+	    " WHERE key = 'vocab_gen'", &cause), 0);
+	assert_int_equal(catalog_typo_refresh(u->db, &cause), 0);
+	full = vocab_dump(u->db);
+	assert_string_equal(inc, full);
+	free(inc);
+	free(full);
+}
+
 int
 main(void)
 {
@@ -357,6 +422,7 @@ main(void)
 		cmocka_unit_test(test_prefix_typos),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_vocabulary_follows_imports),
+		cmocka_unit_test(test_refresh_writes_changes_only),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
