@@ -33,6 +33,13 @@ kiosk_field_done(struct kiosk_field *f)
 }
 
 void
+kiosk_field_set_label(struct kiosk_field *f, const char *label)
+{
+	free(f->label);
+	f->label = kiosk_width_sanitize(label, 0);
+}
+
+void
 kiosk_field_place(struct kiosk_field *f, int y, int x, int h, int w)
 {
 	f->y = y;

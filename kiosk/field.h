@@ -24,6 +24,8 @@ struct kiosk_field {
 void kiosk_field_init(struct kiosk_field *f, char *buf, size_t cap,
     const char *label);
 void kiosk_field_done(struct kiosk_field *f);
+/* Say the label anew (the interface language changed). */
+void kiosk_field_set_label(struct kiosk_field *f, const char *label);
 void kiosk_field_place(struct kiosk_field *f, int y, int x, int h, int w);
 /* Draw; when focused, *cy,*cx get the cursor position. */
 void kiosk_field_draw(struct kiosk_field *f, int focused, int *cy, int *cx);

@@ -115,8 +115,10 @@ struct kiosk_screen *kiosk_screen_lang_new(struct kiosk_app *app);
 struct kiosk_screen *kiosk_screen_lang_pick_new(struct kiosk_app *app);
 struct kiosk_screen *kiosk_screen_home_new(struct kiosk_app *app);
 struct kiosk_filter;
+struct kiosk_ask_title;
+/* The result list for f, called as title says (screen_ask.h). */
 struct kiosk_screen *kiosk_screen_list_new(struct kiosk_app *app,
-    const struct kiosk_filter *f, const char *title);
+    const struct kiosk_filter *f, const struct kiosk_ask_title *title);
 struct kiosk_screen *kiosk_screen_detail_new(struct kiosk_app *app,
     int64_t id);
 struct kiosk_screen *kiosk_screen_search_new(struct kiosk_app *app);

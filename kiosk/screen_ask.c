@@ -15,6 +15,7 @@
 #include <curses.h>
 
 #include "catalog/entry.h"
+#include "catalog/theme.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/button.h"
@@ -402,6 +403,7 @@ kiosk_ask_free(struct kiosk_screen *s)
 	free(d->choices);
 	free(d->items);
 	kiosk_filter_wipe(&d->f);
+	explicit_bzero(&d->flow.title, sizeof d->flow.title);
 	free(d);
 	kiosk_screen_free(s);
 }
@@ -484,31 +486,53 @@ kiosk_ask_next(const struct kiosk_filter *f, int kind)
 	return -1;
 }
 
+char *
+kiosk_ask_title_say(struct kiosk_app *app, const struct kiosk_ask_title *t)
+{
+	struct catalog_theme	*themes;
+	size_t			 n, i;
+	char			*s = NULL;
+
+	if (t->word[0] != '\0')
+		return xasprintf(_("Results for \"%s\""), t->word);
+	if (t->theme[0] == '\0')
+		return xstrdup(_("Near me"));
+	themes = catalog_theme_list(app->db, app->lang, &n);
+	for (i = 0; i < n && s == NULL; i++) {
+		if (strcmp(themes[i].key, t->theme) == 0)
+			s = xstrdup(themes[i].label.value != NULL ?
+			    themes[i].label.value : themes[i].key);
+	}
+	catalog_theme_list_free(themes, n);
+	return s != NULL ? s : xstrdup(t->theme);
+}
+
 void
 kiosk_screen_ask_start(struct kiosk_app *app, const struct kiosk_filter *f,
-    const char *title)
+    const struct kiosk_ask_title *title)
 {
 	struct kiosk_ask_flow	 flow;
 	int			 k = kiosk_ask_next(f, -1);
 
 	memset(&flow, 0, sizeof flow);
 	flow.base = app->depth;
-	snprintf(flow.title, sizeof flow.title, "%s", title);
+	flow.title = *title;
 	if (k < 0)
-		kiosk_app_push(app, kiosk_screen_list_new(app, f, flow.title));
+		kiosk_app_push(app, kiosk_screen_list_new(app, f, &flow.title));
 	else
 		kiosk_app_push(app, kiosk_screen_ask_new(app, &flow, f, k));
+	explicit_bzero(&flow.title, sizeof flow.title);
 }
 
 void
 kiosk_screen_ask_near(struct kiosk_app *app, const struct kiosk_filter *f,
-    const char *title)
+    const struct kiosk_ask_title *title)
 {
 	struct kiosk_ask_flow flow;
 
 	memset(&flow, 0, sizeof flow);
 	flow.base = app->depth;
-	snprintf(flow.title, sizeof flow.title, "%s", title);
+	flow.title = *title;
 	kiosk_app_push(app, kiosk_screen_ask_new(app, &flow, f,
 	    KIOSK_ASK_RADIUS));
 }
@@ -538,7 +562,7 @@ kiosk_screen_ask_finish(struct kiosk_app *app,
 	kiosk_app_unwind(app, fl.base);
 	if (!fl.change)
 		kiosk_app_push(app, kiosk_screen_list_new(app, &copy,
-		    fl.title));
+		    &fl.title));
 	kiosk_filter_wipe(&copy);
 }
 

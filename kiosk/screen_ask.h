@@ -26,19 +26,34 @@ struct kiosk_screen;
 #define KIOSK_ASK_OVERVIEW 101	/* every question with its answer */
 #define KIOSK_ASK_RADIUS KIOSK_FILTER_RADIUS	/* How far? */
 
+/*
+ * What a result list is called, kept as where the flow started rather
+ * than as text, so that the list says it anew when the language changed
+ * under it (Language during an enrolment): a theme (its name from the
+ * catalogue), a typed word ("Results for ..."), or neither ("Near me").
+ */
+struct kiosk_ask_title {
+	char	 theme[64];			/* theme key, or "" */
+	char	 word[KIOSK_FILTER_TEXT_MAX];	/* typed word, or "" */
+};
+
 struct kiosk_ask_flow {
 	int			 change;	/* 1: change a list's filter */
 	size_t			 base;		/* stack depth to return to */
 	struct kiosk_filter	*target;	/* change: the list's filter */
-	char			 title[160];	/* of the result list */
+	struct kiosk_ask_title	 title;		/* of the result list */
 };
+
+/* The title in the interface language (taken by the caller). */
+char *kiosk_ask_title_say(struct kiosk_app *app,
+    const struct kiosk_ask_title *t);
 
 /* Start the questions for f (a theme, home province or word set). */
 void kiosk_screen_ask_start(struct kiosk_app *app,
-    const struct kiosk_filter *f, const char *title);
+    const struct kiosk_filter *f, const struct kiosk_ask_title *title);
 /* Start with How far? for f (around the kiosk or a place). */
 void kiosk_screen_ask_near(struct kiosk_app *app,
-    const struct kiosk_filter *f, const char *title);
+    const struct kiosk_filter *f, const struct kiosk_ask_title *title);
 /* Open the overview of the questions to change target (a list's). */
 void kiosk_screen_ask_change(struct kiosk_app *app,
     struct kiosk_filter *target);

@@ -154,9 +154,11 @@ kiosk_screen_home_choose(struct kiosk_screen *s, struct kiosk_app *app,
     size_t i)
 {
 	struct kiosk_screen_home *d = s->data;
-	struct kiosk_filter f;
+	struct kiosk_filter	f;
+	struct kiosk_ask_title	title;
 
 	kiosk_filter_init(&f);
+	memset(&title, 0, sizeof title);	/* "Near me" */
 	if (i == 0)
 		kiosk_app_push(app, kiosk_screen_search_new(app));
 	else if (i == 1 && app->has_home) {
@@ -164,18 +166,19 @@ kiosk_screen_home_choose(struct kiosk_screen *s, struct kiosk_app *app,
 		kiosk_filter_set_near(&f, "", app->home_lat, app->home_lon,
 		    KIOSK_FILTER_KM);
 		kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
-		kiosk_screen_ask_near(app, &f, _("Near me"));
+		kiosk_screen_ask_near(app, &f, &title);
 	} else if (i == 1) {
 		if (app->home_province != NULL) {
 			snprintf(f.province, sizeof f.province, "%s",
 			    app->home_province);
 			kiosk_filter_touch(&f, KIOSK_FILTER_WHERE);
 		}
-		kiosk_screen_ask_start(app, &f, _("Near me"));
+		kiosk_screen_ask_start(app, &f, &title);
 	} else if (i - 2 < d->nthemes) {
 		snprintf(f.theme, sizeof f.theme, "%s", d->themes[i - 2].key);
 		kiosk_stats_count(app, CATALOG_STATS_THEME, f.theme);
-		kiosk_screen_ask_start(app, &f, d->items[i].label);
+		snprintf(title.theme, sizeof title.theme, "%s", f.theme);
+		kiosk_screen_ask_start(app, &f, &title);
 	}
 }
 

@@ -48,6 +48,7 @@ struct kiosk_screen_list {
 	struct kiosk_list	 list;		/* first: see screen.h */
 	struct kiosk_app	*app;
 	struct kiosk_screen	*screen;
+	struct kiosk_ask_title	 origin;	/* what the title says */
 	char			*title;		/* without the count */
 	struct kiosk_filter	 f;
 	struct kiosk_filter	 seen;		/* f at the last layout */
@@ -137,6 +138,18 @@ kiosk_screen_list_nothing(struct kiosk_screen_list *d)
 	}
 	kiosk_screen_list_way(d, KIOSK_LIST_WAY_STAFF,
 	    xstrdup(_("Ask staff to help you look")), NULL);
+}
+
+/* The title without the count, in the interface language. */
+static void
+kiosk_screen_list_name(struct kiosk_screen_list *d)
+{
+	char *name = kiosk_ask_title_say(d->app, &d->origin);
+
+	free(d->title);
+	d->title = kiosk_width_sanitize(name, 0);
+	explicit_bzero(name, strlen(name));
+	free(name);
 }
 
 /* The title with the number of offers: "Care · 12 offers", "1000+". */
@@ -235,6 +248,10 @@ kiosk_screen_list_draw(struct kiosk_screen *s, struct kiosk_app *app)
 static void
 kiosk_screen_list_reload(struct kiosk_screen *s, struct kiosk_app *app)
 {
+	struct kiosk_screen_list *d = s->data;
+
+	/* The language may have changed under it (an enrolment). */
+	kiosk_screen_list_name(d);
 	kiosk_screen_list_layout(s, app);
 }
 
@@ -370,6 +387,7 @@ kiosk_screen_list_free(struct kiosk_screen *s)
 	kiosk_filter_wipe(&d->seen);
 	free(d->lead);
 	free(d->title);
+	explicit_bzero(&d->origin, sizeof d->origin);
 	free(d);
 	kiosk_screen_free(s);
 }
@@ -388,14 +406,15 @@ static const struct kiosk_screen_ops kiosk_screen_list_ops = {
 
 struct kiosk_screen *
 kiosk_screen_list_new(struct kiosk_app *app, const struct kiosk_filter *f,
-    const char *title)
+    const struct kiosk_ask_title *title)
 {
 	struct kiosk_screen_list *d = xcalloc(1, sizeof *d);
 
 	d->app = app;
 	d->f = *f;
 	d->seen = *f;
-	d->title = kiosk_width_sanitize(title, 0);
+	d->origin = *title;
+	kiosk_screen_list_name(d);
 	kiosk_button_init(&d->choices, '0');
 	kiosk_list_init(&d->list, KIOSK_LIST_BLOCKS, kiosk_screen_list_fetch,
 	    d);
@@ -403,6 +422,6 @@ kiosk_screen_list_new(struct kiosk_app *app, const struct kiosk_filter *f,
 	kiosk_focus_add(&d->fc, KIOSK_FOCUS_BUTTON, &d->choices);
 	kiosk_focus_add(&d->fc, KIOSK_FOCUS_LIST, &d->list);
 	d->fc.cur = d->list.focus >= 0 ? KIOSK_LIST_ROWS : -1;
-	d->screen = kiosk_screen_new(&kiosk_screen_list_ops, title, d);
+	d->screen = kiosk_screen_new(&kiosk_screen_list_ops, d->title, d);
 	return d->screen;
 }

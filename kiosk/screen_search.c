@@ -311,17 +311,17 @@ static void
 kiosk_search_narrow(struct kiosk_screen_search *d, struct kiosk_app *app)
 {
 	struct kiosk_filter	 f;
-	char			*title;
+	struct kiosk_ask_title	 title;
 
 	/* Back from the questions: focus in the field. */
 	kiosk_focus_set(&d->fc, KIOSK_SEARCH_FIELD, 0);
 	kiosk_filter_init(&f);
 	snprintf(f.text, sizeof f.text, "%s", d->text);
 	kiosk_filter_touch(&f, KIOSK_FILTER_WORD);
-	title = xasprintf(_("Results for \"%s\""), d->text);
-	kiosk_screen_ask_start(app, &f, title);
-	explicit_bzero(title, strlen(title));
-	free(title);
+	memset(&title, 0, sizeof title);
+	snprintf(title.word, sizeof title.word, "%s", d->text);
+	kiosk_screen_ask_start(app, &f, &title);
+	explicit_bzero(&title, sizeof title);
 	kiosk_filter_wipe(&f);
 }
 
@@ -734,6 +734,11 @@ kiosk_search_focus(struct kiosk_screen *s, int where)
 static void
 kiosk_search_reload(struct kiosk_screen *s, struct kiosk_app *app)
 {
+	struct kiosk_screen_search *d = s->data;
+
+	/* The language may have changed under it (an enrolment). */
+	kiosk_field_set_label(&d->field, _("Word:"));
+	kiosk_screen_set_title(s, _("Search"), NULL);
 	kiosk_search_layout(s, app);
 }
 
