@@ -23,6 +23,7 @@
 #include "kiosk/focus.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/widget_list.h"
+#include "kiosk/width.h"
 
 enum { FIELD, BUTTON, LIST, KEYBOARD };
 
@@ -217,6 +218,8 @@ main(void)
 		cmocka_unit_test(test_walk),
 		cmocka_unit_test(test_hidden),
 	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	kiosk_width_done();	/* the keyboard measured its labels */
+	return rc;
 }
