@@ -356,16 +356,6 @@ search_has_radius(const struct catalog_query *q)
 	return q->has_place && q->max_km > 0;
 }
 
-/* 1 when entries must be checked: a filter, or a place to measure from. */
-static int
-search_has_entry_filter(const struct catalog_query *q)
-{
-	return q->kind >= 0 || q->has_place || search_has_offering_filter(q) ||
-	    (q->theme != NULL && *q->theme != '\0') ||
-	    (q->province != NULL && *q->province != '\0') ||
-	    (q->level != NULL && *q->level != '\0');
-}
-
 /* 1 when the filters read the entry's own row (not only its themes and
  * offerings). */
 static int
@@ -374,6 +364,14 @@ search_needs_entry_row(const struct catalog_query *q)
 	return q->kind >= 0 || q->has_place ||
 	    (q->province != NULL && *q->province != '\0') ||
 	    (q->level != NULL && *q->level != '\0');
+}
+
+/* 1 when entries must be checked: a filter, or a place to measure from. */
+static int
+search_has_entry_filter(const struct catalog_query *q)
+{
+	return search_needs_entry_row(q) || search_has_offering_filter(q) ||
+	    (q->theme != NULL && *q->theme != '\0');
 }
 
 /*
