@@ -339,13 +339,10 @@ kiosk_app_reopen(struct kiosk_app *app, int (*is)(const struct kiosk_screen *))
 	for (i = app->depth; i-- > 0;) {
 		if (!is(app->stack[i]))
 			continue;
-		while (app->depth > i + 1)
-			kiosk_app_pop(app);
 		s = app->stack[i];
 		if (s->ops->reload != NULL)
 			s->ops->reload(s, app);
-		app->bar_focus = -1;
-		kiosk_app_relayout(app);
+		kiosk_app_unwind(app, i + 1);
 		return 1;
 	}
 	return 0;
