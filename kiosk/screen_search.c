@@ -238,20 +238,41 @@ kiosk_search_layout(struct kiosk_screen *s, struct kiosk_app *app)
 	    kiosk_search_list_shown(d));
 }
 
+/* Button b at the right end of the field row (fx, *fw), label padded by
+ * pad on each side, "> " marking it when focused; *fw shrinks. */
+static void
+kiosk_search_side_button(struct kiosk_screen *s,
+    struct kiosk_screen_search *d, struct kiosk_button *b, int on,
+    const char *label, int cols, int pad, int fx, int *fw)
+{
+	enum kiosk_ui_role	 role = on ? KIOSK_ROLE_FOCUS :
+	    KIOSK_ROLE_CHOICE;
+	int			 w = cols + 2 * pad;
+	int			 mid = d->field_y + d->field_h / 2;
+
+	kiosk_button_place(b, d->field_y, fx + *fw - w, d->field_h, w);
+	*fw -= w + 1;
+	kiosk_ui_fill(d->field_y, b->x, d->field_h, w, role);
+	kiosk_ui_str(mid, b->x + pad, cols, label,
+	    kiosk_ui_attr(role) | A_BOLD);
+	if (on) {
+		if (pad > 1)
+			kiosk_ui_str(mid, b->x, 1, ">",
+			    kiosk_ui_attr(role) | A_BOLD);
+		s->cy = mid;
+		s->cx = b->x;
+	}
+}
+
 /* The Keyboard button left of Narrow down (or of the field's end):
- * "Keyboard", or where that does not fit the layout's "abc"; *fw
- * shrinks. */
+ * "Keyboard", or where that does not fit the layout's "abc". */
 static void
 kiosk_search_draw_kbtn(struct kiosk_screen *s,
     struct kiosk_screen_search *d, int fx, int *fw)
 {
-	const char		*label = _("Keyboard");
-	int			 on = kiosk_focus_on(&d->fc, KIOSK_SEARCH_KBTN);
-	enum kiosk_ui_role	 role = on ? KIOSK_ROLE_FOCUS :
-	    KIOSK_ROLE_CHOICE;
-	int			 cols = kiosk_width_cols(label, strlen(label));
-	int			 pad = 2, w;
-	int			 mid = d->field_y + d->field_h / 2;
+	const char	*label = _("Keyboard");
+	int		 cols = kiosk_width_cols(label, strlen(label));
+	int		 pad = 2;
 
 	if (cols + 2 * pad > *fw - 8) {
 		label = kiosk_keyboard_label(&d->kb, d->kb.script);
@@ -260,50 +281,24 @@ kiosk_search_draw_kbtn(struct kiosk_screen *s,
 	}
 	if (cols + 2 * pad > *fw - 8)
 		return;
-	w = cols + 2 * pad;
-	kiosk_button_place(&d->kbtn, d->field_y, fx + *fw - w, d->field_h,
-	    w);
-	*fw -= w + 1;
-	kiosk_ui_fill(d->field_y, d->kbtn.x, d->field_h, w, role);
-	kiosk_ui_str(mid, d->kbtn.x + pad, cols, label,
-	    kiosk_ui_attr(role) | A_BOLD);
-	if (on) {
-		if (pad > 1)
-			kiosk_ui_str(mid, d->kbtn.x, 1, ">",
-			    kiosk_ui_attr(role) | A_BOLD);
-		s->cy = mid;
-		s->cx = d->kbtn.x;
-	}
+	kiosk_search_side_button(s, d, &d->kbtn,
+	    kiosk_focus_on(&d->fc, KIOSK_SEARCH_KBTN), label, cols, pad, fx,
+	    fw);
 }
 
-/* The Narrow down button at the right end of the field row (fx, *fw);
- * *fw shrinks. */
+/* The Narrow down button at the right end of the field row. */
 static void
 kiosk_search_draw_narrow(struct kiosk_screen *s,
     struct kiosk_screen_search *d, int fx, int *fw)
 {
-	const char		*label = _("Narrow down >");
-	int			 on = kiosk_focus_on(&d->fc,
-				     KIOSK_SEARCH_NARROW);
-	enum kiosk_ui_role	 role = on ? KIOSK_ROLE_FOCUS :
-	    KIOSK_ROLE_CHOICE;
-	int			 cols = kiosk_width_cols(label, strlen(label));
-	int			 mid = d->field_y + d->field_h / 2;
+	const char	*label = _("Narrow down >");
+	int		 cols = kiosk_width_cols(label, strlen(label));
 
 	if (cols + 4 > *fw - 8)
 		return;
-	kiosk_button_place(&d->narrow, d->field_y, fx + *fw - (cols + 4),
-	    d->field_h, cols + 4);
-	*fw -= d->narrow.w + 1;
-	kiosk_ui_fill(d->field_y, d->narrow.x, d->field_h, d->narrow.w, role);
-	kiosk_ui_str(mid, d->narrow.x + 2, cols, label,
-	    kiosk_ui_attr(role) | A_BOLD);
-	if (on) {
-		kiosk_ui_str(mid, d->narrow.x, 1, ">",
-		    kiosk_ui_attr(role) | A_BOLD);
-		s->cy = mid;
-		s->cx = d->narrow.x;
-	}
+	kiosk_search_side_button(s, d, &d->narrow,
+	    kiosk_focus_on(&d->fc, KIOSK_SEARCH_NARROW), label, cols, 2, fx,
+	    fw);
 }
 
 /* Ask the narrowing questions for the typed word. */
