@@ -27,11 +27,19 @@ at = STEPS.index(step)
 def write(rel, text):
     path = os.path.join(root, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    if os.path.exists(path) and open(path, encoding="utf-8").read() == text:
-        return
+    old = None
+    if os.path.exists(path):
+        if open(path, encoding="utf-8").read() == text:
+            return
+        old = int(os.stat(path).st_mtime)
     with open(path + ".tmp", "w", encoding="utf-8") as f:
         f.write(text)
     os.replace(path + ".tmp", path)
+    # nginx's ETag and Last-Modified are the whole second and the size:
+    # a change of the same size within the second of the last write
+    # would be answered 304. A changed file gets a later second.
+    if old is not None and int(os.stat(path).st_mtime) <= old:
+        os.utime(path, (old + 1, old + 1))
 
 
 def course(cid, title):
