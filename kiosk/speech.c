@@ -104,12 +104,17 @@ struct kiosk_speech {
 	FILE			*params;	/* test hook, or NULL */
 	int			 paced;		/* MEMORY in real time */
 	/* The last text said at once, its espeak-ng id and the position
-	 * of its word being said (set by the synth callback); what Pause
-	 * kept of it for Continue. Wiped: it may hold personal data. */
+	 * it was started from; what Pause kept of it for Continue. Wiped:
+	 * it may hold personal data. The synth callback notes the word
+	 * being said (its text's id in the high 32 bits, its position in
+	 * the low) and the id of the last text said to its end (texts end
+	 * in the order given): both carry the id, because espeak-ng may
+	 * report on a text before espeak_Synth() has returned its id. */
 	char			*cur_ssml;
 	atomic_uint		 cur_id;
-	atomic_uint		 cur_pos;
-	atomic_int		 cur_done;	/* said to its end */
+	unsigned int		 cur_from;
+	atomic_ullong		 word_at;
+	atomic_uint		 done_id;
 	atomic_int		 stopping;	/* paced: cut synthesis */
 	char			*resume_ssml;
 	unsigned int		 resume_pos;
@@ -175,13 +180,15 @@ kiosk_speech_cb(short *wav, int n, espeak_EVENT *ev)
 	if (sp->paced && atomic_load(&sp->stopping))
 		return 1;
 	for (; ev != NULL && ev->type != espeakEVENT_LIST_TERMINATED; ev++)
-		if (ev->type == espeakEVENT_WORD && ev->unique_identifier ==
-		    atomic_load(&sp->cur_id) && ev->text_position > 0)
-			atomic_store(&sp->cur_pos,
+		if (ev->type == espeakEVENT_WORD && ev->text_position > 0)
+			atomic_store(&sp->word_at,
+			    (unsigned long long)ev->unique_identifier << 32 |
 			    (unsigned int)ev->text_position);
-		else if (ev->type == espeakEVENT_MSG_TERMINATED &&
-		    ev->unique_identifier == atomic_load(&sp->cur_id))
-			atomic_store(&sp->cur_done, 1);
+		else if (ev->type == espeakEVENT_MSG_TERMINATED) {
+			atomic_store(&sp->done_id, ev->unique_identifier);
+			if (sp->params != NULL)
+				fputs("end\n", sp->params);
+		}
 	if (wav != NULL && n > 0 && sp->sink != NULL &&
 	    sp->sink(wav, n, sp->ctx) != 0)
 		return 1;
@@ -654,8 +661,7 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 		espeak_SetParameter(espeakRATE, sp->rate, 0);
 	if (pri == KIOSK_SPEECH_NOW) {
 		atomic_store(&sp->cur_id, 0);
-		atomic_store(&sp->cur_pos, 0);
-		atomic_store(&sp->cur_done, 0);
+		sp->cur_from = 0;
 	}
 	if (espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, &uid, sp) ==
@@ -692,15 +698,22 @@ kiosk_speech_stop(struct kiosk_speech *sp)
 void
 kiosk_speech_pause(struct kiosk_speech *sp)
 {
+	unsigned int		id = atomic_load(&sp->cur_id);
+	unsigned long long	at = atomic_load(&sp->word_at);
+	int			done = id != 0 &&
+				    atomic_load(&sp->done_id) >= id;
+
 	kiosk_speech_stop(sp);
 	kiosk_speech_wipe(sp->resume_ssml);
 	sp->resume_ssml = NULL;
 	/* Said to its end: Continue reads the screen again. */
-	if (atomic_load(&sp->cur_done))
+	if (done)
 		kiosk_speech_wipe(sp->cur_ssml);
 	else
 		sp->resume_ssml = sp->cur_ssml;
-	sp->resume_pos = atomic_load(&sp->cur_pos);
+	/* No word of it reported yet: from where it was started. */
+	sp->resume_pos = id != 0 && (unsigned int)(at >> 32) == id ?
+	    (unsigned int)at : sp->cur_from;
 	sp->cur_ssml = NULL;
 	atomic_store(&sp->cur_id, 0);
 }
@@ -721,8 +734,7 @@ kiosk_speech_resume(struct kiosk_speech *sp)
 
 		kiosk_speech_cancel(sp);
 		atomic_store(&sp->cur_id, 0);
-		atomic_store(&sp->cur_pos, sp->resume_pos);
-		atomic_store(&sp->cur_done, 0);
+		sp->cur_from = sp->resume_pos;
 		if (sp->volume > 0)
 			espeak_SetParameter(espeakVOLUME, sp->volume, 0);
 		if (sp->rate > 0)
