@@ -197,9 +197,9 @@ search_warm(struct catalog_db *db)
 	if (getrusage(RUSAGE_SELF, &ru) != 0)
 		ru.ru_maxrss = 0;
 	fprintf(stderr, "warm: us=%lld cpu_us=%lld steps=%u rows=%llu "
-	    "trees=%u restarts=%u maxrss_kib=%ld\n", us, cpu, st.steps,
-	    (unsigned long long)st.rows, st.trees, st.restarts,
-	    (long)ru.ru_maxrss);
+	    "trees=%u restarts=%u maxrss_kib=%ld max_step_us=%lld\n", us, cpu,
+	    st.steps, (unsigned long long)st.rows, st.trees, st.restarts,
+	    (long)ru.ru_maxrss, (long long)st.max_step_usec);
 }
 
 /* Queries from standard input, one a line. */

@@ -271,6 +271,9 @@ catalog_warm_step(struct catalog_warm *w, int budget_ms)
 	if (w->tree == CATALOG_WARM_NTREES)
 		w->done = 1;
 out:
-	w->st.usec += catalog_warm_now_us() - start;
+	start = catalog_warm_now_us() - start;
+	w->st.usec += start;
+	if (start > w->st.max_step_usec)
+		w->st.max_step_usec = start;
 	return !w->done;
 }

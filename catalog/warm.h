@@ -22,6 +22,7 @@ struct catalog_warm_stats {
 					   skipped) since the last restart */
 	unsigned	 restarts;	/* the catalogue changed meanwhile */
 	int64_t		 usec;		/* wall-clock time spent in steps */
+	int64_t		 max_step_usec;	/* the longest step */
 };
 
 /* A warm-up of db (which must outlive it); nothing is read yet. */

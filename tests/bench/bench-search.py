@@ -168,8 +168,9 @@ def bench_size(args, n):
     print("| filters | queries | p50 ms | p99 ms | max ms | first (cold, max) ms "
           "| CPU p50 ms | CPU p99 ms | CPU max ms | peak memory MiB "
           "| warm-up (max) ms | warm-up CPU (max) ms "
-          "| memory after warm-up MiB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| memory after warm-up MiB | longest warm-up slice ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
+          "|---:|")
     allus = []
     allcpu = []
     warm_us = []
@@ -179,7 +180,7 @@ def bench_size(args, n):
         cpu = []
         cold = None
         peak = 0
-        warm_ms = warm_cpu_ms = warm_rss = 0
+        warm_ms = warm_cpu_ms = warm_rss = warm_slice = 0
         by_lang = {}
         for lang, text in QUERIES:
             by_lang.setdefault(lang, []).extend(prefixes(text))
@@ -191,6 +192,8 @@ def bench_size(args, n):
                     warm_ms = max(warm_ms, report["us"] / 1000)
                     warm_cpu_ms = max(warm_cpu_ms, report["cpu_us"] / 1000)
                     warm_rss = max(warm_rss, report["maxrss_kib"])
+                    warm_slice = max(warm_slice,
+                                     report["max_step_us"] / 1000)
                 times = [x["us"] for x in res]
                 cpus = [x["cpu_us"] for x in res]
                 # Each round is a new process: its first query is cold.
@@ -216,9 +219,9 @@ def bench_size(args, n):
                              p.stderr).group(1))
         allus.extend(us)
         allcpu.extend(cpu)
-        warm_cols = ("%.0f | %.0f | %d" % (warm_ms, warm_cpu_ms,
-                                           warm_rss // 1024)
-                     if args.warm else " | | ")
+        warm_cols = ("%.0f | %.0f | %d | %.1f"
+                     % (warm_ms, warm_cpu_ms, warm_rss // 1024, warm_slice)
+                     if args.warm else " | | | ")
         print("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f "
               "| %d | %s |"
               % (name, len(us), pct(us, 50) / 1000, pct(us, 99) / 1000,
@@ -226,12 +229,12 @@ def bench_size(args, n):
                  pct(cpu, 99) / 1000, max(cpu) / 1000, peak // 1024,
                  warm_cols))
     print("| **all** | %d | %.2f | %.2f | %.2f | | %.2f | %.2f | %.2f | "
-          "| | | |"
+          "| | | | |"
           % (len(allus), pct(allus, 50) / 1000, pct(allus, 99) / 1000,
              max(allus) / 1000, pct(allcpu, 50) / 1000,
              pct(allcpu, 99) / 1000, max(allcpu) / 1000))
     print("| all, warm (typed again in the same process) | %d | %.2f | %.2f "
-          "| %.2f | | %.2f | %.2f | %.2f | | | | |"
+          "| %.2f | | %.2f | %.2f | %.2f | | | | | |"
           % (len(warm_us), pct(warm_us, 50) / 1000, pct(warm_us, 99) / 1000,
              max(warm_us) / 1000, pct(warm_cpu, 50) / 1000,
              pct(warm_cpu, 99) / 1000, max(warm_cpu) / 1000))
