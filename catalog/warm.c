@@ -17,7 +17,11 @@
  * everything. Not entry_text's rows (half the file: search reads only the
  * titles of the hits it shows) nor the indexes search never reads
  * (offering_start, the UNIQUE key indexes). At 100k entries that is
- * about 135 MiB of 266; at 1M about 1.1 GiB of 2.4 (BENCHMARKS.md).
+ * about 135 MiB of 266; at 1M about 1.1 GiB of 2.4. The resident set
+ * grows by more: the kernel maps the cached pages around each fault too,
+ * and these b-trees' pages lie all over the file, so in practice the
+ * whole mapping ends up mapped (clean, shared pages of the OS file
+ * cache; SQLite maps at most 2 GiB). Measured in BENCHMARKS.md.
  *
  * How: each b-tree is read in key order by a plain SELECT of its key
  * columns, which visits every leaf page and no overflow page. A step
