@@ -39,7 +39,7 @@ static const struct cmd cmds[] = {
 	  "[--offset N]\n    [--kind K] [--province P] [--mode M] [--free] "
 	  "[--instruction-lang LL] [--level L]\n    [--within-days N] "
 	  "[--near LAT,LON [--km KM]] [--sort relevance|name] [--today DATE]"
-	  "\n    [--no-typos] [--reindex] (QUERY... | --batch [--timing])",
+	  "\n    [--no-typos] [--reindex] (QUERY... | --batch [--timing] [--warm])",
 	  "print entries that match the words" },
 	{ "stats", cmd_stats, "[--json]",
 	  "print the number of entries and the catalogue version" },

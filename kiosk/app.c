@@ -1,6 +1,14 @@
 /*
  * app: screen stack, input dispatch, catalogue polling and the idle reset
  * (see app.h).
+ *
+ * While nobody uses it, the kiosk reads the catalogue's hot pages ahead
+ * (catalog/warm.h): without, a kiosk's first searches after it starts
+ * spend most of their time mapping pages of the catalogue. The loop does
+ * one slice of KIOSK_APP_WARM_SLICE_MS when no input waits, the screen is
+ * drawn and no input came for KIOSK_APP_WARM_IDLE_MS, and then looks at
+ * the input again without waiting: a key pressed meanwhile waits at most
+ * one slice, and warming goes on only once the person pauses.
  */
 #include "config.h"
 
@@ -14,6 +22,7 @@
 #include <curses.h>
 
 #include "catalog/db.h"
+#include "catalog/warm.h"
 #include "catalog/xmalloc.h"
 #include "kiosk/app.h"
 #include "kiosk/bigfont.h"
@@ -104,6 +113,8 @@ kiosk_app_done(struct kiosk_app *app)
 	kiosk_format_free(app->fmt);
 	app->fmt = NULL;
 	kiosk_staff_done(&app->staff);
+	catalog_warm_free(app->warm);
+	app->warm = NULL;
 }
 
 /*
@@ -815,18 +826,32 @@ int
 kiosk_app_run(struct kiosk_app *app)
 {
 	struct kiosk_action	 act;
-	int			 r, gone = 0;
+	int			 r, gone = 0, wait;
 	int64_t			 now;
 
 	if (app->depth == 0)
 		kiosk_app_push(app, kiosk_screen_lang_new(app));
+	if (app->db != NULL && app->warm == NULL)
+		app->warm = catalog_warm_new(app->db);
 	while (!app->quit) {
 		/* Draw only when no input waits: a burst costs one redraw. */
 		r = kiosk_input_read(&app->input, 0, &act);
 		if (r == 0) {
 			if (app->dirty)
 				kiosk_app_draw(app);
-			r = kiosk_input_read(&app->input, 250, &act);
+			wait = 250;
+			if (app->warm != NULL && kiosk_app_now() -
+			    app->last_input >= KIOSK_APP_WARM_IDLE_MS) {
+				/* A slice of warming, then the input. */
+				if (catalog_warm_step(app->warm,
+				    KIOSK_APP_WARM_SLICE_MS))
+					wait = 0;
+				else {
+					catalog_warm_free(app->warm);
+					app->warm = NULL;
+				}
+			}
+			r = kiosk_input_read(&app->input, wait, &act);
 		}
 		now = kiosk_app_now();
 		/* Three empty reads of ready input in a row: it has ended. */

@@ -25,6 +25,7 @@
 
 struct catalog_db;
 struct catalog_stats;
+struct catalog_warm;
 struct kiosk_format;
 struct kiosk_speech;
 struct kiosk_screen;
@@ -36,6 +37,11 @@ struct kiosk_screen;
  * a press not released within KIOSK_APP_PRESS_EXPIRE is forgotten. */
 #define KIOSK_APP_TAP_GUARD_MS 300
 #define KIOSK_APP_PRESS_EXPIRE_MS 1500
+/* Warming the catalogue (catalog/warm.h) while nobody uses the kiosk:
+ * slices of this many ms between looks at the input, once no input came
+ * for KIOSK_APP_WARM_IDLE_MS. */
+#define KIOSK_APP_WARM_SLICE_MS 15
+#define KIOSK_APP_WARM_IDLE_MS 500
 
 struct kiosk_app {
 	struct catalog_db	*db;
@@ -102,6 +108,8 @@ struct kiosk_app {
 	int			 stats_on;
 	int			 stats_staff;	/* staff mode in this session */
 	unsigned char		 stats_last[16];	/* last search, hashed */
+	/* The catalogue's hot pages being read ahead, NULL when done. */
+	struct catalog_warm	*warm;
 };
 
 #define KIOSK_APP_STALE_DAYS 7

@@ -2,7 +2,7 @@
 """bench-search.py: search benchmark for Leerpunt (make bench).
 
 usage: bench-search.py --catalog PATH [--sizes 10000,100000] [--work DIR]
-                [--rounds N] [--reuse] [--clock wall|cpu]
+                [--rounds N] [--reuse] [--clock wall|cpu] [--no-warm]
 
 For each size: generates a synthetic catalogue with gen-search.py (cached in the
 work folder), imports it with `leerpunt-catalog import` under
@@ -31,6 +31,13 @@ reported apart, not counted in the percentiles. The row "all, warm" types
 every query list a second time in the process that has just typed it (as
 a kiosk, one long-running process, does all day); it is reported, not
 judged.
+
+Every new process first warms the catalogue's hot pages (`search --warm`,
+catalog/warm.h), as the kiosk does in the time before its first person
+types; the warm-up's wall-clock time (the largest of the set's
+processes) and the peak memory after it are reported in their own
+columns and are not part of any query's time. --no-warm measures new
+processes without it (as before 2026-12-08), for comparison.
 """
 import argparse
 import json
@@ -83,14 +90,24 @@ def pct(xs, p):
     return xs[k]
 
 
-def run_batch(catalog, db, lang, lines, extra):
+def run_batch(catalog, db, lang, lines, extra, warm):
+    """The results of a new process typing lines, and its warm-up report
+    (a dict of the numbers of search --warm's line, or None)."""
     cmd = [catalog, "--db", db, "search", "--batch", "--timing",
            "--lang", lang, "--today", "2026-11-27"] + extra
+    if warm:
+        cmd.append("--warm")
     p = subprocess.run(cmd, input="\n".join(lines) + "\n",
                        capture_output=True, text=True, check=True)
     out = [json.loads(l) for l in p.stdout.splitlines()]
     assert len(out) == len(lines), (len(out), len(lines))
-    return out
+    report = None
+    m = re.search(r"^warm: (.*)$", p.stderr, re.M)
+    if m:
+        report = dict((k, int(v)) for k, v in
+                      (x.split("=") for x in m.group(1).split()))
+    assert report is not None or not warm, p.stderr
+    return out, report
 
 
 def time_v(cmd):
@@ -145,9 +162,15 @@ def bench_size(args, n):
           % (size / 2**20, raw / 2**20, size / raw))
     print("- load average before the searches: %.2f" % os.getloadavg()[0])
     print()
+    print("- new processes %s" % ("warm the catalogue first (search --warm)"
+                                  if args.warm else "without warming"))
+    print()
     print("| filters | queries | p50 ms | p99 ms | max ms | first (cold, max) ms "
-          "| CPU p50 ms | CPU p99 ms | CPU max ms | peak memory MiB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| CPU p50 ms | CPU p99 ms | CPU max ms | peak memory MiB "
+          "| warm-up (max) ms | warm-up CPU (max) ms "
+          "| memory after warm-up MiB | longest warm-up slice ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
+          "|---:|")
     allus = []
     allcpu = []
     warm_us = []
@@ -157,12 +180,20 @@ def bench_size(args, n):
         cpu = []
         cold = None
         peak = 0
+        warm_ms = warm_cpu_ms = warm_rss = warm_slice = 0
         by_lang = {}
         for lang, text in QUERIES:
             by_lang.setdefault(lang, []).extend(prefixes(text))
         for lang, lines in sorted(by_lang.items()):
             for r in range(args.rounds):
-                res = run_batch(args.catalog, db, lang, lines, extra)
+                res, report = run_batch(args.catalog, db, lang, lines,
+                                        extra, args.warm)
+                if report:
+                    warm_ms = max(warm_ms, report["us"] / 1000)
+                    warm_cpu_ms = max(warm_cpu_ms, report["cpu_us"] / 1000)
+                    warm_rss = max(warm_rss, report["maxrss_kib"])
+                    warm_slice = max(warm_slice,
+                                     report["max_step_us"] / 1000)
                 times = [x["us"] for x in res]
                 cpus = [x["cpu_us"] for x in res]
                 # Each round is a new process: its first query is cold.
@@ -173,12 +204,14 @@ def bench_size(args, n):
                 cpu.extend(cpus[1:])
             # A kiosk is one long-running process: the same keystrokes
             # once more in the process that has just typed them all.
-            res = run_batch(args.catalog, db, lang, lines + lines, extra)
+            res, report = run_batch(args.catalog, db, lang, lines + lines,
+                                    extra, args.warm)
             warm_us.extend(x["us"] for x in res[len(lines):])
             warm_cpu.extend(x["cpu_us"] for x in res[len(lines):])
         # Peak memory of one batch run (Dutch, all filters of this set).
         cmd = [args.catalog, "--db", db, "search", "--batch", "--lang", "nl",
-               "--today", "2026-11-27"] + extra
+               "--today", "2026-11-27"] + extra + (["--warm"] if args.warm
+                                                   else [])
         p = subprocess.run(["/usr/bin/time", "-v"] + cmd,
                            input="\n".join(by_lang["nl"]) + "\n",
                            capture_output=True, text=True, check=True)
@@ -186,17 +219,22 @@ def bench_size(args, n):
                              p.stderr).group(1))
         allus.extend(us)
         allcpu.extend(cpu)
+        warm_cols = ("%.0f | %.0f | %d | %.1f"
+                     % (warm_ms, warm_cpu_ms, warm_rss // 1024, warm_slice)
+                     if args.warm else " | | | ")
         print("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f "
-              "| %d |"
+              "| %d | %s |"
               % (name, len(us), pct(us, 50) / 1000, pct(us, 99) / 1000,
                  max(us) / 1000, cold / 1000, pct(cpu, 50) / 1000,
-                 pct(cpu, 99) / 1000, max(cpu) / 1000, peak // 1024))
-    print("| **all** | %d | %.2f | %.2f | %.2f | | %.2f | %.2f | %.2f | |"
+                 pct(cpu, 99) / 1000, max(cpu) / 1000, peak // 1024,
+                 warm_cols))
+    print("| **all** | %d | %.2f | %.2f | %.2f | | %.2f | %.2f | %.2f | "
+          "| | | | |"
           % (len(allus), pct(allus, 50) / 1000, pct(allus, 99) / 1000,
              max(allus) / 1000, pct(allcpu, 50) / 1000,
              pct(allcpu, 99) / 1000, max(allcpu) / 1000))
     print("| all, warm (typed again in the same process) | %d | %.2f | %.2f "
-          "| %.2f | | %.2f | %.2f | %.2f | |"
+          "| %.2f | | %.2f | %.2f | %.2f | | | | | |"
           % (len(warm_us), pct(warm_us, 50) / 1000, pct(warm_us, 99) / 1000,
              max(warm_us) / 1000, pct(warm_cpu, 50) / 1000,
              pct(warm_cpu, 99) / 1000, max(warm_cpu) / 1000))
@@ -221,6 +259,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall")
+    ap.add_argument("--no-warm", dest="warm", action="store_false")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     print("## Search benchmark, %s\n" % time.strftime("%Y-%m-%d %H:%M"))
