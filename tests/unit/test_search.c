@@ -549,6 +549,38 @@ test_sort_by_name(void **state)
 	unit_db_free(r);
 }
 
+/*
+ * Sorting by name sorts by the title each hit shows: the interface
+ * language's, else English, else Dutch, else the first other language
+ * by its code (the one fallback chain, looked up per language).
+ */
+static void
+test_sort_by_name_fallback(void **state)
+{
+	struct unit_db *r = unit_db_new();
+	struct catalog_query q;
+	char *cause = NULL;
+
+	(void)state;
+	if (unit_import(r->db, "f", &cause, UNIT_THEMES,
+	    "id,kind,provider,themes,title_nl,title_en,title_tr,title_pl,"
+	    "title_uk\n"
+	    "a,course,X,care,Delta,,,,\n"
+	    "b,course,X,care,Alpha,Charlie,,,\n"
+	    "c,course,X,care,,Bravo,Echo,,\n"
+	    "d,course,X,care,,,,Foxtrot,Aardvark\n", NULL) != 0)
+		fail_msg("import: %s", cause);
+	catalog_query_init(&q);
+	q.theme = "care";
+	q.sort = CATALOG_SORT_NAME;
+	q.lang = "tr";
+	assert_titles_on(r->db, &q, "Charlie|Delta|Echo|Foxtrot");
+	/* In Dutch, Dutch before English: Alpha, Bravo (en), Delta. */
+	q.lang = "nl";
+	assert_titles_on(r->db, &q, "Alpha|Bravo|Delta|Foxtrot");
+	unit_db_free(r);
+}
+
 #define PLACES \
 	"id,kind,provider,themes,city,lat,lon,title_nl\n" \
 	"h-1,course,X,care,Den Haag,52.07,4.30,Haag een\n" \
@@ -1002,6 +1034,7 @@ main(void)
 		cmocka_unit_test(test_level_filter),
 		cmocka_unit_test(test_transliterated_query),
 		cmocka_unit_test(test_sort_by_name),
+		cmocka_unit_test(test_sort_by_name_fallback),
 		cmocka_unit_test(test_index_follows_changes),
 	};
 
