@@ -70,7 +70,6 @@
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 
-#include "catalog/clock.h"
 #include "catalog/dbint.h"
 #include "catalog/fold.h"
 #include "catalog/clock.h"
