@@ -476,6 +476,21 @@ catalog_db_exec(struct catalog_db *db, const char *sql, char **cause)
 	return 0;
 }
 
+int64_t
+catalog_db_data_version(struct catalog_db *db)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db->sq, "PRAGMA data_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 sqlite3_stmt *
 catalog_db_prepare(struct catalog_db *db, const char *sql)
 {
@@ -951,13 +966,11 @@ catalog_db_poll(struct catalog_db *db)
 		return 0;
 	}
 
-	sqlite3_stmt *st = catalog_db_prepare(db, "PRAGMA data_version");
-	int64_t v = db->data_version;
+	int64_t v = catalog_db_data_version(db);
 	int changed;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (v < 0)
+		v = db->data_version;
 	changed = db->data_version != -1 && v != db->data_version;
 	db->data_version = v;
 	return changed;

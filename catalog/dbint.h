@@ -27,6 +27,9 @@ sqlite3 *catalog_db_sqlite(struct catalog_db *db);
 struct catalog_fts *catalog_db_fts(struct catalog_db *db);
 /* The connection's text folder (fold.h), for folding queries. */
 struct catalog_fold *catalog_db_fold(struct catalog_db *db);
+/* The connection's PRAGMA data_version (it changes when another
+ * connection commits), or -1 when it cannot be read. */
+int64_t catalog_db_data_version(struct catalog_db *db);
 /* Run sql (no results); -1 and *cause with the SQLite message on error. */
 int catalog_db_exec(struct catalog_db *db, const char *sql, char **cause);
 /*

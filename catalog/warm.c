@@ -117,30 +117,13 @@ catalog_warm_forget(struct catalog_warm *w)
 	}
 }
 
-/* The connection's PRAGMA data_version (changes when another connection
- * commits), or -1. Reading it changes nothing for catalog_db_poll(). */
-static int64_t
-catalog_warm_version(struct catalog_db *db)
-{
-	sqlite3_stmt *st;
-	int64_t v = -1;
-
-	if (sqlite3_prepare_v2(catalog_db_sqlite(db), "PRAGMA data_version",
-	    -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 struct catalog_warm *
 catalog_warm_new(struct catalog_db *db)
 {
 	struct catalog_warm *w = xcalloc(1, sizeof *w);
 
 	w->db = db;
-	w->version = catalog_warm_version(db);
+	w->version = catalog_db_data_version(db);
 	return w;
 }
 
@@ -243,7 +226,7 @@ catalog_warm_step(struct catalog_warm *w, int budget_ms)
 	start = catalog_warm_now_us();
 	deadline = start + (int64_t)(budget_ms > 0 ? budget_ms : 0) * 1000;
 	w->st.steps++;
-	v = catalog_warm_version(w->db);
+	v = catalog_db_data_version(w->db);
 	if (v != w->version) {
 		/* Changed by another connection: the new pages too. */
 		w->version = v;
