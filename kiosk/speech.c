@@ -111,7 +111,7 @@ struct kiosk_speech {
 	 * in the order given): both carry the id, because espeak-ng may
 	 * report on a text before espeak_Synth() has returned its id. */
 	char			*cur_ssml;
-	atomic_uint		 cur_id;
+	unsigned int		 cur_id;	/* the kiosk's thread only */
 	unsigned int		 cur_from;
 	atomic_ullong		 word_at;
 	atomic_uint		 done_id;
@@ -660,7 +660,7 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 	if (sp->rate > 0)
 		espeak_SetParameter(espeakRATE, sp->rate, 0);
 	if (pri == KIOSK_SPEECH_NOW) {
-		atomic_store(&sp->cur_id, 0);
+		sp->cur_id = 0;
 		sp->cur_from = 0;
 	}
 	if (espeak_Synth(ssml, strlen(ssml) + 1, 0, POS_CHARACTER, 0,
@@ -668,7 +668,7 @@ kiosk_speech_speak(struct kiosk_speech *sp, const char *text,
 	    EE_OK) {
 		r = 0;
 		if (pri == KIOSK_SPEECH_NOW) {
-			atomic_store(&sp->cur_id, uid);
+			sp->cur_id = uid;
 			kiosk_speech_wipe(sp->cur_ssml);
 			sp->cur_ssml = xstrdup(ssml);
 		}
@@ -698,7 +698,7 @@ kiosk_speech_stop(struct kiosk_speech *sp)
 void
 kiosk_speech_pause(struct kiosk_speech *sp)
 {
-	unsigned int		id = atomic_load(&sp->cur_id);
+	unsigned int		id = sp->cur_id;
 	unsigned long long	at = atomic_load(&sp->word_at);
 	int			done = id != 0 &&
 				    atomic_load(&sp->done_id) >= id;
@@ -715,7 +715,7 @@ kiosk_speech_pause(struct kiosk_speech *sp)
 	sp->resume_pos = id != 0 && (unsigned int)(at >> 32) == id ?
 	    (unsigned int)at : sp->cur_from;
 	sp->cur_ssml = NULL;
-	atomic_store(&sp->cur_id, 0);
+	sp->cur_id = 0;
 }
 
 int
@@ -733,7 +733,7 @@ kiosk_speech_resume(struct kiosk_speech *sp)
 		unsigned int uid = 0;
 
 		kiosk_speech_cancel(sp);
-		atomic_store(&sp->cur_id, 0);
+		sp->cur_id = 0;
 		sp->cur_from = sp->resume_pos;
 		if (sp->volume > 0)
 			espeak_SetParameter(espeakVOLUME, sp->volume, 0);
@@ -743,7 +743,7 @@ kiosk_speech_resume(struct kiosk_speech *sp)
 		    sp->resume_pos, POS_CHARACTER, 0, espeakCHARS_UTF8 |
 		    espeakSSML | espeakENDPAUSE, &uid, sp) == EE_OK) {
 			r = 0;
-			atomic_store(&sp->cur_id, uid);
+			sp->cur_id = uid;
 		}
 	}
 #endif
@@ -760,7 +760,7 @@ kiosk_speech_forget(struct kiosk_speech *sp)
 	kiosk_speech_wipe(sp->cur_ssml);
 	kiosk_speech_wipe(sp->resume_ssml);
 	sp->cur_ssml = sp->resume_ssml = NULL;
-	atomic_store(&sp->cur_id, 0);
+	sp->cur_id = 0;
 }
 
 int
